@@ -1,0 +1,178 @@
+/**
+ * The shared vocabulary of idweave: records, identifiers, normalization results, links and profiles.
+ * Every stage imports from here; this file imports nothing.
+ */
+
+/** Kinds of strong identifiers. Names are evidence only and are never an identifier on their own. */
+export type IdentifierKind = 'email' | 'phone' | 'login' | 'handle' | 'externalId';
+
+/** Social platforms with a column of their own (SPEC §1). `x` is an alias of `twitter`. */
+export type Platform =
+  | 'instagram'
+  | 'twitter'
+  | 'facebook'
+  | 'tiktok'
+  | 'snapchat'
+  | 'linkedin'
+  | 'youtube'
+  | 'telegram'
+  | 'whatsapp';
+
+/** Why a value could not be normalized (closed vocabulary, reported by kind). */
+export type NormalizeFailureReason =
+  | 'empty'
+  | 'too_long'
+  | 'junk_value'
+  | 'invalid_email'
+  | 'invalid_phone'
+  | 'placeholder_phone'
+  | 'invalid_login'
+  | 'invalid_handle'
+  | 'unknown_platform'
+  | 'invalid_external_id';
+
+/** A failed normalization: never thrown, always returned. */
+export interface NormalizeFailure {
+  readonly ok: false;
+  readonly reason: NormalizeFailureReason;
+  /** Human readable detail, e.g. `missing "@"` or `repeated digits`. */
+  readonly detail?: string;
+}
+
+export interface EmailValue {
+  readonly ok: true;
+  /** Canonical form used as the matching key, e.g. `johndoe@gmail.com`. */
+  readonly value: string;
+  /** The input as given (untrimmed). */
+  readonly raw: string;
+  /** Canonical domain (after aliasing, e.g. googlemail.com → gmail.com). */
+  readonly domain: string;
+  /**
+   * Set when the domain is one or two edits from a major provider (`gmial.com` → `gmail.com`).
+   * The value itself is NOT corrected; `suggested` is the canonical address under the provider's rules,
+   * usable only as weaker evidence.
+   */
+  readonly typoOf?: string;
+  readonly suggested?: string;
+}
+export type NormalizeEmailResult = EmailValue | NormalizeFailure;
+
+export interface PhoneValue {
+  readonly ok: true;
+  /** E.164, e.g. `+971501234567`. */
+  readonly value: string;
+  readonly raw: string;
+  /** ISO 3166-1 alpha-2 region of the number when known, e.g. `AE`. */
+  readonly country?: string;
+}
+export type NormalizePhoneResult = PhoneValue | NormalizeFailure;
+
+export interface LoginValue {
+  readonly ok: true;
+  readonly value: string;
+  readonly raw: string;
+}
+export type NormalizeLoginResult = LoginValue | NormalizeFailure;
+
+export interface HandleValue {
+  readonly ok: true;
+  /** Platform-scoped key, e.g. `instagram:foo.bar`; for whatsapp the handle is an E.164 phone. */
+  readonly value: string;
+  readonly raw: string;
+  readonly platform: Platform;
+  /** The handle alone, e.g. `foo.bar`. */
+  readonly handle: string;
+}
+export type NormalizeHandleResult = HandleValue | NormalizeFailure;
+
+export interface ExternalIdValue {
+  readonly ok: true;
+  /** Namespace-scoped key, e.g. `loyalty:AB123`. */
+  readonly value: string;
+  readonly raw: string;
+  readonly namespace: string;
+  readonly id: string;
+}
+export type NormalizeExternalIdResult = ExternalIdValue | NormalizeFailure;
+
+/** Extra placeholder values, added to the built-in junk list (SPEC §2, "Junk"). */
+export interface JunkOptions {
+  /** Exact canonical values to treat as junk, per kind (`email`, `phone`, `login`, `handle`, `externalId`, or `any`). */
+  readonly values?: Partial<Record<IdentifierKind | 'any', readonly string[]>>;
+  /** Regular expression sources tested against the canonical value, per kind. */
+  readonly patterns?: Partial<Record<IdentifierKind | 'any', readonly string[]>>;
+}
+
+/** One customer row from one source system, as the library receives it (SPEC §1). */
+export interface CustomerRecord {
+  readonly id: string;
+  readonly source?: string;
+  /** ISO-8601 time of last change. */
+  readonly updatedAt?: string;
+  readonly emails?: readonly string[];
+  readonly phones?: readonly string[];
+  readonly logins?: readonly string[];
+  readonly handles?: readonly { readonly platform: string; readonly handle: string }[];
+  readonly externalIds?: readonly { readonly namespace: string; readonly value: string }[];
+  readonly firstName?: string;
+  readonly lastName?: string;
+  readonly fullName?: string;
+  /** Anything else; carried into the golden profile by survivorship. */
+  readonly attributes?: Readonly<Record<string, string | number | boolean | null>>;
+}
+
+/** A rejected input: the whole record could not be accepted. */
+export interface Reject {
+  /** 1-based data row (CSV: header is row 0; NDJSON: line number) or array index + 1 in the library. */
+  readonly row: number;
+  readonly file?: string;
+  readonly input: unknown;
+  readonly reasons: readonly string[];
+}
+
+/** Guards against over-merging (SPEC §3). Each can be switched off. */
+export type GuardName = 'junk' | 'generic' | 'exclusive' | 'shareable' | 'maxClusterSize';
+
+/** What joined (or failed to join) two records. */
+export interface LinkEvidence {
+  readonly recordA: string;
+  readonly recordB: string;
+  readonly kind: IdentifierKind | 'fuzzyEmail';
+  /** Canonical key, e.g. `email:john@gmail.com`. */
+  readonly key: string;
+  readonly accepted: boolean;
+  /** When refused: which guard, and why in words. */
+  readonly guard?: GuardName;
+  readonly why?: string;
+}
+
+/** A value that survived for one field of a golden profile, with its lineage. */
+export interface SurvivingValue {
+  readonly value: string | number | boolean | null;
+  readonly recordId: string;
+  readonly source?: string;
+  readonly rule: SurvivorshipRule;
+}
+
+export type SurvivorshipRule = 'mostRecent' | 'mostFrequent' | 'sourcePriority' | 'mostComplete' | 'firstValid';
+
+export interface ProfileIdentifier {
+  readonly kind: IdentifierKind;
+  /** Canonical key without kind prefix, e.g. `john@gmail.com`, `+971501234567`, `instagram:foo`, `loyalty:123`. */
+  readonly value: string;
+  /** Number of records carrying it. */
+  readonly records: number;
+  readonly sources: readonly string[];
+}
+
+/** One real customer: the merge of a cluster of records. */
+export interface GoldenProfile {
+  readonly profileId: string;
+  readonly recordIds: readonly string[];
+  readonly sources: readonly string[];
+  readonly firstSeen?: string;
+  readonly lastSeen?: string;
+  readonly identifiers: readonly ProfileIdentifier[];
+  /** Survivors for `firstName`, `lastName`, `fullName` and every attribute. */
+  readonly fields: Readonly<Record<string, SurvivingValue>>;
+}
