@@ -10,3 +10,6 @@ export interface JunkMatcher {
 export function createJunkMatcher(_options?: JunkOptions): JunkMatcher {
   return { isJunk: () => false };
 }
+
+/** The built-in list with no extensions; the default for every normalizer. */
+export const defaultJunkMatcher: JunkMatcher = createJunkMatcher();
