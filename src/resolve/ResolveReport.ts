@@ -1,0 +1,32 @@
+import type { GuardName, IdentifierKind } from '../types.js';
+
+/** Timing of one pipeline stage. */
+export interface StageTiming {
+  readonly stage: string;
+  readonly seconds: number;
+  readonly recordsPerSecond: number;
+}
+
+/** What a resolution did, in numbers (SPEC §5 `report.json`). */
+export interface ResolveReport {
+  readonly recordsIn: number;
+  readonly accepted: number;
+  readonly rejected: number;
+  readonly profiles: number;
+  /** 1 - profiles / accepted: the share of records that were duplicates. */
+  readonly reductionRatio: number;
+  /** Cluster size → number of profiles of that size (sizes above 10 grouped by power of two, e.g. `"11-16"`). */
+  readonly clusterSizeHistogram: Readonly<Record<string, number>>;
+  /** Per kind, per reason: identifier values that could not be normalized. */
+  readonly invalidIdentifiers: Readonly<Partial<Record<IdentifierKind, Readonly<Record<string, number>>>>>;
+  /** Per kind: placeholder values dropped as junk. */
+  readonly junkIdentifiers: Readonly<Partial<Record<IdentifierKind, number>>>;
+  /** Keys that stopped linking because too many records or identifiers share them (largest first, capped). */
+  readonly genericIdentifiers: readonly { readonly key: string; readonly records: number; readonly distinctIdentifiers: number }[];
+  readonly genericIdentifierCount: number;
+  readonly linksAccepted: number;
+  /** Links refused, per guard. */
+  readonly linksRefused: Readonly<Partial<Record<GuardName, number>>>;
+  readonly stages: readonly StageTiming[];
+  readonly peakRssBytes?: number;
+}
