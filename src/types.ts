@@ -131,7 +131,7 @@ export interface Reject {
 }
 
 /** Guards against over-merging (SPEC §3). Each can be switched off. */
-export type GuardName = 'junk' | 'generic' | 'exclusive' | 'shareable' | 'maxClusterSize';
+export type GuardName = 'junk' | 'generic' | 'exclusive' | 'shareable' | 'maxClusterSize' | 'fuzzy';
 
 /** What joined (or failed to join) two records. */
 export interface LinkEvidence {

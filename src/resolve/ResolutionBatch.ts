@@ -1,35 +1,342 @@
-import type { ResolveOptions } from '../config/ResolveOptions.js';
-import type { CustomerRecord, GoldenProfile, LinkEvidence } from '../types.js';
+import { GrowableArray } from '../_internal/GrowableArray.js';
+import { fnv1a32 } from '../_internal/hash.js';
+import { breakTies, radixSortIndices } from '../_internal/radixSort.js';
+import { withDefaults, type ResolvedOptions, type ResolveOptions } from '../config/ResolveOptions.js';
+import { GUARD_OF_OUTCOME, OUTCOME, type EvidenceLog } from '../cluster/EvidenceLog.js';
+import type { LinkInput } from '../cluster/LinkInput.js';
+import { linkRecords, type GenericKey } from '../cluster/linkRecords.js';
+import type { UnionFind } from '../cluster/UnionFind.js';
+import { createRecordKeyer, describeKey, KIND, type KeyStats, type RecordKeys } from '../match/createRecordKeyer.js';
+import { KeyInterner } from '../match/KeyInterner.js';
+import { firstToken, normalizeName } from '../match/normalizeName.js';
+import { buildProfile, compareStrings, type MemberRecord, type SurvivorshipConfig } from '../merge/buildProfile.js';
+import { profileIdOf } from '../merge/profileIdOf.js';
+import type { CustomerRecord, GoldenProfile, GuardName, LinkEvidence } from '../types.js';
 import type { ResolveReport } from './ResolveReport.js';
+import { PayloadSlab } from './_internal/PayloadSlab.js';
 
 /** Outcome of adding one record to a batch. */
 export type AddResult = { readonly ok: true; readonly index: number } | { readonly ok: false; readonly reasons: readonly string[] };
 
+/** The report fields a batch knows; the caller adds input counts, stage timings and RSS. */
+export type BatchReport = Omit<ResolveReport, 'stages' | 'peakRssBytes' | 'recordsIn' | 'rejected'>;
+
 /**
- * STUB (the lead is writing it): the engine behind `resolve` and `resolveFiles`. Records are added one by one
- * (shape already validated), then `link()` clusters them once, then mapping, profiles and evidence are read out.
- * No I/O here.
+ * The engine behind `resolve` and `resolveFiles`. Records are added one by one (shape already validated), then
+ * `link()` clusters them once, then mapping, profiles and evidence are read out. No I/O here.
+ *
+ * Per record it keeps only compact columns — the id (interned), key ids (CSR), name ids, source id, update
+ * time — plus a small JSON payload (names, attributes) in off-heap slabs, so 20M records fit in memory.
  */
 export class ResolutionBatch {
-  constructor(_options: ResolveOptions = {}) {}
-  /** Normalize, intern and keep one record; a duplicate id or a record that fails checks is refused with reasons. */
-  add(_record: CustomerRecord): AddResult {
-    throw new Error('not implemented');
+  readonly options: ResolvedOptions;
+  private readonly keyRecord: (record: CustomerRecord, stats: KeyStats) => RecordKeys;
+  private readonly stats: KeyStats = { invalid: {}, junk: {} };
+
+  private readonly ids = new KeyInterner();
+  private readonly keys = new KeyInterner();
+  private readonly names = new KeyInterner();
+  private readonly sources = new KeyInterner();
+  private readonly groups = new KeyInterner();
+  private readonly groupExclusive = new GrowableArray(Uint8Array, 16);
+
+  private readonly keyKind = new GrowableArray(Uint8Array);
+  private readonly keyGroup = new GrowableArray(Int32Array);
+  private readonly keyHash = new GrowableArray(Uint32Array);
+  private readonly keyStart = new GrowableArray(Uint32Array);
+  private readonly keyIds = new GrowableArray(Int32Array);
+  private readonly firstName = new GrowableArray(Int32Array);
+  private readonly lastName = new GrowableArray(Int32Array);
+  private readonly sourceOf = new GrowableArray(Int32Array);
+  private readonly updatedAt = new GrowableArray(Float64Array);
+  private readonly weakRecord = new GrowableArray(Int32Array, 64);
+  private readonly weakKey = new GrowableArray(Int32Array, 64);
+  private readonly payloads = new PayloadSlab();
+
+  private linked: {
+    uf: UnionFind;
+    evidence: EvidenceLog;
+    genericKeys: readonly GenericKey[];
+    root: Int32Array;
+    /** Profile id per root (holes elsewhere). */
+    profileIdOfRoot: string[];
+    /** Roots in profile id order, and the members of each (CSR over `members`). */
+    profileRoots: Uint32Array;
+    memberStart: Uint32Array;
+    members: Uint32Array;
+  } | undefined;
+
+  constructor(options: ResolveOptions = {}) {
+    this.options = withDefaults(options);
+    this.keyRecord = createRecordKeyer(this.options);
+    this.keyStart.push(0);
   }
+
   /** Number of accepted records so far. */
   get size(): number {
-    return 0;
+    return this.ids.size;
   }
+
+  /**
+   * Normalize, intern and keep one record. A record without an id or with an id already seen is refused with
+   * reasons (the first occurrence of an id wins).
+   */
+  add(record: CustomerRecord): AddResult {
+    if (this.linked) throw new Error('ResolutionBatch: add() after link()');
+    const id = record.id;
+    if (typeof id !== 'string' || id.trim() === '') return { ok: false, reasons: ['missing id'] };
+    if (this.ids.get(id) !== -1) return { ok: false, reasons: [`duplicate id "${id}"`] };
+    const index = this.ids.intern(id);
+
+    const rk = this.keyRecord(record, this.stats);
+    for (let i = 0; i < rk.keys.length; i++) this.keyIds.push(this.internKey(rk.keys[i]!, rk.kinds[i]!, rk.groups[i]!));
+    this.keyStart.push(this.keyIds.length);
+    for (const weak of rk.weak) {
+      this.weakRecord.push(index);
+      this.weakKey.push(this.internKey(weak, KIND.email, ''));
+    }
+
+    const full = normalizeName(record.fullName);
+    const first = normalizeName(record.firstName) || firstToken(full);
+    let last = normalizeName(record.lastName);
+    if (!last && full.includes(' ')) last = full.slice(full.lastIndexOf(' ') + 1);
+    this.firstName.push(first ? this.names.intern(first) : -1);
+    this.lastName.push(last ? this.names.intern(last) : -1);
+    this.sourceOf.push(record.source === undefined || record.source === '' ? -1 : this.sources.intern(record.source));
+    this.updatedAt.push(record.updatedAt === undefined ? Number.NaN : Date.parse(record.updatedAt));
+    this.payloads.push(JSON.stringify(payloadOf(record)));
+    return { ok: true, index };
+  }
+
   /** Run the guards and the ordered linking. Call once, after the last `add`. */
-  link(): void {}
-  /** `[recordId, profileId]` for every accepted record, in the order they were added. */
-  *mapping(): IterableIterator<readonly [string, string]> {}
-  /** Golden profiles, ordered by profile id. */
-  *profiles(): IterableIterator<GoldenProfile> {}
-  /** Every accepted and refused link. */
-  *evidence(): IterableIterator<LinkEvidence> {}
-  /** Counts so far; stage timings and RSS are added by the caller. */
-  report(): Omit<ResolveReport, 'stages' | 'peakRssBytes' | 'recordsIn' | 'rejected'> {
-    throw new Error('not implemented');
+  link(): void {
+    if (this.linked) return;
+    const n = this.size;
+    const input = this.linkInput();
+    const o = this.options;
+    const { uf, evidence, genericKeys } = linkRecords(input, {
+      generic: o.generic,
+      shareableEnabled: o.shareable !== false,
+      shareableKinds: o.shareable === false ? 0 : o.shareable.kinds.reduce((bits, k) => bits | (1 << KIND[k]), 0),
+      minNameSimilarity: o.shareable === false ? 0 : o.shareable.minNameSimilarity,
+      maxClusterSize: o.maxClusterSize,
+    });
+    const root = uf.roots();
+
+    // Profile id of each cluster: from its smallest record id.
+    const smallest = new Int32Array(n).fill(-1);
+    for (let i = 0; i < n; i++) {
+      const r = root[i]!;
+      const cur = smallest[r]!;
+      if (cur === -1 || this.ids.keyOf(i) < this.ids.keyOf(cur)) smallest[r] = i;
+    }
+    const profileIdOfRoot: string[] = [];
+    const rootList: number[] = [];
+    for (let r = 0; r < n; r++) {
+      if (root[r] !== r) continue;
+      profileIdOfRoot[r] = profileIdOf(this.ids.keyOf(smallest[r]!));
+      rootList.push(r);
+    }
+    // Profiles in profile id order (hash first, then the id itself) for byte-identical output in any order.
+    const roots = Uint32Array.from(rootList);
+    const hashes = new Uint32Array(roots.length);
+    for (let i = 0; i < roots.length; i++) hashes[i] = fnv1a32(profileIdOfRoot[roots[i]!]!);
+    const order = radixSortIndices(hashes);
+    breakTies(order, hashes, (a, b) => compareStrings(profileIdOfRoot[roots[a]!]!, profileIdOfRoot[roots[b]!]!));
+    const profileRoots = new Uint32Array(roots.length);
+    for (let i = 0; i < roots.length; i++) profileRoots[i] = roots[order[i]!]!;
+
+    // Members of each cluster, in record id order within the cluster (CSR).
+    const slot = new Int32Array(n);
+    for (let i = 0; i < profileRoots.length; i++) slot[profileRoots[i]!] = i;
+    const memberStart = new Uint32Array(profileRoots.length + 1);
+    for (let i = 0; i < n; i++) memberStart[slot[root[i]!]! + 1]!++;
+    for (let i = 0; i < profileRoots.length; i++) memberStart[i + 1]! += memberStart[i]!;
+    const fill = memberStart.slice(0, profileRoots.length);
+    const members = new Uint32Array(n);
+    for (let i = 0; i < n; i++) members[fill[slot[root[i]!]!]!++] = i;
+
+    this.linked = { uf, evidence, genericKeys, root, profileIdOfRoot, profileRoots, memberStart, members };
   }
+
+  /** `[recordId, profileId]` for every accepted record, in the order they were added. */
+  *mapping(): IterableIterator<readonly [string, string]> {
+    const l = this.requireLinked();
+    for (let i = 0; i < this.size; i++) yield [this.ids.keyOf(i), l.profileIdOfRoot[l.root[i]!]!];
+  }
+
+  /** The profile id of an accepted record, by its index from `add`. */
+  profileIdOfIndex(index: number): string {
+    const l = this.requireLinked();
+    return l.profileIdOfRoot[l.root[index]!]!;
+  }
+
+  /** Number of profiles (after `link`). */
+  get profileCount(): number {
+    return this.requireLinked().profileRoots.length;
+  }
+
+  /** Golden profiles, ordered by profile id. */
+  *profiles(): IterableIterator<GoldenProfile> {
+    const l = this.requireLinked();
+    const config: SurvivorshipConfig = {
+      default: this.options.survivorship.default,
+      fields: this.options.survivorship.fields,
+      sourceRank: new Map(this.options.survivorship.sourcePriority.map((s, i) => [s, i])),
+    };
+    const members: MemberRecord[] = [];
+    for (let p = 0; p < l.profileRoots.length; p++) {
+      members.length = 0;
+      for (let j = l.memberStart[p]!; j < l.memberStart[p + 1]!; j++) members.push(this.memberRecord(l.members[j]!));
+      yield buildProfile(l.profileIdOfRoot[l.profileRoots[p]!]!, members, config);
+    }
+  }
+
+  /** Every accepted and refused link, in the order they were decided. */
+  *evidence(): IterableIterator<LinkEvidence> {
+    const ev = this.requireLinked().evidence;
+    for (let i = 0; i < ev.length; i++) yield this.evidenceAt(ev, i);
+  }
+
+  /** Counts of what the batch did. */
+  report(): BatchReport {
+    const l = this.requireLinked();
+    const histogram: Record<string, number> = {};
+    for (let p = 0; p < l.profileRoots.length; p++) {
+      const bucket = sizeBucket(l.memberStart[p + 1]! - l.memberStart[p]!);
+      histogram[bucket] = (histogram[bucket] ?? 0) + 1;
+    }
+    const refused: Partial<Record<GuardName, number>> = {};
+    for (let code = OUTCOME.generic; code <= OUTCOME.fuzzy; code++) {
+      const c = l.evidence.counts[code]!;
+      if (c > 0) refused[GUARD_OF_OUTCOME[code]!] = c;
+    }
+    const generic = [...l.genericKeys]
+      .sort((a, b) => b.records - a.records || compareStrings(this.keys.keyOf(a.key), this.keys.keyOf(b.key)))
+      .slice(0, 1000)
+      .map((g) => ({ key: readableKey(this.keys.keyOf(g.key)), records: g.records, distinctIdentifiers: g.distinctIdentifiers }));
+    const accepted = this.size;
+    const profiles = l.profileRoots.length;
+    return {
+      accepted,
+      profiles,
+      reductionRatio: accepted === 0 ? 0 : 1 - profiles / accepted,
+      clusterSizeHistogram: histogram,
+      invalidIdentifiers: this.stats.invalid,
+      junkIdentifiers: this.stats.junk,
+      genericIdentifiers: generic,
+      genericIdentifierCount: l.genericKeys.length,
+      linksAccepted: l.evidence.counts[OUTCOME.accepted]! + l.evidence.counts[OUTCOME.acceptedFuzzy]!,
+      linksRefused: refused,
+    };
+  }
+
+  private internKey(key: string, kind: number, group: string): number {
+    const before = this.keys.size;
+    const id = this.keys.intern(key);
+    if (id === before) {
+      this.keyKind.push(kind);
+      this.keyHash.push(fnv1a32(key));
+      if (group === '') this.keyGroup.push(-1);
+      else {
+        const g = this.groups.intern(group);
+        if (g === this.groupExclusive.length) this.groupExclusive.push(this.isExclusiveGroup(group) ? 1 : 0);
+        this.keyGroup.push(g);
+      }
+    }
+    return id;
+  }
+
+  private isExclusiveGroup(group: string): boolean {
+    const kind = group.startsWith('l:') ? 'login' : group.startsWith('h:') ? 'handle' : 'externalId';
+    return this.options.exclusiveKinds.includes(kind);
+  }
+
+  private linkInput(): LinkInput {
+    const n = this.size;
+    // Deterministic record order: by hash of the id, ties by the id.
+    const idHash = new Uint32Array(n);
+    for (let i = 0; i < n; i++) idHash[i] = fnv1a32(this.ids.keyOf(i));
+    const recordsByRank = radixSortIndices(idHash);
+    breakTies(recordsByRank, idHash, (a, b) => compareStrings(this.ids.keyOf(a), this.ids.keyOf(b)));
+    const recordRank = new Uint32Array(n);
+    for (let r = 0; r < n; r++) recordRank[recordsByRank[r]!] = r;
+    return {
+      recordCount: n,
+      keyStart: this.keyStart.view(),
+      keyIds: this.keyIds.view(),
+      keyCount: this.keys.size,
+      keyKind: this.keyKind.view(),
+      keyGroup: this.keyGroup.view(),
+      groupExclusive: this.groupExclusive.view(),
+      groupName: (g) => this.groups.keyOf(g),
+      keyString: (k) => this.keys.keyOf(k),
+      keyHash: this.keyHash.view(),
+      recordRank,
+      recordsByRank,
+      firstName: this.firstName.view(),
+      lastName: this.lastName.view(),
+      nameOf: (id) => this.names.keyOf(id),
+      weakRecord: this.weakRecord.view(),
+      weakKey: this.weakKey.view(),
+    };
+  }
+
+  private memberRecord(i: number): MemberRecord {
+    const identifiers: { kind: ReturnType<typeof describeKey>['kind']; value: string }[] = [];
+    for (let j = this.keyStart.get(i); j < this.keyStart.get(i + 1); j++) identifiers.push(describeKey(this.keys.keyOf(this.keyIds.get(j))));
+    const s = this.sourceOf.get(i);
+    return {
+      recordId: this.ids.keyOf(i),
+      source: s === -1 ? undefined : this.sources.keyOf(s),
+      updatedAt: this.updatedAt.get(i),
+      identifiers,
+      fields: JSON.parse(this.payloads.get(i)) as MemberRecord['fields'],
+    };
+  }
+
+  private evidenceAt(ev: EvidenceLog, i: number): LinkEvidence {
+    const outcome = ev.outcome.get(i);
+    const keyString = this.keys.keyOf(ev.key.get(i));
+    const { kind } = describeKey(keyString);
+    const guard = GUARD_OF_OUTCOME[outcome];
+    const why = ev.whyOf(i);
+    return {
+      recordA: this.ids.keyOf(ev.recordA.get(i)),
+      recordB: this.ids.keyOf(ev.recordB.get(i)),
+      kind: outcome === OUTCOME.acceptedFuzzy || outcome === OUTCOME.fuzzy ? 'fuzzyEmail' : kind,
+      key: readableKey(keyString),
+      accepted: outcome === OUTCOME.accepted || outcome === OUTCOME.acceptedFuzzy,
+      ...(guard ? { guard } : {}),
+      ...(why ? { why } : {}),
+    };
+  }
+
+  private requireLinked(): NonNullable<ResolutionBatch['linked']> {
+    if (!this.linked) throw new Error('ResolutionBatch: call link() first');
+    return this.linked;
+  }
+}
+
+/** Fields a golden profile carries besides identifiers: names and attributes. */
+function payloadOf(record: CustomerRecord): Record<string, string | number | boolean | null> {
+  const out: Record<string, string | number | boolean | null> = {};
+  if (record.firstName) out.firstName = record.firstName.trim();
+  if (record.lastName) out.lastName = record.lastName.trim();
+  if (record.fullName) out.fullName = record.fullName.trim();
+  if (record.attributes) for (const k in record.attributes) out[k] = record.attributes[k]!;
+  return out;
+}
+
+/** `e:x` → `email:x` for people and tools reading reports and evidence. */
+function readableKey(key: string): string {
+  const { kind, value } = describeKey(key);
+  return `${kind}:${value}`;
+}
+
+function sizeBucket(size: number): string {
+  if (size <= 10) return String(size);
+  let hi = 16;
+  while (hi < size) hi *= 2;
+  return `${hi / 2 + 1}-${hi}`;
 }

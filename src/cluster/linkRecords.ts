@@ -1,0 +1,197 @@
+import { breakTies, radixSortIndices } from '../_internal/radixSort.js';
+import { EvidenceLog, OUTCOME } from './EvidenceLog.js';
+import { GuardEvaluator, type GuardConfig } from './guards.js';
+import type { LinkInput } from './LinkInput.js';
+import { UnionFind } from './UnionFind.js';
+
+export interface LinkConfig extends GuardConfig {
+  /** `false` switches the generic-identifier guard off. */
+  readonly generic: false | { readonly maxRecords: number; readonly maxDistinctIdentifiers: number };
+}
+
+/** A key that stopped linking because too many records or identifiers share it. */
+export interface GenericKey {
+  readonly key: number;
+  readonly records: number;
+  readonly distinctIdentifiers: number;
+}
+
+export interface LinkResult {
+  readonly uf: UnionFind;
+  readonly evidence: EvidenceLog;
+  readonly genericKeys: readonly GenericKey[];
+}
+
+/**
+ * Clusters records: every key shared by several records proposes links, applied strongest kind first and, within
+ * a kind, in the order of the key's hash (ties by the key itself), never in input order — so any permutation of
+ * the input gives the same partition. Each proposed union passes the guards or is refused; both are logged.
+ */
+export function linkRecords(input: LinkInput, config: LinkConfig): LinkResult {
+  const n = input.recordCount;
+  const uf = new UnionFind(n);
+  const evidence = new EvidenceLog();
+  const guards = new GuardEvaluator(input, uf, config);
+
+  const { memberStart, members } = invertKeys(input);
+  const genericKeys = findGenericKeys(input, memberStart, members, config);
+  const isGeneric = new Uint8Array(input.keyCount);
+  for (const g of genericKeys) {
+    isGeneric[g.key] = 1;
+    evidence.add(g.key, members[memberStart[g.key]!]!, members[memberStart[g.key]! + 1]!, OUTCOME.generic,
+      `shared by ${g.records} records and ${g.distinctIdentifiers} other identifiers`);
+  }
+
+  // Strong links.
+  const candidates: number[] = [];
+  for (let k = 0; k < input.keyCount; k++) {
+    if (memberStart[k + 1]! - memberStart[k]! >= 2 && isGeneric[k] === 0) candidates.push(k);
+  }
+  const roots: number[] = [];
+  const anchors: number[] = [];
+  for (const k of orderKeys(input, Uint32Array.from(candidates))) {
+    roots.length = 0;
+    anchors.length = 0;
+    for (let j = memberStart[k]!, end = memberStart[k + 1]!; j < end; j++) {
+      offer(members[j]!, k, false);
+    }
+  }
+
+  // Weak (fuzzy) links last: a typo-corrected email may join the cluster of the address it was corrected to.
+  if (input.weakRecord.length > 0) {
+    const weakByKey = groupWeak(input);
+    for (const k of orderKeys(input, Uint32Array.from(weakByKey.keys()))) {
+      if (isGeneric[k] === 1) continue;
+      roots.length = 0;
+      anchors.length = 0;
+      // The strong members were linked (or refused) already; they only seed the clusters to join.
+      for (let j = memberStart[k]!, end = memberStart[k + 1]!; j < end; j++) seed(members[j]!);
+      for (const r of weakByKey.get(k)!) offer(r, k, true);
+    }
+  }
+
+  return { uf, evidence, genericKeys };
+
+  function seed(r: number): void {
+    const rr = uf.find(r);
+    for (let t = 0; t < roots.length; t++) if (uf.find(roots[t]!) === rr) return;
+    roots.push(rr);
+    anchors.push(r);
+  }
+
+  /**
+   * Offers record r to the clusters already seen for the current key: joins the first one the guards accept,
+   * or starts a new one.
+   */
+  function offer(r: number, k: number, fuzzy: boolean): void {
+    const rr = uf.find(r);
+    for (let t = 0; t < roots.length; t++) {
+      const root = uf.find(roots[t]!);
+      roots[t] = root;
+      if (root === rr) return;
+    }
+    for (let t = 0; t < roots.length; t++) {
+      const v = guards.check(roots[t]!, rr, k, fuzzy);
+      if (v.outcome === OUTCOME.accepted || v.outcome === OUTCOME.acceptedFuzzy) {
+        roots[t] = uf.unionRoots(roots[t]!, rr);
+        evidence.add(k, anchors[t]!, r, v.outcome);
+        return;
+      }
+      evidence.add(k, anchors[t]!, r, v.outcome, v.why);
+    }
+    roots.push(rr);
+    anchors.push(r);
+  }
+}
+
+/** For each key, its records in rank order (CSR). */
+function invertKeys(input: LinkInput): { memberStart: Uint32Array; members: Int32Array } {
+  const memberStart = new Uint32Array(input.keyCount + 1);
+  for (let j = 0; j < input.keyIds.length; j++) memberStart[input.keyIds[j]! + 1]!++;
+  for (let k = 0; k < input.keyCount; k++) memberStart[k + 1]! += memberStart[k]!;
+  const fill = memberStart.slice(0, input.keyCount);
+  const members = new Int32Array(input.keyIds.length);
+  // Visiting records in rank order leaves each key's members sorted by rank.
+  for (let r = 0; r < input.recordCount; r++) {
+    const rec = input.recordsByRank[r]!;
+    for (let j = input.keyStart[rec]!, end = input.keyStart[rec + 1]!; j < end; j++) {
+      const k = input.keyIds[j]!;
+      members[fill[k]!++] = rec;
+    }
+  }
+  return { memberStart, members };
+}
+
+/**
+ * Keys shared by more than `maxRecords` records, or whose records carry more than `maxDistinctIdentifiers`
+ * other distinct keys (a front-desk phone, `info@company.com`).
+ */
+function findGenericKeys(input: LinkInput, memberStart: Uint32Array, members: Int32Array, config: LinkConfig): GenericKey[] {
+  const out: GenericKey[] = [];
+  if (config.generic === false) return out;
+  const { maxRecords, maxDistinctIdentifiers } = config.generic;
+  const seen = new Set<number>();
+  for (let k = 0; k < input.keyCount; k++) {
+    const start = memberStart[k]!;
+    const count = memberStart[k + 1]! - start;
+    if (count < 2) continue;
+    // perf: the sum of other keys is an upper bound on distinct ones; only count exactly when it could exceed.
+    let bound = 0;
+    for (let j = start; j < start + count; j++) {
+      const r = members[j]!;
+      bound += input.keyStart[r + 1]! - input.keyStart[r]! - 1;
+    }
+    let distinct = bound;
+    if (bound > maxDistinctIdentifiers) {
+      seen.clear();
+      for (let j = start; j < start + count; j++) {
+        const r = members[j]!;
+        for (let i = input.keyStart[r]!, end = input.keyStart[r + 1]!; i < end; i++) {
+          const other = input.keyIds[i]!;
+          if (other !== k) seen.add(other);
+        }
+      }
+      distinct = seen.size;
+    }
+    if (count > maxRecords || distinct > maxDistinctIdentifiers) out.push({ key: k, records: count, distinctIdentifiers: distinct });
+  }
+  return out;
+}
+
+/** Keys ordered by (kind strength, key hash, key string): a function of the keys alone. */
+function orderKeys(input: LinkInput, keys: Uint32Array): Uint32Array {
+  const hashOf = new Uint32Array(keys.length);
+  const kindOf = new Uint32Array(keys.length);
+  for (let i = 0; i < keys.length; i++) {
+    hashOf[i] = input.keyHash[keys[i]!]!;
+    kindOf[i] = input.keyKind[keys[i]!]!;
+  }
+  const byHash = radixSortIndices(hashOf);
+  const byKind = radixSortIndices(kindOf, byHash);
+  // Runs of equal hash (collisions): order by the full (kind, hash, key string), a total order on keys.
+  breakTies(byKind, hashOf, (a, b) => {
+    if (kindOf[a] !== kindOf[b]) return kindOf[a]! - kindOf[b]!;
+    const sa = input.keyString(keys[a]!);
+    const sb = input.keyString(keys[b]!);
+    return sa < sb ? -1 : sa > sb ? 1 : 0;
+  });
+  const out = new Uint32Array(keys.length);
+  for (let i = 0; i < keys.length; i++) out[i] = keys[byKind[i]!]!;
+  return out;
+}
+
+/** Weak memberships grouped by key, records in rank order. */
+function groupWeak(input: LinkInput): Map<number, number[]> {
+  const order = Array.from(input.weakRecord.keys()).sort(
+    (a, b) => input.recordRank[input.weakRecord[a]!]! - input.recordRank[input.weakRecord[b]!]!,
+  );
+  const byKey = new Map<number, number[]>();
+  for (const i of order) {
+    const k = input.weakKey[i]!;
+    const list = byKey.get(k);
+    if (list) {
+      if (!list.includes(input.weakRecord[i]!)) list.push(input.weakRecord[i]!);
+    } else byKey.set(k, [input.weakRecord[i]!]);
+  }
+  return byKey;
+}

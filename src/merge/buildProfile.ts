@@ -1,0 +1,91 @@
+import type { GoldenProfile, IdentifierKind, ProfileIdentifier, SurvivingValue, SurvivorshipRule } from '../types.js';
+import { survive, type Candidate } from './survive.js';
+
+/** One member record as the merge stage sees it. */
+export interface MemberRecord {
+  readonly recordId: string;
+  readonly source: string | undefined;
+  /** Epoch ms, NaN when unknown. */
+  readonly updatedAt: number;
+  /** Canonical identifiers of the record. */
+  readonly identifiers: readonly { readonly kind: IdentifierKind; readonly value: string }[];
+  /** Field values: `firstName`, `lastName`, `fullName` and attributes. */
+  readonly fields: Readonly<Record<string, string | number | boolean | null>>;
+}
+
+export interface SurvivorshipConfig {
+  readonly default: SurvivorshipRule;
+  readonly fields: Readonly<Record<string, SurvivorshipRule>>;
+  readonly sourceRank: ReadonlyMap<string, number>;
+}
+
+/** Names are best taken from what most records say (a typo in one source loses), unless configured. */
+const NAME_FIELDS: Readonly<Record<string, SurvivorshipRule>> = {
+  firstName: 'mostFrequent',
+  lastName: 'mostFrequent',
+  fullName: 'mostFrequent',
+};
+
+const KIND_ORDER: Readonly<Record<IdentifierKind, number>> = { externalId: 0, login: 1, handle: 2, email: 3, phone: 4 };
+
+/**
+ * Merges a cluster into one golden profile: every identifier with its record count and sources, one surviving
+ * value per field with its lineage, record ids, sources, first/last seen. Never mutates its input; the output
+ * depends only on the set of members, not their order.
+ */
+export function buildProfile(profileId: string, members: readonly MemberRecord[], config: SurvivorshipConfig): GoldenProfile {
+  const recordIds = members.map((m) => m.recordId).sort(compareStrings);
+  const sources = new Set<string>();
+  let first = Infinity;
+  let last = -Infinity;
+  const idents = new Map<string, { kind: IdentifierKind; value: string; records: number; sources: Set<string> }>();
+  const candidates = new Map<string, Candidate[]>();
+
+  for (const m of members) {
+    if (m.source !== undefined) sources.add(m.source);
+    if (!Number.isNaN(m.updatedAt)) {
+      if (m.updatedAt < first) first = m.updatedAt;
+      if (m.updatedAt > last) last = m.updatedAt;
+    }
+    for (const id of m.identifiers) {
+      const key = `${id.kind}\u0000${id.value}`;
+      let entry = idents.get(key);
+      if (!entry) idents.set(key, (entry = { kind: id.kind, value: id.value, records: 0, sources: new Set() }));
+      entry.records++;
+      if (m.source !== undefined) entry.sources.add(m.source);
+    }
+    for (const field in m.fields) {
+      const value = m.fields[field]!;
+      if (value === null || value === '') continue;
+      let list = candidates.get(field);
+      if (!list) candidates.set(field, (list = []));
+      list.push({ value, recordId: m.recordId, source: m.source, updatedAt: m.updatedAt });
+    }
+  }
+
+  const identifiers: ProfileIdentifier[] = [...idents.values()]
+    .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || compareStrings(a.value, b.value))
+    .map((e) => ({ kind: e.kind, value: e.value, records: e.records, sources: [...e.sources].sort(compareStrings) }));
+
+  const fields: Record<string, SurvivingValue> = {};
+  for (const field of [...candidates.keys()].sort(compareStrings)) {
+    const rule = config.fields[field] ?? NAME_FIELDS[field] ?? config.default;
+    const survivor = survive(rule, candidates.get(field)!, config.sourceRank);
+    if (survivor) fields[field] = survivor;
+  }
+
+  const profile: GoldenProfile = {
+    profileId,
+    recordIds,
+    sources: [...sources].sort(compareStrings),
+    identifiers,
+    fields,
+    ...(first !== Infinity ? { firstSeen: new Date(first).toISOString(), lastSeen: new Date(last).toISOString() } : {}),
+  };
+  return profile;
+}
+
+/** Code-unit order: the same on every machine and locale. */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,75 @@
+import type { SurvivingValue, SurvivorshipRule } from '../types.js';
+
+/** One record's value for a field, with what survivorship rules look at. */
+export interface Candidate {
+  readonly value: string | number | boolean | null;
+  readonly recordId: string;
+  readonly source: string | undefined;
+  /** Epoch ms of the record's `updatedAt`, NaN when unknown. */
+  readonly updatedAt: number;
+}
+
+/**
+ * Picks the surviving value of one field among a cluster's candidates (empty values already removed).
+ * Every rule ends in the same tie-breaks — most recent, then smallest record id — so the choice never depends
+ * on input order.
+ *
+ * - `mostRecent`: the value of the most recently updated record.
+ * - `mostFrequent`: the value most records carry (compared case- and space-insensitively).
+ * - `sourcePriority`: the value from the highest-priority source (`sourcePriority` order; unlisted last).
+ * - `mostComplete`: the longest value.
+ * - `firstValid`: the value of the earliest record (first seen).
+ */
+export function survive(
+  rule: SurvivorshipRule,
+  candidates: readonly Candidate[],
+  sourceRank: ReadonlyMap<string, number>,
+): SurvivingValue | undefined {
+  if (candidates.length === 0) return undefined;
+  let score: (c: Candidate) => number;
+  switch (rule) {
+    case 'mostRecent':
+      score = () => 0;
+      break;
+    case 'firstValid':
+      score = (c) => (Number.isNaN(c.updatedAt) ? -Number.MAX_VALUE : -c.updatedAt);
+      break;
+    case 'mostComplete':
+      score = (c) => String(c.value).length;
+      break;
+    case 'sourcePriority':
+      score = (c) => -(sourceRank.get(c.source ?? '') ?? Number.MAX_SAFE_INTEGER);
+      break;
+    case 'mostFrequent': {
+      const counts = new Map<string, number>();
+      for (const c of candidates) counts.set(foldValue(c.value), (counts.get(foldValue(c.value)) ?? 0) + 1);
+      score = (c) => counts.get(foldValue(c.value))!;
+      break;
+    }
+  }
+  let best = candidates[0]!;
+  let bestScore = score(best);
+  for (let i = 1; i < candidates.length; i++) {
+    const c = candidates[i]!;
+    const s = score(c);
+    if (s > bestScore || (s === bestScore && newer(c, best))) {
+      best = c;
+      bestScore = s;
+    }
+  }
+  return best.source === undefined
+    ? { value: best.value, recordId: best.recordId, rule }
+    : { value: best.value, recordId: best.recordId, source: best.source, rule };
+}
+
+/** True when `a` wins a tie against `b`: more recently updated, then smaller record id. */
+function newer(a: Candidate, b: Candidate): boolean {
+  const ta = Number.isNaN(a.updatedAt) ? -Infinity : a.updatedAt;
+  const tb = Number.isNaN(b.updatedAt) ? -Infinity : b.updatedAt;
+  if (ta !== tb) return ta > tb;
+  return a.recordId < b.recordId;
+}
+
+function foldValue(v: Candidate['value']): string {
+  return typeof v === 'string' ? v.trim().toLowerCase().replace(/\s+/g, ' ') : String(v);
+}

@@ -1,0 +1,50 @@
+/**
+ * Append-only store of small UTF-8 payloads (one per record) in large off-heap Buffers.
+ * perf: 20M JSON strings on the V8 heap would cost ~2 GB of heap and GC time; Buffers live outside the heap and
+ * cost their bytes plus 8 bytes of offset per record.
+ */
+export class PayloadSlab {
+  private static readonly CHUNK = 64 * 1024 * 1024;
+  private readonly chunks: Buffer[] = [];
+  private current: Buffer = Buffer.allocUnsafe(0);
+  private used = 0;
+  /** Start of payload i as chunk * CHUNK + offset; end is the next start. */
+  private starts = new Float64Array(1024);
+  private ends = new Float64Array(1024);
+  private n = 0;
+
+  get length(): number {
+    return this.n;
+  }
+
+  push(payload: string): void {
+    const bytes = Buffer.byteLength(payload);
+    if (this.used + bytes > this.current.length) {
+      this.current = Buffer.allocUnsafe(Math.max(PayloadSlab.CHUNK, bytes));
+      this.chunks.push(this.current);
+      this.used = 0;
+    }
+    this.current.write(payload, this.used, 'utf8');
+    if (this.n === this.starts.length) {
+      this.starts = grow(this.starts);
+      this.ends = grow(this.ends);
+    }
+    const base = (this.chunks.length - 1) * 2 ** 32;
+    this.starts[this.n] = base + this.used;
+    this.used += bytes;
+    this.ends[this.n] = base + this.used;
+    this.n++;
+  }
+
+  get(i: number): string {
+    const start = this.starts[i]!;
+    const chunk = Math.floor(start / 2 ** 32);
+    return this.chunks[chunk]!.toString('utf8', start - chunk * 2 ** 32, this.ends[i]! - chunk * 2 ** 32);
+  }
+}
+
+function grow(a: Float64Array): Float64Array<ArrayBuffer> {
+  const next = new Float64Array(a.length * 2);
+  next.set(a);
+  return next;
+}
