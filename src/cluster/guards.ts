@@ -29,7 +29,13 @@ export class GuardEvaluator {
   private readonly b = new ClusterFacts();
   private readonly verdict: Verdict = { outcome: OUTCOME.accepted, why: undefined };
 
-  constructor(private readonly input: LinkInput, private readonly uf: UnionFind, private readonly config: GuardConfig) {
+  constructor(
+    private readonly input: LinkInput,
+    private readonly uf: UnionFind,
+    private readonly config: GuardConfig,
+    /** 1 for generic keys: they are not evidence, so they never corroborate a link. */
+    private readonly isGeneric: Uint8Array,
+  ) {
     this.stamp = new Int32Array(input.keyCount);
   }
 
@@ -84,7 +90,7 @@ export class GuardEvaluator {
     for (const k of this.a.keys) stamp[k] = e;
     let shared = 0;
     for (const k of this.b.keys) {
-      if (stamp[k] === e) {
+      if (stamp[k] === e && this.isGeneric[k] === 0) {
         shared++;
         stamp[k] = e + 1;
       }

@@ -27,17 +27,19 @@ export interface LinkResult {
  * a kind, in the order of the key's hash (ties by the key itself), never in input order — so any permutation of
  * the input gives the same partition. Each proposed union passes the guards or is refused; both are logged.
  */
-export function linkRecords(input: LinkInput, config: LinkConfig): LinkResult {
+export function linkRecords(input: LinkInput, config: LinkConfig, knownGeneric?: readonly GenericKey[]): LinkResult {
   const n = input.recordCount;
   const uf = new UnionFind(n);
   const evidence = new EvidenceLog();
-  const guards = new GuardEvaluator(input, uf, config);
 
   const { memberStart, members } = invertKeys(input);
-  const genericKeys = findGenericKeys(input, memberStart, members, config);
+  // A caller linking part of a larger set (the incremental resolver) knows which keys are generic over the whole.
+  const genericKeys = knownGeneric ?? findGenericKeys(input, memberStart, members, config);
   const isGeneric = new Uint8Array(input.keyCount);
+  const guards = new GuardEvaluator(input, uf, config, isGeneric);
   for (const g of genericKeys) {
     isGeneric[g.key] = 1;
+    if (memberStart[g.key + 1]! - memberStart[g.key]! < 2) continue;
     evidence.add(g.key, members[memberStart[g.key]!]!, members[memberStart[g.key]! + 1]!, OUTCOME.generic,
       `shared by ${g.records} records and ${g.distinctIdentifiers} other identifiers`);
   }
@@ -126,7 +128,7 @@ function invertKeys(input: LinkInput): { memberStart: Uint32Array; members: Int3
  * Keys shared by more than `maxRecords` records, or whose records carry more than `maxDistinctIdentifiers`
  * other distinct keys (a front-desk phone, `info@company.com`).
  */
-function findGenericKeys(input: LinkInput, memberStart: Uint32Array, members: Int32Array, config: LinkConfig): GenericKey[] {
+export function findGenericKeys(input: LinkInput, memberStart: Uint32Array, members: Int32Array, config: LinkConfig): GenericKey[] {
   const out: GenericKey[] = [];
   if (config.generic === false) return out;
   const { maxRecords, maxDistinctIdentifiers } = config.generic;

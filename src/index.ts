@@ -1,0 +1,15 @@
+/**
+ * idweave's public API. Everything exported here is supported; nothing else is.
+ */
+export type * from './types.js';
+
+export { normalizeEmail } from './normalize/email/normalizeEmail.js';
+export { normalizePhone } from './normalize/phone/normalizePhone.js';
+export { normalizeLogin } from './normalize/login/normalizeLogin.js';
+export { normalizeHandle } from './normalize/social/normalizeHandle.js';
+export { normalizeExternalId } from './normalize/externalId/normalizeExternalId.js';
+export { createJunkMatcher, defaultJunkMatcher, type JunkMatcher } from './normalize/junk/createJunkMatcher.js';
+
+export type { ResolveOptions, GuardOptions, FuzzyOptions, SurvivorshipOptions, ExclusiveKind } from './config/ResolveOptions.js';
+export { resolve, type ResolveResult } from './resolve/resolve.js';
+export type { ResolveReport, StageTiming } from './resolve/ResolveReport.js';
