@@ -1,3 +1,4 @@
+import { parseResolveOptions } from '../config/parseResolveOptions.js';
 import type { ResolveOptions } from '../config/ResolveOptions.js';
 import type { CustomerRecord, GoldenProfile, LinkEvidence, Reject } from '../types.js';
 import { customerRecordSchema } from './customerRecordSchema.js';
@@ -18,7 +19,8 @@ export interface ResolveResult {
 /**
  * Resolves an in-memory batch of customer records into golden profiles (SPEC §3–§4).
  * Invalid records (no id, duplicate id, wrong types) are returned in `rejects` with their reasons; nothing throws
- * on bad data. The same records in any order give the same profiles and ids.
+ * on bad data. The same records in any order give the same profiles and ids. Invalid options throw an
+ * `IdweaveError` (`config_invalid`) listing every problem, before any record is read.
  *
  * @example
  * const { profiles, mapping } = resolve([
@@ -29,7 +31,7 @@ export interface ResolveResult {
  */
 export function resolve(records: Iterable<unknown>, options: ResolveOptions = {}): ResolveResult {
   const t0 = performance.now();
-  const batch = new ResolutionBatch(options);
+  const batch = new ResolutionBatch(parseResolveOptions(options));
   const rejects: Reject[] = [];
   let row = 0;
   for (const input of records) {

@@ -1,0 +1,52 @@
+import path from 'node:path';
+import type { IdweaveConfig } from '../config/configSchema.js';
+import { IdweaveError } from '../errors.js';
+import { loadConfigFile } from '../io/loadConfigFile.js';
+import { OUTPUT_FILES } from '../io/outputFiles.js';
+import { resolveFiles } from '../resolve/resolveFiles.js';
+import type { CliIo } from './CliIo.js';
+import { EXIT } from './exitCodeOf.js';
+import { createProgress } from './progress.js';
+
+/** Flags of `idweave resolve` (SPEC §5). */
+export interface ResolveCommandOptions {
+  readonly out: string;
+  readonly config?: string;
+  readonly defaultRegion?: string;
+  /** False with `--no-progress`. */
+  readonly progress?: boolean;
+}
+
+/**
+ * `idweave resolve <inputs...> --out <dir>`: loads the config, runs `resolveFiles` with a progress bar on
+ * stderr, prints a short summary on stdout. Returns the exit code; throws `IdweaveError` for expected failures
+ * (the caller prints them and maps them to exit codes).
+ */
+export async function resolveCommand(inputs: readonly string[], options: ResolveCommandOptions, io: CliIo): Promise<number> {
+  let config: IdweaveConfig = {};
+  if (options.config !== undefined) config = await loadConfigFile(options.config);
+  if (options.defaultRegion !== undefined) {
+    if (!/^[A-Za-z]{2}$/.test(options.defaultRegion)) {
+      throw new IdweaveError('usage', `--default-region: expected a 2-letter region code such as AE, got "${options.defaultRegion}"`);
+    }
+    config = { ...config, defaultRegion: options.defaultRegion.toUpperCase() };
+  }
+  const progress = createProgress(options.progress !== false, io.stderrStream);
+  const t0 = performance.now();
+  let report;
+  try {
+    report = await resolveFiles(inputs, { ...config, outDir: options.out, onProgress: (p) => progress.update(p) });
+  } finally {
+    progress.stop();
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  const fmt = (n: number): string => n.toLocaleString('en-US');
+  const files = [OUTPUT_FILES.mapping, OUTPUT_FILES.profiles, OUTPUT_FILES.rejects, OUTPUT_FILES.evidence, OUTPUT_FILES.report].join(', ');
+  io.stdout(
+    `${fmt(report.recordsIn)} records in: ${fmt(report.accepted)} accepted, ${fmt(report.rejected)} rejected\n` +
+      `${fmt(report.profiles)} profiles (reduction ${(report.reductionRatio * 100).toFixed(1)}%) in ${seconds.toFixed(1)} s\n` +
+      `outputs in ${path.resolve(options.out)}: ${files}\n`,
+  );
+  if (report.rejected > 0) io.stdout(`rejected rows and their reasons: ${path.join(options.out, OUTPUT_FILES.rejects)}\n`);
+  return EXIT.ok;
+}

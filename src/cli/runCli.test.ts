@@ -1,0 +1,122 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, test, vi } from 'vitest';
+import type { CliIo } from './CliIo.js';
+import { runCli } from './runCli.js';
+
+// The engine's normalizers may not exist yet: the CLI is tested against a double with ResolutionBatch's API.
+vi.mock('../resolve/ResolutionBatch.js', async () => ({ ResolutionBatch: (await import('./_internal/fakeResolutionBatch.js')).FakeResolutionBatch }));
+
+const dir = mkdtempSync(path.join(tmpdir(), 'idweave-cli-'));
+function write(name: string, content: string): string {
+  const f = path.join(dir, name);
+  writeFileSync(f, content);
+  return f;
+}
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: CliIo = { stdout: (s) => void (out += s), stderr: (s) => void (err += s), env: {} };
+  const code = await runCli(argv, io);
+  return { code, out, err };
+}
+
+const messy = 'id,email,first_name\n1,a@x.com,Ann\n2,a@x.com,Ann\n,b@x.com,NoId\n1,dup@x.com,Dup\n3,"bad"quote,X\n4,c@x.com\n5,d@x.com,Dee\n';
+
+describe('idweave resolve', () => {
+  test('messy input: exit 0, every row exactly once in mapping.csv or rejects.ndjson', async () => {
+    const input = write('messy.csv', messy);
+    const out = path.join(dir, 'out1');
+    const r = await run('resolve', input, '--out', out, '--no-progress');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^7 records in: 3 accepted, 4 rejected\n2 profiles/);
+    const mapping = readFileSync(path.join(out, 'mapping.csv'), 'utf8').trim().split('\n');
+    const rejects = readFileSync(path.join(out, 'rejects.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(mapping).toEqual(['record_id,profile_id', '1,P-1', '2,P-1', '5,P-5']);
+    expect(rejects.map((j) => [j.row, j.reasons])).toEqual([
+      [3, ['missing id']],
+      [4, ['duplicate id "1"']],
+      [5, ['malformed quote: a closing quote is followed by text']],
+      [6, ['expected 3 fields (as in the header), found 2']],
+    ]);
+    expect(rejects[0]).toEqual({ row: 3, file: input, input: { id: '', email: 'b@x.com', first_name: 'NoId' }, reasons: ['missing id'] });
+    const report = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8'));
+    expect(report).toMatchObject({ recordsIn: 7, accepted: 3, rejected: 4, profiles: 2, peakRssBytes: expect.any(Number) });
+    expect(report.stages.map((s: { stage: string }) => s.stage)).toEqual(['read', 'link', 'mapping', 'profiles', 'evidence']);
+  });
+
+  test('explain after resolve', async () => {
+    const out = path.join(dir, 'out1');
+    const linked = await run('explain', out, '--records', '1', '2');
+    expect(linked).toMatchObject({ code: 0, out: expect.stringContaining('1 -- email:a@x.com --> 2') });
+    const apart = await run('explain', out, '--records', '1', '5');
+    expect(apart.out).toMatch(/^not linked: no shared identifier/);
+    const profile = await run('explain', out, '--profile', 'P-1', '--json');
+    expect(JSON.parse(profile.out)).toMatchObject({ type: 'profile', recordIds: ['1', '2'] });
+  });
+
+  test.each([
+    ['no arguments', []],
+    ['unknown command', ['frobnicate']],
+    ['missing --out', ['resolve', 'x.csv']],
+    ['unknown option', ['resolve', 'x.csv', '--out', 'o', '--fast']],
+    ['bad --default-region', ['resolve', 'x.csv', '--out', 'o', '--default-region', 'UAE']],
+    ['explain without a query', ['explain', 'o']],
+    ['explain with one record', ['explain', 'o', '--records', 'a']],
+  ])('usage error → exit 2: %s', async (_label, argv) => {
+    const r = await run(...argv);
+    expect(r.code).toBe(2);
+    expect(r.err).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  test('invalid config → exit 2 listing every problem with the file name', async () => {
+    const config = write('bad.config.json', JSON.stringify({ guards: { generic: { maxRecords: 0 } }, colums: {} }));
+    const r = await run('resolve', write('ok.csv', 'id\n1\n'), '--out', path.join(dir, 'o2'), '--config', config);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(config);
+    expect(r.err).toContain('guards.generic.maxRecords: expected a positive integer');
+    expect(r.err).toContain('colums: unknown key');
+  });
+
+  test('config that is not JSON → exit 2', async () => {
+    const r = await run('resolve', write('ok2.csv', 'id\n1\n'), '--out', path.join(dir, 'o3'), '--config', write('c.json', '{ nope'));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/c\.json: not valid JSON/);
+  });
+
+  test('config maps the id column', async () => {
+    const config = write('map.config.json', JSON.stringify({ columns: { id: 'customer_no' } }));
+    const out = path.join(dir, 'o4');
+    const r = await run('resolve', write('renamed.csv', 'customer_no,email\nc1,a@x.com\n'), '--out', out, '--config', config);
+    expect(r.code).toBe(0);
+    expect(readFileSync(path.join(out, 'mapping.csv'), 'utf8')).toBe('record_id,profile_id\nc1,P-c1\n');
+  });
+
+  test.each([
+    ['missing input file', () => [path.join(dir, 'nope.csv')], /nope\.csv: file not found/],
+    ['missing id column', () => [write('noid.csv', 'email\na@x.com\n')], /noid\.csv: no "id" column \(columns found: email\)/],
+    ['empty file', () => [write('empty.csv', '')], /empty\.csv: empty file/],
+    ['unsupported type', () => [write('data.xlsx', 'x')], /unsupported file type/],
+  ])('bad input → exit 1: %s', async (_label, inputs, message) => {
+    const r = await run('resolve', ...inputs(), '--out', path.join(dir, 'o5'));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(message);
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+
+  test('unwritable output → exit 1', async () => {
+    const blocker = write('afile', 'x');
+    const r = await run('resolve', write('ok3.csv', 'id\n1\n'), '--out', path.join(blocker, 'sub'));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/cannot write/);
+  });
+
+  test('explain on a directory without outputs → exit 1', async () => {
+    mkdirSync(path.join(dir, 'emptyout'), { recursive: true });
+    const r = await run('explain', path.join(dir, 'emptyout'), '--profile', 'P');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/mapping\.csv: file not found/);
+  });
+});

@@ -1,0 +1,63 @@
+import { Command, CommanderError } from 'commander';
+import { isIdweaveError } from '../errors.js';
+import type { CliIo } from './CliIo.js';
+import { EXIT, exitCodeOf } from './exitCodeOf.js';
+import { explainCommand, type ExplainCommandOptions } from './explainCommand.js';
+import { resolveCommand, type ResolveCommandOptions } from './resolveCommand.js';
+
+/**
+ * Runs the `idweave` command line (SPEC §5) and returns its exit code: 0 success, 1 bad input file or I/O
+ * failure, 2 usage or config error. Expected errors print one message, never a stack; an unexpected error
+ * prints its stack only with `IDWEAVE_DEBUG=1`.
+ *
+ * @example
+ * process.exitCode = await runCli(['resolve', 'in.csv', '--out', 'out'], processIo());
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = new Command('idweave')
+    .description('Customer identity resolution: match and merge customer records into golden profiles.')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError('(run with --help for usage)');
+
+  program
+    .command('resolve')
+    .description('resolve CSV / NDJSON inputs (optionally .gz) into profiles, written into --out')
+    .argument('<inputs...>', 'input files: .csv, .ndjson, .jsonl, optionally .gz')
+    .requiredOption('--out <dir>', 'output directory (created if missing)')
+    .option('--config <file>', 'JSON config file (columns, external ids, guards, junk, survivorship)')
+    .option('--default-region <XX>', 'region for phone numbers without a country code (default AE)')
+    .option('--no-progress', 'no progress bar on stderr')
+    .exitOverride()
+    .action(async (inputs: string[], options: ResolveCommandOptions) => {
+      code = await resolveCommand(inputs, options, io);
+    });
+
+  program
+    .command('explain')
+    .description('explain a profile, or why two records are (or are not) together, from a resolve output directory')
+    .argument('<dir>', 'the --out directory of idweave resolve')
+    .option('--profile <id>', 'a profile id')
+    .option('--records <ids...>', 'two record ids')
+    .option('--json', 'print JSON')
+    .exitOverride()
+    .action(async (dir: string, options: ExplainCommandOptions) => {
+      code = await explainCommand(dir, options, io);
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usageOrConfig; // commander printed it
+    if (isIdweaveError(error)) {
+      io.stderr(`idweave: ${error.message}\n`);
+      return exitCodeOf(error);
+    }
+    const e = error as Error;
+    io.stderr(`idweave: unexpected error: ${e?.message ?? String(error)}\n`);
+    io.stderr(io.env.IDWEAVE_DEBUG === '1' ? `${e?.stack ?? ''}\n` : 'set IDWEAVE_DEBUG=1 to see the stack trace\n');
+    return EXIT.inputOrIo;
+  }
+}

@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import type { ResolveOptions } from './ResolveOptions.js';
+
+/**
+ * The input columns idweave understands (SPEC §1), by their canonical names. `x` is an alias of `twitter`.
+ * A config's `columns` maps these names to the names used by an input file.
+ */
+export const RECORD_COLUMNS = [
+  'id',
+  'source',
+  'updated_at',
+  'email',
+  'phone',
+  'login',
+  'first_name',
+  'last_name',
+  'full_name',
+  'instagram',
+  'twitter',
+  'x',
+  'facebook',
+  'tiktok',
+  'snapchat',
+  'linkedin',
+  'youtube',
+  'telegram',
+  'whatsapp',
+] as const;
+export type RecordColumn = (typeof RECORD_COLUMNS)[number];
+
+const IDENTIFIER_KINDS = ['email', 'phone', 'login', 'handle', 'externalId', 'any'] as const;
+const SURVIVORSHIP_RULES = ['mostRecent', 'mostFrequent', 'sourcePriority', 'mostComplete', 'firstValid'] as const;
+
+const positiveInt = z.int({ error: 'expected a positive integer' }).positive({ error: 'expected a positive integer' });
+const nonEmpty = z.string({ error: 'expected a string' }).trim().min(1, { error: 'expected a non-empty string' });
+const stringList = z.array(z.string({ error: 'expected a string' }), { error: 'expected an array of strings' });
+
+/** A regular expression source; compiled here once so a bad pattern fails at load time, not mid-run. */
+const patternSource = z.string({ error: 'expected a regular expression string' }).superRefine((source, ctx) => {
+  try {
+    new RegExp(source);
+  } catch (e) {
+    ctx.addIssue({ code: 'custom', message: `invalid regular expression: ${(e as Error).message}` });
+  }
+});
+
+const junkSchema = z.strictObject({
+  values: z.partialRecord(z.enum(IDENTIFIER_KINDS), stringList).optional(),
+  patterns: z.partialRecord(z.enum(IDENTIFIER_KINDS), z.array(patternSource, { error: 'expected an array of regular expressions' })).optional(),
+});
+
+const ruleSchema = z.enum(SURVIVORSHIP_RULES, { error: `expected one of ${SURVIVORSHIP_RULES.join(', ')}` });
+
+const guardsSchema = z.strictObject({
+  generic: z
+    .union([z.literal(false), z.strictObject({ maxRecords: positiveInt.optional(), maxDistinctIdentifiers: positiveInt.optional() })], {
+      error: 'expected false or { maxRecords?, maxDistinctIdentifiers? }',
+    })
+    .optional(),
+  exclusive: z
+    .union([z.literal(false), z.strictObject({ kinds: z.array(z.enum(['login', 'externalId', 'handle'], { error: 'expected login, externalId or handle' })).optional() })], {
+      error: 'expected false or { kinds? }',
+    })
+    .optional(),
+  shareable: z
+    .union(
+      [
+        z.literal(false),
+        z.strictObject({
+          kinds: z.array(z.enum(['phone', 'email'], { error: 'expected phone or email' })).optional(),
+          minNameSimilarity: z.number({ error: 'expected a number between 0 and 1' }).min(0, { error: 'expected a number between 0 and 1' }).max(1, { error: 'expected a number between 0 and 1' }).optional(),
+        }),
+      ],
+      { error: 'expected false or { kinds?, minNameSimilarity? }' },
+    )
+    .optional(),
+  maxClusterSize: z.union([z.literal(false), positiveInt], { error: 'expected false or a positive integer' }).optional(),
+});
+
+/** The `ResolveOptions` part of a config: what the library itself accepts (validated by `parseResolveOptions`). */
+export const resolveOptionsSchema = z.strictObject({
+  defaultRegion: z
+    .string({ error: 'expected a 2-letter region code such as "AE"' })
+    .regex(/^[A-Za-z]{2}$/, { error: 'expected a 2-letter region code such as "AE"' })
+    .transform((s) => s.toUpperCase())
+    .optional(),
+  junk: junkSchema.optional(),
+  loginNamespace: z.enum(['global', 'source'], { error: 'expected "global" or "source"' }).optional(),
+  guards: guardsSchema.optional(),
+  fuzzy: z.union([z.literal(false), z.strictObject({ emailDomainTypos: z.boolean({ error: 'expected true or false' }).optional() })], { error: 'expected false or { emailDomainTypos? }' }).optional(),
+  survivorship: z
+    .strictObject({
+      default: ruleSchema.optional(),
+      fields: z.record(z.string(), ruleSchema).optional(),
+      sourcePriority: z.array(nonEmpty, { error: 'expected an array of source names' }).optional(),
+    })
+    .optional(),
+});
+
+/**
+ * The config file of the CLI and `resolveFiles` (SPEC §5): every `ResolveOptions` field plus how to read input
+ * files. Unknown keys are errors, so a misspelt option never silently falls back to its default.
+ */
+export const configSchema = resolveOptionsSchema.extend({
+  /** Our column name → the input's column name, e.g. `{ "email": "EmailAddress", "id": "customer_no" }`. */
+  columns: z.partialRecord(z.enum(RECORD_COLUMNS, { error: `expected one of ${RECORD_COLUMNS.join(', ')}` }), nonEmpty).optional(),
+  /** Input column → external id namespace, e.g. `{ "loyalty_id": "loyalty" }`. */
+  externalIds: z.record(nonEmpty, nonEmpty).optional(),
+});
+
+/** A validated config file. */
+export type IdweaveConfig = z.output<typeof configSchema>;
+
+// Compile-time checks: a parsed config is usable as ResolveOptions, and every ResolveOptions field has a place
+// in the config schema (a field added to ResolveOptions without a schema entry fails to compile here).
+const assignable = (config: IdweaveConfig): ResolveOptions => config;
+type MissingFromSchema = Exclude<keyof ResolveOptions, keyof IdweaveConfig>;
+const everyOptionInSchema: [MissingFromSchema] extends [never] ? true : MissingFromSchema = true;
+void assignable;
+void everyOptionInSchema;

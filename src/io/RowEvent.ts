@@ -1,0 +1,46 @@
+/**
+ * One event from an input file: a row's fields, or a row that could not be read (it becomes a reject).
+ *
+ * Row numbers: CSV rows count data records from 1 (the header is row 0); blank lines are skipped and not
+ * counted, and a quoted cell spanning several lines makes one row, so a row number can be smaller than the
+ * physical line number. NDJSON rows are physical line numbers from 1 (blank lines are counted but skipped).
+ */
+export type RowEvent = RowFields | RowError;
+
+export interface RowFields {
+  readonly file: string;
+  readonly row: number;
+  /** Column → cell for CSV (always strings); the parsed object for NDJSON (any JSON values). */
+  readonly fields: Readonly<Record<string, unknown>>;
+}
+
+export interface RowError {
+  readonly file: string;
+  readonly row: number;
+  /** Why the row could not be read, e.g. `expected 9 fields (as in the header), found 10`. */
+  readonly error: string;
+  /** The row's text as far as it could be recovered (clipped to 64 KiB). */
+  readonly input: string;
+}
+
+/** Options of `readRows` / `readRowBatches`. */
+export interface ReadRowsOptions {
+  /** CSV columns that must be in the header (e.g. the id column); missing ones are a fatal `input_invalid`. */
+  readonly requiredColumns?: readonly string[];
+  /** Called after each chunk with raw (on-disk, compressed for `.gz`) bytes read and the file size. */
+  readonly onBytesRead?: (bytesRead: number, bytesTotal: number) => void;
+  /** Read size in bytes; default 1 MiB. Small values exercise chunk boundaries in tests. */
+  readonly chunkBytes?: number;
+}
+
+/** Largest cell (CSV) or line (NDJSON) accepted, in UTF-16 code units (1 MiB). */
+export const MAX_CELL_CHARS = 1 << 20;
+/** A row still open after this many characters is abandoned as an unbalanced quote (16 MiB). */
+export const MAX_ROW_CHARS = 1 << 24;
+/** Longest `input` kept in a row error. */
+export const MAX_ERROR_INPUT_CHARS = 1 << 16;
+
+/** `s` clipped for an error's `input`. */
+export function clipInput(s: string): string {
+  return s.length <= MAX_ERROR_INPUT_CHARS ? s : `${s.slice(0, MAX_ERROR_INPUT_CHARS)}… (${s.length} characters)`;
+}

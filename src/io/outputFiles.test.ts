@@ -1,0 +1,74 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import type { GoldenProfile } from '../types.js';
+import { LineWriter } from './LineWriter.js';
+import { csvCell, fromEvidenceJson, mappingLine, rejectLine, toEvidenceJson, toProfileJson } from './outputFiles.js';
+
+describe('output formats', () => {
+  test.each([
+    ['plain', 'plain'],
+    ['a,b', '"a,b"'],
+    ['say "hi"', '"say ""hi"""'],
+    ['two\nlines', '"two\nlines"'],
+  ])('csvCell(%j)', (input, expected) => expect(csvCell(input)).toBe(expected));
+
+  test('mapping line', () => expect(mappingLine('id,1', 'P1')).toBe('"id,1",P1'));
+
+  test('profile JSON is snake_case with lineage', () => {
+    const profile: GoldenProfile = {
+      profileId: 'P1',
+      recordIds: ['a', 'b'],
+      sources: ['crm'],
+      firstSeen: '2024-01-01T00:00:00Z',
+      lastSeen: '2024-02-01T00:00:00Z',
+      identifiers: [{ kind: 'email', value: 'a@x.com', records: 2, sources: ['crm'] }],
+      fields: { firstName: { value: 'Ann', recordId: 'b', source: 'crm', rule: 'mostRecent' }, city: { value: 'Dubai', recordId: 'a', rule: 'mostFrequent' } },
+    };
+    expect(JSON.parse(JSON.stringify(toProfileJson(profile)))).toEqual({
+      profile_id: 'P1',
+      record_ids: ['a', 'b'],
+      sources: ['crm'],
+      first_seen: '2024-01-01T00:00:00Z',
+      last_seen: '2024-02-01T00:00:00Z',
+      identifiers: [{ kind: 'email', value: 'a@x.com', records: 2, sources: ['crm'] }],
+      fields: { first_name: { value: 'Ann', record_id: 'b', source: 'crm', rule: 'mostRecent' }, city: { value: 'Dubai', record_id: 'a', rule: 'mostFrequent' } },
+    });
+  });
+
+  test('evidence JSON round-trips', () => {
+    const e = { recordA: 'a', recordB: 'b', kind: 'phone' as const, key: 'phone:+971501234567', accepted: false, guard: 'shareable' as const, why: 'first names differ' };
+    const json = JSON.parse(JSON.stringify(toEvidenceJson(e)));
+    expect(json).toEqual({ record_a: 'a', record_b: 'b', kind: 'phone', key: 'phone:+971501234567', accepted: false, guard: 'shareable', why: 'first names differ' });
+    expect(fromEvidenceJson(json)).toEqual(e);
+  });
+
+  test('reject line', () => {
+    expect(JSON.parse(rejectLine({ row: 3, file: 'in.csv', input: { id: '' }, reasons: ['missing id'] }))).toEqual({ row: 3, file: 'in.csv', input: { id: '' }, reasons: ['missing id'] });
+  });
+});
+
+describe('LineWriter', () => {
+  test('writes through a partial file, renamed on close; flushes past 1 MiB', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'idweave-w-'));
+    const w = await LineWriter.open(path.join(dir, 'x.ndjson'));
+    let flushes = 0;
+    const line = 'y'.repeat(1000);
+    for (let i = 0; i < 3000; i++) if (w.write(line)) (flushes++, await w.flush());
+    expect(flushes).toBe(2);
+    expect(readdirSync(dir)).toEqual(['.x.ndjson.partial']);
+    await w.close();
+    expect(readdirSync(dir)).toEqual(['x.ndjson']);
+    expect(readFileSync(path.join(dir, 'x.ndjson'), 'utf8')).toBe(`${line}\n`.repeat(3000));
+  });
+
+  test('abort removes the partial file; an unwritable directory is output_unwritable', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'idweave-w-'));
+    const w = await LineWriter.open(path.join(dir, 'x.csv'));
+    w.write('a');
+    await w.abort();
+    expect(readdirSync(dir)).toEqual([]);
+    await expect(LineWriter.open(path.join(dir, 'missing', 'x.csv'))).rejects.toMatchObject({ code: 'output_unwritable' });
+  });
+});

@@ -1,0 +1,222 @@
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { IdweaveConfig } from '../config/configSchema.js';
+import { parseConfig } from '../config/parseConfig.js';
+import type { ResolveOptions } from '../config/ResolveOptions.js';
+import { IdweaveError } from '../errors.js';
+import { LineWriter } from '../io/LineWriter.js';
+import { ensureOutDir, MAPPING_HEADER, mappingLine, OUTPUT_FILES, rejectLine, toEvidenceJson, toProfileJson, writeJsonFile } from '../io/outputFiles.js';
+import { inputFormatOf, readRowBatches } from '../io/readRows.js';
+import { createRowMapper } from '../io/rowToRecord.js';
+import { ResolutionBatch } from './ResolutionBatch.js';
+import type { ResolveReport, StageTiming } from './ResolveReport.js';
+
+/** Progress of `resolveFiles`, reported a few times per second of work at most once per read chunk. */
+export interface ResolveProgress {
+  /** `read` (parse, normalize, key), `link`, then `mapping`, `profiles`, `evidence` (writing). */
+  readonly stage: 'read' | 'link' | 'mapping' | 'profiles' | 'evidence';
+  /** Rows read (`read`) or lines written (writing stages) so far. */
+  readonly rows: number;
+  /** Lines the writing stage will write, when known. */
+  readonly total?: number;
+  /** `read` only: raw bytes read over all inputs (compressed bytes for `.gz`) and their total size. */
+  readonly bytesRead?: number;
+  readonly bytesTotal?: number;
+}
+
+/** Options of `resolveFiles`: `ResolveOptions`, how to read the inputs, and where to write. */
+export interface ResolveFilesOptions extends ResolveOptions {
+  readonly outDir: string;
+  readonly columns?: IdweaveConfig['columns'];
+  readonly externalIds?: IdweaveConfig['externalIds'];
+  readonly onProgress?: (progress: ResolveProgress) => void;
+  /** Write `evidence.ndjson` (needed by `idweave explain`). Default true. */
+  readonly evidence?: boolean;
+}
+
+/** `report.json`: the resolution report plus what only a file run knows. */
+export interface ResolveFilesReport extends ResolveReport {
+  /** Per input file: rows read and rows rejected. */
+  readonly inputs: readonly { readonly file: string; readonly rows: number; readonly rejected: number }[];
+  /** Accepted rows whose `updated_at` was not an ISO-8601 date (kept, without the timestamp). */
+  readonly invalidUpdatedAt: number;
+}
+
+/**
+ * The streaming batch job behind `idweave resolve` (SPEC §5): reads CSV / NDJSON inputs (optionally gzipped),
+ * resolves them, and writes `mapping.csv`, `profiles.ndjson`, `rejects.ndjson`, `evidence.ndjson` and
+ * `report.json` into `outDir`. Every input row ends in exactly one of `mapping.csv` or `rejects.ndjson`.
+ * Outputs appear under their names only when the run succeeds.
+ *
+ * Throws `IdweaveError`: `config_invalid` (options), `input_unreadable` / `input_invalid` (a whole file),
+ * `output_unwritable`. Bad rows are rejects, never errors.
+ *
+ * @example
+ * const report = await resolveFiles(['crm.csv', 'app.ndjson.gz'], { outDir: 'out', externalIds: { loyalty_id: 'loyalty' } });
+ * console.log(report.profiles, report.reductionRatio);
+ */
+export async function resolveFiles(inputs: readonly string[], options: ResolveFilesOptions): Promise<ResolveFilesReport> {
+  const { outDir, onProgress, evidence: writeEvidence = true, ...configPart } = options;
+  const parsed = parseConfig(dropUndefined(configPart));
+  if (!parsed.ok) throw new IdweaveError('config_invalid', `invalid options:\n  ${parsed.issues.join('\n  ')}`, parsed.issues);
+  const config = parsed.config;
+  if (inputs.length === 0) throw new IdweaveError('usage', 'no input files');
+  const unsupported = inputs.filter((f) => inputFormatOf(f) === undefined);
+  if (unsupported.length > 0) {
+    const issues = unsupported.map((f) => `${f}: unsupported file type (expected .csv, .ndjson or .jsonl, optionally .gz)`);
+    throw new IdweaveError('input_invalid', issues.join('\n'), issues);
+  }
+  // Fail on a missing input before any work; sizes give the read progress a total.
+  const sizes: number[] = [];
+  for (const file of inputs) {
+    try {
+      sizes.push((await stat(file)).size);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new IdweaveError('input_unreadable', `${file}: ${code === 'ENOENT' ? 'file not found' : (e as Error).message}`);
+    }
+  }
+  const bytesTotal = sizes.reduce((a, b) => a + b, 0);
+
+  await ensureOutDir(outDir);
+  const out = (name: string): string => path.join(outDir, name);
+  const writers: LineWriter[] = [];
+  const openWriter = async (name: string): Promise<LineWriter> => {
+    const w = await LineWriter.open(out(name));
+    writers.push(w);
+    return w;
+  };
+
+  try {
+    const rejects = await openWriter(OUTPUT_FILES.rejects);
+    const mapper = createRowMapper(config);
+    const batch = new ResolutionBatch(config);
+    const stages: StageTiming[] = [];
+    const perInput: { file: string; rows: number; rejected: number }[] = [];
+    let recordsIn = 0;
+    let rejected = 0;
+    let invalidUpdatedAt = 0;
+
+    // Stage 1: read, map, normalize and key every row (ResolutionBatch.add does the normalizing).
+    let t = performance.now();
+    let bytesBefore = 0;
+    for (let f = 0; f < inputs.length; f++) {
+      const file = inputs[f]!;
+      const format = inputFormatOf(file)!;
+      const counts = { file, rows: 0, rejected: 0 };
+      perInput.push(counts);
+      let bytesRead = 0;
+      const batches = readRowBatches(file, {
+        requiredColumns: format.format === 'csv' ? [mapper.idColumn] : [],
+        onBytesRead: (n) => (bytesRead = n),
+      });
+      for await (const events of batches) {
+        let flush = false;
+        for (const ev of events) {
+          counts.rows++;
+          let reasons: readonly string[] | undefined;
+          let input: unknown;
+          if ('error' in ev) {
+            reasons = [ev.error];
+            input = ev.input;
+          } else {
+            const mapped = mapper.map(ev.fields);
+            if (!mapped.ok) {
+              reasons = mapped.reasons;
+            } else {
+              if (mapped.invalidUpdatedAt) invalidUpdatedAt++;
+              const added = batch.add(mapped.record);
+              if (!added.ok) reasons = added.reasons;
+            }
+            if (reasons !== undefined) input = ev.fields;
+          }
+          if (reasons !== undefined) {
+            counts.rejected++;
+            flush = rejects.write(rejectLine({ row: ev.row, file, input, reasons })) || flush;
+          }
+        }
+        if (flush) await rejects.flush();
+        onProgress?.({ stage: 'read', rows: recordsIn + counts.rows, bytesRead: bytesBefore + bytesRead, bytesTotal });
+      }
+      recordsIn += counts.rows;
+      rejected += counts.rejected;
+      bytesBefore += sizes[f]!;
+    }
+    stages.push(stageTiming('read', t, recordsIn));
+
+    // Stage 2: guards and ordered linking.
+    onProgress?.({ stage: 'link', rows: batch.size });
+    t = performance.now();
+    batch.link();
+    stages.push(stageTiming('link', t, batch.size));
+
+    // Stage 3: outputs. Profiles are assembled (survivorship) while they are written.
+    t = performance.now();
+    const mapping = await openWriter(OUTPUT_FILES.mapping);
+    mapping.write(MAPPING_HEADER);
+    let n = 0;
+    for (const [recordId, profileId] of batch.mapping()) {
+      if (mapping.write(mappingLine(recordId, profileId))) {
+        await mapping.flush();
+        onProgress?.({ stage: 'mapping', rows: n, total: batch.size });
+      }
+      n++;
+    }
+    stages.push(stageTiming('mapping', t, batch.size));
+
+    t = performance.now();
+    const profiles = await openWriter(OUTPUT_FILES.profiles);
+    const profileTotal = batch.profileCount;
+    n = 0;
+    for (const profile of batch.profiles()) {
+      n++;
+      if (profiles.write(JSON.stringify(toProfileJson(profile)))) {
+        await profiles.flush();
+        onProgress?.({ stage: 'profiles', rows: n, total: profileTotal });
+      }
+    }
+    stages.push(stageTiming('profiles', t, batch.size));
+
+    if (writeEvidence) {
+      t = performance.now();
+      const evidence = await openWriter(OUTPUT_FILES.evidence);
+      n = 0;
+      for (const e of batch.evidence()) {
+        n++;
+        if (evidence.write(JSON.stringify(toEvidenceJson(e)))) {
+          await evidence.flush();
+          onProgress?.({ stage: 'evidence', rows: n });
+        }
+      }
+      stages.push(stageTiming('evidence', t, n));
+    }
+
+    const report: ResolveFilesReport = {
+      recordsIn,
+      rejected,
+      ...batch.report(),
+      stages,
+      peakRssBytes: process.resourceUsage().maxRSS * 1024,
+      inputs: perInput,
+      invalidUpdatedAt,
+    };
+    for (const w of writers) await w.close();
+    await writeJsonFile(out(OUTPUT_FILES.report), report);
+    return report;
+  } catch (e) {
+    for (const w of writers) await w.abort();
+    throw e;
+  }
+}
+
+function stageTiming(stage: string, since: number, count: number): StageTiming {
+  const seconds = (performance.now() - since) / 1000;
+  return { stage, seconds: Math.round(seconds * 1000) / 1000, recordsPerSecond: seconds > 0 ? Math.round(count / seconds) : 0 };
+}
+
+/** Options objects often carry `key: undefined`; the strict config schema should not see those keys. */
+function dropUndefined(o: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k in o) if (o[k] !== undefined) out[k] = o[k];
+  return out;
+}
