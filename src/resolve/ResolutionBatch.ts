@@ -85,8 +85,10 @@ export class ResolutionBatch {
     if (this.linked) throw new Error('ResolutionBatch: add() after link()');
     const id = record.id;
     if (typeof id !== 'string' || id.trim() === '') return { ok: false, reasons: ['missing id'] };
-    if (this.ids.get(id) !== -1) return { ok: false, reasons: [`duplicate id "${id}"`] };
+    // perf: one lookup — when interning does not grow the table, the id was seen before.
+    const before = this.ids.size;
     const index = this.ids.intern(id);
+    if (this.ids.size === before) return { ok: false, reasons: [`duplicate id "${id}"`] };
 
     const rk = this.keyRecord(record, this.stats);
     for (let i = 0; i < rk.keys.length; i++) this.keyIds.push(this.internKey(rk.keys[i]!, rk.kinds[i]!, rk.groups[i]!));
