@@ -7,8 +7,7 @@ import { describe, expect, test } from 'vitest';
 const dir = mkdtempSync(path.join(tmpdir(), 'idweave-rf-'));
 
 describe('resolveFiles (real engine)', () => {
-  // enable when ResolutionBatch lands
-  test.skip('messy CSV + NDJSON.gz: every row exactly once in mapping.csv or rejects.ndjson', async () => {
+  test('messy CSV + NDJSON.gz: every row exactly once in mapping.csv or rejects.ndjson', async () => {
     const csv = path.join(dir, 'a.csv');
     writeFileSync(
       csv,
