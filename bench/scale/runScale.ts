@@ -73,7 +73,7 @@ for (const size of sizes) {
   for (let r = 0; r < runs; r++) {
     const out = path.join(dir, 'idweave-out');
     console.error(`idweave resolve ${size} (run ${r + 1}/${runs})…`);
-    const wall = timed('idweave', ['dist/cli.js', 'resolve', records, '--out', out, '--no-progress']);
+    const wall = timed('idweave', ['dist/cli.js', 'resolve', records, '--out', out, '--no-progress', '--config', 'fixtures/sample/idweave.config.json']);
     idweaveRuns.push({ wall, report: readJson(path.join(out, 'report.json')) });
   }
   const best = median(idweaveRuns, (x) => x.wall.seconds);
