@@ -35,6 +35,8 @@ export class GuardEvaluator {
     private readonly config: GuardConfig,
     /** 1 for generic keys: they are not evidence, so they never corroborate a link. */
     private readonly isGeneric: Uint8Array,
+    /** 1 for keys whose records show different people (see findSharedKeys). */
+    private readonly isShared: Uint8Array,
   ) {
     this.stamp = new Int32Array(input.keyCount);
   }
@@ -69,6 +71,7 @@ export class GuardEvaluator {
       const names = this.namesVerdict();
       if (names === 'disagree') return this.refuse(OUTCOME.shareable, `names differ: ${this.describeNames()}`);
       if (names === 'unknown') {
+        if (this.isShared[key] === 1) return this.refuse(OUTCOME.shareable, 'identifier shared by people with different names, and no name here to tell them apart');
         const other = this.groupConflict(false);
         if (other !== undefined) return this.refuse(OUTCOME.shareable, other);
       }

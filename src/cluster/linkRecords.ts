@@ -3,6 +3,7 @@ import { EvidenceLog, OUTCOME } from './EvidenceLog.js';
 import { GuardEvaluator, type GuardConfig } from './guards.js';
 import type { LinkInput } from './LinkInput.js';
 import { UnionFind } from './UnionFind.js';
+import { nameSimilarity } from '../match/nameSimilarity.js';
 
 export interface LinkConfig extends GuardConfig {
   /** `false` switches the generic-identifier guard off. */
@@ -36,7 +37,8 @@ export function linkRecords(input: LinkInput, config: LinkConfig, knownGeneric?:
   // A caller linking part of a larger set (the incremental resolver) knows which keys are generic over the whole.
   const genericKeys = knownGeneric ?? findGenericKeys(input, memberStart, members, config);
   const isGeneric = new Uint8Array(input.keyCount);
-  const guards = new GuardEvaluator(input, uf, config, isGeneric);
+  const isShared = findSharedKeys(input, memberStart, members, config);
+  const guards = new GuardEvaluator(input, uf, config, isGeneric, isShared);
   for (const g of genericKeys) {
     isGeneric[g.key] = 1;
     if (memberStart[g.key + 1]! - memberStart[g.key]! < 2) continue;
@@ -158,6 +160,37 @@ export function findGenericKeys(input: LinkInput, memberStart: Uint32Array, memb
     if (count > maxRecords || distinct > maxDistinctIdentifiers) out.push({ key: k, records: count, distinctIdentifiers: distinct });
   }
   return out;
+}
+
+/**
+ * Keys of shareable kinds (phone, email) whose own records carry clearly different first names: a household
+ * phone, a shared family email. Through such a key, a record without a name cannot be told apart, so the
+ * shareable guard refuses it rather than guess. A function of the key's records only (order independent).
+ */
+function findSharedKeys(input: LinkInput, memberStart: Uint32Array, members: Int32Array, config: LinkConfig): Uint8Array {
+  const shared = new Uint8Array(input.keyCount);
+  if (!config.shareableEnabled) return shared;
+  const names: number[] = [];
+  for (let k = 0; k < input.keyCount; k++) {
+    const start = memberStart[k]!;
+    const end = memberStart[k + 1]!;
+    if (end - start < 2 || (config.shareableKinds & (1 << input.keyKind[k]!)) === 0) continue;
+    names.length = 0;
+    for (let j = start; j < end && names.length < 8; j++) {
+      const f = input.firstName[members[j]!]!;
+      if (f >= 0 && !names.includes(f)) names.push(f);
+    }
+    if (names.length < 2) continue;
+    outer: for (let a = 0; a < names.length; a++) {
+      for (let b = a + 1; b < names.length; b++) {
+        if (nameSimilarity(input.nameOf(names[a]!), input.nameOf(names[b]!)) < config.minNameSimilarity) {
+          shared[k] = 1;
+          break outer;
+        }
+      }
+    }
+  }
+  return shared;
 }
 
 /** Keys ordered by (kind strength, key hash, key string): a function of the keys alone. */

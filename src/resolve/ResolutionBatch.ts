@@ -6,14 +6,14 @@ import { GUARD_OF_OUTCOME, OUTCOME, type EvidenceLog } from '../cluster/Evidence
 import type { LinkInput } from '../cluster/LinkInput.js';
 import { linkRecords, type GenericKey } from '../cluster/linkRecords.js';
 import type { UnionFind } from '../cluster/UnionFind.js';
-import { createRecordKeyer, describeKey, KIND, type KeyStats, type RecordKeys } from '../match/createRecordKeyer.js';
+import { describeKey, KIND, type KeyStats } from '../match/createRecordKeyer.js';
 import { KeyInterner } from '../match/KeyInterner.js';
-import { firstToken, normalizeName } from '../match/normalizeName.js';
 import { buildProfile, compareStrings, type MemberRecord, type SurvivorshipConfig } from '../merge/buildProfile.js';
 import { profileIdOf } from '../merge/profileIdOf.js';
 import type { CustomerRecord, GoldenProfile, GuardName, LinkEvidence } from '../types.js';
 import type { ResolveReport } from './ResolveReport.js';
 import { PayloadSlab } from './_internal/PayloadSlab.js';
+import { createRecordPreparer, mergeKeyStats, type PreparedRecord } from './prepareRecord.js';
 
 /** Outcome of adding one record to a batch. */
 export type AddResult = { readonly ok: true; readonly index: number } | { readonly ok: false; readonly reasons: readonly string[] };
@@ -30,7 +30,7 @@ export type BatchReport = Omit<ResolveReport, 'stages' | 'peakRssBytes' | 'recor
  */
 export class ResolutionBatch {
   readonly options: ResolvedOptions;
-  private readonly keyRecord: (record: CustomerRecord, stats: KeyStats) => RecordKeys;
+  private readonly prepare: (record: CustomerRecord, stats: KeyStats) => PreparedRecord;
   private readonly stats: KeyStats = { invalid: {}, junk: {} };
 
   private readonly ids = new KeyInterner();
@@ -68,7 +68,7 @@ export class ResolutionBatch {
 
   constructor(options: ResolveOptions = {}) {
     this.options = withDefaults(options);
-    this.keyRecord = createRecordKeyer(this.options);
+    this.prepare = createRecordPreparer(this.options);
     this.keyStart.push(0);
   }
 
@@ -82,32 +82,39 @@ export class ResolutionBatch {
    * reasons (the first occurrence of an id wins).
    */
   add(record: CustomerRecord): AddResult {
+    if (typeof record.id !== 'string' || record.id.trim() === '') return { ok: false, reasons: ['missing id'] };
+    return this.addPrepared(this.prepare(record, this.stats));
+  }
+
+  /**
+   * Adds a record already prepared by `createRecordPreparer` (possibly in a worker thread, whose identifier
+   * counts are merged with `addStats`). The only step that needs the batch's state: ids and keys are interned.
+   */
+  addPrepared(p: PreparedRecord): AddResult {
     if (this.linked) throw new Error('ResolutionBatch: add() after link()');
-    const id = record.id;
-    if (typeof id !== 'string' || id.trim() === '') return { ok: false, reasons: ['missing id'] };
+    if (p.id.trim() === '') return { ok: false, reasons: ['missing id'] };
     // perf: one lookup — when interning does not grow the table, the id was seen before.
     const before = this.ids.size;
-    const index = this.ids.intern(id);
-    if (this.ids.size === before) return { ok: false, reasons: [`duplicate id "${id}"`] };
+    const index = this.ids.intern(p.id);
+    if (this.ids.size === before) return { ok: false, reasons: [`duplicate id "${p.id}"`] };
 
-    const rk = this.keyRecord(record, this.stats);
-    for (let i = 0; i < rk.keys.length; i++) this.keyIds.push(this.internKey(rk.keys[i]!, rk.kinds[i]!, rk.groups[i]!));
+    for (let i = 0; i < p.keys.length; i++) this.keyIds.push(this.internKey(p.keys[i]!, p.kinds[i]!, p.groups[i]!));
     this.keyStart.push(this.keyIds.length);
-    for (const weak of rk.weak) {
+    for (const weak of p.weak) {
       this.weakRecord.push(index);
       this.weakKey.push(this.internKey(weak, KIND.email, ''));
     }
-
-    const full = normalizeName(record.fullName);
-    const first = normalizeName(record.firstName) || firstToken(full);
-    let last = normalizeName(record.lastName);
-    if (!last && full.includes(' ')) last = full.slice(full.lastIndexOf(' ') + 1);
-    this.firstName.push(first ? this.names.intern(first) : -1);
-    this.lastName.push(last ? this.names.intern(last) : -1);
-    this.sourceOf.push(record.source === undefined || record.source === '' ? -1 : this.sources.intern(record.source));
-    this.updatedAt.push(record.updatedAt === undefined ? Number.NaN : Date.parse(record.updatedAt));
-    this.payloads.push(JSON.stringify(payloadOf(record)));
+    this.firstName.push(p.firstName ? this.names.intern(p.firstName) : -1);
+    this.lastName.push(p.lastName ? this.names.intern(p.lastName) : -1);
+    this.sourceOf.push(p.source === '' ? -1 : this.sources.intern(p.source));
+    this.updatedAt.push(p.updatedAt);
+    this.payloads.push(p.payload);
     return { ok: true, index };
+  }
+
+  /** Adds identifier counts (invalid, junk) gathered while preparing records elsewhere. */
+  addStats(stats: KeyStats): void {
+    mergeKeyStats(this.stats, stats);
   }
 
   /** Run the guards and the ordered linking. Call once, after the last `add`. */
@@ -320,16 +327,6 @@ export class ResolutionBatch {
   }
 }
 
-/** Fields a golden profile carries besides identifiers: names and attributes. */
-function payloadOf(record: CustomerRecord): Record<string, string | number | boolean | null> {
-  const out: Record<string, string | number | boolean | null> = {};
-  if (record.firstName) out.firstName = record.firstName.trim();
-  if (record.lastName) out.lastName = record.lastName.trim();
-  if (record.fullName) out.fullName = record.fullName.trim();
-  if (record.attributes) for (const k in record.attributes) out[k] = record.attributes[k]!;
-  return out;
-}
-
 /** `e:x` → `email:x` for people and tools reading reports and evidence. */
 function readableKey(key: string): string {
   const { kind, value } = describeKey(key);
@@ -340,5 +337,5 @@ function sizeBucket(size: number): string {
   if (size <= 10) return String(size);
   let hi = 16;
   while (hi < size) hi *= 2;
-  return `${hi / 2 + 1}-${hi}`;
+  return `${Math.max(11, hi / 2 + 1)}-${hi}`;
 }

@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import { getCountryCallingCode, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 import { defaultJunkMatcher, type JunkMatcher } from '../junk/createJunkMatcher.js';
 import type { NormalizePhoneResult } from '../../types.js';
 
@@ -40,14 +40,41 @@ export function normalizePhone(input: string, options: NormalizePhoneOptions = {
   if (digits.length < 5) return { ok: false, reason: 'invalid_phone', detail: 'too few digits' };
   if (digits.length > 17) return { ok: false, reason: 'invalid_phone', detail: 'too many digits' };
 
-  // perf: every formatting variant of a number reduces to the same (prefix, digits, region) key, so
-  // "+971 50-123 4567" and "00971501234567" share one cache entry.
-  const cacheKey = `${plus ? '+' : ''}${digits}|${region}`;
+  // perf: formatting variants of one number share one cache entry and so one parse: "+971 50-123 4567",
+  // "00971501234567" and, in a region whose trunk prefix 0 is dropped in international form, "050 123 4567".
+  let cacheKey: string;
+  let parsePlus = plus;
+  let parseDigitsOf = digits;
+  if (plus) cacheKey = `+${digits}`;
+  else if (digits.startsWith('00')) cacheKey = `+${digits.slice(2)}`;
+  else if (digits.charCodeAt(0) === 48 /* 0 */ && TRUNK_ZERO.has(region)) {
+    parsePlus = true;
+    parseDigitsOf = callingCodeOf(region) + digits.slice(1);
+    cacheKey = `+${parseDigitsOf}`;
+  } else cacheKey = `${digits}|${region}`;
   const cached = cacheGet(cacheKey);
-  const result = cached ?? cacheSet(cacheKey, parseDigits(plus, digits, region as CountryCode));
+  const result = cached ?? cacheSet(cacheKey, parseDigits(parsePlus, parseDigitsOf, region as CountryCode));
   if (!result.ok) return result;
   if (junk.isJunk('phone', result.value)) return { ok: false, reason: 'junk_value' };
   return { ok: true, value: result.value, raw: input, ...(result.country ? { country: result.country } : {}) };
+}
+
+/**
+ * Regions whose national trunk prefix is a single 0 that is dropped in international form (ITU-T E.164
+ * national numbering plans; libphonenumber's `national_prefix`), so "0 50 123 4567" in AE is "+971 50 123 4567".
+ * Deliberately narrow: regions where a leading 0 is part of the number (Italy) or the trunk prefix differs
+ * (US/CA "1", Russia "8") are parsed the ordinary way.
+ */
+const TRUNK_ZERO: ReadonlySet<string> = new Set([
+  'AE', 'SA', 'EG', 'JO', 'LB', 'SY', 'IQ', 'YE', 'MA', 'TN', 'DZ', 'IN', 'PK', 'BD', 'LK', 'NP', 'PH', 'ID', 'MY',
+  'TH', 'VN', 'CN', 'KR', 'JP', 'TR', 'IR', 'GB', 'FR', 'DE', 'NL', 'BE', 'CH', 'AT', 'IE', 'SE', 'FI', 'AU', 'NZ',
+  'ZA', 'NG', 'KE', 'GH', 'ET', 'UG', 'TZ',
+]);
+const callingCodes = new Map<string, string>();
+function callingCodeOf(region: string): string {
+  let cc = callingCodes.get(region);
+  if (cc === undefined) callingCodes.set(region, (cc = getCountryCallingCode(region as CountryCode)));
+  return cc;
 }
 
 interface Parsed {

@@ -1,0 +1,68 @@
+import type { ResolvedOptions } from '../config/ResolveOptions.js';
+import { createRecordKeyer, type KeyStats, type KindCode } from '../match/createRecordKeyer.js';
+import { firstToken, normalizeName } from '../match/normalizeName.js';
+import type { CustomerRecord } from '../types.js';
+
+/**
+ * A record reduced to what the engine keeps: normalized keys, folded names, update time and a JSON payload of
+ * the fields a golden profile carries. Plain data (strings, numbers, arrays), so it can cross a worker
+ * boundary: preparing is the expensive, stateless part of adding a record, and runs in parallel in the batch job.
+ */
+export interface PreparedRecord {
+  readonly id: string;
+  readonly source: string;
+  /** Epoch ms, NaN when unknown. */
+  readonly updatedAt: number;
+  readonly firstName: string;
+  readonly lastName: string;
+  readonly payload: string;
+  readonly keys: readonly string[];
+  readonly kinds: readonly KindCode[];
+  readonly groups: readonly string[];
+  readonly weak: readonly string[];
+}
+
+/** Builds the preparing function for one configuration (normalizers and junk list compiled once). */
+export function createRecordPreparer(options: ResolvedOptions): (record: CustomerRecord, stats: KeyStats) => PreparedRecord {
+  const keyRecord = createRecordKeyer(options);
+  return (record, stats) => {
+    const rk = keyRecord(record, stats);
+    const full = normalizeName(record.fullName);
+    const first = normalizeName(record.firstName) || firstToken(full);
+    let last = normalizeName(record.lastName);
+    if (!last && full.includes(' ')) last = full.slice(full.lastIndexOf(' ') + 1);
+    return {
+      id: record.id,
+      source: record.source ?? '',
+      updatedAt: record.updatedAt === undefined ? Number.NaN : Date.parse(record.updatedAt),
+      firstName: first,
+      lastName: last,
+      payload: JSON.stringify(payloadOf(record)),
+      keys: [...rk.keys],
+      kinds: [...rk.kinds],
+      groups: [...rk.groups],
+      weak: [...rk.weak],
+    };
+  };
+}
+
+/** Fields a golden profile carries besides identifiers: names and attributes. */
+function payloadOf(record: CustomerRecord): Record<string, string | number | boolean | null> {
+  const out: Record<string, string | number | boolean | null> = {};
+  if (record.firstName) out.firstName = record.firstName.trim();
+  if (record.lastName) out.lastName = record.lastName.trim();
+  if (record.fullName) out.fullName = record.fullName.trim();
+  if (record.attributes) for (const k in record.attributes) out[k] = record.attributes[k]!;
+  return out;
+}
+
+/** Adds the counts of `from` into `into`. */
+export function mergeKeyStats(into: KeyStats, from: KeyStats): void {
+  for (const [kind, reasons] of Object.entries(from.invalid)) {
+    const target = ((into.invalid as Record<string, Record<string, number>>)[kind] ??= {});
+    for (const [reason, n] of Object.entries(reasons ?? {})) target[reason] = (target[reason] ?? 0) + n;
+  }
+  for (const [kind, n] of Object.entries(from.junk)) {
+    (into.junk as Record<string, number>)[kind] = ((into.junk as Record<string, number>)[kind] ?? 0) + (n ?? 0);
+  }
+}
