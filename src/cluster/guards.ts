@@ -1,4 +1,4 @@
-import { nameSimilarity } from '../match/nameSimilarity.js';
+import { compareNames } from '../match/compareNames.js';
 import type { LinkInput } from './LinkInput.js';
 import { OUTCOME, type OutcomeCode } from './EvidenceLog.js';
 import type { UnionFind } from './UnionFind.js';
@@ -125,31 +125,32 @@ export class GuardEvaluator {
     return undefined;
   }
 
+  /** Agree when any record of one side agrees with any of the other; disagree when some compare and none agree. */
   private namesVerdict(): 'agree' | 'disagree' | 'unknown' {
-    const first = compareNames(this.a.firstNames, this.b.firstNames, this.input, this.config.minNameSimilarity);
-    if (first !== 'unknown') return first;
-    return compareNames(this.a.lastNames, this.b.lastNames, this.input, this.config.minNameSimilarity);
+    const A = this.a;
+    const B = this.b;
+    let disagree = false;
+    for (let i = 0; i < A.firstNames.length; i++) {
+      for (let j = 0; j < B.firstNames.length; j++) {
+        const v = compareNames(A.firstNames[i]!, A.lastNames[i]!, B.firstNames[j]!, B.lastNames[j]!, this.input.nameOf, this.config.minNameSimilarity);
+        if (v === 'agree') return 'agree';
+        if (v === 'disagree') disagree = true;
+      }
+    }
+    return disagree ? 'disagree' : 'unknown';
   }
 
   private describeNames(): string {
-    const n = (ids: number[]): string => ids.map((id) => this.input.nameOf(id)).join('/') || '?';
-    return `${n(this.a.firstNames)} vs ${n(this.b.firstNames)}`;
+    const n = (f: number[], l: number[]): string =>
+      f.map((id, i) => [id, l[i]!].filter((x) => x >= 0).map((x) => this.input.nameOf(x)).join(' ')).join('/') || '?';
+    return `${n(this.a.firstNames, this.a.lastNames)} vs ${n(this.b.firstNames, this.b.lastNames)}`;
   }
-}
-
-function compareNames(a: number[], b: number[], input: LinkInput, min: number): 'agree' | 'disagree' | 'unknown' {
-  if (a.length === 0 || b.length === 0) return 'unknown';
-  for (const x of a) {
-    for (const y of b) {
-      if (x === y || nameSimilarity(input.nameOf(x), input.nameOf(y)) >= min) return 'agree';
-    }
-  }
-  return 'disagree';
 }
 
 /** The facts of one cluster a guard needs, gathered by walking its members (scratch, reused). */
 class ClusterFacts {
   readonly keys: number[] = [];
+  /** Distinct (first, last) name pairs of the members, as parallel arrays (-1 when absent). */
   readonly firstNames: number[] = [];
   readonly lastNames: number[] = [];
   /** Keys that belong to a namespace group, with their group. */
@@ -165,9 +166,11 @@ class ClusterFacts {
     let m = root;
     do {
       const f = input.firstName[m]!;
-      if (f >= 0 && !this.firstNames.includes(f)) this.firstNames.push(f);
       const l = input.lastName[m]!;
-      if (l >= 0 && !this.lastNames.includes(l)) this.lastNames.push(l);
+      if ((f >= 0 || l >= 0) && this.firstNames.length < 16 && !this.hasNames(f, l)) {
+        this.firstNames.push(f);
+        this.lastNames.push(l);
+      }
       for (let j = input.keyStart[m]!, end = input.keyStart[m + 1]!; j < end; j++) {
         const k = input.keyIds[j]!;
         this.keys.push(k);
@@ -179,6 +182,11 @@ class ClusterFacts {
       }
       m = uf.nextMember(m);
     } while (m !== root);
+  }
+
+  private hasNames(f: number, l: number): boolean {
+    for (let i = 0; i < this.firstNames.length; i++) if (this.firstNames[i] === f && this.lastNames[i] === l) return true;
+    return false;
   }
 
   valuesIn(group: number): number[] {

@@ -3,7 +3,7 @@ import { EvidenceLog, OUTCOME } from './EvidenceLog.js';
 import { GuardEvaluator, type GuardConfig } from './guards.js';
 import type { LinkInput } from './LinkInput.js';
 import { UnionFind } from './UnionFind.js';
-import { nameSimilarity } from '../match/nameSimilarity.js';
+import { compareNames } from '../match/compareNames.js';
 
 export interface LinkConfig extends GuardConfig {
   /** `false` switches the generic-identifier guard off. */
@@ -170,20 +170,28 @@ export function findGenericKeys(input: LinkInput, memberStart: Uint32Array, memb
 function findSharedKeys(input: LinkInput, memberStart: Uint32Array, members: Int32Array, config: LinkConfig): Uint8Array {
   const shared = new Uint8Array(input.keyCount);
   if (!config.shareableEnabled) return shared;
-  const names: number[] = [];
+  const firsts: number[] = [];
+  const lasts: number[] = [];
   for (let k = 0; k < input.keyCount; k++) {
     const start = memberStart[k]!;
     const end = memberStart[k + 1]!;
     if (end - start < 2 || (config.shareableKinds & (1 << input.keyKind[k]!)) === 0) continue;
-    names.length = 0;
-    for (let j = start; j < end && names.length < 8; j++) {
+    firsts.length = 0;
+    lasts.length = 0;
+    for (let j = start; j < end && firsts.length < 8; j++) {
       const f = input.firstName[members[j]!]!;
-      if (f >= 0 && !names.includes(f)) names.push(f);
+      const l = input.lastName[members[j]!]!;
+      if (f < 0 && l < 0) continue;
+      let seen = false;
+      for (let i = 0; i < firsts.length && !seen; i++) seen = firsts[i] === f && lasts[i] === l;
+      if (!seen) {
+        firsts.push(f);
+        lasts.push(l);
+      }
     }
-    if (names.length < 2) continue;
-    outer: for (let a = 0; a < names.length; a++) {
-      for (let b = a + 1; b < names.length; b++) {
-        if (nameSimilarity(input.nameOf(names[a]!), input.nameOf(names[b]!)) < config.minNameSimilarity) {
+    outer: for (let a = 0; a < firsts.length; a++) {
+      for (let b = a + 1; b < firsts.length; b++) {
+        if (compareNames(firsts[a]!, lasts[a]!, firsts[b]!, lasts[b]!, input.nameOf, config.minNameSimilarity) === 'disagree') {
           shared[k] = 1;
           break outer;
         }
