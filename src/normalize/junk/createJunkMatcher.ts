@@ -1,4 +1,6 @@
+import { IdweaveError } from '../../errors.js';
 import type { IdentifierKind, JunkOptions } from '../../types.js';
+import { ANY_JUNK_VALUES, BUILT_IN_PATTERNS, JUNK_EMAIL_DOMAIN_TAIL, JUNK_VALUES, MIRRORED_EMAIL_TLDS } from './junkLists.js';
 
 /** A compiled junk list: built once from the built-in list plus user options, then used on every value. */
 export interface JunkMatcher {
@@ -6,77 +8,224 @@ export interface JunkMatcher {
   isJunk(kind: IdentifierKind, canonical: string): boolean;
 }
 
-/** Placeholders any identifier kind may hold (after lower-casing and trimming). */
-const ANY_VALUES = [
-  'n/a', 'na', 'n.a.', 'null', 'nil', 'none', 'nothing', 'undefined', 'unknown', 'test', 'testing', '-', '--', '---',
-  '.', '..', '0', '00', 'x', 'xx', 'xxx', 'xxxx', 'no', 'nope', 'not available', 'not applicable', 'blank', 'empty',
-  'tbd', 'tba', '?', '??', '*', 'no email', 'no phone', 'noemail', 'nophone', 'asdf', 'qwerty', 'abc', 'abc123',
-];
+const KINDS: readonly IdentifierKind[] = ['email', 'phone', 'login', 'handle', 'externalId'];
+const OPTION_KEYS: ReadonlySet<string> = new Set([...KINDS, 'any']);
 
-/** Email placeholders seen in CRM exports (exact canonical values). */
-const EMAIL_VALUES = [
-  'test@test.com', 'test@example.com', 'a@a.com', 'a@b.com', 'abc@abc.com', 'none@none.com', 'no@no.com',
-  'na@na.com', 'null@null.com', 'email@email.com', 'mail@mail.com', 'noemail@noemail.com', 'asdf@asdf.com',
-  'xxx@xxx.com', 'x@x.com', 'test@gmail.com', 'test@yahoo.com', 'test@hotmail.com', 'user@example.com',
-  'name@example.com', 'sample@sample.com', 'demo@demo.com', 'no@email.com', 'none@email.com', 'unknown@unknown.com',
-];
+/** Everything a phone may hold besides digits and a leading `+`: spaces, dots, dashes, brackets, slashes. */
+const PHONE_SEPARATORS = /^\+?[\d\s().\-/]+$/;
+const NON_DIGIT = /\D/g;
 
-/** Patterns over canonical emails: reserved example domains (RFC 2606), no-email local parts. */
-const EMAIL_PATTERNS = [
-  /@example\.(?:com|org|net)$/,
-  /@(?:test|invalid|localhost)$/,
-  /^(?:no-?e?mail|no-?reply|do-?not-?reply|donotreply|noreply|none|null|nil|unknown|test|testing|dummy|fake|na|n\/a)\d*@/,
-  /^([a-z])\1*@([a-z])\2*\.com$/, // aaa@aaa.com
-];
-
-/** Phone placeholders: raw digit strings (e.g. before parsing) and canonical E.164 values. */
-const PHONE_PATTERNS = [
-  /^\+?(\d)\1{5,}$/, // 0000000000, +1111111111
-  /^\+?0?123456789\d?$/, // 1234567890, 0123456789
-  /^\+?9876543210?$/,
-];
+/** The junk list of one kind: exact values (Set) and patterns (compiled RegExps), `any` already merged in. */
+interface KindTable {
+  readonly values: ReadonlySet<string>;
+  /** The built-in patterns of the kind and of `any`, as one precompiled alternation. */
+  readonly builtIn: RegExp;
+  /** User patterns of the kind and of `any`, compiled once here (kept apart: they may use numbered back-references). */
+  readonly patterns: readonly RegExp[];
+}
 
 /**
- * Compiles the junk list: built-in values and patterns plus `options` (exact values compared after trimming and
- * lower-casing; patterns are regular expression sources, compiled once, tested on the canonical value).
+ * Compiles the junk list: the built-in values and patterns (see `junkLists.ts`) plus `options`. Exact values are
+ * compared after trimming and lower-casing; patterns are regular expression sources compiled once with the `i`
+ * flag and tested on the trimmed, lower-cased canonical value. Values and patterns under `any` apply to every kind.
+ *
+ * Matching rules per kind:
+ * - `handle`: the value is also tested without its `platform:` prefix and leading `@` (`instagram:null`, `@test`);
+ * - `phone`: a value written with separators (`000-000-0000`, `+971 50 000 0000`) is also tested as its digits
+ *   (with the leading `+`), so raw input and E.164 are both recognised;
+ * - `externalId`: the id is case-sensitive but junk is not (`N/A` and `n/a` are both junk).
+ *
+ * Misuse fails fast (STYLE.md, errors tier 3): an unknown kind, a non-string value or an invalid regular expression
+ * throws one `IdweaveError` (`config_invalid`) listing every problem.
+ *
+ * @example
+ * const junk = createJunkMatcher({ values: { email: ['info@mall.ae'] }, patterns: { any: ['^dummy\\d*$'] } });
+ * junk.isJunk('email', 'info@mall.ae'); // true
+ * junk.isJunk('login', 'dummy42'); // true
  */
 export function createJunkMatcher(options: JunkOptions = {}): JunkMatcher {
-  const any = new Set(ANY_VALUES);
-  const exact: Partial<Record<IdentifierKind, Set<string>>> = { email: new Set(EMAIL_VALUES) };
-  const patterns: Partial<Record<IdentifierKind, RegExp[]>> = { email: [...EMAIL_PATTERNS], phone: [...PHONE_PATTERNS] };
+  const issues: string[] = [];
+  const extraValues = collect(options.values, 'values', issues);
+  const extraPatterns = collect(options.patterns, 'patterns', issues);
+
+  const anyValues = new Set<string>(ANY_JUNK_VALUES);
+  for (const v of extraValues.get('any') ?? []) anyValues.add(foldValue(v));
   const anyPatterns: RegExp[] = [];
-  for (const [kind, values] of Object.entries(options.values ?? {})) {
-    for (const v of values ?? []) {
-      const folded = v.trim().toLowerCase();
-      if (kind === 'any') any.add(folded);
-      else (exact[kind as IdentifierKind] ??= new Set()).add(folded);
-    }
+  for (const [i, source] of (extraPatterns.get('any') ?? []).entries()) {
+    const re = compile(source, `junk.patterns.any[${i}]`, issues);
+    if (re) anyPatterns.push(re);
   }
-  for (const [kind, sources] of Object.entries(options.patterns ?? {})) {
-    for (const source of sources ?? []) {
-      const re = new RegExp(source, 'i');
-      if (kind === 'any') anyPatterns.push(re);
-      else (patterns[kind as IdentifierKind] ??= []).push(re);
+
+  const tables = {} as Record<IdentifierKind, KindTable>;
+  for (const kind of KINDS) {
+    // perf: `any` is merged into every kind's Set and pattern list, so one lookup and one loop per call.
+    const values = new Set<string>(anyValues);
+    for (const v of JUNK_VALUES[kind]) values.add(v);
+    for (const v of extraValues.get(kind) ?? []) {
+      const folded = foldValue(v);
+      values.add(folded);
+      // A user phone written with separators also matches its digit form: "+971 50 000 0000" → "+971500000000".
+      if (kind === 'phone' && PHONE_SEPARATORS.test(folded)) values.add(phoneDigits(folded));
     }
+    const patterns: RegExp[] = [];
+    for (const [i, source] of (extraPatterns.get(kind) ?? []).entries()) {
+      const re = compile(source, `junk.patterns.${kind}[${i}]`, issues);
+      if (re) patterns.push(re);
+    }
+    patterns.push(...anyPatterns);
+    tables[kind] = { values, builtIn: BUILT_IN_PATTERNS[kind], patterns };
   }
-  return {
-    isJunk(kind, canonical) {
-      const v = canonical.length > 0 && (canonical.charCodeAt(0) <= 32 || canonical.charCodeAt(canonical.length - 1) <= 32) ? canonical.trim() : canonical;
-      const folded = kind === 'externalId' || kind === 'phone' ? v.toLowerCase() : v;
-      if (any.has(folded)) return true;
-      // A handle is junk when its bare name is (instagram:null, @test).
-      if (kind === 'handle') {
-        const colon = folded.indexOf(':');
-        const bare = colon === -1 ? folded : folded.slice(colon + 1);
-        if (any.has(bare) || any.has(bare.replace(/^@/, ''))) return true;
-      }
-      if (exact[kind]?.has(folded)) return true;
-      const ps = patterns[kind];
-      if (ps) for (const p of ps) if (p.test(folded)) return true;
-      for (const p of anyPatterns) if (p.test(folded)) return true;
+  if (issues.length > 0) throw new IdweaveError('config_invalid', `invalid junk options: ${issues[0]}`, issues);
+  return new CompiledJunkMatcher(tables);
+}
+
+/** The compiled matcher. A class so every instance shares one hidden class and one `isJunk` (perf: monomorphic). */
+class CompiledJunkMatcher implements JunkMatcher {
+  readonly #tables: Readonly<Record<IdentifierKind, KindTable>>;
+
+  constructor(tables: Readonly<Record<IdentifierKind, KindTable>>) {
+    this.#tables = tables;
+  }
+
+  isJunk(kind: IdentifierKind, canonical: string): boolean {
+    const table = this.#tables[kind];
+    if (table === undefined || typeof canonical !== 'string') return false;
+    const v = fold(canonical);
+    // Empty is not junk: normalizers report it as `empty` (and it never becomes a key anyway).
+    if (v.length === 0) return false;
+    if (matches(table, v)) return true;
+    if (kind === 'email') return isJunkEmailShape(v);
+    if (kind === 'handle') {
+      // `instagram:null`, `@null`: the bare handle decides. Allocates only for prefixed values.
+      const colon = v.indexOf(':');
+      let start = colon === -1 ? 0 : colon + 1;
+      if (v.charCodeAt(start) === 0x40 /* @ */) start++;
+      if (start > 0 && start < v.length) return matches(table, v.slice(start));
       return false;
-    },
-  };
+    }
+    if (kind === 'phone' && !isPlainPhone(v) && PHONE_SEPARATORS.test(v)) {
+      // Raw phone input with separators; canonical E.164 never gets here (perf: no allocation on the hot path).
+      const digits = phoneDigits(v);
+      return digits.length > 1 && matches(table, digits);
+    }
+    return false;
+  }
+}
+
+function matches(table: KindTable, v: string): boolean {
+  if (table.values.has(v) || table.builtIn.test(v)) return true;
+  // perf: a plain loop over precompiled, non-global RegExps (no lastIndex state, no allocation); usually empty.
+  const patterns = table.patterns;
+  for (let i = 0; i < patterns.length; i++) if (patterns[i]!.test(v)) return true;
+  return false;
+}
+
+/**
+ * The email checks that depend on where the domain starts: a placeholder domain or reserved TLD, and a local part
+ * that repeats the domain name (test@test.com). perf: index arithmetic and a sticky RegExp, no substring.
+ */
+function isJunkEmailShape(v: string): boolean {
+  // One backward scan over the domain for the last "@" and the last two dots after it.
+  // perf: String#lastIndexOf costs ~40 ns a call in V8; the domain is a few characters long.
+  let at = -1;
+  let lastDot = -1;
+  let prevDot = -1;
+  for (let i = v.length - 1; i >= 0; i--) {
+    const c = v.charCodeAt(i);
+    if (c === 0x40 /* @ */) {
+      at = i;
+      break;
+    }
+    if (c === 0x2e /* . */) {
+      if (lastDot === -1) lastDot = i;
+      else if (prevDot === -1) prevDot = i;
+    }
+  }
+  if (at <= 0 || lastDot <= at + 1) return false;
+  // Start of the last two labels of the domain (or of the domain when it has only two).
+  JUNK_EMAIL_DOMAIN_TAIL.lastIndex = prevDot === -1 ? at + 1 : prevDot + 1;
+  if (JUNK_EMAIL_DOMAIN_TAIL.test(v)) return true;
+  // local@local.tld: the domain is the local part, one dot, then a listed TLD.
+  const localLength = at;
+  if (lastDot !== at + 1 + localLength) return false;
+  for (let i = 0; i < localLength; i++) if (v.charCodeAt(i) !== v.charCodeAt(at + 1 + i)) return false;
+  for (const tld of MIRRORED_EMAIL_TLDS) if (v.length === lastDot + 1 + tld.length && v.endsWith(tld)) return true;
+  return false;
+}
+
+/**
+ * Trims and lower-cases only when needed: canonical email and login values are already both, so the common case
+ * returns the input unchanged (perf: a char-code scan instead of always allocating with `trim().toLowerCase()`).
+ */
+function fold(s: string): string {
+  const n = s.length;
+  if (n === 0) return s;
+  let t = s;
+  if (s.charCodeAt(0) <= 0x20 || s.charCodeAt(n - 1) <= 0x20 || s.charCodeAt(0) > 0x7f || s.charCodeAt(n - 1) > 0x7f) t = s.trim();
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if ((c >= 0x41 && c <= 0x5a) || c > 0x7f) return t.toLowerCase();
+  }
+  return t;
+}
+
+function foldValue(v: string): string {
+  return v.trim().toLowerCase();
+}
+
+/** `+` followed by digits only, or digits only: already canonical, nothing to strip. */
+function isPlainPhone(v: string): boolean {
+  for (let i = v.charCodeAt(0) === 0x2b ? 1 : 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
+
+function phoneDigits(v: string): string {
+  const digits = v.replace(NON_DIGIT, '');
+  return v.charCodeAt(0) === 0x2b ? `+${digits}` : digits;
+}
+
+/** Validates the shape of `options.values` / `options.patterns` and groups the strings by kind. */
+function collect(
+  input: JunkOptions['values'] | JunkOptions['patterns'],
+  field: 'values' | 'patterns',
+  issues: string[],
+): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  if (input === undefined || input === null) return out;
+  if (typeof input !== 'object' || Array.isArray(input)) {
+    issues.push(`junk.${field}: expected an object keyed by kind (${[...OPTION_KEYS].join(', ')})`);
+    return out;
+  }
+  for (const [kind, list] of Object.entries(input)) {
+    if (!OPTION_KEYS.has(kind)) {
+      issues.push(`junk.${field}.${kind}: unknown kind, expected one of ${[...OPTION_KEYS].join(', ')}`);
+      continue;
+    }
+    if (list === undefined) continue;
+    if (!Array.isArray(list)) {
+      issues.push(`junk.${field}.${kind}: expected an array of strings`);
+      continue;
+    }
+    const strings: string[] = [];
+    list.forEach((v: unknown, i: number) => {
+      if (typeof v === 'string') strings.push(v);
+      else issues.push(`junk.${field}.${kind}[${i}]: expected a string`);
+    });
+    out.set(kind, strings);
+  }
+  return out;
+}
+
+function compile(source: string, where: string, issues: string[]): RegExp | undefined {
+  try {
+    return new RegExp(source, 'i');
+  } catch (e) {
+    issues.push(`${where}: invalid regular expression: ${(e as Error).message}`);
+    return undefined;
+  }
 }
 
 /** The built-in list with no extensions; the default for every normalizer. */

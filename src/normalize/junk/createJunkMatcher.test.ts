@@ -1,0 +1,98 @@
+import { describe, expect, test } from 'vitest';
+import cases from '../../../fixtures/normalize/junk.json' with { type: 'json' };
+import { IdweaveError } from '../../errors.js';
+import type { IdentifierKind, JunkOptions } from '../../types.js';
+import { createJunkMatcher, defaultJunkMatcher } from './createJunkMatcher.js';
+
+interface JunkCase {
+  readonly kind: IdentifierKind;
+  readonly input: string;
+  readonly junk: boolean;
+  readonly note: string;
+}
+
+const table = cases as readonly JunkCase[];
+
+describe('defaultJunkMatcher: fixtures/normalize/junk.json', () => {
+  test('the table has at least 40 cases', () => {
+    expect(table.length).toBeGreaterThanOrEqual(40);
+  });
+
+  test.each(table)('$kind $input → $junk ($note)', (c) => {
+    expect(defaultJunkMatcher.isJunk(c.kind, c.input)).toBe(c.junk);
+  });
+});
+
+describe('createJunkMatcher', () => {
+  test('the any-kind placeholders of SPEC §2 are junk for every kind', () => {
+    const kinds: IdentifierKind[] = ['email', 'phone', 'login', 'handle', 'externalId'];
+    for (const v of ['n/a', 'na', 'null', 'none', '-', '--', '.', '0', 'unknown', 'test', 'nil', 'undefined', 'xxx', 'N/A', ' NULL ']) {
+      for (const kind of kinds) expect(defaultJunkMatcher.isJunk(kind, v), `${kind} ${v}`).toBe(true);
+    }
+  });
+
+  test('options extend the built-in list per kind and for any kind', () => {
+    const junk = createJunkMatcher({
+      values: { email: ['Info@Mall.ae'], phone: ['+971 4 123 4567'], any: ['Sin Email'] },
+      patterns: { login: ['^kiosk\\d+$'], any: ['^dummy'] },
+    });
+    expect(junk.isJunk('email', 'info@mall.ae')).toBe(true);
+    expect(junk.isJunk('phone', '+97141234567')).toBe(true); // the E.164 form of the configured value
+    expect(junk.isJunk('phone', '+971 4 123 4567')).toBe(true);
+    expect(junk.isJunk('login', 'sin email')).toBe(true);
+    expect(junk.isJunk('externalId', 'SIN EMAIL')).toBe(true);
+    expect(junk.isJunk('login', 'Kiosk7')).toBe(true);
+    expect(junk.isJunk('email', 'kiosk7@mall.ae')).toBe(false); // login pattern only
+    expect(junk.isJunk('handle', 'instagram:dummy_account')).toBe(true);
+    // The built-in list stays.
+    expect(junk.isJunk('email', 'test@test.com')).toBe(true);
+    // The default matcher is not affected.
+    expect(defaultJunkMatcher.isJunk('email', 'info@mall.ae')).toBe(false);
+  });
+
+  test('misuse fails fast with every problem listed', () => {
+    const bad = {
+      values: { email: ['ok@x.com', 42], fax: ['1'] },
+      patterns: { phone: ['(unclosed'], any: ['[z-a]'] },
+    } as unknown as JunkOptions;
+    let error: unknown;
+    try {
+      createJunkMatcher(bad);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(IdweaveError);
+    const issues = (error as IdweaveError).issues;
+    expect((error as IdweaveError).code).toBe('config_invalid');
+    expect(issues).toHaveLength(4);
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        'junk.values.email[1]: expected a string',
+        expect.stringMatching(/^junk\.values\.fax: unknown kind/),
+        expect.stringMatching(/^junk\.patterns\.phone\[0\]: invalid regular expression/),
+        expect.stringMatching(/^junk\.patterns\.any\[0\]: invalid regular expression/),
+      ]),
+    );
+  });
+
+  test('empty and non-string values are not junk (and never throw)', () => {
+    expect(defaultJunkMatcher.isJunk('login', '')).toBe(false);
+    expect(defaultJunkMatcher.isJunk('login', undefined as unknown as string)).toBe(false);
+    expect(defaultJunkMatcher.isJunk('nope' as IdentifierKind, 'n/a')).toBe(false);
+  });
+
+  test('patterns keep no state between calls', () => {
+    const junk = createJunkMatcher({ patterns: { login: ['^abc\\d$'] } });
+    for (let i = 0; i < 5; i++) expect(junk.isJunk('login', 'abc1')).toBe(true);
+  });
+
+  test('is fast on the hot path', () => {
+    // Not a benchmark (bench/ has those): a guard against an accidental per-call compile or allocation storm.
+    const values = Array.from({ length: 10_000 }, (_, i) => `person.${i}@company${i % 50}.com`);
+    const start = performance.now();
+    let n = 0;
+    for (let round = 0; round < 20; round++) for (const v of values) if (defaultJunkMatcher.isJunk('email', v)) n++;
+    expect(n).toBe(0);
+    expect(performance.now() - start).toBeLessThan(2_000);
+  });
+});
