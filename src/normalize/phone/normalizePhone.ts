@@ -1,147 +1,378 @@
-import { getCountryCallingCode, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import { getCountryCallingCode, Metadata, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { defaultJunkMatcher, type JunkMatcher } from '../junk/createJunkMatcher.js';
-import type { NormalizePhoneResult } from '../../types.js';
+import { hasNonAscii } from '../_internal/hasNonAscii.js';
+import { stripInvisible } from '../_internal/stripInvisible.js';
+import { validateInternationalDigits } from '../_internal/validateInternationalDigits.js';
+import type { NormalizeFailure, NormalizePhoneResult } from '../../types.js';
 
 export interface NormalizePhoneOptions {
-  /** Region for numbers written without a country code. Default `AE`. */
+  /** Region of numbers written without a country code (`050 123 4567`). Default `AE`. */
   readonly defaultRegion?: CountryCode;
+  /** Junk list to apply; default `defaultJunkMatcher` (the built-in list). Must be pure (same answer for a value). */
   readonly junk?: JunkMatcher;
 }
 
-/** ITU-T E.164 allows at most 15 digits; anything much longer is not a phone number (checked before any regex). */
-const MAX_INPUT = 64;
-const EXTENSION = /(?:;ext=|\s*(?:x|ext\.?|extension|#)\s*\d{1,7}\s*$)/i;
-const ALLOWED = /^[\d\s+().\-\/]*$/;
+/**
+ * Longest raw input looked at, in UTF-16 code units, checked before any regex. An E.164 number has at most 15 digits
+ * (ITU-T E.164 §6.1); with a `tel:` scheme, separators, brackets and an extension 64 is generous.
+ */
+export const MAX_PHONE_INPUT = 64;
+
+// perf: failures that do not depend on the input are allocated once (and frozen: they are shared).
+const EMPTY: NormalizeFailure = Object.freeze({ ok: false, reason: 'empty', detail: undefined });
+const TOO_LONG: NormalizeFailure = Object.freeze({ ok: false, reason: 'too_long', detail: `over ${MAX_PHONE_INPUT} characters` });
+const JUNK: NormalizeFailure = Object.freeze({ ok: false, reason: 'junk_value', detail: undefined });
+const NOT_A_STRING: NormalizeFailure = Object.freeze({ ok: false, reason: 'invalid_phone', detail: 'not a string' });
+const NO_DIGITS: NormalizeFailure = Object.freeze({ ok: false, reason: 'invalid_phone', detail: 'no digits' });
+const TOO_FEW: NormalizeFailure = Object.freeze({ ok: false, reason: 'invalid_phone', detail: 'too few digits' });
+const TOO_MANY: NormalizeFailure = Object.freeze({ ok: false, reason: 'invalid_phone', detail: 'more than 17 digits' });
+const NOT_VALID: NormalizeFailure = Object.freeze({ ok: false, reason: 'invalid_phone', detail: 'not a valid number (libphonenumber)' });
+const BAD_PLUS: NormalizeFailure = Object.freeze({ ok: false, reason: 'invalid_phone', detail: '"+" not at the start' });
+const PLACEHOLDER: NormalizeFailure = Object.freeze({ ok: false, reason: 'placeholder_phone', detail: 'repeated or sequential digits' });
+
+/** Shortest and longest digit strings worth parsing: no national number is under 4 digits; E.164 max 15 + `00`. */
+const MIN_DIGITS = 4;
+const MAX_DIGITS = 17;
+
+/** A successful parse, cached. Junk is remembered per matcher (matchers are pure), so a hit skips the junk regex. */
+class ParsedPhone {
+  junkMatcher: JunkMatcher | undefined = undefined;
+  junk = false;
+  constructor(
+    readonly value: string,
+    readonly country: string | undefined,
+  ) {}
+}
+type Outcome = ParsedPhone | NormalizeFailure;
 
 /**
- * Normalizes a phone number to E.164 with libphonenumber-js (`parsePhoneNumberFromString`, non-throwing).
+ * Normalizes a phone number to E.164 (ITU-T E.164) with libphonenumber-js and its `max` metadata (SPEC §2 "Phone").
  *
- * Accepted: `+971 50 123 4567`, `00971501234567` (international prefix 00), `050-123-4567` (national, with the
- * default region's trunk prefix), `971501234567` (a country code without `+`, tried when the digits are not a
- * valid national number of the default region), dots, brackets, spaces, `tel:` URIs; extensions are dropped.
- * Placeholder numbers (one repeated digit, or a run of consecutive digits, in the national number) are refused.
+ * Accepted forms (see docs/normalization-rules-phone-social.md, "Phone"):
+ * - international: `+971 50 123 4567`, `00971501234567` (`00` is read as the international prefix everywhere);
+ * - national with the trunk prefix, in `defaultRegion` (default `AE`): `050-123-4567`, `(050) 123 4567`;
+ * - national without it (`501234567`), and a country code without `+` (`971501234567`, `966501234567`): read
+ *   nationally in `defaultRegion` first; when that is not a valid number, read as international;
+ * - separators: spaces (also no-break and other Unicode spaces), dots, dashes (also Unicode dashes), brackets,
+ *   slashes; a `tel:` URI (RFC 3966, parameters dropped); an extension (`x123`, `ext. 12`, `#12`) is dropped;
+ *   Arabic-Indic, Extended Arabic-Indic (Persian/Urdu) and fullwidth digits; invisible bidi marks.
  *
- * @example normalizePhone('00971 50-123-4567') // { ok: true, value: '+971501234567', country: 'AE', raw: … }
+ * Refused: `empty`; `too_long` (over 64 characters, checked first); `invalid_phone` (other characters, too few or
+ * too many digits, or libphonenumber `isValid()` false); `placeholder_phone` (one repeated digit, a subscriber
+ * part of one repeated digit, or a run of consecutive digits); `junk_value` (the junk matcher, tested last on the
+ * E.164 value, and on inputs that are not phone-shaped at all such as `n/a`). Never throws.
+ *
+ * perf: results are cached by a canonical digit key (`+971501234567` for every international or trunk-prefixed
+ * form of one number), so repeats of a number in any format cost one scan and one `Map` lookup; cold numbers of
+ * single-region calling codes are validated by `validateInternationalDigits` (libphonenumber's own metadata,
+ * precompiled) and only the rest by libphonenumber-js itself. The cache holds at most 2 × 100,000 entries.
+ *
+ * @example
+ * normalizePhone('00971 50-123-4567') // { ok: true, value: '+971501234567', raw: '00971 50-123-4567', country: 'AE' }
+ * normalizePhone('0501234567') // { ok: true, value: '+971501234567', … } (default region AE)
+ * normalizePhone('+971 50 000 0000') // { ok: false, reason: 'placeholder_phone', detail: 'repeated or sequential digits' }
  */
-export function normalizePhone(input: string, options: NormalizePhoneOptions = {}): NormalizePhoneResult {
-  if (typeof input !== 'string') return { ok: false, reason: 'invalid_phone', detail: 'not a string' };
-  if (input.length > MAX_INPUT) return { ok: false, reason: 'too_long', detail: `over ${MAX_INPUT} characters` };
-  let s = input.trim();
-  if (s === '') return { ok: false, reason: 'empty' };
-  const region = options.defaultRegion ?? 'AE';
-  const junk = options.junk ?? defaultJunkMatcher;
-  if (junk.isJunk('phone', s.toLowerCase())) return { ok: false, reason: 'junk_value' };
+export function normalizePhone(input: string, options?: NormalizePhoneOptions): NormalizePhoneResult {
+  if (typeof input !== 'string') return NOT_A_STRING;
+  if (input.length > MAX_PHONE_INPUT) return TOO_LONG;
+  const region = options?.defaultRegion ?? 'AE';
+  const junk = options?.junk ?? defaultJunkMatcher;
 
-  if (s.startsWith('tel:')) s = s.slice(4);
-  s = s.replace(EXTENSION, '');
-  if (!ALLOWED.test(s)) return { ok: false, reason: 'invalid_phone', detail: 'contains characters other than digits and separators' };
-  const plus = s.startsWith('+');
-  const digits = s.replace(/\D/g, '');
-  if (digits.length < 5) return { ok: false, reason: 'invalid_phone', detail: 'too few digits' };
-  if (digits.length > 17) return { ok: false, reason: 'invalid_phone', detail: 'too many digits' };
-
-  // perf: formatting variants of one number share one cache entry and so one parse: "+971 50-123 4567",
-  // "00971501234567" and, in a region whose trunk prefix 0 is dropped in international form, "050 123 4567".
-  let cacheKey: string;
-  let parsePlus = plus;
-  let parseDigitsOf = digits;
-  if (plus) cacheKey = `+${digits}`;
-  else if (digits.startsWith('00')) cacheKey = `+${digits.slice(2)}`;
-  else if (digits.charCodeAt(0) === 48 /* 0 */ && TRUNK_ZERO.has(region)) {
-    parsePlus = true;
-    parseDigitsOf = callingCodeOf(region) + digits.slice(1);
-    cacheKey = `+${parseDigitsOf}`;
-  } else cacheKey = `${digits}|${region}`;
-  const cached = cacheGet(cacheKey);
-  const result = cached ?? cacheSet(cacheKey, parseDigits(parsePlus, parseDigitsOf, region as CountryCode));
-  if (!result.ok) return result;
-  if (junk.isJunk('phone', result.value)) return { ok: false, reason: 'junk_value' };
-  return { ok: true, value: result.value, raw: input, ...(result.country ? { country: result.country } : {}) };
-}
-
-/**
- * Regions whose national trunk prefix is a single 0 that is dropped in international form (ITU-T E.164
- * national numbering plans; libphonenumber's `national_prefix`), so "0 50 123 4567" in AE is "+971 50 123 4567".
- * Deliberately narrow: regions where a leading 0 is part of the number (Italy) or the trunk prefix differs
- * (US/CA "1", Russia "8") are parsed the ordinary way.
- */
-const TRUNK_ZERO: ReadonlySet<string> = new Set([
-  'AE', 'SA', 'EG', 'JO', 'LB', 'SY', 'IQ', 'YE', 'MA', 'TN', 'DZ', 'IN', 'PK', 'BD', 'LK', 'NP', 'PH', 'ID', 'MY',
-  'TH', 'VN', 'CN', 'KR', 'JP', 'TR', 'IR', 'GB', 'FR', 'DE', 'NL', 'BE', 'CH', 'AT', 'IE', 'SE', 'FI', 'AU', 'NZ',
-  'ZA', 'NG', 'KE', 'GH', 'ET', 'UG', 'TZ',
-]);
-const callingCodes = new Map<string, string>();
-function callingCodeOf(region: string): string {
-  let cc = callingCodes.get(region);
-  if (cc === undefined) callingCodes.set(region, (cc = getCountryCallingCode(region as CountryCode)));
-  return cc;
-}
-
-interface Parsed {
-  readonly ok: true;
-  readonly value: string;
-  readonly country: string | undefined;
-}
-type ParseOutcome = Parsed | { readonly ok: false; readonly reason: 'invalid_phone' | 'placeholder_phone'; readonly detail: string };
-
-function parseDigits(plus: boolean, digits: string, region: CountryCode): ParseOutcome {
-  let candidate: ReturnType<typeof parsePhoneNumberFromString>;
-  if (plus) candidate = safeParse(`+${digits}`);
-  else if (digits.startsWith('00')) candidate = safeParse(`+${digits.slice(2)}`);
-  else {
-    candidate = safeParse(digits, region);
-    // "971501234567": a country code written without + or 00.
-    if ((!candidate || !candidate.isValid()) && !digits.startsWith('0')) {
-      const intl = safeParse(`+${digits}`);
-      if (intl?.isValid()) candidate = intl;
-    }
+  const key = cacheKeyOf(input, region);
+  let outcome: Outcome;
+  if (typeof key === 'string') {
+    outcome = young.get(key) ?? old.get(key) ?? cacheSet(key, resolveKey(key, region));
+  } else {
+    // Not phone-shaped (letters, stray symbols): a placeholder word such as `n/a` or `none` is junk, anything else invalid.
+    if (key === NOT_PHONE_SHAPED) return isJunkText(junk, input) ? JUNK : notPhoneShaped(input);
+    if (key === NO_DIGITS || key === BAD_PLUS) return isJunkText(junk, input) ? JUNK : key;
+    return key;
   }
-  if (!candidate || !candidate.isValid()) return { ok: false, reason: 'invalid_phone', detail: 'not a valid number' };
-  const national = candidate.nationalNumber;
-  if (isPlaceholder(national)) return { ok: false, reason: 'placeholder_phone', detail: 'repeated or sequential digits' };
-  return { ok: true, value: candidate.number, country: candidate.country };
+  if (!(outcome instanceof ParsedPhone)) return outcome;
+  if (outcome.junkMatcher !== junk) {
+    outcome.junk = junk.isJunk('phone', outcome.value);
+    outcome.junkMatcher = junk;
+  }
+  if (outcome.junk) return JUNK;
+  return { ok: true, value: outcome.value, raw: input, country: outcome.country };
 }
 
-function safeParse(text: string, region?: CountryCode): ReturnType<typeof parsePhoneNumberFromString> {
+// ---------------------------------------------------------------------------------------------------------------
+// Step 1: the cache key. One scan over the (at most 64) characters; no regex on the ASCII fast path.
+
+const NOT_PHONE_SHAPED: NormalizeFailure = Object.freeze({ ok: false, reason: 'invalid_phone', detail: 'not a phone number' });
+
+/**
+ * The canonical key of an input: `+<digits>` when the calling code is known (international forms, and trunk-prefixed
+ * national forms of regions whose trunk prefix is a plain `0`), else `<region>:<digits>`. Or a failure.
+ */
+function cacheKeyOf(input: string, region: CountryCode): string | NormalizeFailure {
+  // perf: the canonical E.164 form (our own output, and the commonest stored form) is its own key: no allocation.
+  if (isPlusDigits(input)) return input.length - 1 < MIN_DIGITS ? TOO_FEW : input.length - 1 > MAX_DIGITS ? TOO_MANY : input;
+  let s = input;
+  if (!isAsciiPhoneText(s)) {
+    s = cleanUp(s);
+    if (!isAsciiPhoneText(s)) return NOT_PHONE_SHAPED;
+  }
+  // Leading/trailing spaces; a `+` anywhere but first is refused.
+  let start = 0;
+  while (start < s.length && s.charCodeAt(start) === 0x20) start++;
+  const plus = s.charCodeAt(start) === 0x2b;
+  if (s.indexOf('+', plus ? start + 1 : start) !== -1) return BAD_PLUS;
+  const digits = onlyDigits(s);
+  if (digits.length === 0) return s.trim() === '' ? EMPTY : NO_DIGITS;
+  if (plus) return boundDigits(digits) ?? `+${digits}`;
+  // `00` is the international prefix of ITU-T E.164 Recommendation (and of every region in our data).
+  if (digits.charCodeAt(0) === 0x30 && digits.charCodeAt(1) === 0x30) {
+    const intl = digits.slice(2);
+    return boundDigits(intl) ?? `+${intl}`;
+  }
+  const bad = boundDigits(digits);
+  if (bad !== undefined) return bad;
+  const trunk = trunkZeroCallingCode(region);
+  if (trunk !== undefined && digits.charCodeAt(0) === 0x30) return `+${trunk}${digits.slice(1)}`;
+  return `${region}:${digits}`;
+}
+
+function boundDigits(digits: string): NormalizeFailure | undefined {
+  if (digits.length < MIN_DIGITS) return TOO_FEW;
+  if (digits.length > MAX_DIGITS) return TOO_MANY;
+  return undefined;
+}
+
+/** `+` then ASCII digits only. */
+function isPlusDigits(s: string): boolean {
+  if (s.length < 2 || s.charCodeAt(0) !== 0x2b) return false;
+  for (let i = 1; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
+
+/** Only digits, `+`, space and the separators people type: `-` `.` `(` `)` `/`. */
+function isAsciiPhoneText(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) continue;
+    if (c === 0x20 || c === 0x2b || c === 0x2d || c === 0x2e || c === 0x28 || c === 0x29 || c === 0x2f) continue;
+    return false;
+  }
+  return true;
+}
+
+function onlyDigits(s: string): string {
+  // perf: the common all-digit input is returned as is; otherwise one native replace.
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return s.replace(NON_DIGIT, '');
+  }
+  return s;
+}
+const NON_DIGIT = /\D/g;
+
+/** Unicode spaces (no-break, thin, ideographic), tabs → space; Unicode dashes and minus → `-`; `＋` → `+`. */
+const UNICODE_SEPARATOR = /[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]|[\u2010-\u2015\u2212\ufe63\uff0d]|\uff0b/g;
+/** Arabic-Indic U+0660–0669, Extended Arabic-Indic U+06F0–06F9, fullwidth U+FF10–FF19. */
+const UNICODE_DIGIT = /[\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]/g;
+/** `tel:` (RFC 3966 §3) with its parameters (`;ext=`, `;phone-context=`), which start at the first `;`. */
+const TEL_URI = /^\s*tel:([^;]*)(?:;.*)?$/i;
+/** A trailing extension: `x123`, `ext 12`, `ext. 12`, `extn: 12`, `extension 12`, `#12`, `;ext=12` (1 to 7 digits). */
+const EXTENSION = /\s*(?:;\s*ext=|x|ext\.?|extn\.?|extension|#)\s*:?\s*\d{1,7}\s*$/i;
+
+/**
+ * The slow path for inputs that are not plain ASCII phone text: invisible marks, Unicode digits and separators,
+ * `tel:` URIs and extensions. Runs only on input already capped at 64 characters.
+ */
+function cleanUp(input: string): string {
+  let s = input;
+  if (hasNonAscii(s)) {
+    s = stripInvisible(s)
+      .replace(UNICODE_SEPARATOR, unicodeSeparator)
+      .replace(UNICODE_DIGIT, unicodeDigit);
+  }
+  const tel = TEL_URI.exec(s);
+  if (tel !== null) s = tel[1]!;
+  return s.replace(EXTENSION, '');
+}
+
+function unicodeSeparator(c: string): string {
+  const code = c.charCodeAt(0);
+  if (code === 0xff0b) return '+';
+  if ((code >= 0x2010 && code <= 0x2015) || code === 0x2212 || code === 0xfe63 || code === 0xff0d) return '-';
+  return ' ';
+}
+
+function unicodeDigit(c: string): string {
+  const code = c.charCodeAt(0);
+  const zero = code >= 0xff10 ? 0xff10 : code >= 0x06f0 ? 0x06f0 : 0x0660;
+  return String.fromCharCode(0x30 + code - zero);
+}
+
+/**
+ * The calling code of a region whose national (trunk) prefix is exactly `0` with no other parsing rule (AE, SA, EG,
+ * IN, PK, GB, FR, …: libphonenumber's `national_prefix` is `0` and `national_prefix_for_parsing` is absent or `0`),
+ * so `0 50 123 4567` in AE is `+971 50 123 4567`. `undefined` for other regions (US/CA trunk `1`, KW/QA/BH/OM with no
+ * trunk prefix, AR/MX/BR with transform rules): those go to libphonenumber with the region. Decided from metadata
+ * once per region; `normalizePhone.test.ts` checks the rewrite against libphonenumber's own national parsing.
+ */
+function trunkZeroCallingCode(region: CountryCode): string | undefined {
+  let cc = trunkZero.get(region);
+  if (cc === undefined) {
+    cc = computeTrunkZero(region);
+    trunkZero.set(region, cc);
+  }
+  return cc === '' ? undefined : cc;
+}
+const trunkZero = new Map<string, string>();
+
+function computeTrunkZero(region: CountryCode): string {
   try {
-    return region ? parsePhoneNumberFromString(text, region) : parsePhoneNumberFromString(text);
+    const metadata = new Metadata() as unknown as {
+      selectNumberingPlan(c: string): void;
+      numberingPlan?: { nationalPrefix(): string | undefined; nationalPrefixForParsing(): string | undefined; nationalPrefixTransformRule(): string | undefined };
+    };
+    metadata.selectNumberingPlan(region);
+    const plan = metadata.numberingPlan;
+    if (plan === undefined || plan.nationalPrefix() !== '0') return '';
+    if (plan.nationalPrefixForParsing() !== '0' || plan.nationalPrefixTransformRule()) return '';
+    const cc = getCountryCallingCode(region);
+    // A region sharing its calling code (GG/JE/IM with GB, CA with US) is rewritten too: the library then picks the
+    // region by the number, as it would for the national form.
+    return cc;
+  } catch {
+    return ''; // unknown region: libphonenumber answers (and refuses) it
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Step 2: a cache miss. `+digits` keys are validated internationally; `region:digits` keys nationally first.
+
+function resolveKey(key: string, region: CountryCode): Outcome {
+  if (key.charCodeAt(0) === 0x2b) return judge(international(key.slice(1)), key.slice(1));
+  const digits = key.slice(key.indexOf(':') + 1);
+  // National reading first: `501234567` in AE. Regions with a plain trunk 0 read `<cc><digits>` internationally
+  // (the same thing, faster); others ask libphonenumber with the region (US `1 212…`, `011` international prefix).
+  const cc = trunkZeroCallingCode(region);
+  const national = cc !== undefined ? international(cc + digits) : nationalByLibrary(digits, region);
+  if (national.valid || digits.charCodeAt(0) === 0x30) return judge(national, digits);
+  // A country code written without `+` or `00`: `971501234567`, `966501234567`.
+  const intl = international(digits);
+  return judge(intl.valid ? intl : national, digits);
+}
+
+/** What a parse found: validity, E.164, region, national significant number (for the placeholder rule). */
+interface Parse {
+  readonly valid: boolean;
+  readonly e164: string;
+  readonly country: string | undefined;
+  readonly nationalNumber: string;
+}
+const UNPARSABLE: Parse = { valid: false, e164: '', country: undefined, nationalNumber: '' };
+
+function international(digits: string): Parse {
+  return validateInternationalDigits(digits) ?? fromLibrary(safeParse(`+${digits}`, undefined));
+}
+
+function nationalByLibrary(digits: string, region: CountryCode): Parse {
+  return fromLibrary(safeParse(digits, region));
+}
+
+function fromLibrary(p: ReturnType<typeof parsePhoneNumberFromString>): Parse {
+  if (p === undefined) return UNPARSABLE;
+  let valid = false;
+  try {
+    valid = p.isValid();
+  } catch {
+    valid = false;
+  }
+  return { valid, e164: p.number, country: p.country, nationalNumber: p.nationalNumber };
+}
+
+/** libphonenumber-js's non-throwing parser, wrapped again: a library bug must not become our exception. */
+function safeParse(text: string, region: CountryCode | undefined): ReturnType<typeof parsePhoneNumberFromString> {
+  try {
+    return region === undefined ? parsePhoneNumberFromString(text) : parsePhoneNumberFromString(text, region);
   } catch {
     return undefined;
   }
 }
 
+/** Placeholder before validity (a placeholder is reported as such even when it is also invalid), then validity. */
+function judge(p: Parse, typedDigits: string): Outcome {
+  if (isPlaceholderNumber(p.nationalNumber) || isPlaceholderNumber(typedDigits)) return PLACEHOLDER;
+  if (!p.valid) return NOT_VALID;
+  return new ParsedPhone(p.e164, p.country);
+}
+
 /**
- * A national number whose subscriber part (all but the first two digits, the area or mobile operator code) is
- * one repeated digit (`50 000 0000`), or whose digits form one consecutive run up or down (`123456789`).
+ * The placeholder rule (SPEC §2: "placeholder numbers (repeated or sequential digits)"), applied to the national
+ * significant number and to the digits as typed, each of at least 6 digits:
+ * - one repeated digit: `0000000000`, `5555555`;
+ * - a subscriber part of one repeated digit: all but the first two digits (the mobile operator or area code) when
+ *   there are 7 or more: `50 000 0000`, `55 111 1111`, `66 000 000` (KW/QA 8-digit numbers);
+ * - one run of consecutive digits up or down, wrapping 9→0: `123456789`, `1234567890`, `0123456789`, `9876543210`.
+ * Deliberately narrow: "mostly zeros" (`50 100 0000`) is a real, sold number pattern and is kept. Genuine vanity
+ * numbers with seven identical subscriber digits exist but are rare enough that refusing them (a missed link, never
+ * a false one) is the safer error.
  */
-export function isPlaceholder(national: string): boolean {
-  const subscriber = national.length > 6 ? national.slice(2) : national;
-  if (/^(\d)\1+$/.test(subscriber)) return true;
+export function isPlaceholderNumber(digits: string): boolean {
+  const n = digits.length;
+  if (n < 6) return false;
+  if (sameDigits(digits, 1)) return true;
+  if (n >= 7 && sameDigits(digits, 3)) return true;
   let up = true;
   let down = true;
-  for (let i = 1; i < national.length; i++) {
-    const d = national.charCodeAt(i) - national.charCodeAt(i - 1);
+  for (let i = 1; i < n && (up || down); i++) {
+    const d = digits.charCodeAt(i) - digits.charCodeAt(i - 1);
     if (d !== 1 && d !== -9) up = false;
     if (d !== -1 && d !== 9) down = false;
   }
   return up || down;
 }
 
-// A bounded cache in two generations: lookups hit either, inserts go to the young one; when it is full the old
-// generation is dropped. perf: memory stays under 2 × CACHE_SIZE entries; repeated numbers skip the parser.
-const CACHE_SIZE = 200_000;
-let young = new Map<string, ParseOutcome>();
-let old = new Map<string, ParseOutcome>();
-
-function cacheGet(key: string): ParseOutcome | undefined {
-  return young.get(key) ?? old.get(key);
+/** True when every digit from `from - 1` on equals the one before it. */
+function sameDigits(digits: string, from: number): boolean {
+  const first = digits.charCodeAt(from - 1);
+  for (let i = from; i < digits.length; i++) if (digits.charCodeAt(i) !== first) return false;
+  return true;
 }
 
-function cacheSet(key: string, value: ParseOutcome): ParseOutcome {
-  if (young.size >= CACHE_SIZE) {
+// ---------------------------------------------------------------------------------------------------------------
+// Junk on non-phone text, and the cache.
+
+/** Trimmed and lower-cased only on this (cold) failure path. */
+function isJunkText(junk: JunkMatcher, input: string): boolean {
+  const t = input.trim().toLowerCase();
+  return t.length > 0 && junk.isJunk('phone', t);
+}
+
+function notPhoneShaped(input: string): NormalizeFailure {
+  if (input.trim() === '') return EMPTY;
+  return NOT_PHONE_SHAPED;
+}
+
+/**
+ * The cache: two generations of at most `CACHE_GENERATION` entries each. Lookups read both; inserts go to the young
+ * one; when it is full the old generation is dropped and the young one becomes old. perf: memory is bounded (at most
+ * 200,000 entries, about 30 MB at ~150 bytes per key, entry and `Map` slot) and a number seen in the last 100,000
+ * distinct keys is always a hit, which is what repeated customer rows from many sources need.
+ */
+const CACHE_GENERATION = 100_000;
+let young = new Map<string, Outcome>();
+let old = new Map<string, Outcome>();
+
+function cacheSet(key: string, value: Outcome): Outcome {
+  if (young.size >= CACHE_GENERATION) {
     old = young;
     young = new Map();
   }
   young.set(key, value);
   return value;
+}
+
+/** Empties the parse cache (tests and benchmarks measuring cold parsing). Not part of the public API. */
+export function clearPhoneCache(): void {
+  young = new Map();
+  old = new Map();
 }

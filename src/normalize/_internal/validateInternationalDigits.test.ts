@@ -1,0 +1,83 @@
+import { getCountries, getCountryCallingCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import examples from 'libphonenumber-js/mobile/examples';
+import { describe, expect, test } from 'vitest';
+import { validateInternationalDigits } from './validateInternationalDigits.js';
+
+/** mulberry32: a seeded PRNG so every run checks the same numbers. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Compares the fast path with libphonenumber-js on one `+digits` string; returns a description of a mismatch. */
+function mismatch(digits: string): string | undefined {
+  const fast = validateInternationalDigits(digits);
+  if (fast === undefined) return undefined;
+  const p = parsePhoneNumberFromString(`+${digits}`);
+  const valid = p !== undefined && p.isValid();
+  if (valid !== fast.valid) return `+${digits}: library ${valid}, fast ${fast.valid}`;
+  if (valid && (p!.number !== fast.e164 || p!.country !== fast.country || p!.nationalNumber !== fast.nationalNumber)) {
+    return `+${digits}: library ${p!.number} ${p!.country}, fast ${fast.e164} ${fast.country}`;
+  }
+  return undefined;
+}
+
+describe('validateInternationalDigits agrees with libphonenumber-js (max metadata)', () => {
+  const callingCodes = [...new Set(getCountries().map((c) => getCountryCallingCode(c)))];
+
+  test('random digit strings after every calling code', () => {
+    const rnd = prng(20261122);
+    const bad: string[] = [];
+    let answered = 0;
+    for (let i = 0; i < 60_000; i++) {
+      const cc = callingCodes[Math.floor(rnd() * callingCodes.length)]!;
+      const len = 1 + Math.floor(rnd() * 15);
+      let n = '';
+      for (let j = 0; j < len; j++) n += String(Math.floor(rnd() * 10));
+      if (validateInternationalDigits(cc + n) !== undefined) answered++;
+      const m = mismatch(cc + n);
+      if (m !== undefined) bad.push(m);
+    }
+    expect(bad.slice(0, 10)).toEqual([]);
+    expect(answered).toBeGreaterThan(40_000);
+  });
+
+  test('calling codes shared by several regions (+1 NANP, +7, +44, +47, +61, +262, +590, +599)', () => {
+    const rnd = prng(11);
+    const bad: string[] = [];
+    for (let i = 0; i < 30_000; i++) {
+      const cc = ['1', '7', '44', '47', '61', '262', '590', '599', '212', '358', '39'][i % 11]!;
+      const len = 6 + Math.floor(rnd() * 7);
+      let n = String(2 + Math.floor(rnd() * 8));
+      for (let j = 1; j < len; j++) n += String(Math.floor(rnd() * 10));
+      const m = mismatch(cc + n);
+      if (m !== undefined) bad.push(m);
+    }
+    expect(bad.slice(0, 10)).toEqual([]);
+  });
+
+  test('example mobile numbers of every region, and one-digit mutations of them', () => {
+    const rnd = prng(7);
+    const bad: string[] = [];
+    for (const country of getCountries()) {
+      const example = (examples as Record<string, string>)[country];
+      if (example === undefined) continue;
+      const base = getCountryCallingCode(country) + example;
+      const variants = [base, base.slice(0, -1), `${base}7`];
+      for (let k = 0; k < 40; k++) {
+        const at = Math.floor(rnd() * base.length);
+        variants.push(base.slice(0, at) + String(Math.floor(rnd() * 10)) + base.slice(at + 1));
+      }
+      for (const v of variants) {
+        const m = mismatch(v);
+        if (m !== undefined) bad.push(m);
+      }
+    }
+    expect(bad.slice(0, 10)).toEqual([]);
+  });
+});
