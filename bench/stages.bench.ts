@@ -8,19 +8,9 @@
 import { bench, describe } from 'vitest';
 import { ResolutionBatch } from '../src/resolve/ResolutionBatch.js';
 import type { CustomerRecord } from '../src/types.js';
+import { prng } from './normalizeInputs.js';
 
 const N = 50_000;
-
-/** A tiny seeded PRNG (mulberry32): the same records on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIRST = ['Ahmed', 'Sara', 'Omar', 'Layla', 'Mohammed', 'Fatima', 'Khalid', 'Noura', 'Yousef', 'Mariam'];
 const LAST = ['Khan', 'Haddad', 'Saleh', 'Mansour', 'Qasim', 'Rahman'];

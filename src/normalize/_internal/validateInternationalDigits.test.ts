@@ -1,18 +1,8 @@
+import { prng } from '../../../bench/normalizeInputs.js';
 import { getCountries, getCountryCallingCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import examples from 'libphonenumber-js/mobile/examples';
 import { describe, expect, test } from 'vitest';
 import { validateInternationalDigits } from './validateInternationalDigits.js';
-
-/** mulberry32: a seeded PRNG so every run checks the same numbers. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Compares the fast path with libphonenumber-js on one `+digits` string; returns a description of a mismatch. */
 function mismatch(digits: string): string | undefined {
