@@ -57,12 +57,12 @@ function panel(title: string, yLabel: string, series: Series[], offsetX: number)
 }
 
 const time: Series[] = [
-  { name: 'idweave', color: '#1f77b4', points: results.map((r) => ({ x: r.records, y: r.idweave.wallSeconds })) },
+  { name: 'idweave', color: '#1f77b4', points: results.filter((r) => r.idweave).map((r) => ({ x: r.records, y: r.idweave.seconds })) },
   { name: 'DuckDB SQL baseline', color: '#d62728', points: results.filter((r) => r.duckdb).map((r) => ({ x: r.records, y: r.duckdb.seconds })) },
 ];
 const rss: Series[] = [
-  { name: 'idweave', color: '#1f77b4', points: results.map((r) => ({ x: r.records, y: (r.idweave.peakRssBytes ?? 0) / 2 ** 30 })) },
-  { name: 'DuckDB SQL baseline', color: '#d62728', points: results.filter((r) => r.duckdb?.report?.peakRssBytes).map((r) => ({ x: r.records, y: r.duckdb.report.peakRssBytes / 2 ** 30 })) },
+  { name: 'idweave', color: '#1f77b4', points: results.filter((r) => r.idweave).map((r) => ({ x: r.records, y: (r.idweave.peakRssBytes ?? 0) / 2 ** 30 })) },
+  { name: 'DuckDB SQL baseline', color: '#d62728', points: results.filter((r) => r.duckdb?.peakRssBytes).map((r) => ({ x: r.records, y: r.duckdb.peakRssBytes / 2 ** 30 })) },
 ];
 
 const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${2 * W}" height="${H}" font-family="sans-serif">

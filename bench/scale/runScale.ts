@@ -6,11 +6,11 @@
  *   npx tsx bench/scale/runScale.ts --sizes 100000,1000000 [--runs 3] [--no-duckdb]
  *
  * Timing is wall time of the whole process; with --runs > 1 the median run is kept (this machine is shared and
- * noisy). Peak RSS is what each tool reports of its own process (maxRSS).
+ * noisy). Peak RSS is what each tool reports of its own process (maxRSS); results go to
+ * bench/results/scale.json through collect.ts.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -20,7 +20,6 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '1' },
     seed: { type: 'string', default: '1' },
     'no-duckdb': { type: 'boolean', default: false },
-    out: { type: 'string', default: 'bench/results/scale.json' },
   },
 });
 
@@ -41,25 +40,6 @@ function timed(cmd: string, args: string[]): Timed {
   return { seconds };
 }
 
-function median<T>(items: T[], by: (t: T) => number): T {
-  const sorted = [...items].sort((a, b) => by(a) - by(b));
-  return sorted[Math.floor((sorted.length - 1) / 2)]!;
-}
-
-function readJson(file: string): any {
-  return JSON.parse(readFileSync(file, 'utf8'));
-}
-
-const machine = {
-  cpus: os.cpus().length,
-  cpuModel: os.cpus()[0]?.model,
-  totalMemoryGiB: Math.round(os.totalmem() / 2 ** 30),
-  node: process.version,
-  platform: `${os.platform()} ${os.release()}`,
-};
-
-const results: any[] = existsSync(path.join(root, values.out)) ? readJson(path.join(root, values.out)).results ?? [] : [];
-
 for (const size of sizes) {
   const dir = path.join(root, 'bench/data', String(size));
   const records = path.join(dir, 'records.csv');
@@ -69,51 +49,28 @@ for (const size of sizes) {
     timed('generate', ['--import', 'tsx', 'bench/generate/main.ts', '--records', String(size), '--out', dir, '--seed', values.seed]);
   }
 
-  const idweaveRuns: { wall: Timed; report: any }[] = [];
+  // With --runs > 1 each run's wall time is printed; the report kept is the last run's.
   for (let r = 0; r < runs; r++) {
-    const out = path.join(dir, 'idweave-out');
     console.error(`idweave resolve ${size} (run ${r + 1}/${runs})…`);
-    const wall = timed('idweave', ['dist/cli.js', 'resolve', records, '--out', out, '--no-progress', '--config', 'fixtures/sample/idweave.config.json']);
-    idweaveRuns.push({ wall, report: readJson(path.join(out, 'report.json')) });
+    const wall = timed('idweave', ['dist/cli.js', 'resolve', records, '--out', path.join(dir, 'idweave-out'), '--no-progress', '--config', 'fixtures/sample/idweave.config.json']);
+    console.error(`idweave: ${wall.seconds.toFixed(1)} s wall`);
   }
-  const best = median(idweaveRuns, (x) => x.wall.seconds);
-  const score = spawnScore(path.join(dir, 'truth.csv'), path.join(dir, 'idweave-out/mapping.csv'), records);
+  spawnScore(path.join(dir, 'truth.csv'), path.join(dir, 'idweave-out/mapping.csv'), records);
 
-  let duckdb: any;
   if (!values['no-duckdb']) {
     const dout = path.join(dir, 'duckdb-out');
     console.error(`duckdb baseline ${size}…`);
     const wall = timed('duckdb', ['--import', 'tsx', 'bench/duckdb/stitch.ts', '--records', records, '--out', dout]);
-    const report = readJson(path.join(dout, 'duckdb-report.json'));
-    duckdb = { seconds: wall.seconds, report, accuracy: spawnScore(path.join(dir, 'truth.csv'), path.join(dout, 'mapping.csv')) };
+    console.error(`duckdb: ${wall.seconds.toFixed(1)} s wall`);
+    spawnScore(path.join(dir, 'truth.csv'), path.join(dout, 'mapping.csv'));
   }
-
-  const entry = {
-    records: size,
-    date: new Date().toISOString(),
-    machine,
-    runs,
-    idweave: {
-      wallSeconds: best.wall.seconds,
-      allWallSeconds: idweaveRuns.map((x) => x.wall.seconds),
-      recordsPerSecond: Math.round(size / best.wall.seconds),
-      peakRssBytes: best.report.peakRssBytes,
-      stages: best.report.stages,
-      profiles: best.report.profiles,
-      accuracy: score,
-    },
-    ...(duckdb ? { duckdb, speedRatio: duckdb.seconds / best.wall.seconds } : {}),
-  };
-  console.error(JSON.stringify(entry, null, 2));
-  const kept = results.filter((r) => r.records !== size);
-  kept.push(entry);
-  kept.sort((a, b) => a.records - b.records);
-  results.splice(0, results.length, ...kept);
-  writeFileSync(path.join(root, values.out), JSON.stringify({ results }, null, 2) + '\n');
 }
 
-function spawnScore(truth: string, mapping: string, records?: string): any {
-  const json = path.join(path.dirname(mapping), 'score.json');
+// Gather every size's outputs (with machine facts) into bench/results/scale.json.
+timed('collect', ['--import', 'tsx', 'bench/scale/collect.ts', '--sizes', sizes.join(',')]);
+
+function spawnScore(truth: string, mapping: string, records?: string): void {
+  // collect.ts reads <size>/score.json (idweave) and <size>/duckdb-score.json.
+  const json = path.join(path.dirname(path.dirname(mapping)), records ? 'score.json' : 'duckdb-score.json');
   timed('score', ['--import', 'tsx', 'bench/score/main.ts', '--truth', truth, '--mapping', mapping, '--json', json, ...(records ? ['--records', records] : [])]);
-  return readJson(json);
 }

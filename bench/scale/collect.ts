@@ -1,0 +1,48 @@
+/**
+ * Gathers the outputs of runs already made under bench/data/<records>/ (idweave-out/report.json, score.json,
+ * duckdb-out/duckdb-report.json, duckdb-score.json, meta.json) into bench/results/scale.json, with machine facts.
+ * runScale.ts makes the runs and collects in one go; this re-collects without re-running.
+ *
+ *   npx tsx bench/scale/collect.ts --sizes 1000000,20000000 [--note "..."]
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({ options: { sizes: { type: 'string' }, note: { type: 'string', default: '' } } });
+const root = path.resolve(import.meta.dirname, '../..');
+const read = (file: string): any => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined);
+
+const results = (values.sizes ?? '').split(',').filter(Boolean).map((s) => {
+  const dir = path.join(root, 'bench/data', s.trim());
+  const report = read(path.join(dir, 'idweave-out/report.json'));
+  const score = read(path.join(dir, 'score.json'));
+  const duck = read(path.join(dir, 'duckdb-out/duckdb-report.json'));
+  const duckScore = read(path.join(dir, 'duckdb-score.json'));
+  const pick = (sc: any) => sc && { pairwise: sc.pairwise, bcubed: sc.bcubed, oracleRecall: sc.oracle?.pairwise?.recall, recallGap: sc.recallGap };
+  const wall = report?.stages?.reduce((a: number, st: any) => a + st.seconds, 0);
+  return {
+    records: Number(s),
+    persons: read(path.join(dir, 'meta.json'))?.persons,
+    idweave: report && {
+      seconds: wall,
+      recordsPerSecond: Math.round(Number(s) / wall),
+      peakRssBytes: report.peakRssBytes,
+      profiles: report.profiles,
+      stages: report.stages,
+      linksRefused: report.linksRefused,
+      accuracy: pick(score),
+    },
+    duckdb: duck && { seconds: duck.totalSeconds, phases: duck.seconds, peakRssBytes: duck.peakRssBytes, profiles: duck.profiles, accuracy: pick(duckScore) },
+  };
+});
+
+const out = {
+  machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, totalMemoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+  date: new Date().toISOString(),
+  note: values.note,
+  results,
+};
+writeFileSync(path.join(root, 'bench/results/scale.json'), JSON.stringify(out, null, 2) + '\n');
+console.log(JSON.stringify(results.map((r) => ({ records: r.records, seconds: r.idweave?.seconds, rss: r.idweave?.peakRssBytes })), null, 1));
