@@ -22,6 +22,9 @@ export interface ResolveResult {
  * on bad data. The same records in any order give the same profiles and ids. Invalid options throw an
  * `IdweaveError` (`config_invalid`) listing every problem, before any record is read.
  *
+ * For in-memory batches: `mapping` is one `Map`, which V8 caps at 2^24 (16.7M) entries. Beyond ~10M records use
+ * `resolveFiles`, which streams the mapping to disk.
+ *
  * @example
  * const { profiles, mapping } = resolve([
  *   { id: 'app-1', source: 'share-app', emails: ['John.Doe+promo@gmail.com'], firstName: 'John' },
