@@ -17,3 +17,18 @@ export { resolveFiles, type ResolveFilesOptions, type ResolveFilesReport, type R
 export { IdweaveError, isIdweaveError, type IdweaveErrorCode } from './errors.js';
 export { parseConfig } from './config/parseConfig.js';
 export type { IdweaveConfig } from './config/configSchema.js';
+export {
+  createResolver,
+  restoreResolver,
+  type Resolver,
+  type ResolverChangeResult,
+  type ResolverRemoveResult,
+  type LookupQuery,
+  type ResolverEvent,
+  type ResolverEventType,
+  type RecordsExplanation,
+  type ProfileExplanation,
+  type GenericIdentifier,
+  type ResolverSnapshot,
+  type SnapshotRecord,
+} from './resolve/createResolver.js';

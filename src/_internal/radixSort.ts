@@ -5,6 +5,9 @@
  */
 export function radixSortIndices(keys: Uint32Array, indices?: Uint32Array): Uint32Array {
   const n = indices ? indices.length : keys.length;
+  // perf: a short list (the incremental resolver links a few records at a time) is sorted by stable insertion:
+  // the same order as the radix passes, without their two 64k-entry counting passes.
+  if (n <= SMALL) return insertionSortIndices(keys, indices ? Uint32Array.from(indices) : Uint32Array.from({ length: n }, (_, i) => i));
   let src = indices ? Uint32Array.from(indices) : Uint32Array.from({ length: n }, (_, i) => i);
   let dst = new Uint32Array(n);
   const counts = new Uint32Array(65536);
@@ -24,6 +27,23 @@ export function radixSortIndices(keys: Uint32Array, indices?: Uint32Array): Uint
     [src, dst] = [dst, src];
   }
   return src;
+}
+
+const SMALL = 64;
+
+/** Stable insertion sort of `idx` by `keys[idx[i]]`, in place. */
+function insertionSortIndices(keys: Uint32Array, idx: Uint32Array): Uint32Array {
+  for (let i = 1; i < idx.length; i++) {
+    const v = idx[i]!;
+    const k = keys[v]!;
+    let j = i - 1;
+    while (j >= 0 && keys[idx[j]!]! > k) {
+      idx[j + 1] = idx[j]!;
+      j--;
+    }
+    idx[j + 1] = v;
+  }
+  return idx;
 }
 
 /**

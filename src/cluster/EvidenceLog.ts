@@ -22,10 +22,11 @@ export const GUARD_OF_OUTCOME: readonly (GuardName | undefined)[] = [
  * about as many links as records). Reasons in words are kept only for refused links, which are few.
  */
 export class EvidenceLog {
-  readonly key = new GrowableArray(Int32Array);
-  readonly recordA = new GrowableArray(Int32Array);
-  readonly recordB = new GrowableArray(Int32Array);
-  readonly outcome = new GrowableArray(Uint8Array);
+  // perf: start small; the incremental resolver makes one log per edit, the batch grows it by doubling.
+  readonly key = new GrowableArray(Int32Array, 64);
+  readonly recordA = new GrowableArray(Int32Array, 64);
+  readonly recordB = new GrowableArray(Int32Array, 64);
+  readonly outcome = new GrowableArray(Uint8Array, 64);
   /** Sparse: index → why, only for refused links. */
   private readonly why: (string | undefined)[] = [];
   readonly counts = new Uint32Array(7);

@@ -133,33 +133,51 @@ function invertKeys(input: LinkInput): { memberStart: Uint32Array; members: Int3
 export function findGenericKeys(input: LinkInput, memberStart: Uint32Array, members: Int32Array, config: LinkConfig): GenericKey[] {
   const out: GenericKey[] = [];
   if (config.generic === false) return out;
-  const { maxRecords, maxDistinctIdentifiers } = config.generic;
   const seen = new Set<number>();
   for (let k = 0; k < input.keyCount; k++) {
-    const start = memberStart[k]!;
-    const count = memberStart[k + 1]! - start;
-    if (count < 2) continue;
-    // perf: the sum of other keys is an upper bound on distinct ones; only count exactly when it could exceed.
-    let bound = 0;
-    for (let j = start; j < start + count; j++) {
-      const r = members[j]!;
-      bound += input.keyStart[r + 1]! - input.keyStart[r]! - 1;
-    }
-    let distinct = bound;
-    if (bound > maxDistinctIdentifiers) {
-      seen.clear();
-      for (let j = start; j < start + count; j++) {
-        const r = members[j]!;
-        for (let i = input.keyStart[r]!, end = input.keyStart[r + 1]!; i < end; i++) {
-          const other = input.keyIds[i]!;
-          if (other !== k) seen.add(other);
-        }
-      }
-      distinct = seen.size;
-    }
-    if (count > maxRecords || distinct > maxDistinctIdentifiers) out.push({ key: k, records: count, distinctIdentifiers: distinct });
+    const g = genericKeyOf(input, k, members, memberStart[k]!, memberStart[k + 1]!, config.generic, seen);
+    if (g !== undefined) out.push(g);
   }
   return out;
+}
+
+/**
+ * The generic rule for one key whose records are `members[start .. end)` (record indices into `input`'s
+ * `keyStart` / `keyIds`): generic when shared by more than `maxRecords` records, or when those records carry
+ * more than `maxDistinctIdentifiers` other distinct keys. Shared by the batch linker and the incremental
+ * resolver, which re-judges one key at a time. `seen` is scratch.
+ */
+export function genericKeyOf(
+  input: Pick<LinkInput, 'keyStart' | 'keyIds'>,
+  k: number,
+  members: ArrayLike<number>,
+  start: number,
+  end: number,
+  limits: { readonly maxRecords: number; readonly maxDistinctIdentifiers: number },
+  seen: Set<number>,
+): GenericKey | undefined {
+  const count = end - start;
+  if (count < 2) return undefined;
+  // perf: the sum of other keys is an upper bound on distinct ones; only count exactly when it could exceed.
+  let bound = 0;
+  for (let j = start; j < end; j++) {
+    const r = members[j]!;
+    bound += input.keyStart[r + 1]! - input.keyStart[r]! - 1;
+  }
+  let distinct = bound;
+  if (bound > limits.maxDistinctIdentifiers) {
+    seen.clear();
+    for (let j = start; j < end; j++) {
+      const r = members[j]!;
+      for (let i = input.keyStart[r]!, e = input.keyStart[r + 1]!; i < e; i++) {
+        const other = input.keyIds[i]!;
+        if (other !== k) seen.add(other);
+      }
+    }
+    distinct = seen.size;
+  }
+  if (count > limits.maxRecords || distinct > limits.maxDistinctIdentifiers) return { key: k, records: count, distinctIdentifiers: distinct };
+  return undefined;
 }
 
 /**

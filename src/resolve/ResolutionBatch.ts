@@ -12,6 +12,8 @@ import { buildProfile, compareStrings, type MemberRecord, type SurvivorshipConfi
 import { profileIdOf } from '../merge/profileIdOf.js';
 import type { CustomerRecord, GoldenProfile, GuardName, LinkEvidence } from '../types.js';
 import type { ResolveReport } from './ResolveReport.js';
+import { isExclusiveGroup, linkConfigOf } from './_internal/linkConfigOf.js';
+import { linkEvidenceAt, readableKey } from './_internal/linkEvidenceAt.js';
 import { PayloadSlab } from './_internal/PayloadSlab.js';
 import { createRecordPreparer, mergeKeyStats, type PreparedRecord } from './prepareRecord.js';
 
@@ -122,14 +124,7 @@ export class ResolutionBatch {
     if (this.linked) return;
     const n = this.size;
     const input = this.linkInput();
-    const o = this.options;
-    const { uf, evidence, genericKeys } = linkRecords(input, {
-      generic: o.generic,
-      shareableEnabled: o.shareable !== false,
-      shareableKinds: o.shareable === false ? 0 : o.shareable.kinds.reduce((bits, k) => bits | (1 << KIND[k]), 0),
-      minNameSimilarity: o.shareable === false ? 0 : o.shareable.minNameSimilarity,
-      maxClusterSize: o.maxClusterSize,
-    });
+    const { uf, evidence, genericKeys } = linkRecords(input, linkConfigOf(this.options));
     const root = uf.roots();
 
     // Profile id of each cluster: from its smallest record id.
@@ -257,8 +252,7 @@ export class ResolutionBatch {
   }
 
   private isExclusiveGroup(group: string): boolean {
-    const kind = group.startsWith('l:') ? 'login' : group.startsWith('h:') ? 'handle' : 'externalId';
-    return this.options.exclusiveKinds.includes(kind);
+    return isExclusiveGroup(group, this.options);
   }
 
   private linkInput(): LinkInput {
@@ -305,32 +299,13 @@ export class ResolutionBatch {
   }
 
   private evidenceAt(ev: EvidenceLog, i: number): LinkEvidence {
-    const outcome = ev.outcome.get(i);
-    const keyString = this.keys.keyOf(ev.key.get(i));
-    const { kind } = describeKey(keyString);
-    const guard = GUARD_OF_OUTCOME[outcome];
-    const why = ev.whyOf(i);
-    return {
-      recordA: this.ids.keyOf(ev.recordA.get(i)),
-      recordB: this.ids.keyOf(ev.recordB.get(i)),
-      kind: outcome === OUTCOME.acceptedFuzzy || outcome === OUTCOME.fuzzy ? 'fuzzyEmail' : kind,
-      key: readableKey(keyString),
-      accepted: outcome === OUTCOME.accepted || outcome === OUTCOME.acceptedFuzzy,
-      ...(guard ? { guard } : {}),
-      ...(why ? { why } : {}),
-    };
+    return linkEvidenceAt(ev, i, (r) => this.ids.keyOf(r), (k) => this.keys.keyOf(k));
   }
 
   private requireLinked(): NonNullable<ResolutionBatch['linked']> {
     if (!this.linked) throw new Error('ResolutionBatch: call link() first');
     return this.linked;
   }
-}
-
-/** `e:x` → `email:x` for people and tools reading reports and evidence. */
-function readableKey(key: string): string {
-  const { kind, value } = describeKey(key);
-  return `${kind}:${value}`;
 }
 
 function sizeBucket(size: number): string {

@@ -1,0 +1,30 @@
+import { GUARD_OF_OUTCOME, OUTCOME, type EvidenceLog } from '../../cluster/EvidenceLog.js';
+import { describeKey } from '../../match/createRecordKeyer.js';
+import type { LinkEvidence } from '../../types.js';
+
+/**
+ * Entry `i` of an evidence log as a `LinkEvidence`, given how to name records and keys (shared by the batch
+ * engine and the incremental resolver's `explain`).
+ */
+export function linkEvidenceAt(ev: EvidenceLog, i: number, recordId: (index: number) => string, keyString: (key: number) => string): LinkEvidence {
+  const outcome = ev.outcome.get(i);
+  const key = keyString(ev.key.get(i));
+  const { kind } = describeKey(key);
+  const guard = GUARD_OF_OUTCOME[outcome];
+  const why = ev.whyOf(i);
+  return {
+    recordA: recordId(ev.recordA.get(i)),
+    recordB: recordId(ev.recordB.get(i)),
+    kind: outcome === OUTCOME.acceptedFuzzy || outcome === OUTCOME.fuzzy ? 'fuzzyEmail' : kind,
+    key: readableKey(key),
+    accepted: outcome === OUTCOME.accepted || outcome === OUTCOME.acceptedFuzzy,
+    ...(guard ? { guard } : {}),
+    ...(why ? { why } : {}),
+  };
+}
+
+/** `e:x` → `email:x` for people and tools reading reports and evidence. */
+export function readableKey(key: string): string {
+  const { kind, value } = describeKey(key);
+  return `${kind}:${value}`;
+}

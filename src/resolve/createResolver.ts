@@ -1,0 +1,193 @@
+import { parseResolveOptions } from '../config/parseResolveOptions.js';
+import { withDefaults, type ResolveOptions } from '../config/ResolveOptions.js';
+import { createRecordKeyer, type KeyStats } from '../match/createRecordKeyer.js';
+import type { CustomerRecord, GoldenProfile } from '../types.js';
+import { customerRecordSchema } from './customerRecordSchema.js';
+import { explainProfileOf, explainRecords, type ProfileExplanation, type RecordsExplanation } from './incremental/explain.js';
+import { profileIdOfSerial, ResolverState, serialOfProfileId } from './incremental/ResolverState.js';
+import { readSnapshot, writeSnapshot, type ResolverSnapshot } from './incremental/snapshot.js';
+import type { ResolverEvent } from './incremental/succeedProfiles.js';
+
+export type { ResolverEvent, ResolverEventType } from './incremental/succeedProfiles.js';
+export type { GenericIdentifier, ProfileExplanation, RecordsExplanation } from './incremental/explain.js';
+export type { ResolverSnapshot, SnapshotRecord } from './incremental/snapshot.js';
+
+/**
+ * Outcome of `add` and `update`. Bad data is a value, not an exception: a record that fails validation, an `add`
+ * of an id already present, or an `update` of an unknown id gives `{ ok: false, reasons }` and changes nothing.
+ */
+export type ResolverChangeResult =
+  | { readonly ok: true; readonly profileId: string; readonly events: readonly ResolverEvent[] }
+  | { readonly ok: false; readonly reasons: readonly string[] };
+
+/** Outcome of `remove`: `{ ok: false }` for an unknown id. */
+export type ResolverRemoveResult =
+  | { readonly ok: true; readonly events: readonly ResolverEvent[] }
+  | { readonly ok: false; readonly reasons: readonly string[] };
+
+/**
+ * One identifier to look up, normalized exactly as record identifiers are. `source` scopes a login when logins
+ * are namespaced per source (`loginNamespace: 'source'`).
+ */
+export type LookupQuery =
+  | { readonly email: string }
+  | { readonly phone: string }
+  | { readonly login: string; readonly source?: string }
+  | { readonly handle: { readonly platform: string; readonly handle: string } }
+  | { readonly externalId: { readonly namespace: string; readonly value: string } };
+
+/** An incremental identity resolver: the partition after any sequence of edits equals `resolve()` on the surviving records. */
+export interface Resolver {
+  /** Adds a new record and resolves it; `profileId` is the profile it now belongs to. */
+  add(record: CustomerRecord): ResolverChangeResult;
+  /** Replaces an existing record (same id, new content); its profile may split, merge or change. */
+  update(record: CustomerRecord): ResolverChangeResult;
+  /** Erases a record: it and its identifiers leave every profile and index; its profile may split or be deleted. */
+  remove(recordId: string): ResolverRemoveResult;
+  /** The profile id of a record, or undefined. */
+  profileOf(recordId: string): string | undefined;
+  /** The golden profile (built with survivorship, as `resolve` builds it), or undefined for an unknown id. */
+  profile(profileId: string): GoldenProfile | undefined;
+  /** The profile holding an identifier, when exactly one does (undefined when none, or several: see `lookupAll`). */
+  lookup(query: LookupQuery): string | undefined;
+  /** Every profile holding an identifier, oldest first (a family phone or a generic identifier may be in several). */
+  lookupAll(query: LookupQuery): string[];
+  /** Why two records are, or are not, in one profile. */
+  explain(recordIdA: string, recordIdB: string): RecordsExplanation;
+  /** How a profile holds together; undefined for an unknown id. */
+  explainProfile(profileId: string): ProfileExplanation | undefined;
+  /** The whole state as JSON-serializable data, for `restoreResolver`. */
+  snapshot(): ResolverSnapshot;
+  /** Live records. */
+  readonly recordCount: number;
+  /** Live profiles. */
+  readonly profileCount: number;
+}
+
+/**
+ * Creates an incremental resolver for a CRM backend: records come and go one at a time, each change re-resolves
+ * only the part of the identity graph it touches, and every change to a profile is reported as an event.
+ * Profile ids are allocated (`P` + 8 base-36 digits) and follow explicit succession rules (docs/incremental.md).
+ * Invalid options throw an `IdweaveError` (`config_invalid`) listing every problem.
+ *
+ * @example
+ * const resolver = createResolver({ defaultRegion: 'AE' });
+ * resolver.add({ id: 'app-1', emails: ['John.Doe+promo@gmail.com'], firstName: 'John' });
+ * const r = resolver.add({ id: 'pos-7', emails: ['johndoe@googlemail.com'], phones: ['050 123 4567'] });
+ * // r: { ok: true, profileId: 'P00000001', events: [{ type: 'joined', profileId: 'P00000001', recordIds: ['pos-7'] }] }
+ * resolver.lookup({ phone: '+971501234567' }); // 'P00000001'
+ */
+export function createResolver(options: ResolveOptions = {}): Resolver {
+  return new IncrementalResolver(new ResolverState(withDefaults(parseResolveOptions(options))));
+}
+
+/**
+ * Restores a resolver from `snapshot()` (possibly after `JSON.stringify` / `JSON.parse`). Continuing from the
+ * restored resolver gives the same profiles, ids and events as never having stopped. The options must match
+ * the snapshot's in everything that decides keys and links (survivorship may differ); a mismatch or a
+ * malformed snapshot throws an `IdweaveError`.
+ */
+export function restoreResolver(snapshot: unknown, options: ResolveOptions = {}): Resolver {
+  return new IncrementalResolver(readSnapshot(snapshot, withDefaults(parseResolveOptions(options))));
+}
+
+class IncrementalResolver implements Resolver {
+  private readonly keyQuery: ReturnType<typeof createRecordKeyer>;
+  private readonly queryStats: KeyStats = { invalid: {}, junk: {} };
+
+  constructor(private readonly state: ResolverState) {
+    this.keyQuery = createRecordKeyer(state.options);
+  }
+
+  get recordCount(): number {
+    return this.state.liveRecords;
+  }
+
+  get profileCount(): number {
+    return this.state.liveProfiles;
+  }
+
+  add(record: CustomerRecord): ResolverChangeResult {
+    const checked = validate(record);
+    if (!checked.ok) return checked;
+    if (this.state.indexOf(checked.record.id) >= 0) return { ok: false, reasons: [`duplicate id "${checked.record.id}": use update() to change an existing record`] };
+    const events = this.state.add(this.state.prepare(checked.record, this.state.stats));
+    return { ok: true, profileId: this.profileOf(checked.record.id)!, events };
+  }
+
+  update(record: CustomerRecord): ResolverChangeResult {
+    const checked = validate(record);
+    if (!checked.ok) return checked;
+    const r = this.state.indexOf(checked.record.id);
+    if (r < 0) return { ok: false, reasons: [`unknown id "${checked.record.id}": use add() for a new record`] };
+    const events = this.state.update(r, this.state.prepare(checked.record, this.state.stats));
+    return { ok: true, profileId: this.profileOf(checked.record.id)!, events };
+  }
+
+  remove(recordId: string): ResolverRemoveResult {
+    const r = typeof recordId === 'string' ? this.state.indexOf(recordId) : -1;
+    if (r < 0) return { ok: false, reasons: [`unknown id "${String(recordId)}"`] };
+    return { ok: true, events: this.state.remove(r) };
+  }
+
+  profileOf(recordId: string): string | undefined {
+    const r = this.state.indexOf(recordId);
+    return r < 0 ? undefined : profileIdOfSerial(this.state.serial[r]!);
+  }
+
+  profile(profileId: string): GoldenProfile | undefined {
+    const s = this.liveSerial(profileId);
+    return s < 0 ? undefined : this.state.buildProfile(s, profileId);
+  }
+
+  lookup(query: LookupQuery): string | undefined {
+    const all = this.lookupAll(query);
+    return all.length === 1 ? all[0] : undefined;
+  }
+
+  lookupAll(query: LookupQuery): string[] {
+    const key = this.keyOfQuery(query);
+    const k = key === undefined ? -1 : this.state.keys.get(key);
+    if (k < 0 || k >= this.state.strong.head.length) return [];
+    const serials = new Set<number>();
+    for (const r of this.state.strongMembers(k)) serials.add(this.state.serial[r]!);
+    return [...serials].sort((a, b) => a - b).map(profileIdOfSerial);
+  }
+
+  explain(recordIdA: string, recordIdB: string): RecordsExplanation {
+    return explainRecords(this.state, recordIdA, recordIdB);
+  }
+
+  explainProfile(profileId: string): ProfileExplanation | undefined {
+    const s = this.liveSerial(profileId);
+    return s < 0 ? undefined : explainProfileOf(this.state, s);
+  }
+
+  snapshot(): ResolverSnapshot {
+    return writeSnapshot(this.state);
+  }
+
+  private liveSerial(profileId: string): number {
+    const s = typeof profileId === 'string' ? serialOfProfileId(profileId) : -1;
+    return s > 0 && s < this.state.profileHead.length && this.state.profileHead[s]! >= 0 ? s : -1;
+  }
+
+  /** The key a query identifier has in records: the same keyer, on a one-identifier record. */
+  private keyOfQuery(q: LookupQuery): string | undefined {
+    let record: CustomerRecord;
+    if ('email' in q) record = { id: '?', emails: [q.email] };
+    else if ('phone' in q) record = { id: '?', phones: [q.phone] };
+    else if ('login' in q) record = { id: '?', logins: [q.login], ...(q.source !== undefined ? { source: q.source } : {}) };
+    else if ('handle' in q) record = { id: '?', handles: [q.handle] };
+    else if ('externalId' in q) record = { id: '?', externalIds: [q.externalId] };
+    else return undefined;
+    const keys = this.keyQuery(record, this.queryStats);
+    return keys.keys[0];
+  }
+}
+
+function validate(input: unknown): { ok: true; record: CustomerRecord } | { ok: false; reasons: string[] } {
+  const parsed = customerRecordSchema.safeParse(input);
+  if (parsed.success) return { ok: true, record: parsed.data as CustomerRecord };
+  return { ok: false, reasons: parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)) };
+}

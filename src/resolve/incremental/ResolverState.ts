@@ -1,0 +1,661 @@
+import { fnv1a32 } from '../../_internal/hash.js';
+import type { ResolvedOptions } from '../../config/ResolveOptions.js';
+import type { EvidenceLog } from '../../cluster/EvidenceLog.js';
+import type { LinkInput } from '../../cluster/LinkInput.js';
+import { genericKeyOf, linkRecords, type GenericKey, type LinkConfig } from '../../cluster/linkRecords.js';
+import { describeKey, KIND, type KeyStats } from '../../match/createRecordKeyer.js';
+import { KeyInterner } from '../../match/KeyInterner.js';
+import { buildProfile, compareStrings, type MemberRecord, type SurvivorshipConfig } from '../../merge/buildProfile.js';
+import type { CustomerRecord, GoldenProfile } from '../../types.js';
+import { isExclusiveGroup, linkConfigOf } from '../_internal/linkConfigOf.js';
+import { createRecordPreparer, type PreparedRecord } from '../prepareRecord.js';
+import { grow } from './grow.js';
+import { PayloadStore } from './PayloadStore.js';
+import { Postings } from './Postings.js';
+import { succeedProfiles, type ResolverEvent } from './succeedProfiles.js';
+
+/** A part of the key graph linked on its own: global record indices in rank order, and the linker's answer. */
+export interface LinkedComponent {
+  /** Global record index of each local record (local index = rank within the component). */
+  readonly records: Int32Array;
+  /** Global key id of each local key. */
+  readonly keys: number[];
+  readonly root: Int32Array;
+  readonly evidence: EvidenceLog;
+  readonly genericKeys: readonly GenericKey[];
+}
+
+/**
+ * The incremental resolver's state and its one operation: re-resolve the part of the key graph an edit touched.
+ *
+ * The batch partition decomposes over components of the key graph (records joined by non-generic strong keys
+ * and weak memberships): link order and every guard look only inside one component, and a key's generic status
+ * is a function of the records holding it. So the state keeps records (keys interned, in typed columns), a key →
+ * records index (`Postings`) and each key's global generic status; an edit re-links only the affected
+ * components with `linkRecords`, passing the generic keys, and replaces their clusters. docs/incremental.md
+ * has the argument and the succession rules for profile ids.
+ */
+export class ResolverState {
+  readonly options: ResolvedOptions;
+  readonly config: LinkConfig;
+  readonly prepare: (record: CustomerRecord, stats: KeyStats) => PreparedRecord;
+  readonly stats: KeyStats = { invalid: {}, junk: {} };
+  private readonly survivorship: SurvivorshipConfig;
+
+  readonly ids = new KeyInterner();
+  readonly keys = new KeyInterner();
+  readonly names = new KeyInterner();
+  readonly sources = new KeyInterner();
+  readonly groups = new KeyInterner();
+  groupExclusive = new Uint8Array(16);
+
+  // Per key (index = interned key id). perf: plain typed arrays, grown by doubling (monomorphic access).
+  keyKind = new Uint8Array(1024);
+  keyGroup = new Int32Array(1024);
+  keyHash = new Uint32Array(1024);
+  keyGeneric = new Uint8Array(1024);
+  private keyStamp = new Int32Array(1024);
+  private keyLocal = new Int32Array(1024);
+  readonly strong = new Postings();
+  readonly weak = new Postings();
+
+  // Per record (index = interned id; a removed record keeps its index, with alive = 0).
+  alive = new Uint8Array(1024);
+  private idHash = new Uint32Array(1024);
+  kStart = new Uint32Array(1024);
+  kLen = new Uint32Array(1024);
+  private kCap = new Uint32Array(1024);
+  wStart = new Uint32Array(1024);
+  wLen = new Uint32Array(1024);
+  private wCap = new Uint32Array(1024);
+  firstName = new Int32Array(1024);
+  lastName = new Int32Array(1024);
+  sourceOf = new Int32Array(1024);
+  updatedAt = new Float64Array(1024);
+  private payHandle = new Float64Array(1024);
+  private payLen = new Uint32Array(1024);
+  serial = new Int32Array(1024);
+  nextInProfile = new Int32Array(1024);
+  private mark = new Int32Array(1024);
+  private readonly payloads = new PayloadStore();
+
+  // Per profile serial (serials are never reused; a retired one has head -1).
+  profileHead = new Int32Array(1024).fill(-1);
+  profileSize = new Uint32Array(1024);
+  /** Next serial to allocate; serial 0 is never used. */
+  nextSerial = 1;
+  liveRecords = 0;
+  liveProfiles = 0;
+
+  private epoch = 0;
+  private readonly seen = new Set<number>();
+
+  constructor(options: ResolvedOptions) {
+    this.options = options;
+    this.config = linkConfigOf(options);
+    this.prepare = createRecordPreparer(options);
+    this.survivorship = {
+      default: options.survivorship.default,
+      fields: options.survivorship.fields,
+      sourceRank: new Map(options.survivorship.sourcePriority.map((s, i) => [s, i])),
+    };
+  }
+
+  /** Index of a live record, or -1. */
+  indexOf(id: string): number {
+    const r = this.ids.get(id);
+    return r >= 0 && this.alive[r]! === 1 ? r : -1;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Operations
+
+  /** Adds a prepared record whose id is not live; returns the events. */
+  add(p: PreparedRecord): ResolverEvent[] {
+    const r = this.slotOf(p.id);
+    this.store(r, p, -1);
+    const seeds = [r];
+    this.seedFlipped(this.rejudge(r, []), seeds);
+    return this.reresolve(this.component(seeds), r, []);
+  }
+
+  /** Replaces the content of a live record; returns the events. */
+  update(r: number, p: PreparedRecord): ResolverEvent[] {
+    const seeds = this.neighbors(r);
+    seeds.push(r);
+    const oldKeys = this.strongKeysOf(r);
+    this.unstore(r);
+    this.store(r, p, this.serial[r]!);
+    this.seedFlipped(this.rejudge(r, oldKeys), seeds);
+    const events = this.reresolve(this.component(seeds), r, []);
+    this.maybeCompact();
+    return events;
+  }
+
+  /** Erases a live record: it leaves its profile and every index; returns the events. */
+  remove(r: number): ResolverEvent[] {
+    const seeds = this.neighbors(r);
+    const oldKeys = this.strongKeysOf(r);
+    const removed = { id: this.ids.keyOf(r), serial: this.serial[r]! };
+    this.unstore(r);
+    this.alive[r] = 0;
+    this.serial[r] = -1;
+    this.liveRecords--;
+    this.strong.wasted += this.kCap[r]!;
+    this.weak.wasted += this.wCap[r]!;
+    this.kCap[r] = 0;
+    this.wCap[r] = 0;
+    this.kLen[r] = 0;
+    this.wLen[r] = 0;
+    // The removed record's slots are gone from every key; only its (now empty) key list is judged again.
+    this.seedFlipped(this.rejudgeKeys(oldKeys), seeds);
+    const events = this.reresolve(this.component(seeds), -1, [removed]);
+    this.maybeCompact();
+    return events;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Reading
+
+  /** The members of a live profile serial, as global record indices. */
+  membersOf(serial: number): number[] {
+    const out: number[] = [];
+    const head = serial > 0 && serial < this.profileHead.length ? this.profileHead[serial]! : -1;
+    if (head < 0) return out;
+    let m = head;
+    do {
+      out.push(m);
+      m = this.nextInProfile[m]!;
+    } while (m !== head);
+    return out;
+  }
+
+  /** The golden profile of a live serial. */
+  buildProfile(serial: number, profileId: string): GoldenProfile {
+    return buildProfile(profileId, this.membersOf(serial).map((m) => this.memberRecord(m)), this.survivorship);
+  }
+
+  /** Live records holding key `k` as a strong identifier. */
+  strongMembers(k: number): number[] {
+    const out: number[] = [];
+    for (let p = this.strong.head[k]!; p !== -1; p = this.strong.next[p]!) out.push(this.strong.record[p]!);
+    return out;
+  }
+
+  /** Global key ids of a record's strong keys, in its own order. */
+  strongKeysOf(r: number): number[] {
+    const out: number[] = [];
+    for (let j = this.kStart[r]!, end = j + this.kLen[r]!; j < end; j++) out.push(this.strong.key[j]!);
+    return out;
+  }
+
+  weakKeysOf(r: number): number[] {
+    const out: number[] = [];
+    for (let j = this.wStart[r]!, end = j + this.wLen[r]!; j < end; j++) out.push(this.weak.key[j]!);
+    return out;
+  }
+
+  /** Record, names, payload: everything but the keys, as the snapshot keeps it. */
+  payloadOf(r: number): string {
+    return this.payloads.get(this.payHandle[r]!, this.payLen[r]!);
+  }
+
+  /** The generic rule's figures for key `k` over all records (for explanations). */
+  genericFigures(k: number): GenericKey {
+    const members = this.strongMembers(k);
+    const csr = this.csrOf(members);
+    return genericKeyOf(csr, k, csr.members, 0, members.length, this.genericLimits(), this.seen) ?? { key: k, records: members.length, distinctIdentifiers: 0 };
+  }
+
+  /**
+   * The component of the key graph holding `seeds`: records reachable through non-generic keys, strong or weak.
+   * Global indices, unordered.
+   */
+  component(seeds: readonly number[]): number[] {
+    const e = ++this.epoch;
+    const out: number[] = [];
+    for (const x of seeds) this.visit(x, e, out);
+    for (let i = 0; i < out.length; i++) {
+      const x = out[i]!;
+      for (let j = this.kStart[x]!, end = j + this.kLen[x]!; j < end; j++) this.expand(this.strong.key[j]!, e, out);
+      for (let j = this.wStart[x]!, end = j + this.wLen[x]!; j < end; j++) this.expand(this.weak.key[j]!, e, out);
+    }
+    return out;
+  }
+
+  private visit(x: number, e: number, out: number[]): void {
+    if (this.alive[x] === 0 || this.mark[x] === e) return;
+    this.mark[x] = e;
+    out.push(x);
+  }
+
+  /** Visits every member of key k, once per search (perf: a key's members are all reached at once). */
+  private expand(k: number, e: number, out: number[]): void {
+    if (this.keyGeneric[k] === 1 || this.keyStamp[k] === e) return;
+    this.keyStamp[k] = e;
+    const strong = this.strong;
+    for (let p = strong.head[k]!; p !== -1; p = strong.next[p]!) this.visit(strong.record[p]!, e, out);
+    const weak = this.weak;
+    for (let p = weak.head[k]!; p !== -1; p = weak.next[p]!) this.visit(weak.record[p]!, e, out);
+  }
+
+  /** Links a set of records (a union of components) on its own, exactly as the batch would. */
+  link(records: readonly number[], withFigures = false): LinkedComponent {
+    const n = records.length;
+    // Local order = the batch's record order: hash of the id, ties by the id.
+    const order = Int32Array.from(records);
+    if (n > 1) {
+      order.sort((a, b) => {
+        const ha = this.idHash[a]!;
+        const hb = this.idHash[b]!;
+        return ha !== hb ? ha - hb : compareStrings(this.ids.keyOf(a), this.ids.keyOf(b));
+      });
+    }
+    const e = ++this.epoch;
+    const localKeys: number[] = [];
+    let total = 0;
+    let weakTotal = 0;
+    for (let i = 0; i < n; i++) {
+      total += this.kLen[order[i]!]!;
+      weakTotal += this.wLen[order[i]!]!;
+    }
+    const keyStart = new Uint32Array(n + 1);
+    const keyIds = new Int32Array(total);
+    const weakRecord = new Int32Array(weakTotal);
+    const weakKey = new Int32Array(weakTotal);
+    const firstName = new Int32Array(n);
+    const lastName = new Int32Array(n);
+    const rank = new Uint32Array(n);
+    let t = 0;
+    let w = 0;
+    for (let i = 0; i < n; i++) {
+      const r = order[i]!;
+      rank[i] = i;
+      firstName[i] = this.firstName[r]!;
+      lastName[i] = this.lastName[r]!;
+      for (let j = this.kStart[r]!, end = j + this.kLen[r]!; j < end; j++) keyIds[t++] = this.localOf(this.strong.key[j]!, e, localKeys);
+      keyStart[i + 1] = t;
+      for (let j = this.wStart[r]!, end = j + this.wLen[r]!; j < end; j++) {
+        weakRecord[w] = i;
+        weakKey[w++] = this.localOf(this.weak.key[j]!, e, localKeys);
+      }
+    }
+    const m = localKeys.length;
+    const keyKind = new Uint8Array(m);
+    const keyGroup = new Int32Array(m);
+    const keyHash = new Uint32Array(m);
+    const generic: GenericKey[] = [];
+    for (let l = 0; l < m; l++) {
+      const k = localKeys[l]!;
+      keyKind[l] = this.keyKind[k]!;
+      keyGroup[l] = this.keyGroup[k]!;
+      keyHash[l] = this.keyHash[k]!;
+      if (this.keyGeneric[k]! === 1) {
+        const f = withFigures ? this.genericFigures(k) : undefined;
+        generic.push({ key: l, records: f ? f.records : this.strong.count[k]!, distinctIdentifiers: f ? f.distinctIdentifiers : 0 });
+      }
+    }
+    const input: LinkInput = {
+      recordCount: n,
+      keyStart,
+      keyIds,
+      keyCount: m,
+      keyKind,
+      keyGroup,
+      groupExclusive: this.groupExclusive,
+      groupName: (g) => this.groups.keyOf(g),
+      keyString: (k) => this.keys.keyOf(localKeys[k]!),
+      keyHash,
+      recordRank: rank,
+      recordsByRank: rank,
+      firstName,
+      lastName,
+      nameOf: (id) => this.names.keyOf(id),
+      weakRecord,
+      weakKey,
+    };
+    const { uf, evidence, genericKeys } = linkRecords(input, this.config, generic);
+    return { records: order, keys: localKeys, root: uf.roots(), evidence, genericKeys };
+  }
+
+  /** The local id of global key k in the component being built (stamped with epoch e). */
+  private localOf(k: number, e: number, localKeys: number[]): number {
+    if (this.keyStamp[k] === e) return this.keyLocal[k]!;
+    this.keyStamp[k] = e;
+    this.keyLocal[k] = localKeys.length;
+    localKeys.push(k);
+    return localKeys.length - 1;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Restore (snapshot.ts): raw stores without linking, then one pass of generic judgement.
+
+  /** Stores a record with a known profile serial, without linking (restoring a snapshot). */
+  restoreRecord(p: PreparedRecord, serial: number): void {
+    const r = this.slotOf(p.id);
+    this.store(r, p, serial);
+    if (this.profileHead.length <= serial) this.growSerials(serial);
+    const head = this.profileHead[serial]!;
+    if (head < 0) {
+      this.profileHead[serial] = r;
+      this.nextInProfile[r] = r;
+      this.liveProfiles++;
+    } else {
+      this.nextInProfile[r] = this.nextInProfile[head]!;
+      this.nextInProfile[head] = r;
+    }
+    this.profileSize[serial] = this.profileSize[serial]! + 1;
+  }
+
+  /** Judges every key (after restoring). */
+  judgeAllKeys(): void {
+    for (let k = 0; k < this.keys.size; k++) this.keyGeneric[k] = this.judge(k);
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Internals
+
+  private slotOf(id: string): number {
+    const before = this.ids.size;
+    const r = this.ids.intern(id);
+    if (r === before) {
+      if (r >= this.alive.length) this.growRecords(r + 1);
+      this.alive[r] = 0;
+      this.idHash[r] = fnv1a32(id);
+      this.kCap[r] = 0;
+      this.kLen[r] = 0;
+      this.wCap[r] = 0;
+      this.wLen[r] = 0;
+      this.serial[r] = -1;
+      this.nextInProfile[r] = r;
+    }
+    return r;
+  }
+
+  private growRecords(min: number): void {
+    this.alive = grow(this.alive, min);
+    this.idHash = grow(this.idHash, min);
+    this.kStart = grow(this.kStart, min);
+    this.kLen = grow(this.kLen, min);
+    this.kCap = grow(this.kCap, min);
+    this.wStart = grow(this.wStart, min);
+    this.wLen = grow(this.wLen, min);
+    this.wCap = grow(this.wCap, min);
+    this.firstName = grow(this.firstName, min);
+    this.lastName = grow(this.lastName, min);
+    this.sourceOf = grow(this.sourceOf, min);
+    this.updatedAt = grow(this.updatedAt, min);
+    this.payHandle = grow(this.payHandle, min);
+    this.payLen = grow(this.payLen, min);
+    this.serial = grow(this.serial, min);
+    this.nextInProfile = grow(this.nextInProfile, min);
+    this.mark = grow(this.mark, min);
+  }
+
+  /** Writes a record's content and index entries (its slot ranges are reused when they fit). */
+  private store(r: number, p: PreparedRecord, serial: number): void {
+    if (this.alive[r]! === 0) this.liveRecords++;
+    this.alive[r] = 1;
+    this.serial[r] = serial;
+    let ks = this.kStart[r]!;
+    if (p.keys.length > this.kCap[r]!) {
+      this.strong.wasted += this.kCap[r]!;
+      ks = this.strong.allocate(p.keys.length);
+      this.kStart[r] = ks;
+      this.kCap[r] = p.keys.length;
+    }
+    for (let i = 0; i < p.keys.length; i++) this.strong.link(ks + i, r, this.internKey(p.keys[i]!, p.kinds[i]!, p.groups[i]!));
+    this.kLen[r] = p.keys.length;
+    // The keyer may repeat a weak key (two typo'd addresses correcting to one); one membership is enough.
+    const weak = p.weak.length > 1 ? [...new Set(p.weak)] : p.weak;
+    let ws = this.wStart[r]!;
+    if (weak.length > this.wCap[r]!) {
+      this.weak.wasted += this.wCap[r]!;
+      ws = this.weak.allocate(weak.length);
+      this.wStart[r] = ws;
+      this.wCap[r] = weak.length;
+    }
+    for (let i = 0; i < weak.length; i++) this.weak.link(ws + i, r, this.internKey(weak[i]!, KIND.email, ''));
+    this.wLen[r] = weak.length;
+    this.firstName[r] = p.firstName ? this.names.intern(p.firstName) : -1;
+    this.lastName[r] = p.lastName ? this.names.intern(p.lastName) : -1;
+    this.sourceOf[r] = p.source === '' ? -1 : this.sources.intern(p.source);
+    this.updatedAt[r] = p.updatedAt;
+    const stored = this.payloads.push(p.payload);
+    this.payHandle[r] = stored.handle;
+    this.payLen[r] = stored.length;
+  }
+
+  /** Takes a record's keys out of the index and erases its payload (the record stays alive). */
+  private unstore(r: number): void {
+    for (let j = this.kStart[r]!, end = j + this.kLen[r]!; j < end; j++) this.strong.unlink(j);
+    for (let j = this.wStart[r]!, end = j + this.wLen[r]!; j < end; j++) this.weak.unlink(j);
+    this.kLen[r] = 0;
+    this.wLen[r] = 0;
+    this.payloads.erase(this.payHandle[r]!, this.payLen[r]!);
+    this.payLen[r] = 0;
+  }
+
+  private internKey(key: string, kind: number, group: string): number {
+    const before = this.keys.size;
+    const id = this.keys.intern(key);
+    if (id === before) {
+      if (id >= this.keyKind.length) {
+        this.keyKind = grow(this.keyKind, id + 1);
+        this.keyGroup = grow(this.keyGroup, id + 1);
+        this.keyHash = grow(this.keyHash, id + 1);
+        this.keyGeneric = grow(this.keyGeneric, id + 1);
+        this.keyStamp = grow(this.keyStamp, id + 1);
+        this.keyLocal = grow(this.keyLocal, id + 1);
+      }
+      this.keyKind[id] = kind;
+      this.keyHash[id] = fnv1a32(key);
+      this.keyGeneric[id] = 0;
+      this.strong.ensureKey(id);
+      this.weak.ensureKey(id);
+      if (group === '') this.keyGroup[id] = -1;
+      else {
+        const before = this.groups.size;
+        const g = this.groups.intern(group);
+        if (g === before) {
+          this.groupExclusive = grow(this.groupExclusive, g + 1);
+          this.groupExclusive[g] = isExclusiveGroup(group, this.options) ? 1 : 0;
+        }
+        this.keyGroup[id] = g;
+      }
+    }
+    return id;
+  }
+
+  /** Records sharing a non-generic key (strong or weak) with r, in the current graph. */
+  private neighbors(r: number): number[] {
+    const e = ++this.epoch;
+    const out: number[] = [];
+    this.mark[r] = e;
+    const keys = [...this.strongKeysOf(r), ...this.weakKeysOf(r)];
+    for (const k of keys) {
+      if (this.keyGeneric[k]! === 1) continue;
+      for (const post of [this.strong, this.weak]) {
+        for (let p = post.head[k]!; p !== -1; p = post.next[p]!) {
+          const x = post.record[p]!;
+          if (this.mark[x]! === e) continue;
+          this.mark[x] = e;
+          out.push(x);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Judges again the strong keys r holds now and `oldKeys`; returns the keys whose generic status flipped. */
+  private rejudge(r: number, oldKeys: readonly number[]): number[] {
+    return this.rejudgeKeys([...oldKeys, ...this.strongKeysOf(r)]);
+  }
+
+  private rejudgeKeys(keys: readonly number[]): number[] {
+    const flipped: number[] = [];
+    if (this.options.generic === false) return flipped;
+    for (const k of keys) {
+      if (flipped.includes(k)) continue;
+      const now = this.judge(k);
+      if (now !== this.keyGeneric[k]!) {
+        this.keyGeneric[k] = now;
+        flipped.push(k);
+      }
+    }
+    return flipped;
+  }
+
+  /** 1 when key k is generic over all live records (the rule of `genericKeyOf`). */
+  private judge(k: number): number {
+    if (this.options.generic === false) return 0;
+    const count = this.strong.count[k]!;
+    if (count < 2) return 0;
+    // The rule's first clause, checked first so that a large key's records are not walked on every edit.
+    if (count > this.options.generic.maxRecords) return 1;
+    const members = this.strongMembers(k);
+    const csr = this.csrOf(members);
+    return genericKeyOf(csr, k, csr.members, 0, members.length, this.options.generic, this.seen) ? 1 : 0;
+  }
+
+  private genericLimits(): { maxRecords: number; maxDistinctIdentifiers: number } {
+    return this.options.generic === false ? { maxRecords: Infinity, maxDistinctIdentifiers: Infinity } : this.options.generic;
+  }
+
+  /** The strong keys of `members` as a small CSR (members renumbered 0..n-1), for `genericKeyOf`. */
+  private csrOf(members: readonly number[]): { keyStart: Uint32Array; keyIds: Int32Array; members: Int32Array } {
+    let total = 0;
+    for (const r of members) total += this.kLen[r]!;
+    const keyStart = new Uint32Array(members.length + 1);
+    const keyIds = new Int32Array(total);
+    let t = 0;
+    for (let i = 0; i < members.length; i++) {
+      const r = members[i]!;
+      for (let j = this.kStart[r]!, end = j + this.kLen[r]!; j < end; j++) keyIds[t++] = this.strong.key[j]!;
+      keyStart[i + 1] = t;
+    }
+    return { keyStart, keyIds, members: Int32Array.from(members, (_, i) => i) };
+  }
+
+  /** Adds the members (strong and weak) of flipped keys to the seeds: their components may split or join. */
+  private seedFlipped(flipped: readonly number[], seeds: number[]): void {
+    for (const k of flipped) {
+      for (const post of [this.strong, this.weak]) {
+        for (let p = post.head[k]!; p !== -1; p = post.next[p]!) seeds.push(post.record[p]!);
+      }
+    }
+  }
+
+  /**
+   * Links `records` (a union of components that holds every old profile touching them) and replaces their
+   * profiles by succession. `changed` is the record the operation added or updated (-1 for none).
+   */
+  private reresolve(records: number[], changed: number, removed: { id: string; serial: number }[]): ResolverEvent[] {
+    const linked = this.link(records);
+    const n = linked.records.length;
+    const oldSerial = new Int32Array(n);
+    const changedFlags = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const r = linked.records[i]!;
+      oldSerial[i] = this.serial[r]!;
+      if (r === changed) changedFlags[i] = 1;
+    }
+    const firstFresh = this.nextSerial;
+    const result = succeedProfiles(
+      { n, recordId: (i) => this.ids.keyOf(linked.records[i]!), oldSerial, root: linked.root, changed: changedFlags, removed },
+      () => this.allocateSerial(),
+      profileIdOfSerial,
+    );
+    // Old profiles touched: every member is in `records` (or was removed), so their lists are rebuilt whole.
+    for (let i = 0; i < n; i++) {
+      const s = oldSerial[i]!;
+      if (s > 0) {
+        this.profileHead[s] = -1;
+        this.profileSize[s] = 0;
+      }
+    }
+    for (const r of removed) {
+      if (r.serial > 0) {
+        this.profileHead[r.serial] = -1;
+        this.profileSize[r.serial] = 0;
+      }
+    }
+    for (let i = 0; i < n; i++) {
+      const r = linked.records[i]!;
+      const s = result.serial[i]!;
+      this.serial[r] = s;
+      const head = this.profileHead[s]!;
+      if (head < 0) {
+        this.profileHead[s] = r;
+        this.nextInProfile[r] = r;
+      } else {
+        this.nextInProfile[r] = this.nextInProfile[head]!;
+        this.nextInProfile[head] = r;
+      }
+      this.profileSize[s] = this.profileSize[s]! + 1;
+    }
+    this.liveProfiles += this.nextSerial - firstFresh - result.retired.length;
+    return result.events;
+  }
+
+  private allocateSerial(): number {
+    const s = this.nextSerial++;
+    this.growSerials(s);
+    return s;
+  }
+
+  private growSerials(s: number): void {
+    if (s >= this.profileHead.length) {
+      const before = this.profileHead.length;
+      this.profileHead = grow(this.profileHead, s + 1);
+      this.profileHead.fill(-1, before);
+      this.profileSize = grow(this.profileSize, s + 1);
+    }
+    if (this.nextSerial <= s) this.nextSerial = s + 1;
+  }
+
+  /** Reclaims index slots left by removed and grown records once they are half the table. */
+  private maybeCompact(): void {
+    if (this.strong.wasted >= 65_536 && this.strong.wasted * 2 >= this.strong.slots) this.compact(this.strong, this.kStart, this.kLen, this.kCap);
+    if (this.weak.wasted >= 65_536 && this.weak.wasted * 2 >= this.weak.slots) this.compact(this.weak, this.wStart, this.wLen, this.wCap);
+  }
+
+  private compact(post: Postings, start: Uint32Array, len: Uint32Array, cap: Uint32Array): void {
+    const oldKey = post.key;
+    post.reset();
+    for (let r = 0; r < this.ids.size; r++) {
+      if (this.alive[r] === 0) continue;
+      const s = start[r]!;
+      const l = len[r]!;
+      const ns = post.allocate(l);
+      for (let i = 0; i < l; i++) post.link(ns + i, r, oldKey[s + i]!);
+      start[r] = ns;
+      cap[r] = l;
+    }
+  }
+
+  private memberRecord(r: number): MemberRecord {
+    const identifiers: { kind: ReturnType<typeof describeKey>['kind']; value: string }[] = [];
+    for (const k of this.strongKeysOf(r)) identifiers.push(describeKey(this.keys.keyOf(k)));
+    const s = this.sourceOf[r]!;
+    return {
+      recordId: this.ids.keyOf(r),
+      source: s === -1 ? undefined : this.sources.keyOf(s),
+      updatedAt: this.updatedAt[r]!,
+      identifiers,
+      fields: JSON.parse(this.payloadOf(r)) as MemberRecord['fields'],
+    };
+  }
+}
+
+/** `P` + the serial in base 36, zero-padded to 8 digits (docs/incremental.md, "Profile ids"). */
+export function profileIdOfSerial(serial: number): string {
+  return `P${serial.toString(36).padStart(8, '0')}`;
+}
+
+/** The serial behind a profile id, or -1 when it is not one of ours. */
+export function serialOfProfileId(profileId: string): number {
+  if (!/^P[0-9a-z]{8,11}$/.test(profileId)) return -1;
+  const s = Number.parseInt(profileId.slice(1), 36);
+  return profileIdOfSerial(s) === profileId ? s : -1;
+}
