@@ -30,11 +30,6 @@ export class GrowableArray<T extends TypedArray> {
     this.data[i] = value;
   }
 
-  /** Drop the last `count` values. */
-  truncate(length: number): void {
-    this.n = Math.min(this.n, length);
-  }
-
   /** A view of the filled part (shares memory; valid until the next push). */
   view(): T {
     return this.data.subarray(0, this.n) as T;

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { contentArb } from './_internal/recordArbitraries.js';
 import { describe, expect, test } from 'vitest';
 import type { ResolveOptions } from '../config/ResolveOptions.js';
 import type { CustomerRecord } from '../types.js';
@@ -9,30 +10,7 @@ const SEED = 20261122;
 
 // Small pools so records collide often: one person's email and phone in several formats, family phones
 // (different first names), logins, handles, loyalty cards, a typo'd domain, and junk.
-const FIRST = ['Ahmed', 'Sara', 'Omar', 'Layla', 'Mohammed', 'Muhammad', ''];
-const LAST = ['Khan', 'Haddad', ''];
-const EMAILS = ['a.b@gmail.com', 'ab+x@googlemail.com', 'c@example.com', 'C@Example.com ', 'd@gmial.com', 'd@gmail.com', 'test@test.com', 'e@outlook.com'];
-const PHONES = ['+971 50 123 4567', '0501234567', '+971 55 765 4321', '00971557654321', '+966 55 123 4567', '0000000000', '+44 7700 900123'];
-const LOGINS = ['alice', 'ALICE', 'bob', 'carol'];
-const HANDLES = ['@nour', 'instagram.com/nour', '@sam_x'];
-const LOYALTY = ['L1', 'L2', 'L3'];
 const IDS = Array.from({ length: 14 }, (_, i) => `r${i}`);
-
-const contentArb = fc.record(
-  {
-    source: fc.constantFrom('share-app', 'pos', 'vox-cinemas', 'mall-wifi'),
-    updatedAt: fc.integer({ min: 1_600_000_000_000, max: 1_800_000_000_000 }).map((t) => new Date(t).toISOString()),
-    emails: fc.subarray(EMAILS, { maxLength: 2 }),
-    phones: fc.subarray(PHONES, { maxLength: 2 }),
-    logins: fc.subarray(LOGINS, { maxLength: 1 }),
-    handles: fc.subarray(HANDLES, { maxLength: 1 }).map((hs) => hs.map((handle) => ({ platform: 'instagram', handle }))),
-    externalIds: fc.subarray(LOYALTY, { maxLength: 1 }).map((vs) => vs.map((value) => ({ namespace: 'loyalty', value }))),
-    firstName: fc.constantFrom(...FIRST),
-    lastName: fc.constantFrom(...LAST),
-    attributes: fc.record({ city: fc.constantFrom('Dubai', 'Riyadh', 'Doha') }),
-  },
-  { requiredKeys: ['source'] },
-);
 
 type Op = { readonly op: 'put'; readonly id: string; readonly content: Omit<CustomerRecord, 'id'> } | { readonly op: 'remove'; readonly id: string };
 

@@ -1,35 +1,12 @@
 import fc from 'fast-check';
+import { contentArb } from './_internal/recordArbitraries.js';
 import { describe, expect, test } from 'vitest';
 import type { CustomerRecord } from '../types.js';
 import { resolve } from './resolve.js';
 
 const SEED = 20261122;
 
-// Small pools so random records collide often: shared emails, phones, logins, family phones, junk.
-const FIRST = ['Ahmed', 'Sara', 'Omar', 'Layla', 'Mohammed', 'Muhammad', 'Fatima', ''];
-const LAST = ['Khan', 'Haddad', 'Saleh', ''];
-const EMAILS = ['a.b@gmail.com', 'ab+x@googlemail.com', 'c@example.com', 'C@Example.com ', 'd@gmial.com', 'd@gmail.com', 'test@test.com', 'e@outlook.com'];
-const PHONES = ['+971 50 123 4567', '0501234567', '+971 55 765 4321', '00971557654321', '+966 55 123 4567', '0000000000', '+44 7700 900123'];
-const LOGINS = ['alice', 'ALICE', 'bob', 'carol'];
-const HANDLES = ['@nour', 'instagram.com/nour', '@sam_x'];
-const LOYALTY = ['L1', 'L2', 'L3'];
-
-const recordArb = (id: string): fc.Arbitrary<CustomerRecord> =>
-  fc.record(
-    {
-      source: fc.constantFrom('share-app', 'pos', 'vox-cinemas', 'mall-wifi'),
-      updatedAt: fc.integer({ min: 1_600_000_000_000, max: 1_800_000_000_000 }).map((t) => new Date(t).toISOString()),
-      emails: fc.subarray(EMAILS, { maxLength: 2 }),
-      phones: fc.subarray(PHONES, { maxLength: 2 }),
-      logins: fc.subarray(LOGINS, { maxLength: 1 }),
-      handles: fc.subarray(HANDLES, { maxLength: 1 }).map((hs) => hs.map((handle) => ({ platform: 'instagram', handle }))),
-      externalIds: fc.subarray(LOYALTY, { maxLength: 1 }).map((vs) => vs.map((value) => ({ namespace: 'loyalty', value }))),
-      firstName: fc.constantFrom(...FIRST),
-      lastName: fc.constantFrom(...LAST),
-      attributes: fc.record({ city: fc.constantFrom('Dubai', 'Riyadh', 'Doha') }),
-    },
-    { requiredKeys: ['source'] },
-  ).map((r) => ({ id, ...r }));
+const recordArb = (id: string): fc.Arbitrary<CustomerRecord> => contentArb.map((r) => ({ id, ...r }));
 
 const batchArb = fc
   .integer({ min: 0, max: 40 })
