@@ -1,3 +1,4 @@
+import { ByteInterner } from '../_internal/ByteInterner.js';
 import { GrowableArray } from '../_internal/GrowableArray.js';
 import { fnv1a32 } from '../_internal/hash.js';
 import { breakTies, radixSortIndices } from '../_internal/radixSort.js';
@@ -35,8 +36,9 @@ export class ResolutionBatch {
   private readonly prepare: (record: CustomerRecord, stats: KeyStats) => PreparedRecord;
   private readonly stats: KeyStats = { invalid: {}, junk: {} };
 
-  private readonly ids = new KeyInterner();
-  private readonly keys = new KeyInterner();
+  // Ids and keys are the tens of millions of strings: interned off the V8 heap. Names, sources and groups are few.
+  private readonly ids = new ByteInterner();
+  private readonly keys = new ByteInterner();
   private readonly names = new KeyInterner();
   private readonly sources = new KeyInterner();
   private readonly groups = new KeyInterner();
@@ -44,7 +46,6 @@ export class ResolutionBatch {
 
   private readonly keyKind = new GrowableArray(Uint8Array);
   private readonly keyGroup = new GrowableArray(Int32Array);
-  private readonly keyHash = new GrowableArray(Uint32Array);
   private readonly keyStart = new GrowableArray(Uint32Array);
   private readonly keyIds = new GrowableArray(Int32Array);
   private readonly firstName = new GrowableArray(Int32Array);
@@ -132,7 +133,7 @@ export class ResolutionBatch {
     for (let i = 0; i < n; i++) {
       const r = root[i]!;
       const cur = smallest[r]!;
-      if (cur === -1 || this.ids.keyOf(i) < this.ids.keyOf(cur)) smallest[r] = i;
+      if (cur === -1 || this.ids.compare(i, cur) < 0) smallest[r] = i;
     }
     const profileIdOfRoot: string[] = [];
     const rootList: number[] = [];
@@ -240,7 +241,6 @@ export class ResolutionBatch {
     const id = this.keys.intern(key);
     if (id === before) {
       this.keyKind.push(kind);
-      this.keyHash.push(fnv1a32(key));
       if (group === '') this.keyGroup.push(-1);
       else {
         const g = this.groups.intern(group);
@@ -258,10 +258,9 @@ export class ResolutionBatch {
   private linkInput(): LinkInput {
     const n = this.size;
     // Deterministic record order: by hash of the id, ties by the id.
-    const idHash = new Uint32Array(n);
-    for (let i = 0; i < n; i++) idHash[i] = fnv1a32(this.ids.keyOf(i));
+    const idHash = this.ids.hashView();
     const recordsByRank = radixSortIndices(idHash);
-    breakTies(recordsByRank, idHash, (a, b) => compareStrings(this.ids.keyOf(a), this.ids.keyOf(b)));
+    breakTies(recordsByRank, idHash, (a, b) => this.ids.compare(a, b));
     const recordRank = new Uint32Array(n);
     for (let r = 0; r < n; r++) recordRank[recordsByRank[r]!] = r;
     return {
@@ -274,7 +273,7 @@ export class ResolutionBatch {
       groupExclusive: this.groupExclusive.view(),
       groupName: (g) => this.groups.keyOf(g),
       keyString: (k) => this.keys.keyOf(k),
-      keyHash: this.keyHash.view(),
+      keyHash: this.keys.hashView(),
       recordRank,
       recordsByRank,
       firstName: this.firstName.view(),

@@ -1,0 +1,78 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { ByteInterner, fnv1aBytes } from './ByteInterner.js';
+import { fnv1a32 } from './hash.js';
+
+describe('ByteInterner', () => {
+  test('assigns dense ids in first-seen order and returns the same id again', () => {
+    const k = new ByteInterner();
+    expect(k.intern('a')).toBe(0);
+    expect(k.intern('b')).toBe(1);
+    expect(k.intern('a')).toBe(0);
+    expect(k.intern('')).toBe(2);
+    expect(k.intern('')).toBe(2);
+    expect(k.size).toBe(3);
+    expect(k.keyOf(1)).toBe('b');
+    expect(k.keyOf(2)).toBe('');
+    expect(k.get('a')).toBe(0);
+    expect(k.get('c')).toBe(-1);
+  });
+
+  test('round-trips non-ASCII text and keeps strings that differ only past the first bytes apart', () => {
+    const k = new ByteInterner();
+    const words = ['محمد', 'Zoë', 'zoe', '😀x', '\uE000', 'e:john@gmail.com', 'e:john@gmail.con'];
+    const ids = words.map((w) => k.intern(w));
+    expect(new Set(ids).size).toBe(words.length);
+    words.forEach((w, i) => expect(k.keyOf(ids[i]!)).toBe(w));
+  });
+
+  test('interns bytes given by a caller (as worker results arrive) into the same ids as strings', () => {
+    const k = new ByteInterner();
+    const a = k.intern('p:+971501234567');
+    const bytes = Buffer.from('xxp:+971501234567yy');
+    expect(k.internBytes(bytes, 2, 15, fnv1aBytes(bytes, 2, 17))).toBe(a);
+    const b = k.internBytes(bytes, 0, 4, fnv1aBytes(bytes, 0, 4));
+    expect(b).toBe(1);
+    expect(k.keyOf(b)).toBe('xxp:');
+  });
+
+  test('hash equals fnv1a32 of ASCII strings (ordering stays what it was with string hashes)', () => {
+    const k = new ByteInterner();
+    for (const s of ['crm-1', 'r08n7czb', 'e:a.b@x.com']) expect(k.hashOf(k.intern(s))).toBe(fnv1a32(s));
+  });
+
+  test('compare orders like JavaScript string comparison, surrogate pairs included', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }), (s, t) => {
+        // Lone surrogates do not survive UTF-8; compare what does.
+        const a = Buffer.from(s, 'utf8').toString('utf8');
+        const b = Buffer.from(t, 'utf8').toString('utf8');
+        const k = new ByteInterner();
+        const ia = k.intern(a);
+        const ib = k.intern(b);
+        expect(Math.sign(k.compare(ia, ib))).toBe(a < b ? -1 : a > b ? 1 : 0);
+      }),
+      { seed: 20261130, numRuns: 2000 },
+    );
+    const k = new ByteInterner();
+    // U+E000 sorts after a surrogate pair in code unit order, before it in code point order.
+    expect(k.compare(k.intern('\uE000'), k.intern('😀'))).toBeGreaterThan(0);
+  });
+
+  test('grows its table and chunks: 300k keys, then a key longer than a chunk', () => {
+    const k = new ByteInterner();
+    for (let i = 0; i < 300_000; i++) k.intern(`p:+97150${String(i).padStart(7, '0')}`);
+    expect(k.size).toBe(300_000);
+    expect(k.intern('p:+971500000042')).toBe(42);
+    expect(k.keyOf(299_999)).toBe('p:+971500299999');
+    const huge = 'x'.repeat(40 * 1024 * 1024);
+    const id = k.intern(huge);
+    expect(k.keyOf(id).length).toBe(huge.length);
+    expect(k.intern(huge)).toBe(id);
+    expect(k.intern('after')).toBe(id + 1);
+  });
+
+  test('keyOf an unknown id throws a RangeError (misuse, not data)', () => {
+    expect(() => new ByteInterner().keyOf(0)).toThrow(RangeError);
+  });
+});
