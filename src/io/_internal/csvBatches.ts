@@ -14,7 +14,23 @@ interface PapaLowLevelParser {
 const Parser = (Papa as unknown as { Parser: new (config: object) => PapaLowLevelParser }).Parser;
 
 /**
- * CSV rows (RFC 4180) from decoded text chunks, one batch of events per chunk.
+ * CSV rows (RFC 4180) from decoded text chunks, one batch of events per chunk. See `CsvRowReader`.
+ */
+export async function* csvBatches(file: string, chunks: AsyncIterable<string>, requiredColumns: readonly string[]): AsyncGenerator<RowEvent[]> {
+  const reader = new CsvRowReader(file, requiredColumns);
+  for await (const chunk of chunks) {
+    reader.push(chunk);
+    const out = reader.take();
+    if (out.length > 0) yield out;
+  }
+  reader.end();
+  const out = reader.take();
+  if (out.length > 0) yield out;
+}
+
+/**
+ * Turns CSV text, pushed chunk by chunk, into row events. Synchronous and free of I/O, so the batch job can run
+ * it on pieces of a file in worker threads (`header` given: the piece holds data rows only).
  *
  * perf: no callback per row or field. Each chunk (text carried over from the previous chunk + the new one) is
  * cut into lines; quote-free lines are split directly, quoted rows go through papaparse's low-level `Parser`
@@ -27,43 +43,94 @@ const Parser = (Papa as unknown as { Parser: new (config: object) => PapaLowLeve
  * decoding) or NUL bytes, a cell over 1 MiB. Fatal (thrown `IdweaveError`): empty file, bad header, missing
  * required column.
  */
-export async function* csvBatches(file: string, chunks: AsyncIterable<string>, requiredColumns: readonly string[]): AsyncGenerator<RowEvent[]> {
-  const oneRow = new Parser({ delimiter: ',', newline: '\n', quoteChar: '"', preview: 1 });
-  let header: string[] | undefined;
-  let row = 0;
-  let skipToNewline = false;
-  let out: RowEvent[] = [];
+export class CsvRowReader {
+  private readonly oneRow = new Parser({ delimiter: ',', newline: '\n', quoteChar: '"', preview: 1 });
+  private header: string[] | undefined;
+  /** Row events so far (the next row's number is `rows + 1`). */
+  rows = 0;
+  private skipToNewline = false;
+  private pending = '';
+  private out: RowEvent[] = [];
 
-  const fail = (error: string, input: string): void => {
-    out.push({ file, row: ++row, error, input: clipInput(input) });
-  };
+  constructor(private readonly file: string, private readonly requiredColumns: readonly string[], header?: string[]) {
+    this.header = header;
+  }
+
+  /** The header row, once read. */
+  get columns(): readonly string[] | undefined {
+    return this.header;
+  }
+
+  /** Reads the complete rows of the text so far; an incomplete last row waits for the next push. */
+  push(chunk: string): void {
+    let text = chunk;
+    if (this.skipToNewline) {
+      const nl = text.indexOf('\n');
+      if (nl === -1) return;
+      this.skipToNewline = false;
+      text = text.slice(nl + 1);
+    }
+    this.pending = this.consume(this.pending + text, false);
+    if (this.pending.length > MAX_ROW_CHARS) {
+      // A row still open after 16 MiB: an unbalanced quote swallowing the file. Report its first line, resync.
+      const pending = this.pending;
+      const nl = pending.indexOf('\n');
+      if (this.header === undefined) throw new IdweaveError('input_invalid', `${this.file}: header row is longer than ${MAX_ROW_CHARS} characters (not a CSV file?)`);
+      this.fail(`row longer than ${MAX_ROW_CHARS} characters without an end (unbalanced quote?)`, nl === -1 ? pending : pending.slice(0, nl));
+      if (nl === -1) {
+        this.pending = '';
+        this.skipToNewline = true;
+      } else {
+        this.pending = this.consume(pending.slice(nl + 1), false);
+      }
+    }
+  }
+
+  /** End of input: reads the last row. Throws for a file without a header row (unless one was given). */
+  end(): void {
+    this.consume(this.pending, true);
+    this.pending = '';
+    if (this.header === undefined) throw new IdweaveError('input_invalid', `${this.file}: empty file: no header row`);
+  }
+
+  /** The events read since the last `take`. */
+  take(): RowEvent[] {
+    const out = this.out;
+    this.out = [];
+    return out;
+  }
+
+  private fail(error: string, input: string): void {
+    this.out.push({ file: this.file, row: ++this.rows, error, input: clipInput(input) });
+  }
 
   /** One complete row, appended to `out`. `suspicious`: the text holds U+FFFD or NUL; `long`: the row is over 1 MiB. */
-  const emitRow = (r: string[], suspicious: boolean, long: boolean): void => {
+  private emitRow(r: string[], suspicious: boolean, long: boolean): void {
     const n = r.length;
     const last = r[n - 1]!;
     if (n === 1 && (last === '' || last === '\r')) return; // blank line
     // Newline is '\n'; a CRLF file leaves '\r' on the last unquoted cell (quoted cells are handled by papaparse).
     if (last.charCodeAt(last.length - 1) === 13) r[n - 1] = last.slice(0, -1);
+    const header = this.header;
     if (header === undefined) {
-      header = checkHeader(file, r, requiredColumns);
+      this.header = checkHeader(this.file, r, this.requiredColumns);
       return;
     }
     if (n !== header.length) {
-      fail(`expected ${header.length} fields (as in the header), found ${n}`, joinRow(r));
+      this.fail(`expected ${header.length} fields (as in the header), found ${n}`, joinRow(r));
       return;
     }
     if (suspicious || long) {
       const problem = cellProblem(header, r);
       if (problem !== undefined) {
-        fail(problem, joinRow(r));
+        this.fail(problem, joinRow(r));
         return;
       }
     }
     const fields: Record<string, string> = {};
     for (let j = 0; j < n; j++) fields[header[j]!] = r[j]!;
-    out.push({ file, row: ++row, fields });
-  };
+    this.out.push({ file: this.file, row: ++this.rows, fields });
+  }
 
   /**
    * Parses the complete rows of `text`; returns the unconsumed rest (an incomplete last row), or '' when
@@ -71,7 +138,7 @@ export async function* csvBatches(file: string, chunks: AsyncIterable<string>, r
    * faster than the general parser); a line with a quote is handed to papaparse for one row, which may span
    * lines. A malformed or unbalanced quote reports the row's first line and resumes on the next one.
    */
-  const consume = (text: string, final: boolean): string => {
+  private consume(text: string, final: boolean): string {
     const len = text.length;
     const suspicious = text.indexOf('\uFFFD') !== -1 || text.indexOf('\0') !== -1;
     let pos = 0;
@@ -82,66 +149,35 @@ export async function* csvBatches(file: string, chunks: AsyncIterable<string>, r
       if (quote === -1 || (nl !== -1 && quote > nl)) {
         if (nl === -1) {
           if (!final) break;
-          emitRow(text.slice(pos).split(','), suspicious, len - pos > MAX_CELL_CHARS);
+          this.emitRow(text.slice(pos).split(','), suspicious, len - pos > MAX_CELL_CHARS);
           pos = len;
         } else {
           // perf: only a line longer than the cell limit can hold a cell over it
-          emitRow(text.slice(pos, nl).split(','), suspicious, nl - pos > MAX_CELL_CHARS);
+          this.emitRow(text.slice(pos, nl).split(','), suspicious, nl - pos > MAX_CELL_CHARS);
           pos = nl + 1;
         }
         continue;
       }
-      const res = oneRow.parse(pos === 0 ? text : text.slice(pos), 0, !final);
+      const res = this.oneRow.parse(pos === 0 ? text : text.slice(pos), 0, !final);
       let quoteError: string | undefined;
       for (const e of res.errors) if (e.type === 'Quotes') { quoteError = e.code; break; }
       if (quoteError !== undefined) {
         if (nl === -1 && !final) break; // wait for the whole line
-        failQuote(text.slice(pos, nl === -1 ? len : nl), quoteError);
+        this.failQuote(text.slice(pos, nl === -1 ? len : nl), quoteError);
         pos = nl === -1 ? len : nl + 1;
         continue;
       }
       if (res.data.length === 0) break; // a quoted cell still open: wait for more text
-      emitRow(res.data[0]!, suspicious, res.meta.cursor > MAX_CELL_CHARS);
+      this.emitRow(res.data[0]!, suspicious, res.meta.cursor > MAX_CELL_CHARS);
       pos += res.meta.cursor;
     }
     return final || pos >= len ? '' : text.slice(pos);
-  };
-
-  const failQuote = (line: string, code: string): void => {
-    if (header === undefined) throw new IdweaveError('input_invalid', `${file}: header row has a malformed quote: ${clipInput(line)}`);
-    fail(code === 'MissingQuotes' ? 'unbalanced quote: a quoted cell is never closed' : 'malformed quote: a closing quote is followed by text', line.replace(/\r$/, ''));
-  };
-
-  let pending = '';
-  for await (const chunk of chunks) {
-    let text = chunk;
-    if (skipToNewline) {
-      const nl = text.indexOf('\n');
-      if (nl === -1) continue;
-      skipToNewline = false;
-      text = text.slice(nl + 1);
-    }
-    pending = consume(pending + text, false);
-    if (pending.length > MAX_ROW_CHARS) {
-      // A row still open after 16 MiB: an unbalanced quote swallowing the file. Report its first line, resync.
-      const nl = pending.indexOf('\n');
-      if (header === undefined) throw new IdweaveError('input_invalid', `${file}: header row is longer than ${MAX_ROW_CHARS} characters (not a CSV file?)`);
-      fail(`row longer than ${MAX_ROW_CHARS} characters without an end (unbalanced quote?)`, nl === -1 ? pending : pending.slice(0, nl));
-      if (nl === -1) {
-        pending = '';
-        skipToNewline = true;
-      } else {
-        pending = consume(pending.slice(nl + 1), false);
-      }
-    }
-    if (out.length > 0) {
-      yield out;
-      out = [];
-    }
   }
-  consume(pending, true);
-  if (header === undefined) throw new IdweaveError('input_invalid', `${file}: empty file: no header row`);
-  if (out.length > 0) yield out;
+
+  private failQuote(line: string, code: string): void {
+    if (this.header === undefined) throw new IdweaveError('input_invalid', `${this.file}: header row has a malformed quote: ${clipInput(line)}`);
+    this.fail(code === 'MissingQuotes' ? 'unbalanced quote: a quoted cell is never closed' : 'malformed quote: a closing quote is followed by text', line.replace(/\r$/, ''));
+  }
 }
 
 function checkHeader(file: string, cells: string[], requiredColumns: readonly string[]): string[] {
