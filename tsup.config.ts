@@ -4,6 +4,8 @@ export default defineConfig([
   {
     entry: { index: 'src/index.ts' },
     format: ['esm', 'cjs'],
+    // import.meta.url locates the worker script; the CommonJS build needs it shimmed.
+    shims: true,
     dts: true,
     sourcemap: true,
     clean: true,
@@ -16,5 +18,12 @@ export default defineConfig([
     sourcemap: true,
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
+  },
+  {
+    // The batch job's worker thread, loaded by path from next to index.js / cli.js.
+    entry: { prepareWorker: 'src/resolve/_internal/prepareWorker.ts' },
+    format: ['esm'],
+    sourcemap: true,
+    target: 'node20',
   },
 ]);

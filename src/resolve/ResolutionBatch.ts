@@ -8,7 +8,6 @@ import type { LinkInput } from '../cluster/LinkInput.js';
 import { linkRecords, type GenericKey } from '../cluster/linkRecords.js';
 import type { UnionFind } from '../cluster/UnionFind.js';
 import { describeKey, KIND, type KeyStats } from '../match/createRecordKeyer.js';
-import { KeyInterner } from '../match/KeyInterner.js';
 import { buildProfile, compareStrings, type MemberRecord, type SurvivorshipConfig } from '../merge/buildProfile.js';
 import { profileIdOf } from '../merge/profileIdOf.js';
 import type { CustomerRecord, GoldenProfile, GuardName, LinkEvidence } from '../types.js';
@@ -16,6 +15,7 @@ import type { ResolveReport } from './ResolveReport.js';
 import { isExclusiveGroup, linkConfigOf } from './_internal/linkConfigOf.js';
 import { linkEvidenceAt, readableKey } from './_internal/linkEvidenceAt.js';
 import { PayloadSlab } from './_internal/PayloadSlab.js';
+import type { PreparedChunk } from './_internal/PreparedChunk.js';
 import { createRecordPreparer, mergeKeyStats, type PreparedRecord } from './prepareRecord.js';
 
 /** Outcome of adding one record to a batch. */
@@ -37,11 +37,13 @@ export class ResolutionBatch {
   private readonly stats: KeyStats = { invalid: {}, junk: {} };
 
   // Ids and keys are the tens of millions of strings: interned off the V8 heap. Names, sources and groups are few.
+  // All strings are interned off the V8 heap: ids and keys are tens of millions, and chunks prepared in worker
+  // threads arrive as bytes, interned without decoding.
   private readonly ids = new ByteInterner();
   private readonly keys = new ByteInterner();
-  private readonly names = new KeyInterner();
-  private readonly sources = new KeyInterner();
-  private readonly groups = new KeyInterner();
+  private readonly names = new ByteInterner();
+  private readonly sources = new ByteInterner();
+  private readonly groups = new ByteInterner();
   private readonly groupExclusive = new GrowableArray(Uint8Array, 16);
 
   private readonly keyKind = new GrowableArray(Uint8Array);
@@ -113,6 +115,59 @@ export class ResolutionBatch {
     this.updatedAt.push(p.updatedAt);
     this.payloads.push(p.payload);
     return { ok: true, index };
+  }
+
+  /**
+   * Adds the records of a chunk prepared by `createPiecePreparer` (maybe in a worker thread), in order. A record
+   * whose id was seen before is not added: `onDuplicate` gets its row within the chunk and the id. The chunk's
+   * identifier counts are added too.
+   */
+  addChunk(c: PreparedChunk, onDuplicate: (row: number, id: string) => void): void {
+    if (this.linked) throw new Error('ResolutionBatch: add() after link()');
+    const { ints, bytes, strStart, strLen, strHash } = c;
+    const intern = (into: ByteInterner, ref: number): number => into.internBytes(bytes, strStart[ref]!, strLen[ref]!, strHash[ref]!);
+    let p = 0;
+    for (let r = 0; r < c.records; r++) {
+      const row = ints[p++]!;
+      const idRef = ints[p++]!;
+      const first = ints[p++]!;
+      const last = ints[p++]!;
+      const source = ints[p++]!;
+      const payload = ints[p++]!;
+      const before = this.ids.size;
+      const index = intern(this.ids, idRef);
+      if (this.ids.size === before) {
+        onDuplicate(row, this.ids.keyOf(index));
+        p += 3 * ints[p]! + 1;
+        p += ints[p]! + 1;
+        continue;
+      }
+      const nKeys = ints[p++]!;
+      for (let k = 0; k < nKeys; k++) {
+        const keyRef = ints[p++]!;
+        const kind = ints[p++]!;
+        const groupRef = ints[p++]!;
+        const before = this.keys.size;
+        const id = intern(this.keys, keyRef);
+        if (id === before) this.newKey(kind, groupRef === -1 ? -1 : this.internGroup(intern(this.groups, groupRef)));
+        this.keyIds.push(id);
+      }
+      this.keyStart.push(this.keyIds.length);
+      const nWeak = ints[p++]!;
+      for (let k = 0; k < nWeak; k++) {
+        const before = this.keys.size;
+        const id = intern(this.keys, ints[p++]!);
+        if (id === before) this.newKey(KIND.email, -1);
+        this.weakRecord.push(index);
+        this.weakKey.push(id);
+      }
+      this.firstName.push(first === -1 ? -1 : intern(this.names, first));
+      this.lastName.push(last === -1 ? -1 : intern(this.names, last));
+      this.sourceOf.push(source === -1 ? -1 : intern(this.sources, source));
+      this.updatedAt.push(c.updatedAt[r]!);
+      this.payloads.pushBytes(bytes, strStart[payload]!, strLen[payload]!);
+    }
+    mergeKeyStats(this.stats, c.stats);
   }
 
   /** Adds identifier counts (invalid, junk) gathered while preparing records elsewhere. */
@@ -239,20 +294,20 @@ export class ResolutionBatch {
   private internKey(key: string, kind: number, group: string): number {
     const before = this.keys.size;
     const id = this.keys.intern(key);
-    if (id === before) {
-      this.keyKind.push(kind);
-      if (group === '') this.keyGroup.push(-1);
-      else {
-        const g = this.groups.intern(group);
-        if (g === this.groupExclusive.length) this.groupExclusive.push(this.isExclusiveGroup(group) ? 1 : 0);
-        this.keyGroup.push(g);
-      }
-    }
+    if (id === before) this.newKey(kind, group === '' ? -1 : this.internGroup(this.groups.intern(group)));
     return id;
   }
 
-  private isExclusiveGroup(group: string): boolean {
-    return isExclusiveGroup(group, this.options);
+  /** Columns of a key seen for the first time. */
+  private newKey(kind: number, group: number): void {
+    this.keyKind.push(kind);
+    this.keyGroup.push(group);
+  }
+
+  /** `g` (a group id), noting whether a group seen for the first time is exclusive. */
+  private internGroup(g: number): number {
+    if (g === this.groupExclusive.length) this.groupExclusive.push(isExclusiveGroup(this.groups.keyOf(g), this.options) ? 1 : 0);
+    return g;
   }
 
   private linkInput(): LinkInput {

@@ -27,14 +27,11 @@ export function createRecordPreparer(options: ResolvedOptions): (record: Custome
   const keyRecord = createRecordKeyer(options);
   return (record, stats) => {
     const rk = keyRecord(record, stats);
-    const full = normalizeName(record.fullName);
-    const first = normalizeName(record.firstName) || firstToken(full);
-    let last = normalizeName(record.lastName);
-    if (!last && full.includes(' ')) last = full.slice(full.lastIndexOf(' ') + 1);
+    const [first, last] = foldedNamesOf(record);
     return {
       id: record.id,
       source: record.source ?? '',
-      updatedAt: record.updatedAt === undefined ? Number.NaN : Date.parse(record.updatedAt),
+      updatedAt: updatedAtOf(record),
       firstName: first,
       lastName: last,
       payload: JSON.stringify(payloadOf(record)),
@@ -46,8 +43,22 @@ export function createRecordPreparer(options: ResolvedOptions): (record: Custome
   };
 }
 
+/** First and last name as the matcher compares them (folded); from the full name when they are missing. */
+export function foldedNamesOf(record: CustomerRecord): [first: string, last: string] {
+  const full = normalizeName(record.fullName);
+  const first = normalizeName(record.firstName) || firstToken(full);
+  let last = normalizeName(record.lastName);
+  if (!last && full.includes(' ')) last = full.slice(full.lastIndexOf(' ') + 1);
+  return [first, last];
+}
+
+/** Epoch ms of `updatedAt`, NaN when unknown. */
+export function updatedAtOf(record: CustomerRecord): number {
+  return record.updatedAt === undefined ? Number.NaN : Date.parse(record.updatedAt);
+}
+
 /** Fields a golden profile carries besides identifiers: names and attributes. */
-function payloadOf(record: CustomerRecord): Record<string, string | number | boolean | null> {
+export function payloadOf(record: CustomerRecord): Record<string, string | number | boolean | null> {
   const out: Record<string, string | number | boolean | null> = {};
   if (record.firstName) out.firstName = record.firstName.trim();
   if (record.lastName) out.lastName = record.lastName.trim();

@@ -39,4 +39,40 @@ describe('resolveFiles (real engine)', () => {
     expect(profiles.flatMap((p) => p.record_ids).sort()).toEqual(['a1', 'a2', 'a5', 'b1', 'b2']);
     expect(report.profiles).toBe(profiles.length);
   });
+
+  test('worker threads and small pieces write byte for byte what one thread writes', async () => {
+    // Messy rows spread over many pieces: quoted cells with newlines, duplicates in other pieces, bad rows,
+    // a BOM, CRLF; plus an NDJSON.gz file with blank and broken lines.
+    const lines = ['\uFEFFid,source,email,phone,first_name,last_name,note'];
+    for (let i = 0; i < 400; i++) {
+      const p = i % 97;
+      if (i % 53 === 7) lines.push(`dup${i % 3},crm,dup${i}@gmail.com,,Ann,Lee,`);
+      else if (i % 41 === 5) lines.push(`bad${i},crm,"broken"quote,,,,`);
+      else if (i % 37 === 3) lines.push(`short${i},crm`);
+      else if (i % 29 === 1) lines.push(`q${i},crm,person${p}@gmail.com,,"Ma\nry","O""Neil","multi\r\nline, note"`);
+      else lines.push(`r${i},${i % 2 ? 'pos' : 'app'},person${p}@gmail.com,05012${String(p).padStart(5, '0')},Name${p},Fam${p % 7},`);
+    }
+    const csv = path.join(dir, 'many.csv');
+    writeFileSync(csv, lines.join('\r\n') + '\r\n');
+    const nd = path.join(dir, 'many.ndjson.gz');
+    const ndLines = Array.from({ length: 120 }, (_, i) => (i % 17 === 4 ? '' : i % 23 === 9 ? '{broken' : JSON.stringify({ id: i % 31 === 0 ? 'r10' : `n${i}`, emails: [`person${i % 97}@gmail.com`] })));
+    writeFileSync(nd, gzipSync(ndLines.join('\n')));
+    const { resolveFiles } = await import('./resolveFiles.js');
+    const run = async (name: string, options: { threads: number; pieceBytes?: number }): Promise<Record<string, string>> => {
+      const out = path.join(dir, name);
+      const report = await resolveFiles([csv, nd], { outDir: out, ...options });
+      expect(report.recordsIn).toBe(400 + ndLines.filter((l) => l !== '').length);
+      const files: Record<string, string> = {};
+      for (const f of ['mapping.csv', 'profiles.ndjson', 'rejects.ndjson', 'evidence.ndjson']) files[f] = readFileSync(path.join(out, f), 'utf8');
+      return files;
+    };
+    const one = await run('one-thread', { threads: 0 });
+    const many = await run('two-threads', { threads: 2, pieceBytes: 300 });
+    const pieces = await run('one-thread-pieces', { threads: 0, pieceBytes: 64 });
+    expect(many).toEqual(one);
+    expect(pieces).toEqual(one);
+    const rejects = one['rejects.ndjson']!.trim().split('\n').map((l) => JSON.parse(l) as { row: number; reasons: string[]; input: unknown });
+    expect(rejects.some((r) => r.reasons[0]!.startsWith('duplicate id') && typeof r.input === 'object')).toBe(true);
+    expect(rejects.some((r) => r.reasons[0]!.startsWith('malformed quote'))).toBe(true);
+  }, 60_000);
 });

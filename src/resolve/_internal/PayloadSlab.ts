@@ -19,12 +19,27 @@ export class PayloadSlab {
 
   push(payload: string): void {
     const bytes = Buffer.byteLength(payload);
+    this.reserve(bytes);
+    this.current.write(payload, this.used, 'utf8');
+    this.commit(bytes);
+  }
+
+  /** Appends a payload given as UTF-8 bytes `src[start, start + length)`. */
+  pushBytes(src: Uint8Array, start: number, length: number): void {
+    this.reserve(length);
+    this.current.set(src.subarray(start, start + length), this.used);
+    this.commit(length);
+  }
+
+  private reserve(bytes: number): void {
     if (this.used + bytes > this.current.length) {
       this.current = Buffer.allocUnsafe(Math.max(PayloadSlab.CHUNK, bytes));
       this.chunks.push(this.current);
       this.used = 0;
     }
-    this.current.write(payload, this.used, 'utf8');
+  }
+
+  private commit(bytes: number): void {
     if (this.n === this.starts.length) {
       this.starts = grow(this.starts);
       this.ends = grow(this.ends);

@@ -1,0 +1,49 @@
+import { open, type FileHandle } from 'node:fs/promises';
+import { pipeline, type Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { IdweaveError } from '../../errors.js';
+
+/** Raw bytes of a file, gunzipped when `gzip`, with errors as `IdweaveError`s naming the file. */
+export async function* rawChunks(file: string, gzip: boolean, chunkBytes: number, onBytesRead?: (bytesRead: number, bytesTotal: number) => void): AsyncGenerator<Buffer> {
+  let handle: FileHandle;
+  try {
+    handle = await open(file, 'r');
+  } catch (e) {
+    throw unreadable(file, e);
+  }
+  let size: number;
+  try {
+    const st = await handle.stat();
+    if (!st.isFile()) throw new IdweaveError('input_unreadable', `${file}: not a regular file`);
+    size = st.size;
+  } catch (e) {
+    await handle.close();
+    throw e instanceof IdweaveError ? e : unreadable(file, e);
+  }
+  const raw = handle.createReadStream({ highWaterMark: chunkBytes });
+  const source: Readable = gzip ? pipeline(raw, createGunzip({ chunkSize: Math.max(chunkBytes, 64 * 1024) }), () => {}) : raw;
+  try {
+    for await (const buf of source as AsyncIterable<Buffer>) {
+      onBytesRead?.(raw.bytesRead, size);
+      yield buf;
+    }
+  } catch (e) {
+    if (e instanceof IdweaveError) throw e;
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    if (gzip && code.startsWith('Z_')) throw new IdweaveError('input_unreadable', `${file}: corrupt gzip data (${(e as Error).message})`);
+    throw unreadable(file, e);
+  } finally {
+    raw.destroy();
+    source.destroy();
+  }
+}
+
+function unreadable(file: string, e: unknown): IdweaveError {
+  const err = e as NodeJS.ErrnoException;
+  const why =
+    err.code === 'ENOENT' ? 'file not found'
+    : err.code === 'EACCES' || err.code === 'EPERM' ? 'permission denied'
+    : err.code === 'EISDIR' ? 'is a directory'
+    : `cannot read (${err.message ?? String(e)})`;
+  return new IdweaveError('input_unreadable', `${file}: ${why}`);
+}

@@ -1,0 +1,132 @@
+import { fnv1aBytes } from '../../_internal/ByteInterner.js';
+import type { KeyStats } from '../../match/createRecordKeyer.js';
+
+/** A row of a piece that did not become a record: a reader error, a mapping problem or a missing id. */
+export interface PieceReject {
+  /** Row number within the piece (1 = its first row); the caller adds the rows of earlier pieces. */
+  readonly row: number;
+  readonly input: unknown;
+  readonly reasons: readonly string[];
+}
+
+/**
+ * The records of one piece of an input file, prepared (normalized, keyed, names folded, payload serialized)
+ * and packed into a few typed arrays, so a worker thread can hand them over by transfer, without structured
+ * cloning an object per record, and the main thread can intern their strings straight from the bytes.
+ *
+ * `ints` holds per record: row, id, first name, last name, source, payload (string refs, -1 for none),
+ * key count, then (key, kind, group) per key, weak-key count, then one ref per weak key. A string ref indexes
+ * `strStart` / `strLen` / `strHash` (UTF-8 in `bytes`, FNV-1a of those bytes).
+ */
+export interface PreparedChunk {
+  readonly records: number;
+  readonly ints: Int32Array;
+  readonly updatedAt: Float64Array;
+  readonly bytes: Uint8Array;
+  readonly strStart: Uint32Array;
+  readonly strLen: Uint32Array;
+  readonly strHash: Uint32Array;
+  readonly rejects: PieceReject[];
+  /** Rows (CSV) or lines (NDJSON) the piece held, to number the next piece's rows. */
+  readonly rows: number;
+  readonly invalidUpdatedAt: number;
+  readonly stats: KeyStats;
+}
+
+/** The buffers of a chunk, to pass as a `postMessage` transfer list. */
+export function transferablesOf(c: PreparedChunk): ArrayBuffer[] {
+  return [c.ints.buffer, c.updatedAt.buffer, c.bytes.buffer, c.strStart.buffer, c.strLen.buffer, c.strHash.buffer] as ArrayBuffer[];
+}
+
+/** Builds a `PreparedChunk`, record by record. */
+export class PreparedChunkWriter {
+  private ints = new Int32Array(1 << 14);
+  private nInts = 0;
+  private updated = new Float64Array(1 << 10);
+  private bytes = Buffer.allocUnsafe(1 << 18);
+  private nBytes = 0;
+  private strStart = new Uint32Array(1 << 12);
+  private strLen = new Uint32Array(1 << 12);
+  private strHash = new Uint32Array(1 << 12);
+  private nStr = 0;
+  private records = 0;
+  // perf: a piece's rows mostly repeat a handful of sources and groups; their refs are reused.
+  private readonly repeated = new Map<string, number>();
+  readonly rejects: PieceReject[] = [];
+
+  /** Starts a record; follow with its fields in the order of `PreparedChunk.ints`. */
+  beginRecord(row: number, updatedAt: number): void {
+    if (this.records === this.updated.length) this.updated = growF64(this.updated);
+    this.updated[this.records++] = updatedAt;
+    this.int(row);
+  }
+
+  int(v: number): void {
+    if (this.nInts === this.ints.length) this.ints = growI32(this.ints);
+    this.ints[this.nInts++] = v;
+  }
+
+  /** Appends a string ref ('' → -1). */
+  str(s: string): void {
+    this.int(s === '' ? -1 : this.addString(s));
+  }
+
+  /** Appends a string ref, sharing one copy of strings that repeat across records (sources, groups). */
+  repeatedStr(s: string): void {
+    if (s === '') return this.int(-1);
+    let ref = this.repeated.get(s);
+    if (ref === undefined) this.repeated.set(s, (ref = this.addString(s)));
+    this.int(ref);
+  }
+
+  finish(rows: number, invalidUpdatedAt: number, stats: KeyStats): PreparedChunk {
+    return {
+      records: this.records,
+      ints: this.ints.slice(0, this.nInts),
+      updatedAt: this.updated.slice(0, this.records),
+      bytes: new Uint8Array(this.bytes.subarray(0, this.nBytes)),
+      strStart: this.strStart.slice(0, this.nStr),
+      strLen: this.strLen.slice(0, this.nStr),
+      strHash: this.strHash.slice(0, this.nStr),
+      rejects: this.rejects,
+      rows,
+      invalidUpdatedAt,
+      stats,
+    };
+  }
+
+  private addString(s: string): number {
+    if (this.nBytes + s.length * 3 > this.bytes.length) {
+      const next = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.nBytes + s.length * 3));
+      this.bytes.copy(next, 0, 0, this.nBytes);
+      this.bytes = next;
+    }
+    const len = this.bytes.write(s, this.nBytes, 'utf8');
+    if (this.nStr === this.strStart.length) {
+      this.strStart = growU32(this.strStart);
+      this.strLen = growU32(this.strLen);
+      this.strHash = growU32(this.strHash);
+    }
+    this.strStart[this.nStr] = this.nBytes;
+    this.strLen[this.nStr] = len;
+    this.strHash[this.nStr] = fnv1aBytes(this.bytes, this.nBytes, this.nBytes + len);
+    this.nBytes += len;
+    return this.nStr++;
+  }
+}
+
+function growI32(a: Int32Array): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+function growU32(a: Uint32Array): Uint32Array<ArrayBuffer> {
+  const b = new Uint32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+function growF64(a: Float64Array): Float64Array<ArrayBuffer> {
+  const b = new Float64Array(a.length * 2);
+  b.set(a);
+  return b;
+}

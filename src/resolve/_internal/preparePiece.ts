@@ -1,0 +1,86 @@
+import type { IdweaveConfig } from '../../config/configSchema.js';
+import { withDefaults } from '../../config/ResolveOptions.js';
+import { CsvRowReader } from '../../io/_internal/csvBatches.js';
+import { NdjsonRowReader } from '../../io/_internal/ndjsonBatches.js';
+import type { RowEvent } from '../../io/RowEvent.js';
+import { createRowMapper } from '../../io/rowToRecord.js';
+import { createRecordKeyer, type KeyStats } from '../../match/createRecordKeyer.js';
+import { foldedNamesOf, payloadOf, updatedAtOf } from '../prepareRecord.js';
+import { PreparedChunkWriter, type PreparedChunk } from './PreparedChunk.js';
+
+/** A run of whole rows of one input file, as raw bytes (see `filePieces`). */
+export interface Piece {
+  readonly file: string;
+  readonly format: 'csv' | 'ndjson';
+  /** CSV: the file's header row; the piece holds data rows only. */
+  readonly header?: readonly string[];
+  readonly bytes: Uint8Array;
+  /** The piece starts the file (a byte-order mark is dropped). */
+  readonly atStart: boolean;
+}
+
+/**
+ * Builds the per-piece work of the batch job for one configuration: decode, read rows, map them to records,
+ * normalize and key them, and pack the result (`PreparedChunk`). Stateless between pieces, so pieces can be
+ * prepared in any thread and in parallel; the caller applies the chunks in file order.
+ */
+export function createPiecePreparer(config: IdweaveConfig): (piece: Piece) => PreparedChunk {
+  const mapper = createRowMapper(config);
+  const keyRecord = createRecordKeyer(withDefaults(config));
+  return (piece) => {
+    const w = new PreparedChunkWriter();
+    const stats: KeyStats = { invalid: {}, junk: {} };
+    let invalidUpdatedAt = 0;
+    const { events, rows } = readPiece(piece);
+    for (const ev of events) {
+      if ('error' in ev) {
+        w.rejects.push({ row: ev.row, input: ev.input, reasons: [ev.error] });
+        continue;
+      }
+      const mapped = mapper.map(ev.fields);
+      if (!mapped.ok) {
+        w.rejects.push({ row: ev.row, input: ev.fields, reasons: mapped.reasons });
+        continue;
+      }
+      const record = mapped.record;
+      if (typeof record.id !== 'string' || record.id.trim() === '') {
+        w.rejects.push({ row: ev.row, input: ev.fields, reasons: ['missing id'] });
+        continue;
+      }
+      if (mapped.invalidUpdatedAt) invalidUpdatedAt++;
+      const rk = keyRecord(record, stats);
+      const [first, last] = foldedNamesOf(record);
+      w.beginRecord(ev.row, updatedAtOf(record));
+      w.str(record.id);
+      w.str(first);
+      w.str(last);
+      w.repeatedStr(record.source ?? '');
+      w.str(JSON.stringify(payloadOf(record)));
+      w.int(rk.keys.length);
+      for (let i = 0; i < rk.keys.length; i++) {
+        w.str(rk.keys[i]!);
+        w.int(rk.kinds[i]!);
+        w.repeatedStr(rk.groups[i]!);
+      }
+      w.int(rk.weak.length);
+      for (const weak of rk.weak) w.str(weak);
+    }
+    return w.finish(rows, invalidUpdatedAt, stats);
+  };
+}
+
+/** The row events of a piece (rows numbered from 1 within it) and how many rows or lines it held. */
+export function readPiece(piece: Piece): { events: RowEvent[]; rows: number } {
+  // Pieces are cut at newlines, never inside a UTF-8 sequence; only the file's first piece may start with a BOM.
+  const text = new TextDecoder('utf-8', { ignoreBOM: !piece.atStart }).decode(piece.bytes);
+  if (piece.format === 'csv') {
+    const reader = new CsvRowReader(piece.file, [], piece.header as string[]);
+    reader.push(text);
+    reader.end();
+    return { events: reader.take(), rows: reader.rows };
+  }
+  const reader = new NdjsonRowReader(piece.file);
+  reader.push(text);
+  reader.end();
+  return { events: reader.take(), rows: reader.lines };
+}
