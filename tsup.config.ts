@@ -21,7 +21,7 @@ export default defineConfig([
   },
   {
     // The batch job's worker thread, loaded by path from next to index.js / cli.js.
-    entry: { prepareWorker: 'src/resolve/_internal/prepareWorker.ts' },
+    entry: { batchWorker: 'src/resolve/_internal/batchWorker.ts' },
     format: ['esm'],
     sourcemap: true,
     target: 'node20',

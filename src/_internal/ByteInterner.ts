@@ -1,4 +1,28 @@
 import { GrowableArray } from './GrowableArray.js';
+import { toShared } from './shared.js';
+
+/**
+ * A read-only copy of a `ByteInterner`'s entries in shared memory: what a worker thread needs to read them
+ * (`stringAt`), without copying the bytes.
+ */
+export interface InternedView {
+  readonly chunks: readonly Uint8Array[];
+  readonly starts: Float64Array;
+  readonly lengths: Uint32Array;
+}
+
+/** The string of entry `id` of a view. */
+export function stringAt(view: InternedView, id: number): string {
+  const start = view.starts[id]!;
+  const chunk = Math.floor(start / 2 ** 32);
+  const off = start - chunk * 2 ** 32;
+  return utf8Slice(view.chunks[chunk]!, off, off + view.lengths[id]!);
+}
+
+function utf8Slice(bytes: Uint8Array, start: number, end: number): string {
+  // perf: Buffer's native slice when the view is a Buffer (this thread); a worker gets plain Uint8Arrays.
+  return Buffer.isBuffer(bytes) ? bytes.toString('utf8', start, end) : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8', start, end);
+}
 
 /**
  * Interns strings as UTF-8 bytes outside the V8 heap, into dense ids 0, 1, 2, …
@@ -70,6 +94,11 @@ export class ByteInterner {
     const chunk = Math.floor(start / 2 ** 32);
     const off = start - chunk * 2 ** 32;
     return this.chunks[chunk]!.toString('utf8', off, off + this.lengths.get(id));
+  }
+
+  /** The entries as they are now, in shared memory (copies the offsets, shares the bytes). */
+  view(): InternedView {
+    return { chunks: [...this.chunks], starts: toShared(this.starts.view()), lengths: toShared(this.lengths.view()) };
   }
 
   /** FNV-1a (32 bits) of the entry's UTF-8 bytes. */

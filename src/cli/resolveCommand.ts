@@ -15,6 +15,8 @@ export interface ResolveCommandOptions {
   readonly defaultRegion?: string;
   /** False with `--no-progress`. */
   readonly progress?: boolean;
+  /** `--threads <n>`, as typed. */
+  readonly threads?: string;
 }
 
 /**
@@ -31,11 +33,16 @@ export async function resolveCommand(inputs: readonly string[], options: Resolve
     }
     config = { ...config, defaultRegion: options.defaultRegion.toUpperCase() };
   }
+  let threads: number | undefined;
+  if (options.threads !== undefined) {
+    if (!/^\d{1,3}$/.test(options.threads)) throw new IdweaveError('usage', `--threads: expected a whole number such as 2, got "${options.threads}"`);
+    threads = Number(options.threads);
+  }
   const progress = createProgress(options.progress !== false, io.stderrStream);
   const t0 = performance.now();
   let report;
   try {
-    report = await resolveFiles(inputs, { ...config, outDir: options.out, onProgress: (p) => progress.update(p) });
+    report = await resolveFiles(inputs, { ...config, outDir: options.out, threads, onProgress: (p) => progress.update(p) });
   } finally {
     progress.stop();
   }

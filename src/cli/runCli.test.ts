@@ -63,6 +63,7 @@ describe('idweave resolve', () => {
     ['missing --out', ['resolve', 'x.csv']],
     ['unknown option', ['resolve', 'x.csv', '--out', 'o', '--fast']],
     ['bad --default-region', ['resolve', 'x.csv', '--out', 'o', '--default-region', 'UAE']],
+    ['bad --threads', ['resolve', 'x.csv', '--out', 'o', '--threads', 'many']],
     ['explain without a query', ['explain', 'o']],
     ['explain with one record', ['explain', 'o', '--records', 'a']],
   ])('usage error → exit 2: %s', async (_label, argv) => {

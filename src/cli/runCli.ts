@@ -29,6 +29,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--config <file>', 'JSON config file (columns, external ids, guards, junk, survivorship)')
     .option('--default-region <XX>', 'region for phone numbers without a country code (default AE)')
     .option('--no-progress', 'no progress bar on stderr')
+    .option('--threads <n>', 'worker threads reading and normalizing rows (default: one per CPU core; 0: none)')
     .exitOverride()
     .action(async (inputs: string[], options: ResolveCommandOptions) => {
       code = await resolveCommand(inputs, options, io);

@@ -52,6 +52,13 @@ export class LineWriter {
     return this.buffer.length >= FLUSH_AT;
   }
 
+  /** Buffers `lines` lines already joined, each ending in a newline. True when the caller should `await flush()`. */
+  writeBlock(text: string, lines: number): boolean {
+    this.buffer += text;
+    this.lines += lines;
+    return this.buffer.length >= FLUSH_AT;
+  }
+
   /** Writes the buffer out. */
   async flush(): Promise<void> {
     if (this.buffer.length === 0) return;

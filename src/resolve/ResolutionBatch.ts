@@ -1,21 +1,22 @@
-import { ByteInterner } from '../_internal/ByteInterner.js';
+import { ByteInterner, stringAt } from '../_internal/ByteInterner.js';
 import { GrowableArray } from '../_internal/GrowableArray.js';
-import { fnv1a32 } from '../_internal/hash.js';
+import { fnv1a32, murmurMix32 } from '../_internal/hash.js';
+import { toShared } from '../_internal/shared.js';
 import { breakTies, radixSortIndices } from '../_internal/radixSort.js';
 import { withDefaults, type ResolvedOptions, type ResolveOptions } from '../config/ResolveOptions.js';
 import { GUARD_OF_OUTCOME, OUTCOME, type EvidenceLog } from '../cluster/EvidenceLog.js';
 import type { LinkInput } from '../cluster/LinkInput.js';
 import { linkRecords, type GenericKey } from '../cluster/linkRecords.js';
 import type { UnionFind } from '../cluster/UnionFind.js';
-import { describeKey, KIND, type KeyStats } from '../match/createRecordKeyer.js';
-import { buildProfile, compareStrings, type MemberRecord, type SurvivorshipConfig } from '../merge/buildProfile.js';
-import { profileIdOf } from '../merge/profileIdOf.js';
+import { KIND, type KeyStats } from '../match/createRecordKeyer.js';
+import { compareStrings } from '../merge/buildProfile.js';
 import type { CustomerRecord, GoldenProfile, GuardName, LinkEvidence } from '../types.js';
 import type { ResolveReport } from './ResolveReport.js';
 import { isExclusiveGroup, linkConfigOf } from './_internal/linkConfigOf.js';
 import { linkEvidenceAt, readableKey } from './_internal/linkEvidenceAt.js';
 import { PayloadSlab } from './_internal/PayloadSlab.js';
 import type { PreparedChunk } from './_internal/PreparedChunk.js';
+import { profileAt, profileIdAt, survivorshipConfigOf, type BatchColumns, type SurvivorshipOptions } from './_internal/BatchColumns.js';
 import { createRecordPreparer, mergeKeyStats, type PreparedRecord } from './prepareRecord.js';
 
 /** Outcome of adding one record to a batch. */
@@ -58,18 +59,7 @@ export class ResolutionBatch {
   private readonly weakKey = new GrowableArray(Int32Array, 64);
   private readonly payloads = new PayloadSlab();
 
-  private linked: {
-    uf: UnionFind;
-    evidence: EvidenceLog;
-    genericKeys: readonly GenericKey[];
-    root: Int32Array;
-    /** Profile id per root (holes elsewhere). */
-    profileIdOfRoot: string[];
-    /** Roots in profile id order, and the members of each (CSR over `members`). */
-    profileRoots: Uint32Array;
-    memberStart: Uint32Array;
-    members: Uint32Array;
-  } | undefined;
+  private linked: { evidence: EvidenceLog; genericKeys: readonly GenericKey[]; columns: BatchColumns } | undefined;
 
   constructor(options: ResolveOptions = {}) {
     this.options = withDefaults(options);
@@ -190,66 +180,99 @@ export class ResolutionBatch {
       const cur = smallest[r]!;
       if (cur === -1 || this.ids.compare(i, cur) < 0) smallest[r] = i;
     }
-    const profileIdOfRoot: string[] = [];
-    const rootList: number[] = [];
-    for (let r = 0; r < n; r++) {
+    let roots = 0;
+    for (let r = 0; r < n; r++) if (root[r] === r) roots++;
+    const rootOf = new Uint32Array(roots);
+    const hi = new Uint32Array(roots);
+    const lo = new Uint32Array(roots);
+    for (let r = 0, k = 0; r < n; r++) {
       if (root[r] !== r) continue;
-      profileIdOfRoot[r] = profileIdOf(this.ids.keyOf(smallest[r]!));
-      rootList.push(r);
+      const id = this.ids.keyOf(smallest[r]!);
+      rootOf[k] = r;
+      hi[k] = fnv1a32(id);
+      lo[k] = murmurMix32(id);
+      k++;
     }
-    // Profiles in profile id order (hash first, then the id itself) for byte-identical output in any order.
-    const roots = Uint32Array.from(rootList);
-    const hashes = new Uint32Array(roots.length);
-    for (let i = 0; i < roots.length; i++) hashes[i] = fnv1a32(profileIdOfRoot[roots[i]!]!);
-    const order = radixSortIndices(hashes);
-    breakTies(order, hashes, (a, b) => compareStrings(profileIdOfRoot[roots[a]!]!, profileIdOfRoot[roots[b]!]!));
-    const profileRoots = new Uint32Array(roots.length);
-    for (let i = 0; i < roots.length; i++) profileRoots[i] = roots[order[i]!]!;
+    // Profiles in profile id order (the hex digits of hi, lo), so output is byte-identical in any input order.
+    const order = radixSortIndices(hi);
+    breakTies(order, hi, (a, b) => lo[a]! - lo[b]! || this.ids.compare(smallest[rootOf[a]!]!, smallest[rootOf[b]!]!));
 
-    // Members of each cluster, in record id order within the cluster (CSR).
     const slot = new Int32Array(n);
-    for (let i = 0; i < profileRoots.length; i++) slot[profileRoots[i]!] = i;
-    const memberStart = new Uint32Array(profileRoots.length + 1);
-    for (let i = 0; i < n; i++) memberStart[slot[root[i]!]! + 1]!++;
-    for (let i = 0; i < profileRoots.length; i++) memberStart[i + 1]! += memberStart[i]!;
-    const fill = memberStart.slice(0, profileRoots.length);
-    const members = new Uint32Array(n);
-    for (let i = 0; i < n; i++) members[fill[slot[root[i]!]!]!++] = i;
+    const profileHi = new Uint32Array(new SharedArrayBuffer(4 * roots));
+    const profileLo = new Uint32Array(new SharedArrayBuffer(4 * roots));
+    for (let p = 0; p < roots; p++) {
+      const k = order[p]!;
+      slot[rootOf[k]!] = p;
+      profileHi[p] = hi[k]!;
+      profileLo[p] = lo[k]!;
+    }
+    // Members of each cluster, in the order they were added (CSR).
+    const profileOf = new Uint32Array(new SharedArrayBuffer(4 * n));
+    const memberStart = new Uint32Array(new SharedArrayBuffer(4 * (roots + 1)));
+    for (let i = 0; i < n; i++) {
+      const p = slot[root[i]!]!;
+      profileOf[i] = p;
+      memberStart[p + 1]!++;
+    }
+    for (let p = 0; p < roots; p++) memberStart[p + 1]! += memberStart[p]!;
+    const fill = memberStart.slice(0, roots);
+    const members = new Uint32Array(new SharedArrayBuffer(4 * n));
+    for (let i = 0; i < n; i++) members[fill[profileOf[i]!]!++] = i;
 
-    this.linked = { uf, evidence, genericKeys, root, profileIdOfRoot, profileRoots, memberStart, members };
+    const columns: BatchColumns = {
+      ids: this.ids.view(),
+      keys: this.keys.view(),
+      sources: this.sources.view(),
+      keyStart: toShared(this.keyStart.view()),
+      keyIds: toShared(this.keyIds.view()),
+      sourceOf: toShared(this.sourceOf.view()),
+      updatedAt: toShared(this.updatedAt.view()),
+      payloads: this.payloads.view(),
+      profileHi,
+      profileLo,
+      memberStart,
+      members,
+      profileOf,
+    };
+    this.linked = { evidence, genericKeys, columns };
+  }
+
+  /**
+   * The linked batch as shared, read-only columns: what `profiles()` and `mapping()` read, and what worker
+   * threads build output lines from (after `link`).
+   */
+  columns(): BatchColumns {
+    return this.requireLinked().columns;
+  }
+
+  /** Survivorship settings as plain data (for `survivorshipConfigOf`, in any thread). */
+  survivorship(): SurvivorshipOptions {
+    const { default: d, fields, sourcePriority } = this.options.survivorship;
+    return { default: d, fields, sourcePriority };
   }
 
   /** `[recordId, profileId]` for every accepted record, in the order they were added. */
   *mapping(): IterableIterator<readonly [string, string]> {
-    const l = this.requireLinked();
-    for (let i = 0; i < this.size; i++) yield [this.ids.keyOf(i), l.profileIdOfRoot[l.root[i]!]!];
+    const c = this.columns();
+    for (let i = 0; i < this.size; i++) yield [stringAt(c.ids, i), profileIdAt(c, c.profileOf[i]!)];
   }
 
   /** The profile id of an accepted record, by its index from `add`. */
   profileIdOfIndex(index: number): string {
-    const l = this.requireLinked();
-    return l.profileIdOfRoot[l.root[index]!]!;
+    const c = this.columns();
+    return profileIdAt(c, c.profileOf[index]!);
   }
 
   /** Number of profiles (after `link`). */
   get profileCount(): number {
-    return this.requireLinked().profileRoots.length;
+    return this.columns().profileHi.length;
   }
 
   /** Golden profiles, ordered by profile id. */
   *profiles(): IterableIterator<GoldenProfile> {
-    const l = this.requireLinked();
-    const config: SurvivorshipConfig = {
-      default: this.options.survivorship.default,
-      fields: this.options.survivorship.fields,
-      sourceRank: new Map(this.options.survivorship.sourcePriority.map((s, i) => [s, i])),
-    };
-    const members: MemberRecord[] = [];
-    for (let p = 0; p < l.profileRoots.length; p++) {
-      members.length = 0;
-      for (let j = l.memberStart[p]!; j < l.memberStart[p + 1]!; j++) members.push(this.memberRecord(l.members[j]!));
-      yield buildProfile(l.profileIdOfRoot[l.profileRoots[p]!]!, members, config);
-    }
+    const c = this.columns();
+    const config = survivorshipConfigOf(this.survivorship());
+    for (let p = 0; p < c.profileHi.length; p++) yield profileAt(c, p, config);
   }
 
   /** Every accepted and refused link, in the order they were decided. */
@@ -262,8 +285,10 @@ export class ResolutionBatch {
   report(): BatchReport {
     const l = this.requireLinked();
     const histogram: Record<string, number> = {};
-    for (let p = 0; p < l.profileRoots.length; p++) {
-      const bucket = sizeBucket(l.memberStart[p + 1]! - l.memberStart[p]!);
+    const { memberStart } = l.columns;
+    const profiles = memberStart.length - 1;
+    for (let p = 0; p < profiles; p++) {
+      const bucket = sizeBucket(memberStart[p + 1]! - memberStart[p]!);
       histogram[bucket] = (histogram[bucket] ?? 0) + 1;
     }
     const refused: Partial<Record<GuardName, number>> = {};
@@ -276,7 +301,6 @@ export class ResolutionBatch {
       .slice(0, 1000)
       .map((g) => ({ key: readableKey(this.keys.keyOf(g.key)), records: g.records, distinctIdentifiers: g.distinctIdentifiers }));
     const accepted = this.size;
-    const profiles = l.profileRoots.length;
     return {
       accepted,
       profiles,
@@ -336,19 +360,6 @@ export class ResolutionBatch {
       nameOf: (id) => this.names.keyOf(id),
       weakRecord: this.weakRecord.view(),
       weakKey: this.weakKey.view(),
-    };
-  }
-
-  private memberRecord(i: number): MemberRecord {
-    const identifiers: { kind: ReturnType<typeof describeKey>['kind']; value: string }[] = [];
-    for (let j = this.keyStart.get(i); j < this.keyStart.get(i + 1); j++) identifiers.push(describeKey(this.keys.keyOf(this.keyIds.get(j))));
-    const s = this.sourceOf.get(i);
-    return {
-      recordId: this.ids.keyOf(i),
-      source: s === -1 ? undefined : this.sources.keyOf(s),
-      updatedAt: this.updatedAt.get(i),
-      identifiers,
-      fields: JSON.parse(this.payloads.get(i)) as MemberRecord['fields'],
     };
   }
 

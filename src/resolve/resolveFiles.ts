@@ -11,7 +11,8 @@ import { filePieces } from '../io/_internal/filePieces.js';
 import { inputFormatOf } from '../io/readRows.js';
 import type { RowEvent } from '../io/RowEvent.js';
 import { createRowMapper } from '../io/rowToRecord.js';
-import { PreparePool } from './_internal/PreparePool.js';
+import { BatchPool } from './_internal/BatchPool.js';
+import type { LinesTask } from './_internal/outputLines.js';
 import type { PieceReject, PreparedChunk } from './_internal/PreparedChunk.js';
 import { readPiece, type Piece } from './_internal/preparePiece.js';
 import { ResolutionBatch } from './ResolutionBatch.js';
@@ -100,6 +101,7 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
     return w;
   };
 
+  const pool = new BatchPool(config, threadsFor(options.threads, bytesTotal));
   try {
     const rejects = await openWriter(OUTPUT_FILES.rejects);
     const mapper = createRowMapper(config);
@@ -114,62 +116,57 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
     // rows; pieces are prepared in worker threads and applied to the batch in file order.
     let t = performance.now();
     let bytesBefore = 0;
-    const pool = new PreparePool(config, threadsFor(options.threads, bytesTotal));
-    try {
-      for (let f = 0; f < inputs.length; f++) {
-        const file = inputs[f]!;
-        const format = inputFormatOf(file)!;
-        const counts = { file, rows: 0, rejected: 0 };
-        perInput.push(counts);
-        let bytesRead = 0;
-        let header: readonly string[] | undefined;
-        let rowBase = 0;
-        const apply = async (piece: Piece, chunk: PreparedChunk): Promise<void> => {
-          const refused: PieceReject[] = [...chunk.rejects];
-          let events: RowEvent[] | undefined;
-          batch.addChunk(chunk, (row, id) => {
-            // A duplicate's input is the row's fields: read the piece again (only pieces with duplicates).
-            events ??= readPiece(piece).events;
-            const ev = events.find((e) => e.row === row);
-            refused.push({ row, input: ev && 'fields' in ev ? ev.fields : undefined, reasons: [`duplicate id "${id}"`] });
-          });
-          if (refused.length > 0) {
-            refused.sort((a, b) => a.row - b.row);
-            let flush = false;
-            for (const r of refused) flush = rejects.write(rejectLine({ row: rowBase + r.row, file, input: r.input, reasons: r.reasons })) || flush;
-            if (flush) await rejects.flush();
-          }
-          counts.rows += chunk.records + chunk.rejects.length;
-          counts.rejected += refused.length;
-          invalidUpdatedAt += chunk.invalidUpdatedAt;
-          rowBase += chunk.rows;
-          onProgress?.({ stage: 'read', rows: recordsIn + counts.rows, bytesRead: bytesBefore + bytesRead, bytesTotal });
-        };
-        const inFlight: { piece: Piece; chunk: Promise<PreparedChunk> }[] = [];
-        const pieces = filePieces(file, {
-          format: format.format,
-          gzip: format.gzip,
-          pieceBytes: options.pieceBytes ?? DEFAULT_PIECE_BYTES,
-          requiredColumns: format.format === 'csv' ? [mapper.idColumn] : [],
-          onBytesRead: (n) => (bytesRead = n),
-          onHeader: (h) => (header = h),
+    for (let f = 0; f < inputs.length; f++) {
+      const file = inputs[f]!;
+      const format = inputFormatOf(file)!;
+      const counts = { file, rows: 0, rejected: 0 };
+      perInput.push(counts);
+      let bytesRead = 0;
+      let header: readonly string[] | undefined;
+      let rowBase = 0;
+      const apply = async (piece: Piece, chunk: PreparedChunk): Promise<void> => {
+        const refused: PieceReject[] = [...chunk.rejects];
+        let events: RowEvent[] | undefined;
+        batch.addChunk(chunk, (row, id) => {
+          // A duplicate's input is the row's fields: read the piece again (only pieces with duplicates).
+          events ??= readPiece(piece).events;
+          const ev = events.find((e) => e.row === row);
+          refused.push({ row, input: ev && 'fields' in ev ? ev.fields : undefined, reasons: [`duplicate id "${id}"`] });
         });
-        for await (const raw of pieces) {
-          const piece: Piece = { file, format: format.format, header, bytes: raw.bytes, atStart: raw.atStart };
-          inFlight.push({ piece, chunk: pool.run(piece) });
-          // Enough pieces queued to keep every worker busy, few enough to bound memory.
-          if (inFlight.length > 2 * Math.max(1, pool.threads)) {
-            const next = inFlight.shift()!;
-            await apply(next.piece, await next.chunk);
-          }
+        if (refused.length > 0) {
+          refused.sort((a, b) => a.row - b.row);
+          let flush = false;
+          for (const r of refused) flush = rejects.write(rejectLine({ row: rowBase + r.row, file, input: r.input, reasons: r.reasons })) || flush;
+          if (flush) await rejects.flush();
         }
-        for (const next of inFlight) await apply(next.piece, await next.chunk);
-        recordsIn += counts.rows;
-        rejected += counts.rejected;
-        bytesBefore += sizes[f]!;
+        counts.rows += chunk.records + chunk.rejects.length;
+        counts.rejected += refused.length;
+        invalidUpdatedAt += chunk.invalidUpdatedAt;
+        rowBase += chunk.rows;
+        onProgress?.({ stage: 'read', rows: recordsIn + counts.rows, bytesRead: bytesBefore + bytesRead, bytesTotal });
+      };
+      const inFlight: { piece: Piece; chunk: Promise<PreparedChunk> }[] = [];
+      const pieces = filePieces(file, {
+        format: format.format,
+        gzip: format.gzip,
+        pieceBytes: options.pieceBytes ?? DEFAULT_PIECE_BYTES,
+        requiredColumns: format.format === 'csv' ? [mapper.idColumn] : [],
+        onBytesRead: (n) => (bytesRead = n),
+        onHeader: (h) => (header = h),
+      });
+      for await (const raw of pieces) {
+        const piece: Piece = { file, format: format.format, header, bytes: raw.bytes, atStart: raw.atStart };
+        inFlight.push({ piece, chunk: pool.prepare(piece) });
+        // Enough pieces queued to keep every worker busy, few enough to bound memory.
+        if (inFlight.length > 2 * Math.max(1, pool.threads)) {
+          const next = inFlight.shift()!;
+          await apply(next.piece, await next.chunk);
+        }
       }
-    } finally {
-      await pool.close();
+      for (const next of inFlight) await apply(next.piece, await next.chunk);
+      recordsIn += counts.rows;
+      rejected += counts.rejected;
+      bytesBefore += sizes[f]!;
     }
     stages.push(stageTiming('read', t, recordsIn));
 
@@ -179,32 +176,39 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
     batch.link();
     stages.push(stageTiming('link', t, batch.size));
 
-    // Stage 3: outputs. Profiles are assembled (survivorship) while they are written.
+    // Stage 3: outputs. Blocks of mapping lines and of golden profiles (survivorship) are built in the worker
+    // threads from the batch's shared columns, and written here in order.
+    await pool.setColumns(batch.columns(), batch.survivorship());
+    const writeBlocks = async (writer: LineWriter, kind: LinesTask['kind'], total: number, block: number): Promise<void> => {
+      const inFlight: { lines: Promise<string>; count: number }[] = [];
+      let done = 0;
+      const writeNext = async (): Promise<void> => {
+        const next = inFlight.shift()!;
+        done += next.count;
+        if (writer.writeBlock(await next.lines, next.count)) {
+          await writer.flush();
+          onProgress?.({ stage: kind, rows: done, total });
+        }
+      };
+      for (let from = 0; from < total; from += block) {
+        const to = Math.min(total, from + block);
+        inFlight.push({ lines: pool.lines({ kind, from, to }), count: to - from });
+        if (inFlight.length > 2 * Math.max(1, pool.threads)) await writeNext();
+      }
+      while (inFlight.length > 0) await writeNext();
+    };
+
     t = performance.now();
     const mapping = await openWriter(OUTPUT_FILES.mapping);
     mapping.write(MAPPING_HEADER);
-    let n = 0;
-    for (const [recordId, profileId] of batch.mapping()) {
-      if (mapping.write(mappingLine(recordId, profileId))) {
-        await mapping.flush();
-        onProgress?.({ stage: 'mapping', rows: n, total: batch.size });
-      }
-      n++;
-    }
+    await writeBlocks(mapping, 'mapping', batch.size, 50_000);
     stages.push(stageTiming('mapping', t, batch.size));
 
     t = performance.now();
     const profiles = await openWriter(OUTPUT_FILES.profiles);
-    const profileTotal = batch.profileCount;
-    n = 0;
-    for (const profile of batch.profiles()) {
-      n++;
-      if (profiles.write(JSON.stringify(toProfileJson(profile)))) {
-        await profiles.flush();
-        onProgress?.({ stage: 'profiles', rows: n, total: profileTotal });
-      }
-    }
+    await writeBlocks(profiles, 'profiles', batch.profileCount, 5_000);
     stages.push(stageTiming('profiles', t, batch.size));
+    let n = 0;
 
     if (writeEvidence) {
       t = performance.now();
@@ -235,6 +239,8 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
   } catch (e) {
     for (const w of writers) await w.abort();
     throw e;
+  } finally {
+    await pool.close();
   }
 }
 

@@ -1,3 +1,20 @@
+import { toShared } from '../../_internal/shared.js';
+
+export interface PayloadView {
+  readonly chunks: readonly Uint8Array[];
+  readonly starts: Float64Array;
+  readonly ends: Float64Array;
+}
+
+/** Payload i of a view. */
+export function payloadAt(view: PayloadView, i: number): string {
+  const start = view.starts[i]!;
+  const chunk = Math.floor(start / 2 ** 32);
+  const c = view.chunks[chunk]!;
+  const buf = Buffer.isBuffer(c) ? c : Buffer.from(c.buffer, c.byteOffset, c.byteLength);
+  return buf.toString('utf8', start - chunk * 2 ** 32, view.ends[i]! - chunk * 2 ** 32);
+}
+
 /**
  * Append-only store of small UTF-8 payloads (one per record) in large off-heap Buffers.
  * perf: 20M JSON strings on the V8 heap would cost ~2 GB of heap and GC time; Buffers live outside the heap and
@@ -33,7 +50,10 @@ export class PayloadSlab {
 
   private reserve(bytes: number): void {
     if (this.used + bytes > this.current.length) {
-      this.current = Buffer.allocUnsafe(Math.max(PayloadSlab.CHUNK, bytes));
+      // Shared memory: worker threads build profiles from the payloads without copies.
+      // Chunks double from 64 KiB, so a small batch stays small.
+      const next = Math.min(PayloadSlab.CHUNK, Math.max(64 * 1024, this.current.length * 2));
+      this.current = Buffer.from(new SharedArrayBuffer(Math.max(next, bytes)));
       this.chunks.push(this.current);
       this.used = 0;
     }
@@ -49,6 +69,11 @@ export class PayloadSlab {
     this.used += bytes;
     this.ends[this.n] = base + this.used;
     this.n++;
+  }
+
+  /** The payloads in shared memory, for `payloadAt` in another thread. */
+  view(): PayloadView {
+    return { chunks: [...this.chunks], starts: toShared(this.starts.subarray(0, this.n)), ends: toShared(this.ends.subarray(0, this.n)) };
   }
 
   get(i: number): string {

@@ -1,0 +1,67 @@
+import { stringAt, type InternedView } from '../../_internal/ByteInterner.js';
+import { describeKey } from '../../match/createRecordKeyer.js';
+import { buildProfile, type MemberRecord, type SurvivorshipConfig } from '../../merge/buildProfile.js';
+import { formatProfileId } from '../../merge/profileIdOf.js';
+import type { GoldenProfile, SurvivorshipRule } from '../../types.js';
+import { payloadAt, type PayloadView } from './PayloadSlab.js';
+
+/**
+ * A linked batch, read-only, in shared memory: everything golden profiles and mapping lines are built from.
+ * Plain typed arrays over `SharedArrayBuffer`s, so it crosses to worker threads without a copy, and profiles
+ * are built the same way in any thread (`profileAt`).
+ */
+export interface BatchColumns {
+  readonly ids: InternedView;
+  readonly keys: InternedView;
+  readonly sources: InternedView;
+  /** Keys of record i: `keyIds[keyStart[i] .. keyStart[i + 1])`. */
+  readonly keyStart: Uint32Array;
+  readonly keyIds: Int32Array;
+  /** Source id per record, -1 for none. */
+  readonly sourceOf: Int32Array;
+  readonly updatedAt: Float64Array;
+  readonly payloads: PayloadView;
+  /** Per profile, in profile id order: the two halves of its id (`formatProfileId`). */
+  readonly profileHi: Uint32Array;
+  readonly profileLo: Uint32Array;
+  /** Members of profile p: `members[memberStart[p] .. memberStart[p + 1])`. */
+  readonly memberStart: Uint32Array;
+  readonly members: Uint32Array;
+  /** Profile (index in profile order) of each record. */
+  readonly profileOf: Uint32Array;
+}
+
+/** Survivorship options as plain data (they cross to worker threads). */
+export interface SurvivorshipOptions {
+  readonly default: SurvivorshipRule;
+  readonly fields: Readonly<Record<string, SurvivorshipRule>>;
+  readonly sourcePriority: readonly string[];
+}
+
+export function survivorshipConfigOf(o: SurvivorshipOptions): SurvivorshipConfig {
+  return { default: o.default, fields: o.fields, sourceRank: new Map(o.sourcePriority.map((s, i) => [s, i])) };
+}
+
+export function profileIdAt(c: BatchColumns, p: number): string {
+  return formatProfileId(c.profileHi[p]!, c.profileLo[p]!);
+}
+
+/** The golden profile of profile p. */
+export function profileAt(c: BatchColumns, p: number, config: SurvivorshipConfig): GoldenProfile {
+  const members: MemberRecord[] = [];
+  for (let j = c.memberStart[p]!; j < c.memberStart[p + 1]!; j++) members.push(memberRecordAt(c, c.members[j]!));
+  return buildProfile(profileIdAt(c, p), members, config);
+}
+
+function memberRecordAt(c: BatchColumns, i: number): MemberRecord {
+  const identifiers: ReturnType<typeof describeKey>[] = [];
+  for (let j = c.keyStart[i]!; j < c.keyStart[i + 1]!; j++) identifiers.push(describeKey(stringAt(c.keys, c.keyIds[j]!)));
+  const s = c.sourceOf[i]!;
+  return {
+    recordId: stringAt(c.ids, i),
+    source: s === -1 ? undefined : stringAt(c.sources, s),
+    updatedAt: c.updatedAt[i]!,
+    identifiers,
+    fields: JSON.parse(payloadAt(c.payloads, i)) as MemberRecord['fields'],
+  };
+}

@@ -1,0 +1,121 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { IdweaveConfig } from '../../config/configSchema.js';
+import type { SurvivorshipConfig } from '../../merge/buildProfile.js';
+import { survivorshipConfigOf, type BatchColumns, type SurvivorshipOptions } from './BatchColumns.js';
+import type { WorkerRequest } from './batchWorker.js';
+import { outputLines, type LinesTask } from './outputLines.js';
+import { createPiecePreparer, type Piece } from './preparePiece.js';
+import type { PreparedChunk } from './PreparedChunk.js';
+
+interface Pending {
+  resolve: (result: unknown) => void;
+  reject: (e: Error) => void;
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/**
+ * The batch job's worker threads (or this thread, when `threads` is 0): they prepare pieces of input files,
+ * then build blocks of output lines. Results come back as promises; the caller awaits them in submission
+ * order, so chunks are applied and lines written in order whatever thread finished first.
+ */
+export class BatchPool {
+  private readonly workers: Worker[] = [];
+  private readonly busy: number[] = [];
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 0;
+  private failure: Error | undefined;
+  private readonly prepareHere: ((piece: Piece) => PreparedChunk) | undefined;
+  private columns: BatchColumns | undefined;
+  private survivorship: SurvivorshipConfig | undefined;
+
+  constructor(config: IdweaveConfig, threads: number) {
+    if (threads <= 0) {
+      this.prepareHere = createPiecePreparer(config);
+      return;
+    }
+    for (let i = 0; i < threads; i++) {
+      const w = startWorker(config);
+      const slot = i;
+      this.busy.push(0);
+      w.on('message', (msg: { id: number; result?: unknown; error?: string }) => {
+        this.busy[slot]!--;
+        const p = this.pending.get(msg.id);
+        this.pending.delete(msg.id);
+        if (msg.error === undefined) p?.resolve(msg.result);
+        else p?.reject(new Error(`worker thread failed: ${msg.error}`));
+      });
+      w.on('error', (e) => this.fail(e));
+      w.on('exit', (code) => {
+        if (code !== 0) this.fail(new Error(`worker thread exited with code ${code}`));
+      });
+      this.workers.push(w);
+    }
+  }
+
+  /** Number of worker threads (0: everything runs in this thread). */
+  get threads(): number {
+    return this.workers.length;
+  }
+
+  prepare(piece: Piece): Promise<PreparedChunk> {
+    if (this.prepareHere) return Promise.resolve(this.prepareHere(piece));
+    return this.send({ type: 'prepare', piece }) as Promise<PreparedChunk>;
+  }
+
+  /** Hands the linked batch to every thread; call once before `lines`. */
+  async setColumns(columns: BatchColumns, survivorship: SurvivorshipOptions): Promise<void> {
+    this.columns = columns;
+    this.survivorship = survivorshipConfigOf(survivorship);
+    await Promise.all(this.workers.map((_, i) => this.send({ type: 'columns', columns, survivorship }, i)));
+  }
+
+  lines(task: LinesTask): Promise<string> {
+    if (this.workers.length === 0) return Promise.resolve(outputLines(this.columns!, this.survivorship!, task));
+    return this.send({ type: 'lines', task }) as Promise<string>;
+  }
+
+  async close(): Promise<void> {
+    const workers = this.workers.splice(0);
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+
+  /** Sends to worker `slot`, or to the least busy one (ties: the first). */
+  private send(request: DistributiveOmit<WorkerRequest, 'id'>, slot?: number): Promise<unknown> {
+    if (this.failure) return Promise.reject(this.failure);
+    if (slot === undefined) {
+      slot = 0;
+      for (let i = 1; i < this.busy.length; i++) if (this.busy[i]! < this.busy[slot]!) slot = i;
+    }
+    this.busy[slot]!++;
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.workers[slot]!.postMessage({ ...request, id });
+    });
+  }
+
+  private fail(e: Error): void {
+    this.failure ??= e;
+    for (const p of this.pending.values()) p.reject(e);
+    this.pending.clear();
+  }
+}
+
+/**
+ * Starts one worker. Built: `batchWorker.js` sits next to the bundle. From source (tests run the TypeScript
+ * directly), a small bootstrap registers tsx (a dev dependency) in the worker before importing the `.ts` file:
+ * Node 20 does not apply `--import` loaders to a worker's entry module.
+ */
+function startWorker(config: IdweaveConfig): Worker {
+  const js = new URL('./batchWorker.js', import.meta.url);
+  if (existsSync(fileURLToPath(js))) return new Worker(js, { workerData: { config } });
+  const ts = new URL('./batchWorker.ts', import.meta.url).href;
+  // tsx's package exports give require() the CommonJS build of its API; the worker imports the ESM one.
+  const api = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href.replace(/\.cjs$/, '.mjs');
+  const code = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(ts)}); });`;
+  return new Worker(code, { eval: true, workerData: { config } });
+}
