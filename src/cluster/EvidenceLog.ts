@@ -1,4 +1,5 @@
 import { GrowableArray } from '../_internal/GrowableArray.js';
+import { toShared } from '../_internal/shared.js';
 import type { GuardName } from '../types.js';
 
 /** Outcome codes stored per link; the order is the report's. */
@@ -47,4 +48,69 @@ export class EvidenceLog {
   whyOf(i: number): string | undefined {
     return this.why[i];
   }
+
+  /** The log as plain arrays in shared memory, for worker threads (see `EvidenceEntries`). */
+  entries(): EvidenceEntries {
+    const whyIndex: number[] = [];
+    const whyText: string[] = [];
+    this.why.forEach((w, i) => {
+      if (w !== undefined) {
+        whyIndex.push(i);
+        whyText.push(w);
+      }
+    });
+    return {
+      length: this.length,
+      key: toShared(this.key.view()),
+      recordA: toShared(this.recordA.view()),
+      recordB: toShared(this.recordB.view()),
+      outcome: toShared(this.outcome.view()),
+      whyIndex: Int32Array.from(whyIndex),
+      whyText,
+    };
+  }
+}
+
+/** An `EvidenceLog` as plain data: refused links' reasons are `whyText[k]` for entry `whyIndex[k]` (ascending). */
+export interface EvidenceEntries {
+  readonly length: number;
+  readonly key: Int32Array;
+  readonly recordA: Int32Array;
+  readonly recordB: Int32Array;
+  readonly outcome: Uint8Array;
+  readonly whyIndex: Int32Array;
+  readonly whyText: readonly string[];
+}
+
+/** `EvidenceEntries` with the `EvidenceLog` accessors that `linkEvidenceAt` reads. */
+export function evidenceReader(e: EvidenceEntries): EvidenceReader {
+  const at = (a: Int32Array | Uint8Array) => ({ get: (i: number) => a[i]! });
+  return {
+    key: at(e.key),
+    recordA: at(e.recordA),
+    recordB: at(e.recordB),
+    outcome: at(e.outcome),
+    whyOf(i) {
+      // Binary search: reasons are kept for refused links only.
+      let lo = 0;
+      let hi = e.whyIndex.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >>> 1;
+        const v = e.whyIndex[mid]!;
+        if (v === i) return e.whyText[mid];
+        if (v < i) lo = mid + 1;
+        else hi = mid - 1;
+      }
+      return undefined;
+    },
+  };
+}
+
+/** What reading one evidence entry needs: an `EvidenceLog`, or `evidenceReader` over its entries. */
+export interface EvidenceReader {
+  readonly key: { get(i: number): number };
+  readonly recordA: { get(i: number): number };
+  readonly recordB: { get(i: number): number };
+  readonly outcome: { get(i: number): number };
+  whyOf(i: number): string | undefined;
 }

@@ -7,7 +7,6 @@ import { withDefaults, type ResolvedOptions, type ResolveOptions } from '../conf
 import { GUARD_OF_OUTCOME, OUTCOME, type EvidenceLog } from '../cluster/EvidenceLog.js';
 import type { LinkInput } from '../cluster/LinkInput.js';
 import { linkRecords, type GenericKey } from '../cluster/linkRecords.js';
-import type { UnionFind } from '../cluster/UnionFind.js';
 import { KIND, type KeyStats } from '../match/createRecordKeyer.js';
 import { compareStrings } from '../merge/buildProfile.js';
 import type { CustomerRecord, GoldenProfile, GuardName, LinkEvidence } from '../types.js';
@@ -233,6 +232,7 @@ export class ResolutionBatch {
       memberStart,
       members,
       profileOf,
+      evidence: evidence.entries(),
     };
     this.linked = { evidence, genericKeys, columns };
   }

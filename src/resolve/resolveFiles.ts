@@ -6,7 +6,7 @@ import { parseConfig } from '../config/parseConfig.js';
 import type { ResolveOptions } from '../config/ResolveOptions.js';
 import { IdweaveError } from '../errors.js';
 import { LineWriter } from '../io/LineWriter.js';
-import { ensureOutDir, MAPPING_HEADER, mappingLine, OUTPUT_FILES, rejectLine, toEvidenceJson, toProfileJson, writeJsonFile } from '../io/outputFiles.js';
+import { ensureOutDir, MAPPING_HEADER, OUTPUT_FILES, rejectLine, writeJsonFile } from '../io/outputFiles.js';
 import { filePieces } from '../io/_internal/filePieces.js';
 import { inputFormatOf } from '../io/readRows.js';
 import type { RowEvent } from '../io/RowEvent.js';
@@ -208,20 +208,13 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
     const profiles = await openWriter(OUTPUT_FILES.profiles);
     await writeBlocks(profiles, 'profiles', batch.profileCount, 5_000);
     stages.push(stageTiming('profiles', t, batch.size));
-    let n = 0;
 
     if (writeEvidence) {
       t = performance.now();
       const evidence = await openWriter(OUTPUT_FILES.evidence);
-      n = 0;
-      for (const e of batch.evidence()) {
-        n++;
-        if (evidence.write(JSON.stringify(toEvidenceJson(e)))) {
-          await evidence.flush();
-          onProgress?.({ stage: 'evidence', rows: n });
-        }
-      }
-      stages.push(stageTiming('evidence', t, n));
+      const links = batch.columns().evidence.length;
+      await writeBlocks(evidence, 'evidence', links, 50_000);
+      stages.push(stageTiming('evidence', t, links));
     }
 
     const report: ResolveFilesReport = {

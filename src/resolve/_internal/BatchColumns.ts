@@ -1,4 +1,5 @@
 import { stringAt, type InternedView } from '../../_internal/ByteInterner.js';
+import type { EvidenceEntries } from '../../cluster/EvidenceLog.js';
 import { describeKey } from '../../match/createRecordKeyer.js';
 import { buildProfile, type MemberRecord, type SurvivorshipConfig } from '../../merge/buildProfile.js';
 import { formatProfileId } from '../../merge/profileIdOf.js';
@@ -29,6 +30,8 @@ export interface BatchColumns {
   readonly members: Uint32Array;
   /** Profile (index in profile order) of each record. */
   readonly profileOf: Uint32Array;
+  /** Every link decision, in the order they were made. */
+  readonly evidence: EvidenceEntries;
 }
 
 /** Survivorship options as plain data (they cross to worker threads). */

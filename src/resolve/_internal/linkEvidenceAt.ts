@@ -1,4 +1,4 @@
-import { GUARD_OF_OUTCOME, OUTCOME, type EvidenceLog } from '../../cluster/EvidenceLog.js';
+import { GUARD_OF_OUTCOME, OUTCOME, type EvidenceReader } from '../../cluster/EvidenceLog.js';
 import { describeKey } from '../../match/createRecordKeyer.js';
 import type { LinkEvidence } from '../../types.js';
 
@@ -6,7 +6,7 @@ import type { LinkEvidence } from '../../types.js';
  * Entry `i` of an evidence log as a `LinkEvidence`, given how to name records and keys (shared by the batch
  * engine and the incremental resolver's `explain`).
  */
-export function linkEvidenceAt(ev: EvidenceLog, i: number, recordId: (index: number) => string, keyString: (key: number) => string): LinkEvidence {
+export function linkEvidenceAt(ev: EvidenceReader, i: number, recordId: (index: number) => string, keyString: (key: number) => string): LinkEvidence {
   const outcome = ev.outcome.get(i);
   const key = keyString(ev.key.get(i));
   const { kind } = describeKey(key);

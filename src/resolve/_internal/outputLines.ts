@@ -1,18 +1,33 @@
 import { stringAt } from '../../_internal/ByteInterner.js';
 import type { SurvivorshipConfig } from '../../merge/buildProfile.js';
-import { mappingLine, toProfileJson } from '../../io/outputFiles.js';
+import { evidenceReader } from '../../cluster/EvidenceLog.js';
+import { mappingLine, toEvidenceJson, toProfileJson } from '../../io/outputFiles.js';
+import { linkEvidenceAt } from './linkEvidenceAt.js';
 import { profileAt, profileIdAt, type BatchColumns } from './BatchColumns.js';
 
 /** A block of output lines, built in any thread, written by the main thread in block order. */
-export type LinesTask = { readonly kind: 'mapping' | 'profiles'; readonly from: number; readonly to: number };
+export type LinesTask = { readonly kind: 'mapping' | 'profiles' | 'evidence'; readonly from: number; readonly to: number };
 
-/** `mapping.csv` lines of records [from, to) (input order), or `profiles.ndjson` lines of profiles [from, to). */
+/**
+ * Lines [from, to) of an output file, each ending in a newline: `mapping.csv` (records in input order),
+ * `profiles.ndjson` (profiles in id order) or `evidence.ndjson` (links in decision order).
+ */
 export function outputLines(c: BatchColumns, config: SurvivorshipConfig, task: LinesTask): string {
   let out = '';
-  if (task.kind === 'mapping') {
-    for (let i = task.from; i < task.to; i++) out += `${mappingLine(stringAt(c.ids, i), profileIdAt(c, c.profileOf[i]!))}\n`;
-  } else {
-    for (let p = task.from; p < task.to; p++) out += `${JSON.stringify(toProfileJson(profileAt(c, p, config)))}\n`;
+  switch (task.kind) {
+    case 'mapping':
+      for (let i = task.from; i < task.to; i++) out += `${mappingLine(stringAt(c.ids, i), profileIdAt(c, c.profileOf[i]!))}\n`;
+      break;
+    case 'profiles':
+      for (let p = task.from; p < task.to; p++) out += `${JSON.stringify(toProfileJson(profileAt(c, p, config)))}\n`;
+      break;
+    case 'evidence': {
+      const ev = evidenceReader(c.evidence);
+      const record = (r: number): string => stringAt(c.ids, r);
+      const key = (k: number): string => stringAt(c.keys, k);
+      for (let i = task.from; i < task.to; i++) out += `${JSON.stringify(toEvidenceJson(linkEvidenceAt(ev, i, record, key)))}\n`;
+      break;
+    }
   }
   return out;
 }
