@@ -6,7 +6,8 @@ import { toShared } from './shared.js';
  * (`stringAt`), without copying the bytes.
  */
 export interface InternedView {
-  readonly chunks: readonly Uint8Array[];
+  /** Buffers over shared memory (after crossing to a worker: `asBuffers`). */
+  readonly chunks: readonly Buffer[];
   readonly starts: Float64Array;
   readonly lengths: Uint32Array;
 }
@@ -16,12 +17,12 @@ export function stringAt(view: InternedView, id: number): string {
   const start = view.starts[id]!;
   const chunk = Math.floor(start / 2 ** 32);
   const off = start - chunk * 2 ** 32;
-  return utf8Slice(view.chunks[chunk]!, off, off + view.lengths[id]!);
+  return view.chunks[chunk]!.toString('utf8', off, off + view.lengths[id]!);
 }
 
-function utf8Slice(bytes: Uint8Array, start: number, end: number): string {
-  // perf: Buffer's native slice when the view is a Buffer (this thread); a worker gets plain Uint8Arrays.
-  return Buffer.isBuffer(bytes) ? bytes.toString('utf8', start, end) : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8', start, end);
+/** Buffers that crossed a thread boundary arrive as plain `Uint8Array`s: wraps them again (no copy). */
+export function asBuffers(chunks: readonly Uint8Array[]): Buffer[] {
+  return chunks.map((c) => (Buffer.isBuffer(c) ? c : Buffer.from(c.buffer, c.byteOffset, c.byteLength)));
 }
 
 /**
@@ -53,8 +54,12 @@ export class ByteInterner {
   private readonly starts = new GrowableArray(Float64Array);
   private readonly lengths = new GrowableArray(Uint32Array);
   private readonly hashes = new GrowableArray(Uint32Array);
-  /** Open addressing, linear probing: id + 1, 0 when empty. Kept at most half full. */
-  private table = new Int32Array(1 << 12);
+  /**
+   * Open addressing, linear probing, kept at most half full. Slot s is `table[2s]` = id + 1 (0: empty) and
+   * `table[2s + 1]` = the entry's hash. perf: the hash beside the id means a probe touches one cache line, not
+   * a second array, before it compares bytes.
+   */
+  private table = new Int32Array(2 << 12);
   private mask = (1 << 12) - 1;
 
   /** Number of distinct strings interned so far. */
@@ -81,9 +86,9 @@ export class ByteInterner {
     const bytes = Buffer.from(s, 'utf8');
     const hash = fnv1aBytes(bytes, 0, bytes.length);
     for (let slot = mix(hash) & this.mask; ; slot = (slot + 1) & this.mask) {
-      const e = this.table[slot]!;
+      const e = this.table[2 * slot]!;
       if (e === 0) return -1;
-      if (this.hashes.get(e - 1) === hash && this.equals(e - 1, bytes, 0, bytes.length)) return e - 1;
+      if (this.table[2 * slot + 1] === (hash | 0) && this.equals(e - 1, bytes, 0, bytes.length)) return e - 1;
     }
   }
 
@@ -144,8 +149,10 @@ export class ByteInterner {
   }
 
   private internAt(src: Uint8Array, start: number, length: number, hash: number, inTail: boolean): number {
+    const h = hash | 0;
+    const table = this.table;
     for (let slot = mix(hash) & this.mask; ; slot = (slot + 1) & this.mask) {
-      const e = this.table[slot]!;
+      const e = table[2 * slot]!;
       if (e === 0) {
         const id = this.size;
         if (inTail) {
@@ -159,11 +166,12 @@ export class ByteInterner {
         }
         this.lengths.push(length);
         this.hashes.push(hash);
-        this.table[slot] = id + 1;
-        if (2 * this.size > this.table.length) this.rehash();
+        table[2 * slot] = id + 1;
+        table[2 * slot + 1] = h;
+        if (4 * this.size > table.length) this.rehash();
         return id;
       }
-      if (this.hashes.get(e - 1) === hash && this.equals(e - 1, src, start, length)) return e - 1;
+      if (table[2 * slot + 1] === h && this.equals(e - 1, src, start, length)) return e - 1;
     }
   }
 
@@ -189,12 +197,14 @@ export class ByteInterner {
 
   private rehash(): void {
     const table = new Int32Array(this.table.length * 2);
-    const mask = table.length - 1;
+    const mask = table.length / 2 - 1;
     const hashes = this.hashes.view();
     for (let id = 0; id < hashes.length; id++) {
-      let slot = mix(hashes[id]!) & mask;
-      while (table[slot] !== 0) slot = (slot + 1) & mask;
-      table[slot] = id + 1;
+      const hash = hashes[id]!;
+      let slot = mix(hash) & mask;
+      while (table[2 * slot] !== 0) slot = (slot + 1) & mask;
+      table[2 * slot] = id + 1;
+      table[2 * slot + 1] = hash | 0;
     }
     this.table = table;
     this.mask = mask;

@@ -13,5 +13,8 @@ export function profileIdOf(smallestRecordId: string): string {
 
 /** The profile id with hash halves `hi` (`fnv1a32`) and `lo` (`murmurMix32`) of the smallest record id. */
 export function formatProfileId(hi: number, lo: number): string {
-  return `P${hi.toString(16).padStart(8, '0')}${lo.toString(16).padStart(8, '0')}`;
+  // perf: byte-wise table lookups; written for every mapping line and profile (20M times in a batch).
+  return `P${HEX[hi >>> 24]}${HEX[(hi >>> 16) & 255]}${HEX[(hi >>> 8) & 255]}${HEX[hi & 255]}${HEX[lo >>> 24]}${HEX[(lo >>> 16) & 255]}${HEX[(lo >>> 8) & 255]}${HEX[lo & 255]}`;
 }
+
+const HEX: readonly string[] = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));

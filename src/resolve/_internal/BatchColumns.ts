@@ -1,4 +1,4 @@
-import { stringAt, type InternedView } from '../../_internal/ByteInterner.js';
+import { asBuffers, stringAt, type InternedView } from '../../_internal/ByteInterner.js';
 import type { EvidenceEntries } from '../../cluster/EvidenceLog.js';
 import { describeKey } from '../../match/createRecordKeyer.js';
 import { buildProfile, type MemberRecord, type SurvivorshipConfig } from '../../merge/buildProfile.js';
@@ -43,6 +43,12 @@ export interface SurvivorshipOptions {
 
 export function survivorshipConfigOf(o: SurvivorshipOptions): SurvivorshipConfig {
   return { default: o.default, fields: o.fields, sourceRank: new Map(o.sourcePriority.map((s, i) => [s, i])) };
+}
+
+/** Columns received by a worker thread, with their byte chunks wrapped as Buffers again (no copy). */
+export function attachColumns(c: BatchColumns): BatchColumns {
+  const view = <T extends { chunks: readonly Buffer[] }>(v: T): T => ({ ...v, chunks: asBuffers(v.chunks) });
+  return { ...c, ids: view(c.ids), keys: view(c.keys), sources: view(c.sources), payloads: view(c.payloads) };
 }
 
 export function profileIdAt(c: BatchColumns, p: number): string {

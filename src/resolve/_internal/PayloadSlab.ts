@@ -1,7 +1,8 @@
 import { toShared } from '../../_internal/shared.js';
 
 export interface PayloadView {
-  readonly chunks: readonly Uint8Array[];
+  /** Buffers over shared memory (after crossing to a worker: `asBuffers`). */
+  readonly chunks: readonly Buffer[];
   readonly starts: Float64Array;
   readonly ends: Float64Array;
 }
@@ -10,9 +11,7 @@ export interface PayloadView {
 export function payloadAt(view: PayloadView, i: number): string {
   const start = view.starts[i]!;
   const chunk = Math.floor(start / 2 ** 32);
-  const c = view.chunks[chunk]!;
-  const buf = Buffer.isBuffer(c) ? c : Buffer.from(c.buffer, c.byteOffset, c.byteLength);
-  return buf.toString('utf8', start - chunk * 2 ** 32, view.ends[i]! - chunk * 2 ** 32);
+  return view.chunks[chunk]!.toString('utf8', start - chunk * 2 ** 32, view.ends[i]! - chunk * 2 ** 32);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { IdweaveConfig } from '../../config/configSchema.js';
 import type { SurvivorshipConfig } from '../../merge/buildProfile.js';
-import { survivorshipConfigOf, type BatchColumns, type SurvivorshipOptions } from './BatchColumns.js';
+import { attachColumns, survivorshipConfigOf, type BatchColumns, type SurvivorshipOptions } from './BatchColumns.js';
 import { outputLines, type LinesTask } from './outputLines.js';
 import { createPiecePreparer, type Piece } from './preparePiece.js';
 import { transferablesOf } from './PreparedChunk.js';
@@ -27,7 +27,7 @@ parentPort!.on('message', (msg: WorkerRequest) => {
         break;
       }
       case 'columns':
-        columns = msg.columns;
+        columns = attachColumns(msg.columns);
         survivorship = survivorshipConfigOf(msg.survivorship);
         parentPort!.postMessage({ id: msg.id, result: true });
         break;
