@@ -1,4 +1,5 @@
 import type { IdweaveConfig, RecordColumn } from '../config/configSchema.js';
+import { parseIsoDate } from '../_internal/parseIsoDate.js';
 import type { CustomerRecord, Platform } from '../types.js';
 
 /** The parts of a config that say how to read rows. */
@@ -68,8 +69,6 @@ const CAMEL_ROLES: Readonly<Record<string, number>> = {
   attributes: ATTRIBUTES,
 };
 
-// ISO-8601 calendar date, optionally with a time: `2024-03-01`, `2024-03-01T10:00:00Z`, `2024-03-01 10:00`.
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /**
  * Compiles the column mapping of a config once; `map` then turns a CSV row or NDJSON object into a
@@ -170,7 +169,7 @@ export function createRowMapper(options: RowMapperOptions = {}): RowMapper {
           else if (role.code === FIRST) firstName = v;
           else if (role.code === LAST) lastName = v;
           else if (role.code === FULL) fullName = v;
-          else if (ISO_DATE.test(v) && !Number.isNaN(Date.parse(v))) updatedAt = v;
+          else if (!Number.isNaN(parseIsoDate(v))) updatedAt = v;
           else invalidUpdatedAt = true;
           break;
         }

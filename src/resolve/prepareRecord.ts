@@ -1,3 +1,4 @@
+import { parseIsoDate } from '../_internal/parseIsoDate.js';
 import type { ResolvedOptions } from '../config/ResolveOptions.js';
 import { createRecordKeyer, type KeyStats, type KindCode } from '../match/createRecordKeyer.js';
 import { firstToken, normalizeName } from '../match/normalizeName.js';
@@ -54,7 +55,9 @@ export function foldedNamesOf(record: CustomerRecord): [first: string, last: str
 
 /** Epoch ms of `updatedAt`, NaN when unknown. */
 export function updatedAtOf(record: CustomerRecord): number {
-  return record.updatedAt === undefined ? Number.NaN : Date.parse(record.updatedAt);
+  if (record.updatedAt === undefined) return Number.NaN;
+  const t = parseIsoDate(record.updatedAt);
+  return Number.isNaN(t) ? Date.parse(record.updatedAt) : t;
 }
 
 /** Fields a golden profile carries besides identifiers: names and attributes. */

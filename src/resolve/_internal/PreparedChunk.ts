@@ -101,15 +101,33 @@ export class PreparedChunkWriter {
       this.bytes.copy(next, 0, 0, this.nBytes);
       this.bytes = next;
     }
-    const len = this.bytes.write(s, this.nBytes, 'utf8');
+    const bytes = this.bytes;
+    const at = this.nBytes;
+    // perf: short ASCII strings (nearly all ids, keys and names) are copied and hashed in one JS loop; a native
+    // Buffer.write per string cost more than the copy itself.
+    let len = s.length;
+    let h = 0x811c9dc5;
+    for (let i = 0; i < len; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0x80) {
+        len = -1;
+        break;
+      }
+      bytes[at + i] = c;
+      h = Math.imul(h ^ c, 0x01000193);
+    }
+    if (len === -1) {
+      len = bytes.write(s, at, 'utf8');
+      h = fnv1aBytes(bytes, at, at + len);
+    }
     if (this.nStr === this.strStart.length) {
       this.strStart = growU32(this.strStart);
       this.strLen = growU32(this.strLen);
       this.strHash = growU32(this.strHash);
     }
-    this.strStart[this.nStr] = this.nBytes;
+    this.strStart[this.nStr] = at;
     this.strLen[this.nStr] = len;
-    this.strHash[this.nStr] = fnv1aBytes(this.bytes, this.nBytes, this.nBytes + len);
+    this.strHash[this.nStr] = h >>> 0;
     this.nBytes += len;
     return this.nStr++;
   }
