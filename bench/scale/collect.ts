@@ -16,9 +16,17 @@ const read = (file: string): any => (existsSync(file) ? JSON.parse(readFileSync(
 
 const results = (values.sizes ?? '').split(',').filter(Boolean).map((s) => {
   const dir = path.join(root, 'bench/data', s.trim());
-  const report = read(path.join(dir, 'idweave-out/report.json'));
+  // With several runs (runScale --runs), the report of the median-time run.
+  const median = (runsFile: string, reportOf: (run: number) => string, fallback: string): { report: any; walls?: number[] } => {
+    const walls: number[] | undefined = read(path.join(dir, runsFile))?.wallSeconds;
+    if (!walls || walls.length === 0) return { report: read(path.join(dir, fallback)) };
+    const order = walls.map((w, i) => [w, i] as const).sort((a, b) => a[0] - b[0]);
+    const mid = order[(order.length - 1) >> 1]![1];
+    return { report: read(path.join(dir, reportOf(mid + 1))) ?? read(path.join(dir, fallback)), walls };
+  };
+  const { report, walls } = median('idweave-runs.json', (r) => `idweave-out/report-run${r}.json`, 'idweave-out/report.json');
   const score = read(path.join(dir, 'score.json'));
-  const duck = read(path.join(dir, 'duckdb-out/duckdb-report.json'));
+  const { report: duck, walls: duckWalls } = median('duckdb-runs.json', (r) => `duckdb-out/duckdb-report-run${r}.json`, 'duckdb-out/duckdb-report.json');
   const duckScore = read(path.join(dir, 'duckdb-score.json'));
   const pick = (sc: any) => sc && { pairwise: sc.pairwise, bcubed: sc.bcubed, oracleRecall: sc.oracle?.pairwise?.recall, recallGap: sc.recallGap };
   const wall = report?.stages?.reduce((a: number, st: any) => a + st.seconds, 0);
@@ -28,13 +36,14 @@ const results = (values.sizes ?? '').split(',').filter(Boolean).map((s) => {
     idweave: report && {
       seconds: wall,
       recordsPerSecond: Math.round(Number(s) / wall),
+      ...(walls ? { runs: walls.length, processWallSeconds: walls } : {}),
       peakRssBytes: report.peakRssBytes,
       profiles: report.profiles,
       stages: report.stages,
       linksRefused: report.linksRefused,
       accuracy: pick(score),
     },
-    duckdb: duck && { seconds: duck.totalSeconds, phases: duck.seconds, peakRssBytes: duck.peakRssBytes, profiles: duck.profiles, accuracy: pick(duckScore) },
+    duckdb: duck && { seconds: duck.totalSeconds, ...(duckWalls ? { runs: duckWalls.length, processWallSeconds: duckWalls } : {}), phases: duck.seconds, peakRssBytes: duck.peakRssBytes, profiles: duck.profiles, accuracy: pick(duckScore) },
   };
 });
 

@@ -5,12 +5,12 @@
  *
  *   npx tsx bench/scale/runScale.ts --sizes 100000,1000000 [--runs 3] [--no-duckdb]
  *
- * Timing is wall time of the whole process; with --runs > 1 the median run is kept (this machine is shared and
- * noisy). Peak RSS is what each tool reports of its own process (maxRSS); results go to
+ * Timing is wall time of the whole process; with --runs > 1 every run is kept and collect.ts reports the median
+ * run (this machine is shared and noisy). Peak RSS is what each tool reports of its own process (maxRSS); results go to
  * bench/results/scale.json through collect.ts.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -49,19 +49,30 @@ for (const size of sizes) {
     timed('generate', ['--import', 'tsx', 'bench/generate/main.ts', '--records', String(size), '--out', dir, '--seed', values.seed]);
   }
 
-  // With --runs > 1 each run's wall time is printed; the report kept is the last run's.
+  // Every run's wall time and report are kept; collect.ts reports the median run (this machine is noisy).
+  const out = path.join(dir, 'idweave-out');
+  const walls: number[] = [];
   for (let r = 0; r < runs; r++) {
     console.error(`idweave resolve ${size} (run ${r + 1}/${runs})…`);
-    const wall = timed('idweave', ['dist/cli.js', 'resolve', records, '--out', path.join(dir, 'idweave-out'), '--no-progress', '--config', 'fixtures/sample/idweave.config.json']);
+    const wall = timed('idweave', ['dist/cli.js', 'resolve', records, '--out', out, '--no-progress', '--config', 'fixtures/sample/idweave.config.json']);
     console.error(`idweave: ${wall.seconds.toFixed(1)} s wall`);
+    walls.push(wall.seconds);
+    copyFileSync(path.join(out, 'report.json'), path.join(out, `report-run${r + 1}.json`));
   }
+  writeFileSync(path.join(dir, 'idweave-runs.json'), JSON.stringify({ wallSeconds: walls }) + '\n');
   spawnScore(path.join(dir, 'truth.csv'), path.join(dir, 'idweave-out/mapping.csv'), records);
 
   if (!values['no-duckdb']) {
     const dout = path.join(dir, 'duckdb-out');
-    console.error(`duckdb baseline ${size}…`);
-    const wall = timed('duckdb', ['--import', 'tsx', 'bench/duckdb/stitch.ts', '--records', records, '--out', dout]);
-    console.error(`duckdb: ${wall.seconds.toFixed(1)} s wall`);
+    const walls: number[] = [];
+    for (let r = 0; r < runs; r++) {
+      console.error(`duckdb baseline ${size} (run ${r + 1}/${runs})…`);
+      const wall = timed('duckdb', ['--import', 'tsx', 'bench/duckdb/stitch.ts', '--records', records, '--out', dout]);
+      console.error(`duckdb: ${wall.seconds.toFixed(1)} s wall`);
+      walls.push(wall.seconds);
+      copyFileSync(path.join(dout, 'duckdb-report.json'), path.join(dout, `duckdb-report-run${r + 1}.json`));
+    }
+    writeFileSync(path.join(dir, 'duckdb-runs.json'), JSON.stringify({ wallSeconds: walls }) + '\n');
     spawnScore(path.join(dir, 'truth.csv'), path.join(dout, 'mapping.csv'));
   }
 }
