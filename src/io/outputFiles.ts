@@ -57,7 +57,8 @@ export function toProfileJson(profile: GoldenProfile): ProfileJson {
     sources: profile.sources,
     first_seen: profile.firstSeen,
     last_seen: profile.lastSeen,
-    identifiers: profile.identifiers.map((i) => ({ kind: i.kind, value: i.value, records: i.records, sources: i.sources })),
+    // perf: a ProfileIdentifier is already { kind, value, records, sources }, in that order.
+    identifiers: profile.identifiers,
     fields,
   };
 }

@@ -62,13 +62,21 @@ export function profileAt(c: BatchColumns, p: number, config: SurvivorshipConfig
   return buildProfile(profileIdAt(c, p), members, config);
 }
 
+// perf: a batch has a handful of sources; each is decoded once per thread, not once per member.
+const sourceNames = new WeakMap<InternedView, string[]>();
+function sourceName(c: BatchColumns, s: number): string {
+  let names = sourceNames.get(c.sources);
+  if (!names) sourceNames.set(c.sources, (names = []));
+  return (names[s] ??= stringAt(c.sources, s));
+}
+
 function memberRecordAt(c: BatchColumns, i: number): MemberRecord {
   const identifiers: ReturnType<typeof describeKey>[] = [];
   for (let j = c.keyStart[i]!; j < c.keyStart[i + 1]!; j++) identifiers.push(describeKey(stringAt(c.keys, c.keyIds[j]!)));
   const s = c.sourceOf[i]!;
   return {
     recordId: stringAt(c.ids, i),
-    source: s === -1 ? undefined : stringAt(c.sources, s),
+    source: s === -1 ? undefined : sourceName(c, s),
     updatedAt: c.updatedAt[i]!,
     identifiers,
     fields: JSON.parse(payloadAt(c.payloads, i)) as MemberRecord['fields'],
