@@ -3,7 +3,7 @@
  * `idweave resolve` (built CLI) and the DuckDB SQL baseline on the same file, score both against the truth, and
  * append the result with machine facts to bench/results/scale.json.
  *
- *   npx tsx bench/scale/runScale.ts --sizes 100000,1000000 [--runs 3] [--no-duckdb]
+ *   npx tsx bench/scale/runScale.ts --sizes 100000,1000000 [--runs 3] [--duckdb-runs 1] [--no-duckdb] [--cli dist/cli.js]
  *
  * Timing is wall time of the whole process; with --runs > 1 every run is kept and collect.ts reports the median
  * run (this machine is shared and noisy). Peak RSS is what each tool reports of its own process (maxRSS); results go to
@@ -19,13 +19,17 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '100000' },
     runs: { type: 'string', default: '1' },
     seed: { type: 'string', default: '1' },
+    'duckdb-runs': { type: 'string' },
     'no-duckdb': { type: 'boolean', default: false },
+    // The built CLI to time (a copy keeps a long campaign independent of rebuilds).
+    cli: { type: 'string', default: 'dist/cli.js' },
   },
 });
 
 const root = path.resolve(import.meta.dirname, '../..');
 const sizes = values.sizes.split(',').map((s) => Number(s.trim()));
 const runs = Math.max(1, Number(values.runs));
+const duckdbRuns = Math.max(1, Number(values['duckdb-runs'] ?? runs));
 
 interface Timed {
   seconds: number;
@@ -54,7 +58,7 @@ for (const size of sizes) {
   const walls: number[] = [];
   for (let r = 0; r < runs; r++) {
     console.error(`idweave resolve ${size} (run ${r + 1}/${runs})…`);
-    const wall = timed('idweave', ['dist/cli.js', 'resolve', records, '--out', out, '--no-progress', '--config', 'fixtures/sample/idweave.config.json']);
+    const wall = timed('idweave', [values.cli, 'resolve', records, '--out', out, '--no-progress', '--config', 'fixtures/sample/idweave.config.json']);
     console.error(`idweave: ${wall.seconds.toFixed(1)} s wall`);
     walls.push(wall.seconds);
     copyFileSync(path.join(out, 'report.json'), path.join(out, `report-run${r + 1}.json`));
@@ -65,8 +69,8 @@ for (const size of sizes) {
   if (!values['no-duckdb']) {
     const dout = path.join(dir, 'duckdb-out');
     const walls: number[] = [];
-    for (let r = 0; r < runs; r++) {
-      console.error(`duckdb baseline ${size} (run ${r + 1}/${runs})…`);
+    for (let r = 0; r < duckdbRuns; r++) {
+      console.error(`duckdb baseline ${size} (run ${r + 1}/${duckdbRuns})…`);
       const wall = timed('duckdb', ['--import', 'tsx', 'bench/duckdb/stitch.ts', '--records', records, '--out', dout]);
       console.error(`duckdb: ${wall.seconds.toFixed(1)} s wall`);
       walls.push(wall.seconds);

@@ -4,10 +4,10 @@
  * belong to one true person; keys shared by different persons (junk, household phones, front desks) join
  * nothing. Its precision is 1 by construction; its recall is the ceiling for exact matching.
  */
-import { KeyInterner } from '../../src/match/KeyInterner.js';
+import { ByteInterner } from '../../src/_internal/ByteInterner.js';
 
 export class ExactOracle {
-  private readonly keys = new KeyInterner();
+  private readonly keys = new ByteInterner();
   /** Per key: the person of its first record, and whether every record since had the same person. */
   private keyPerson: Int32Array<ArrayBuffer> = new Int32Array(1 << 16);
   private keyPure = new Uint8Array(1 << 16);

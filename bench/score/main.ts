@@ -4,12 +4,12 @@
  * Pairwise and B-cubed precision / recall / F1 of a mapping (`record_id,profile_id`) against the truth
  * (`record_id,person_id`), and with --records the exact-identifier oracle (see docs/benchmarks.md, "Scorer").
  * Records in the truth but not in the mapping (the run's rejects) count as singletons. Memory-safe at 20M records:
- * ids are interned by the sharded KeyInterner, labels live in Int32Arrays.
+ * ids are interned off the V8 heap (ByteInterner), labels live in Int32Arrays.
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { readRowBatches } from '../../src/io/readRows.js';
-import { KeyInterner } from '../../src/match/KeyInterner.js';
+import { ByteInterner } from '../../src/_internal/ByteInterner.js';
 import { ExactOracle } from './ExactOracle.js';
 import { identifierKeysOf } from './identifierKeysOf.js';
 import { readPairs } from './readPairs.js';
@@ -32,8 +32,8 @@ const t0 = performance.now();
 const log = (msg: string) => process.stderr.write(`[score ${((performance.now() - t0) / 1000).toFixed(1)} s] ${msg}\n`);
 
 // Truth: record id → dense record index, person id → dense person label.
-const recordIds = new KeyInterner();
-const personIds = new KeyInterner();
+const recordIds = new ByteInterner();
+const personIds = new ByteInterner();
 let truth: Int32Array<ArrayBuffer> = new Int32Array(1 << 20);
 let duplicateInTruth = 0;
 await readPairs(values.truth, (record, person) => {
@@ -51,7 +51,7 @@ truth = truth.slice(0, n);
 log(`truth: ${n} records, ${personIds.size} persons`);
 
 // Mapping: profile id → dense label; records missing from the mapping become singletons.
-const profileIds = new KeyInterner();
+const profileIds = new ByteInterner();
 const predicted = new Int32Array(n).fill(-1);
 let unknownInMapping = 0;
 let duplicateInMapping = 0;

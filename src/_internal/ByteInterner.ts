@@ -61,6 +61,7 @@ export class ByteInterner {
    */
   private table = new Int32Array(2 << 12);
   private mask = (1 << 12) - 1;
+  private scratch = Buffer.allocUnsafe(256);
 
   /** Number of distinct strings interned so far. */
   get size(): number {
@@ -83,12 +84,14 @@ export class ByteInterner {
 
   /** The id of `s`, or -1 when it was never interned. */
   get(s: string): number {
-    const bytes = Buffer.from(s, 'utf8');
-    const hash = fnv1aBytes(bytes, 0, bytes.length);
+    if (this.scratch.length < s.length * 3) this.scratch = Buffer.allocUnsafe(s.length * 3);
+    const bytes = this.scratch;
+    const length = bytes.write(s, 0, 'utf8');
+    const hash = fnv1aBytes(bytes, 0, length);
     for (let slot = mix(hash) & this.mask; ; slot = (slot + 1) & this.mask) {
       const e = this.table[2 * slot]!;
       if (e === 0) return -1;
-      if (this.table[2 * slot + 1] === (hash | 0) && this.equals(e - 1, bytes, 0, bytes.length)) return e - 1;
+      if (this.table[2 * slot + 1] === (hash | 0) && this.equals(e - 1, bytes, 0, length)) return e - 1;
     }
   }
 
