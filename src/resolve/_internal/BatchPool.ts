@@ -28,6 +28,7 @@ export class BatchPool {
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
   private failure: Error | undefined;
+  private closed = false;
   private readonly prepareHere: ((piece: Piece) => PreparedChunk) | undefined;
   private columns: BatchColumns | undefined;
   private survivorship: SurvivorshipConfig | undefined;
@@ -50,7 +51,7 @@ export class BatchPool {
       });
       w.on('error', (e) => this.fail(e));
       w.on('exit', (code) => {
-        if (code !== 0) this.fail(new Error(`worker thread exited with code ${code}`));
+        if (code !== 0 && !this.closed) this.fail(new Error(`worker thread exited with code ${code}`));
       });
       this.workers.push(w);
     }
@@ -78,9 +79,12 @@ export class BatchPool {
     return this.send({ type: 'lines', task }) as Promise<string>;
   }
 
+  /** Stops the workers; work still pending is abandoned (its promises reject, already marked handled). */
   async close(): Promise<void> {
+    this.closed = true;
     const workers = this.workers.splice(0);
     await Promise.all(workers.map((w) => w.terminate()));
+    this.fail(new Error('worker pool closed'));
   }
 
   /** Sends to worker `slot`, or to the least busy one (ties: the first). */
@@ -92,10 +96,14 @@ export class BatchPool {
     }
     this.busy[slot]!++;
     const id = this.nextId++;
-    return new Promise((resolve, reject) => {
+    const result = new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       this.workers[slot]!.postMessage({ ...request, id });
     });
+    // When the job stops early (bad input, a failed write), results still in flight are never awaited: mark
+    // their rejection handled so it cannot crash the process. Awaiting callers still see it.
+    result.catch(() => {});
+    return result;
   }
 
   private fail(e: Error): void {
