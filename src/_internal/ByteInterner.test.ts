@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { ByteInterner, fnv1aBytes } from './ByteInterner.js';
-import { fnv1a32 } from './hash.js';
+import { fnv1a32, fnv1a32Utf8 } from './hash.js';
 
 describe('ByteInterner', () => {
   test('assigns dense ids in first-seen order and returns the same id again', () => {
@@ -74,5 +74,17 @@ describe('ByteInterner', () => {
 
   test('keyOf an unknown id throws a RangeError (misuse, not data)', () => {
     expect(() => new ByteInterner().keyOf(0)).toThrow(RangeError);
+  });
+});
+
+describe('fnv1a32Utf8', () => {
+  test('equals the interner hash of the same text (property, pinned seed)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (s) => {
+        const bytes = Buffer.from(s, 'utf8');
+        expect(fnv1a32Utf8(s)).toBe(fnv1aBytes(bytes, 0, bytes.length));
+      }),
+      { seed: 20261130, numRuns: 2000 },
+    );
   });
 });

@@ -37,7 +37,7 @@ describe('idweave resolve', () => {
     expect(rejects.map((j) => [j.row, j.reasons])).toEqual([
       [3, ['missing id']],
       [4, ['duplicate id "1"']],
-      [5, ['malformed quote: a closing quote is followed by text']],
+      [5, ['malformed quote: a quoted cell is not closed, or text follows its closing quote']],
       [6, ['expected 3 fields (as in the header), found 2']],
     ]);
     expect(rejects[0]).toEqual({ row: 3, file: input, input: { id: '', email: 'bo.chen@gmail.com', first_name: 'NoId' }, reasons: ['missing id'] });

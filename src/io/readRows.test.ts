@@ -52,9 +52,9 @@ describe('CSV', () => {
     const f = file('.csv', 'id,name\n1,"abc"def\n2,ok\n3,"never closed\n4,fine\n');
     const evs = await read(f, chunk);
     expect(summary(evs)).toEqual([
-      { row: 1, error: 'malformed quote: a closing quote is followed by text' },
+      { row: 1, error: 'malformed quote: a quoted cell is not closed, or text follows its closing quote' },
       { row: 2, id: '2', name: 'ok' },
-      { row: 3, error: 'unbalanced quote: a quoted cell is never closed' },
+      { row: 3, error: 'malformed quote: a quoted cell is not closed, or text follows its closing quote' },
       { row: 4, id: '4', name: 'fine' },
     ]);
     expect((evs[0] as { input: string }).input).toBe('1,"abc"def');

@@ -75,4 +75,23 @@ describe('resolveFiles (real engine)', () => {
     expect(rejects.some((r) => r.reasons[0]!.startsWith('duplicate id') && typeof r.input === 'object')).toBe(true);
     expect(rejects.some((r) => r.reasons[0]!.startsWith('malformed quote'))).toBe(true);
   }, 60_000);
+
+  test('a file that fails mid-way with pieces in flight on worker threads is a clean error, not a crash', async () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => `r${i},person${i}@gmail.com`).join('\n');
+    const gz = gzipSync(`id,email\n${rows}\n`);
+    // Truncated gzip: the first pieces decode and go to the workers, then the stream fails.
+    const broken = path.join(dir, 'broken.csv.gz');
+    writeFileSync(broken, gz.subarray(0, Math.floor(gz.length * 0.8)));
+    const { resolveFiles } = await import('./resolveFiles.js');
+    const unhandled: unknown[] = [];
+    const onUnhandled = (e: unknown): void => void unhandled.push(e);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      await expect(resolveFiles([broken], { outDir: path.join(dir, 'broken-out'), threads: 2, pieceBytes: 512 })).rejects.toThrow(/broken\.csv\.gz/);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  }, 60_000);
 });

@@ -126,11 +126,11 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
       let rowBase = 0;
       const apply = async (piece: Piece, chunk: PreparedChunk): Promise<void> => {
         const refused: PieceReject[] = [...chunk.rejects];
-        let events: RowEvent[] | undefined;
+        let byRow: Map<number, RowEvent> | undefined;
         batch.addChunk(chunk, (row, id) => {
           // A duplicate's input is the row's fields: read the piece again (only pieces with duplicates).
-          events ??= readPiece(piece).events;
-          const ev = events.find((e) => e.row === row);
+          byRow ??= new Map(readPiece(piece).events.map((e) => [e.row, e]));
+          const ev = byRow.get(row);
           refused.push({ row, input: ev && 'fields' in ev ? ev.fields : undefined, reasons: [`duplicate id "${id}"`] });
         });
         if (refused.length > 0) {

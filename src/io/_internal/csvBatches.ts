@@ -43,6 +43,9 @@ export async function* csvBatches(file: string, chunks: AsyncIterable<string>, r
  * decoding) or NUL bytes, a cell over 1 MiB. Fatal (thrown `IdweaveError`): empty file, bad header, missing
  * required column.
  */
+/** The reason given for a row whose quoted cell is not closed, or is followed by text after its closing quote. */
+export const MALFORMED_QUOTE = 'malformed quote: a quoted cell is not closed, or text follows its closing quote';
+
 export class CsvRowReader {
   private readonly oneRow = new Parser({ delimiter: ',', newline: '\n', quoteChar: '"', preview: 1 });
   private header: string[] | undefined;
@@ -177,7 +180,7 @@ export class CsvRowReader {
       for (const e of res.errors) if (e.type === 'Quotes') { quoteError = e.code; break; }
       if (quoteError !== undefined) {
         if (nl === -1 && !final) break; // wait for the whole line
-        this.failQuote(text.slice(pos, nl === -1 ? len : nl), quoteError);
+        this.failQuote(text.slice(pos, nl === -1 ? len : nl));
         pos = nl === -1 ? len : nl + 1;
         continue;
       }
@@ -188,9 +191,11 @@ export class CsvRowReader {
     return final || pos >= len ? '' : text.slice(pos);
   }
 
-  private failQuote(line: string, code: string): void {
+  private failQuote(line: string): void {
     if (this.header === undefined) throw new IdweaveError('input_invalid', `${this.file}: header row has a malformed quote: ${clipInput(line)}`);
-    this.fail(code === 'MissingQuotes' ? 'unbalanced quote: a quoted cell is never closed' : 'malformed quote: a closing quote is followed by text', line.replace(/\r$/, ''));
+    // One reason for both papaparse codes: which one a row gets can depend on text after the row's first line,
+    // which a reader of one piece of the file may not have.
+    this.fail(MALFORMED_QUOTE, line.replace(/\r$/, ''));
   }
 }
 

@@ -25,9 +25,10 @@ export interface FilePiecesOptions {
 
 /**
  * Cuts a file into pieces of whole rows, to be read in parallel (`createPiecePreparer`). The main thread only
- * looks for cut points, at byte level: a piece ends at a newline; in CSV, at a newline after an even number of
- * quote characters since the piece began, which for RFC 4180 text is exactly a row boundary (a quoted cell with
- * a newline has an open quote before it). The CSV header is read here and not sent with the pieces.
+ * looks for cut points, at byte level: a piece ends at the last row boundary in the bytes read so far. NDJSON
+ * rows end at newlines; CSV rows end where `CsvRowReader` ends them (`rowEnd`: quoted cells may hold newlines,
+ * malformed quotes end the row at its first line), so reading the pieces gives the rows reading the file would.
+ * The CSV header is read here and not sent with the pieces.
  *
  * Malformed text cannot make a piece grow without end: past 16 MiB without a cut point (an unbalanced quote, a
  * line without a newline) the piece is cut at its last newline, or, with none, at the limit, skipping the rest
@@ -93,21 +94,88 @@ export async function* filePieces(file: string, options: FilePiecesOptions): Asy
   if (carry.length > 0) yield { bytes: new Uint8Array(carry), atStart };
 }
 
-/** Position of the last newline after an even number of quotes from the start of `buf`, or -1. */
+const QUOTE = 34;
+const COMMA = 44;
+const NL = 10;
+
+/**
+ * Position of the newline that ends the last complete row of `buf` (which starts at a row start), or -1.
+ * perf: lines without a quote are rows and are skipped with `indexOf`; only rows whose first line holds a quote
+ * are scanned field by field (`rowEnd`).
+ */
 function csvCut(buf: Buffer): number {
-  let nl = buf.lastIndexOf(10);
-  if (nl === -1) return -1;
-  // Quote positions before nl (CSV files seldom quote, so this is short).
-  const quotes: number[] = [];
-  for (let q = buf.indexOf(34); q !== -1 && q < nl; q = buf.indexOf(34, q + 1)) quotes.push(q);
-  let k = quotes.length;
-  // Walking back over newlines, the parity only changes when a quote is passed.
-  while (k % 2 === 1) {
-    nl = buf.lastIndexOf(10, quotes[k - 1]!);
-    if (nl === -1) return -1;
-    while (k > 0 && quotes[k - 1]! > nl) k--;
+  let boundary = -1;
+  let pos = 0;
+  for (;;) {
+    const q = buf.indexOf(QUOTE, pos);
+    if (q === -1) {
+      const nl = buf.lastIndexOf(NL);
+      return nl >= pos ? nl : boundary;
+    }
+    // Lines before the quote's line are whole rows.
+    const lineStart = buf.lastIndexOf(NL, q) + 1;
+    if (lineStart > pos) {
+      boundary = lineStart - 1;
+      pos = lineStart;
+    }
+    const end = rowEnd(buf, pos);
+    if (end === -1) return boundary;
+    boundary = end;
+    pos = end + 1;
   }
-  return nl;
+}
+
+/**
+ * The newline ending the CSV row that starts at `start`, read as `CsvRowReader` reads it (papaparse's rules): a
+ * quote opens a quoted cell only at the start of a cell, `""` inside one is a quote, and a closing quote must be
+ * followed by optional spaces and a comma or newline. A malformed or unclosed quote makes the reader report the
+ * row's first line and go on at the next line, so the row then ends at its first newline. -1: the row does not
+ * end within `buf`.
+ */
+export function rowEnd(buf: Buffer, start: number): number {
+  const len = buf.length;
+  let p = start;
+  for (;;) {
+    if (buf[p] === QUOTE) {
+      let q = p + 1;
+      for (;;) {
+        q = buf.indexOf(QUOTE, q);
+        // Never closed in the text so far: the reader waits for more text, so the row is still open.
+        if (q === -1) return -1;
+        if (buf[q + 1] === QUOTE) {
+          q += 2;
+          continue;
+        }
+        let r = q + 1;
+        while (r < len && isSpace(buf[r]!)) r++;
+        if (r === len) return -1; // the closing quote may still be followed by a comma or newline
+        if (buf[r] === COMMA) {
+          p = r + 1;
+          break;
+        }
+        if (buf[r] === NL) return r;
+        return firstNewline(buf, start); // malformed: text after the closing quote
+      }
+      continue;
+    }
+    // An unquoted cell: to the next comma or newline; quotes inside are text.
+    while (p < len && buf[p] !== COMMA && buf[p] !== NL) p++;
+    if (p === len) return -1;
+    if (buf[p] === NL) return p;
+    p++;
+  }
+}
+
+function firstNewline(buf: Buffer, start: number): number {
+  return buf.indexOf(NL, start);
+}
+
+/**
+ * Whitespace that papaparse allows between a closing quote and the comma or newline: the ASCII part of `trim()`'s
+ * set (a non-ASCII space there reads as a malformed quote here, a divergence only for that odd text).
+ */
+function isSpace(b: number): boolean {
+  return b === 32 || (b >= 9 && b <= 13 && b !== NL);
 }
 
 /**
@@ -119,7 +187,9 @@ function headerEnd(file: string, buf: Buffer, options: FilePiecesOptions, final:
   const reader = new CsvRowReader(file, options.requiredColumns ?? []);
   let from = 0;
   for (;;) {
-    const nl = nextCut(buf, from);
+    // A byte-order mark is not part of the first cell (the decoder drops it).
+    const bom = from === 0 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+    const nl = rowEnd(buf, from + bom);
     if (nl === -1) {
       if (!final) return -1;
       reader.push(new TextDecoder().decode(buf.subarray(from)));
@@ -135,15 +205,4 @@ function headerEnd(file: string, buf: Buffer, options: FilePiecesOptions, final:
       return from;
     }
   }
-}
-
-/** The first newline at or after `from` with an even number of quotes between `from` and it, or -1. */
-function nextCut(buf: Buffer, from: number): number {
-  let quotes = 0;
-  for (let i = from; i < buf.length; i++) {
-    const b = buf[i]!;
-    if (b === 34) quotes++;
-    else if (b === 10 && quotes % 2 === 0) return i;
-  }
-  return -1;
 }

@@ -89,7 +89,11 @@ export class BatchPool {
 
   /** Sends to worker `slot`, or to the least busy one (ties: the first). */
   private send(request: DistributiveOmit<WorkerRequest, 'id'>, slot?: number): Promise<unknown> {
-    if (this.failure) return Promise.reject(this.failure);
+    if (this.failure) {
+      const failed = Promise.reject(this.failure);
+      failed.catch(() => {}); // see below
+      return failed;
+    }
     if (slot === undefined) {
       slot = 0;
       for (let i = 1; i < this.busy.length; i++) if (this.busy[i]! < this.busy[slot]!) slot = i;

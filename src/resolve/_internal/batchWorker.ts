@@ -36,6 +36,8 @@ parentPort!.on('message', (msg: WorkerRequest) => {
         break;
     }
   } catch (e) {
-    parentPort!.postMessage({ id: msg.id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+    // Pieces never throw for bad data (that becomes rejects): this is a bug, reported with where it happened.
+    const where = msg.type === 'prepare' ? `${msg.piece.file}: ` : '';
+    parentPort!.postMessage({ id: msg.id, error: `${where}${e instanceof Error ? (e.stack ?? e.message) : String(e)}` });
   }
 });

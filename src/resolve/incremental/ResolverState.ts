@@ -1,4 +1,4 @@
-import { fnv1a32 } from '../../_internal/hash.js';
+import { fnv1a32Utf8 } from '../../_internal/hash.js';
 import type { ResolvedOptions } from '../../config/ResolveOptions.js';
 import type { EvidenceLog } from '../../cluster/EvidenceLog.js';
 import type { LinkInput } from '../../cluster/LinkInput.js';
@@ -361,7 +361,8 @@ export class ResolverState {
     if (r === before) {
       if (r >= this.alive.length) this.growRecords(r + 1);
       this.alive[r] = 0;
-      this.idHash[r] = fnv1a32(id);
+      // The batch's order (ByteInterner hashes UTF-8 bytes), so links are decided as the batch decides them.
+      this.idHash[r] = fnv1a32Utf8(id);
       this.kCap[r] = 0;
       this.kLen[r] = 0;
       this.wCap[r] = 0;
@@ -449,7 +450,7 @@ export class ResolverState {
         this.keyLocal = grow(this.keyLocal, id + 1);
       }
       this.keyKind[id] = kind;
-      this.keyHash[id] = fnv1a32(key);
+      this.keyHash[id] = fnv1a32Utf8(key);
       this.keyGeneric[id] = 0;
       this.strong.ensureKey(id);
       this.weak.ensureKey(id);
