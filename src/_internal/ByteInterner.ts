@@ -1,4 +1,5 @@
 import { GrowableArray } from './GrowableArray.js';
+import { CHUNK_BASE, chunkString } from './chunkString.js';
 import { toShared } from './shared.js';
 
 /**
@@ -14,10 +15,7 @@ export interface InternedView {
 
 /** The string of entry `id` of a view. */
 export function stringAt(view: InternedView, id: number): string {
-  const start = view.starts[id]!;
-  const chunk = Math.floor(start / 2 ** 32);
-  const off = start - chunk * 2 ** 32;
-  return view.chunks[chunk]!.toString('utf8', off, off + view.lengths[id]!);
+  return chunkString(view.chunks, view.starts[id]!, view.lengths[id]!);
 }
 
 /** Buffers that crossed a thread boundary arrive as plain `Uint8Array`s: wraps them again (no copy). */
@@ -98,10 +96,7 @@ export class ByteInterner {
   /** The string behind an id. */
   keyOf(id: number): string {
     if (id < 0 || id >= this.size) throw new RangeError(`ByteInterner: no key with id ${id}`);
-    const start = this.starts.get(id);
-    const chunk = Math.floor(start / 2 ** 32);
-    const off = start - chunk * 2 ** 32;
-    return this.chunks[chunk]!.toString('utf8', off, off + this.lengths.get(id));
+    return chunkString(this.chunks, this.starts.get(id), this.lengths.get(id));
   }
 
   /** The entries as they are now, in shared memory (copies the offsets, shares the bytes). */
@@ -128,12 +123,12 @@ export class ByteInterner {
     if (a === b) return 0;
     const sa = this.starts.get(a);
     const sb = this.starts.get(b);
-    const ca = Math.floor(sa / 2 ** 32);
-    const cb = Math.floor(sb / 2 ** 32);
+    const ca = Math.floor(sa / CHUNK_BASE);
+    const cb = Math.floor(sb / CHUNK_BASE);
     const ba = this.chunks[ca]!;
     const bb = this.chunks[cb]!;
-    const oa = sa - ca * 2 ** 32;
-    const ob = sb - cb * 2 ** 32;
+    const oa = sa - ca * CHUNK_BASE;
+    const ob = sb - cb * CHUNK_BASE;
     const la = this.lengths.get(a);
     const lb = this.lengths.get(b);
     const n = Math.min(la, lb);
@@ -159,12 +154,12 @@ export class ByteInterner {
       if (e === 0) {
         const id = this.size;
         if (inTail) {
-          this.starts.push((this.chunks.length - 1) * 2 ** 32 + this.used);
+          this.starts.push((this.chunks.length - 1) * CHUNK_BASE + this.used);
           this.used += length;
         } else {
           this.reserve(length);
           this.current.set(src.subarray(start, start + length), this.used);
-          this.starts.push((this.chunks.length - 1) * 2 ** 32 + this.used);
+          this.starts.push((this.chunks.length - 1) * CHUNK_BASE + this.used);
           this.used += length;
         }
         this.lengths.push(length);
@@ -181,9 +176,9 @@ export class ByteInterner {
   private equals(id: number, src: Uint8Array, start: number, length: number): boolean {
     if (this.lengths.get(id) !== length) return false;
     const s = this.starts.get(id);
-    const chunk = Math.floor(s / 2 ** 32);
+    const chunk = Math.floor(s / CHUNK_BASE);
     const buf = this.chunks[chunk]!;
-    const off = s - chunk * 2 ** 32;
+    const off = s - chunk * CHUNK_BASE;
     for (let i = 0; i < length; i++) if (buf[off + i] !== src[start + i]) return false;
     return true;
   }

@@ -1,6 +1,6 @@
 import { IdweaveError } from '../errors.js';
-import { csvBatches } from './_internal/csvBatches.js';
-import { ndjsonBatches } from './_internal/ndjsonBatches.js';
+import { CsvRowReader } from './_internal/CsvRowReader.js';
+import { NdjsonRowReader } from './_internal/NdjsonRowReader.js';
 import { textChunks } from './_internal/textChunks.js';
 import type { ReadRowsOptions, RowEvent } from './RowEvent.js';
 
@@ -37,7 +37,20 @@ export function readRowBatches(file: string, options: ReadRowsOptions = {}): Asy
     throw new IdweaveError('input_invalid', `${file}: unsupported file type (expected .csv, .ndjson or .jsonl, optionally .gz)`);
   }
   const chunks = textChunks(file, format.gzip, options.chunkBytes ?? 1 << 20, options.onBytesRead);
-  return format.format === 'csv' ? csvBatches(file, chunks, options.requiredColumns ?? []) : ndjsonBatches(file, chunks);
+  const reader = format.format === 'csv' ? new CsvRowReader(file, options.requiredColumns ?? []) : new NdjsonRowReader(file);
+  return rowBatches(reader, chunks);
+}
+
+/** The events of a row reader fed with text chunks, one batch per chunk that completed rows. */
+async function* rowBatches(reader: CsvRowReader | NdjsonRowReader, chunks: AsyncIterable<string>): AsyncGenerator<RowEvent[]> {
+  for await (const chunk of chunks) {
+    reader.push(chunk);
+    const out = reader.take();
+    if (out.length > 0) yield out;
+  }
+  reader.end();
+  const out = reader.take();
+  if (out.length > 0) yield out;
 }
 
 /**

@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { filePieces, type FilePiecesOptions } from './filePieces.js';
-import { CsvRowReader } from './csvBatches.js';
+import { CsvRowReader } from './CsvRowReader.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'idweave-pieces-'));
 let n = 0;

@@ -1,6 +1,6 @@
 import { IdweaveError } from '../../errors.js';
 import { MAX_ROW_CHARS } from '../RowEvent.js';
-import { CsvRowReader } from './csvBatches.js';
+import { CsvRowReader } from './CsvRowReader.js';
 import { rawChunks } from './rawChunks.js';
 
 /** A run of whole rows of a file as raw (gunzipped) bytes. */

@@ -1,3 +1,4 @@
+import { CHUNK_BASE, chunkString } from '../../_internal/chunkString.js';
 import { toShared } from '../../_internal/shared.js';
 
 export interface PayloadView {
@@ -9,9 +10,7 @@ export interface PayloadView {
 
 /** Payload i of a view. */
 export function payloadAt(view: PayloadView, i: number): string {
-  const start = view.starts[i]!;
-  const chunk = Math.floor(start / 2 ** 32);
-  return view.chunks[chunk]!.toString('utf8', start - chunk * 2 ** 32, view.ends[i]! - chunk * 2 ** 32);
+  return chunkString(view.chunks, view.starts[i]!, view.ends[i]! - view.starts[i]!);
 }
 
 /**
@@ -63,7 +62,7 @@ export class PayloadSlab {
       this.starts = grow(this.starts);
       this.ends = grow(this.ends);
     }
-    const base = (this.chunks.length - 1) * 2 ** 32;
+    const base = (this.chunks.length - 1) * CHUNK_BASE;
     this.starts[this.n] = base + this.used;
     this.used += bytes;
     this.ends[this.n] = base + this.used;
@@ -76,9 +75,7 @@ export class PayloadSlab {
   }
 
   get(i: number): string {
-    const start = this.starts[i]!;
-    const chunk = Math.floor(start / 2 ** 32);
-    return this.chunks[chunk]!.toString('utf8', start - chunk * 2 ** 32, this.ends[i]! - chunk * 2 ** 32);
+    return chunkString(this.chunks, this.starts[i]!, this.ends[i]! - this.starts[i]!);
   }
 }
 

@@ -1,7 +1,7 @@
 import type { IdweaveConfig } from '../../config/configSchema.js';
 import { withDefaults } from '../../config/ResolveOptions.js';
-import { CsvRowReader } from '../../io/_internal/csvBatches.js';
-import { NdjsonRowReader } from '../../io/_internal/ndjsonBatches.js';
+import { CsvRowReader } from '../../io/_internal/CsvRowReader.js';
+import { NdjsonRowReader } from '../../io/_internal/NdjsonRowReader.js';
 import type { RowEvent } from '../../io/RowEvent.js';
 import { createRowMapper, type MapRowResult } from '../../io/rowToRecord.js';
 import { createRecordKeyer, type KeyStats } from '../../match/createRecordKeyer.js';

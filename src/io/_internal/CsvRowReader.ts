@@ -14,21 +14,6 @@ interface PapaLowLevelParser {
 const Parser = (Papa as unknown as { Parser: new (config: object) => PapaLowLevelParser }).Parser;
 
 /**
- * CSV rows (RFC 4180) from decoded text chunks, one batch of events per chunk. See `CsvRowReader`.
- */
-export async function* csvBatches(file: string, chunks: AsyncIterable<string>, requiredColumns: readonly string[]): AsyncGenerator<RowEvent[]> {
-  const reader = new CsvRowReader(file, requiredColumns);
-  for await (const chunk of chunks) {
-    reader.push(chunk);
-    const out = reader.take();
-    if (out.length > 0) yield out;
-  }
-  reader.end();
-  const out = reader.take();
-  if (out.length > 0) yield out;
-}
-
-/**
  * Turns CSV text, pushed chunk by chunk, into row events. Synchronous and free of I/O, so the batch job can run
  * it on pieces of a file in worker threads (`header` given: the piece holds data rows only).
  *

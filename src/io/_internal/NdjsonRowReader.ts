@@ -1,22 +1,6 @@
 import { clipInput, MAX_CELL_CHARS, MAX_ROW_CHARS, type RowEvent } from '../RowEvent.js';
 
 /**
- * NDJSON rows from decoded text chunks: one JSON object per line, one batch of events per chunk. See
- * `NdjsonRowReader`.
- */
-export async function* ndjsonBatches(file: string, chunks: AsyncIterable<string>): AsyncGenerator<RowEvent[]> {
-  const reader = new NdjsonRowReader(file);
-  for await (const chunk of chunks) {
-    reader.push(chunk);
-    const out = reader.take();
-    if (out.length > 0) yield out;
-  }
-  reader.end();
-  const out = reader.take();
-  if (out.length > 0) yield out;
-}
-
-/**
  * Turns NDJSON text, pushed chunk by chunk, into row events: one JSON object per line. Rows are line numbers
  * from 1; blank lines are skipped (but counted). A line that is not valid JSON, not an object, holds invalid
  * UTF-8 or NUL, or is longer than 16 MiB becomes an error event, and reading goes on. Synchronous and free of
