@@ -1,6 +1,5 @@
 import { GrowableArray } from './GrowableArray.js';
 import { CHUNK_BASE, chunkString } from './chunkString.js';
-import { toShared } from './shared.js';
 
 /**
  * A read-only copy of a `ByteInterner`'s entries in shared memory: what a worker thread needs to read them
@@ -49,8 +48,8 @@ export class ByteInterner {
   private current: Buffer = Buffer.alloc(0);
   private used = 0;
   /** Entry i starts at chunk * 2^32 + offset. */
-  private readonly starts = new GrowableArray(Float64Array);
-  private readonly lengths = new GrowableArray(Uint32Array);
+  private readonly starts = new GrowableArray(Float64Array, 1024, true);
+  private readonly lengths = new GrowableArray(Uint32Array, 1024, true);
   private readonly hashes = new GrowableArray(Uint32Array);
   /**
    * Open addressing, linear probing, kept at most half full. Slot s is `table[2s]` = id + 1 (0: empty) and
@@ -101,7 +100,7 @@ export class ByteInterner {
 
   /** The entries as they are now, in shared memory (copies the offsets, shares the bytes). */
   view(): InternedView {
-    return { chunks: [...this.chunks], starts: toShared(this.starts.view()), lengths: toShared(this.lengths.view()) };
+    return { chunks: [...this.chunks], starts: this.starts.sharedView(), lengths: this.lengths.sharedView() };
   }
 
   /** FNV-1a (32 bits) of the entry's UTF-8 bytes. */

@@ -1,5 +1,7 @@
+import { toShared } from './shared.js';
+
 type TypedArray = Int32Array | Uint32Array | Float64Array | Uint8Array;
-type TypedArrayCtor<T extends TypedArray> = new (length: number) => T;
+type TypedArrayCtor<T extends TypedArray> = { new (length: number): T; new (buffer: SharedArrayBuffer): T; readonly BYTES_PER_ELEMENT: number };
 
 /**
  * An append-only typed array that doubles its capacity, for per-record columns whose final length is unknown
@@ -9,8 +11,12 @@ export class GrowableArray<T extends TypedArray> {
   private data: T;
   private n = 0;
 
-  constructor(private readonly ctor: TypedArrayCtor<T>, initialCapacity = 1024) {
-    this.data = new ctor(Math.max(16, initialCapacity));
+  /**
+   * `shared`: keep the data in a `SharedArrayBuffer`, so `sharedView()` hands it to worker threads without a copy
+   * (the batch's per-record columns; at 20M rows a copy of them all would be over a gigabyte).
+   */
+  constructor(private readonly ctor: TypedArrayCtor<T>, initialCapacity = 1024, private readonly shared = false) {
+    this.data = this.alloc(Math.max(16, initialCapacity));
   }
 
   get length(): number {
@@ -35,8 +41,17 @@ export class GrowableArray<T extends TypedArray> {
     return this.data.subarray(0, this.n) as T;
   }
 
+  /** The filled part in shared memory, for worker threads: the view itself when `shared`, else a shared copy. */
+  sharedView(): T {
+    return this.shared ? this.view() : toShared(this.view());
+  }
+
+  private alloc(length: number): T {
+    return this.shared ? new this.ctor(new SharedArrayBuffer(length * this.ctor.BYTES_PER_ELEMENT)) : new this.ctor(length);
+  }
+
   private grow(): void {
-    const next = new this.ctor(this.data.length * 2);
+    const next = this.alloc(this.data.length * 2);
     next.set(this.data as never);
     this.data = next;
   }

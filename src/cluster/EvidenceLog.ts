@@ -1,5 +1,4 @@
 import { GrowableArray } from '../_internal/GrowableArray.js';
-import { toShared } from '../_internal/shared.js';
 import type { GuardName } from '../types.js';
 
 /** Outcome codes stored per link; the order is the report's. */
@@ -61,10 +60,10 @@ export class EvidenceLog {
     });
     return {
       length: this.length,
-      key: toShared(this.key.view()),
-      recordA: toShared(this.recordA.view()),
-      recordB: toShared(this.recordB.view()),
-      outcome: toShared(this.outcome.view()),
+      key: this.key.sharedView(),
+      recordA: this.recordA.sharedView(),
+      recordB: this.recordB.sharedView(),
+      outcome: this.outcome.sharedView(),
       whyIndex: Int32Array.from(whyIndex),
       whyText,
     };

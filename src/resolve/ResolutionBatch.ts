@@ -1,7 +1,6 @@
 import { ByteInterner, stringAt } from '../_internal/ByteInterner.js';
 import { GrowableArray } from '../_internal/GrowableArray.js';
 import { fnv1a32, murmurMix32 } from '../_internal/hash.js';
-import { toShared } from '../_internal/shared.js';
 import { breakTies, radixSortIndices } from '../_internal/radixSort.js';
 import { withDefaults, type ResolvedOptions, type ResolveOptions } from '../config/ResolveOptions.js';
 import { GUARD_OF_OUTCOME, OUTCOME, type EvidenceLog } from '../cluster/EvidenceLog.js';
@@ -48,12 +47,12 @@ export class ResolutionBatch {
 
   private readonly keyKind = new GrowableArray(Uint8Array);
   private readonly keyGroup = new GrowableArray(Int32Array);
-  private readonly keyStart = new GrowableArray(Uint32Array);
-  private readonly keyIds = new GrowableArray(Int32Array);
+  private readonly keyStart = new GrowableArray(Uint32Array, 1024, true);
+  private readonly keyIds = new GrowableArray(Int32Array, 1024, true);
   private readonly firstName = new GrowableArray(Int32Array);
   private readonly lastName = new GrowableArray(Int32Array);
-  private readonly sourceOf = new GrowableArray(Int32Array);
-  private readonly updatedAt = new GrowableArray(Float64Array);
+  private readonly sourceOf = new GrowableArray(Int32Array, 1024, true);
+  private readonly updatedAt = new GrowableArray(Float64Array, 1024, true);
   private readonly weakRecord = new GrowableArray(Int32Array, 64);
   private readonly weakKey = new GrowableArray(Int32Array, 64);
   private readonly payloads = new PayloadSlab();
@@ -222,10 +221,10 @@ export class ResolutionBatch {
       ids: this.ids.view(),
       keys: this.keys.view(),
       sources: this.sources.view(),
-      keyStart: toShared(this.keyStart.view()),
-      keyIds: toShared(this.keyIds.view()),
-      sourceOf: toShared(this.sourceOf.view()),
-      updatedAt: toShared(this.updatedAt.view()),
+      keyStart: this.keyStart.sharedView(),
+      keyIds: this.keyIds.sharedView(),
+      sourceOf: this.sourceOf.sharedView(),
+      updatedAt: this.updatedAt.sharedView(),
       payloads: this.payloads.view(),
       profileHi,
       profileLo,

@@ -1,35 +1,34 @@
 import { CHUNK_BASE, chunkString } from '../../_internal/chunkString.js';
-import { toShared } from '../../_internal/shared.js';
+import { GrowableArray } from '../../_internal/GrowableArray.js';
 
 export interface PayloadView {
   /** Buffers over shared memory (after crossing to a worker: `asBuffers`). */
   readonly chunks: readonly Buffer[];
   readonly starts: Float64Array;
-  readonly ends: Float64Array;
+  readonly lengths: Uint32Array;
 }
 
 /** Payload i of a view. */
 export function payloadAt(view: PayloadView, i: number): string {
-  return chunkString(view.chunks, view.starts[i]!, view.ends[i]! - view.starts[i]!);
+  return chunkString(view.chunks, view.starts[i]!, view.lengths[i]!);
 }
 
 /**
  * Append-only store of small UTF-8 payloads (one per record) in large off-heap Buffers.
  * perf: 20M JSON strings on the V8 heap would cost ~2 GB of heap and GC time; Buffers live outside the heap and
- * cost their bytes plus 8 bytes of offset per record.
+ * cost their bytes plus 12 bytes of address and length per record.
  */
 export class PayloadSlab {
   private static readonly CHUNK = 64 * 1024 * 1024;
   private readonly chunks: Buffer[] = [];
   private current: Buffer = Buffer.allocUnsafe(0);
   private used = 0;
-  /** Start of payload i as chunk * CHUNK + offset; end is the next start. */
-  private starts = new Float64Array(1024);
-  private ends = new Float64Array(1024);
-  private n = 0;
+  /** Payload i: `lengths[i]` bytes at `starts[i]` (chunk · 2^32 + offset), in shared memory for worker threads. */
+  private readonly starts = new GrowableArray(Float64Array, 1024, true);
+  private readonly lengths = new GrowableArray(Uint32Array, 1024, true);
 
   get length(): number {
-    return this.n;
+    return this.starts.length;
   }
 
   push(payload: string): void {
@@ -58,29 +57,17 @@ export class PayloadSlab {
   }
 
   private commit(bytes: number): void {
-    if (this.n === this.starts.length) {
-      this.starts = grow(this.starts);
-      this.ends = grow(this.ends);
-    }
-    const base = (this.chunks.length - 1) * CHUNK_BASE;
-    this.starts[this.n] = base + this.used;
+    this.starts.push((this.chunks.length - 1) * CHUNK_BASE + this.used);
+    this.lengths.push(bytes);
     this.used += bytes;
-    this.ends[this.n] = base + this.used;
-    this.n++;
   }
 
   /** The payloads in shared memory, for `payloadAt` in another thread. */
   view(): PayloadView {
-    return { chunks: [...this.chunks], starts: toShared(this.starts.subarray(0, this.n)), ends: toShared(this.ends.subarray(0, this.n)) };
+    return { chunks: [...this.chunks], starts: this.starts.sharedView(), lengths: this.lengths.sharedView() };
   }
 
   get(i: number): string {
-    return chunkString(this.chunks, this.starts[i]!, this.ends[i]! - this.starts[i]!);
+    return chunkString(this.chunks, this.starts.get(i), this.lengths.get(i));
   }
-}
-
-function grow(a: Float64Array): Float64Array<ArrayBuffer> {
-  const next = new Float64Array(a.length * 2);
-  next.set(a);
-  return next;
 }
