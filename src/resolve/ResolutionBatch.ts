@@ -35,7 +35,6 @@ export class ResolutionBatch {
   private readonly prepare: (record: CustomerRecord, stats: KeyStats) => PreparedRecord;
   private readonly stats: KeyStats = { invalid: {}, junk: {} };
 
-  // Ids and keys are the tens of millions of strings: interned off the V8 heap. Names, sources and groups are few.
   // All strings are interned off the V8 heap: ids and keys are tens of millions, and chunks prepared in worker
   // threads arrive as bytes, interned without decoding.
   private readonly ids = new ByteInterner();
@@ -79,11 +78,8 @@ export class ResolutionBatch {
     return this.addPrepared(this.prepare(record, this.stats));
   }
 
-  /**
-   * Adds a record already prepared by `createRecordPreparer` (possibly in a worker thread, whose identifier
-   * counts are merged with `addStats`). The only step that needs the batch's state: ids and keys are interned.
-   */
-  addPrepared(p: PreparedRecord): AddResult {
+  /** `add` after preparing: ids and keys are interned (the only step that needs the batch's state). */
+  private addPrepared(p: PreparedRecord): AddResult {
     if (this.linked) throw new Error('ResolutionBatch: add() after link()');
     if (p.id.trim() === '') return { ok: false, reasons: ['missing id'] };
     // perf: one lookup — when interning does not grow the table, the id was seen before.
@@ -156,11 +152,6 @@ export class ResolutionBatch {
       this.payloads.pushBytes(bytes, strStart[payload]!, strLen[payload]!);
     }
     mergeKeyStats(this.stats, c.stats);
-  }
-
-  /** Adds identifier counts (invalid, junk) gathered while preparing records elsewhere. */
-  addStats(stats: KeyStats): void {
-    mergeKeyStats(this.stats, stats);
   }
 
   /** Run the guards and the ordered linking. Call once, after the last `add`. */

@@ -6,8 +6,8 @@ import type { CustomerRecord } from '../types.js';
 
 /**
  * A record reduced to what the engine keeps: normalized keys, folded names, update time and a JSON payload of
- * the fields a golden profile carries. Plain data (strings, numbers, arrays), so it can cross a worker
- * boundary: preparing is the expensive, stateless part of adding a record, and runs in parallel in the batch job.
+ * the fields a golden profile carries: the stateless part of adding a record (`resolve()`, the incremental
+ * resolver). The batch job packs the same fields into typed arrays instead (`_internal/preparePiece`).
  */
 export interface PreparedRecord {
   readonly id: string;

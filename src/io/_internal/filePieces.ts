@@ -13,7 +13,7 @@ export interface FilePiece {
 export interface FilePiecesOptions {
   readonly format: 'csv' | 'ndjson';
   readonly gzip: boolean;
-  /** Target piece size in bytes (pieces end at the first row boundary after it). */
+  /** Piece size in bytes: once this much is read, a piece ends at the last row boundary in it. */
   readonly pieceBytes: number;
   /** CSV: columns the header must have. */
   readonly requiredColumns?: readonly string[];
