@@ -14,6 +14,12 @@ export type IdweaveErrorCode =
   | 'input_invalid'
   /** An output directory or file could not be created or written. */
   | 'output_unwritable'
+  /** Another run holds the output directory's lock. */
+  | 'output_locked'
+  /** A published output directory is incomplete or damaged (no valid `manifest.json`, a file that does not match it). */
+  | 'output_invalid'
+  /** A resolver snapshot failed validation (shape, bounds, checksum); it was edited or damaged. */
+  | 'snapshot_invalid'
   /** The command line or API was used wrongly. */
   | 'usage';
 

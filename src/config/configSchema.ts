@@ -1,4 +1,6 @@
+import { isSupportedCountry } from 'libphonenumber-js';
 import { z } from 'zod';
+import { NAME_FIELD_COLUMNS } from '../_internal/nameFields.js';
 import type { ResolveOptions } from './ResolveOptions.js';
 
 /**
@@ -83,6 +85,8 @@ export const resolveOptionsSchema = z.strictObject({
     .string({ error: 'expected a 2-letter region code such as "AE"' })
     .regex(/^[A-Za-z]{2}$/, { error: 'expected a 2-letter region code such as "AE"' })
     .transform((s) => s.toUpperCase())
+    // A region the phone metadata does not know would make every national number invalid.
+    .refine((s): boolean => isSupportedCountry(s), { error: (issue) => `"${String(issue.input)}" is not a region with phone numbering known to libphonenumber-js (e.g. AE, SA, GB, US)` })
     .optional(),
   junk: junkSchema.optional(),
   loginNamespace: z.enum(['global', 'source'], { error: 'expected "global" or "source"' }).optional(),
@@ -91,7 +95,17 @@ export const resolveOptionsSchema = z.strictObject({
   survivorship: z
     .strictObject({
       default: ruleSchema.optional(),
-      fields: z.record(z.string(), ruleSchema).optional(),
+      /** Field → rule; name fields in either spelling (`firstName` or `first_name`, as in outputs). */
+      fields: z
+        .record(z.string(), ruleSchema)
+        .superRefine((fields, ctx) => {
+          for (const [field, column] of NAME_FIELD_COLUMNS) {
+            if (Object.hasOwn(fields, field) && Object.hasOwn(fields, column) && fields[field] !== fields[column]) {
+              ctx.addIssue({ code: 'custom', path: [column], message: `"${column}" and "${field}" are the same field, with different rules` });
+            }
+          }
+        })
+        .optional(),
       sourcePriority: z.array(nonEmpty, { error: 'expected an array of source names' }).optional(),
     })
     .optional(),
@@ -101,12 +115,43 @@ export const resolveOptionsSchema = z.strictObject({
  * The config file of the CLI and `resolveFiles` (SPEC §5): every `ResolveOptions` field plus how to read input
  * files. Unknown keys are errors, so a misspelt option never silently falls back to its default.
  */
-export const configSchema = resolveOptionsSchema.extend({
-  /** Our column name → the input's column name, e.g. `{ "email": "EmailAddress", "id": "customer_no" }`. */
-  columns: z.partialRecord(z.enum(RECORD_COLUMNS, { error: `expected one of ${RECORD_COLUMNS.join(', ')}` }), nonEmpty).optional(),
-  /** Input column → external id namespace, e.g. `{ "loyalty_id": "loyalty" }`. */
-  externalIds: z.record(nonEmpty, nonEmpty).optional(),
-});
+export const configSchema = resolveOptionsSchema
+  .extend({
+    /** Our column name → the input's column name, e.g. `{ "email": "EmailAddress", "id": "customer_no" }`. */
+    columns: z.partialRecord(z.enum(RECORD_COLUMNS, { error: `expected one of ${RECORD_COLUMNS.join(', ')}` }), nonEmpty).optional(),
+    /** Input column → external id namespace, e.g. `{ "loyalty_id": "loyalty" }`. */
+    externalIds: z.record(nonEmpty, nonEmpty).optional(),
+    /** How CSV inputs are read. */
+    csv: z
+      .strictObject({
+        /** Most physical lines a row's quoted cells may span (default 20); a row over it is a reject. */
+        maxCellLines: positiveInt.optional(),
+      })
+      .optional(),
+  })
+  .superRefine((config, ctx) => {
+    // One input column, one role: a column read as two things would make every row a reject, or silently
+    // drop one of the roles.
+    const columns: Partial<Record<RecordColumn, string>> = config.columns ?? {};
+    const roleOfInput = new Map<string, RecordColumn>();
+    for (const column of RECORD_COLUMNS) {
+      const input = Object.hasOwn(columns, column) ? columns[column]! : column;
+      const other = roleOfInput.get(input);
+      if (other !== undefined && ROLE_OF[other] !== ROLE_OF[column]) {
+        const mapped = Object.hasOwn(columns, column) ? column : other;
+        ctx.addIssue({ code: 'custom', path: ['columns', mapped], message: `input column "${input}" would be read both as ${other} and as ${column}; map one of them to another column` });
+      } else roleOfInput.set(input, column);
+    }
+    for (const input of Object.keys(config.externalIds ?? {})) {
+      const role = roleOfInput.get(input);
+      if (role !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['externalIds', input], message: `input column "${input}" is already read as ${role}; an external id needs a column of its own` });
+      }
+    }
+  });
+
+/** Record columns that share a role (`x` is `twitter`); any other two columns have different roles. */
+const ROLE_OF: Readonly<Record<RecordColumn, string>> = Object.fromEntries(RECORD_COLUMNS.map((c) => [c, c === 'x' ? 'twitter' : c])) as Record<RecordColumn, string>;
 
 /** A validated config file. */
 export type IdweaveConfig = z.output<typeof configSchema>;

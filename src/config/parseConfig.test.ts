@@ -64,3 +64,26 @@ describe('parseResolveOptions', () => {
     }
   });
 });
+
+describe('parseConfig: configs that would silently lose data are refused', () => {
+  test.each([
+    [{ externalIds: { id: 'crm' } }, 'externalIds.id: input column "id" is already read as id; an external id needs a column of its own'],
+    [{ columns: { email: 'contact', phone: 'contact' } }, 'columns.phone: input column "contact" would be read both as email and as phone; map one of them to another column'],
+    [{ columns: { email: 'phone' } }, 'columns.email: input column "phone" would be read both as email and as phone; map one of them to another column'],
+    [{ columns: { email: 'Mail' }, externalIds: { Mail: 'crm' } }, 'externalIds.Mail: input column "Mail" is already read as email; an external id needs a column of its own'],
+    [{ survivorship: { fields: { first_name: 'mostRecent', firstName: 'mostFrequent' } } }, 'survivorship.fields.first_name: "first_name" and "firstName" are the same field, with different rules'],
+    [{ defaultRegion: 'ZZ' }, 'defaultRegion: "ZZ" is not a region with phone numbering known to libphonenumber-js (e.g. AE, SA, GB, US)'],
+  ])('%j', (config, issue) => {
+    expect(parseConfig(config)).toEqual({ ok: false, issues: [issue] });
+  });
+
+  test('harmless overlaps stay allowed', () => {
+    expect(parseConfig({ columns: { twitter: 'x' } }).ok).toBe(true);
+    expect(parseConfig({ columns: { email: 'phone', phone: 'mobile' } }).ok).toBe(true);
+    expect(parseConfig({ survivorship: { fields: { first_name: 'mostRecent', firstName: 'mostRecent' } } }).ok).toBe(true);
+  });
+
+  test('the library refuses an unknown default region too', () => {
+    expect(() => parseResolveOptions({ defaultRegion: 'XX' })).toThrow(/"XX" is not a region/);
+  });
+});

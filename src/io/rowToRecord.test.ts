@@ -49,7 +49,7 @@ describe('createRowMapper', () => {
   test.each([
     ['no id', { email: 'a@x.com' }, ['missing id']],
     ['empty id', { id: '  ', email: 'a@x.com' }, ['missing id']],
-    ['object id', { id: {}, emails: 5 }, ['missing id', 'id: expected a string']],
+    ['object id', { id: {}, emails: 5 }, ['id: expected a string or an integer']],
     ['bad handles', { id: '1', handles: [{ platform: 'instagram' }] }, ['handles[0]: expected { platform: string, handle: string }']],
   ])('rejects: %s', (_l, fields, reasons) => {
     expect(mapper.map(fields)).toEqual({ ok: false, reasons });
@@ -89,5 +89,67 @@ describe('createRowMapper', () => {
       firstName: 'Ann',
       attributes: { vip: true, tier: 2, extra: '{"nested":1}' },
     });
+  });
+});
+
+describe('createRowMapper: hostile rows (hardening)', () => {
+  const mapper = createRowMapper({});
+
+  test('a __proto__ or toString column is an attribute like any other', () => {
+    const fields = JSON.parse('{"id":"c1","__proto__":"p","toString":"t","constructor":"c"}') as Record<string, unknown>;
+    const r = mapper.map(fields);
+    if (!r.ok) throw new Error(r.reasons.join());
+    expect(Object.keys(r.record.attributes!)).toEqual(['__proto__', 'toString', 'constructor']);
+    expect(Object.getOwnPropertyDescriptor(r.record.attributes, '__proto__')?.value).toBe('p');
+    const csv = mapper.mapRow(['id', '__proto__', 'email'], ['c2', 'p', 'a@x.ae']);
+    if (!csv.ok) throw new Error(csv.reasons.join());
+    expect(Object.getOwnPropertyDescriptor(csv.record.attributes, '__proto__')?.value).toBe('p');
+  });
+
+  test('integer ids within the safe range become their decimal string; other numbers are refused', () => {
+    const line = '{"id":12,"email":"a@x.ae"}';
+    expect(mapper.map(JSON.parse(line), line)).toMatchObject({ ok: true, record: { id: '12' } });
+    const big = '{"id":9007199254740993}';
+    const r = mapper.map(JSON.parse(big), big);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reasons[0]).toMatch(/^id: the number 9007199254740992 is not an integer within/);
+    for (const text of ['{"id":1.5}', '{"id":1e3}', '{"id": 12.0}', '{"id":-0}']) {
+      const m = mapper.map(JSON.parse(text), text);
+      expect(m.ok, text).toBe(false);
+    }
+  });
+
+  test.each([
+    ['NUL', 'x\u0000y', /control character U\+0000/],
+    ['CR', 'x\ry', /control character U\+000D/],
+    ['lone high surrogate', 'x\ud800', /lone surrogate/],
+    ['lone low surrogate', 'x\udc01', /lone surrogate/],
+    ['too long', 'x'.repeat(5000), /longer than 4096/],
+  ])('an id with %s is refused', (_label, id, reason) => {
+    const r = mapper.mapRow(['id'], [id]);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reasons.join()).toMatch(reason);
+  });
+
+  test('an emoji id (a valid surrogate pair) is kept', () => {
+    expect(mapper.mapRow(['id'], ['c-😀'])).toMatchObject({ ok: true, record: { id: 'c-😀' } });
+  });
+
+  test('more identifiers of one kind than a record may hold is a reject, and costs linear time', () => {
+    const cell = Array.from({ length: 32_000 }, (_, i) => `u${i}@x.ae`).join('|');
+    const t = performance.now();
+    const r = mapper.mapRow(['id', 'email'], ['c1', cell]);
+    expect(performance.now() - t).toBeLessThan(500);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reasons).toEqual(['emails: 32000 values, more than the 100 one record may hold (a list pasted into one cell?)']);
+    expect(mapper.mapRow(['id', 'email'], ['c1', cell.split('|').slice(0, 100).join('|')]).ok).toBe(true);
+  });
+
+  test('an attribute nested deeper than 64 levels is a reject, not a stack overflow', () => {
+    const text = `{"id":"a","note":${'['.repeat(5000)}${']'.repeat(5000)}}`;
+    const r = mapper.map(JSON.parse(text), text);
+    expect(r).toEqual({ ok: false, reasons: ['note: nested deeper than 64 levels'] });
+    const fine = `{"id":"a","note":${'['.repeat(10)}1${']'.repeat(10)}}`;
+    expect(mapper.map(JSON.parse(fine), fine)).toMatchObject({ ok: true, record: { attributes: { note: `${'['.repeat(10)}1${']'.repeat(10)}` } } });
   });
 });

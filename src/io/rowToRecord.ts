@@ -1,5 +1,7 @@
 import type { IdweaveConfig, RecordColumn } from '../config/configSchema.js';
+import { setOwn } from '../_internal/ownField.js';
 import { parseIsoDate } from '../_internal/parseIsoDate.js';
+import { acceptId, isPlainIntegerToken, MAX_JSON_DEPTH, MISSING_ID, nestsDeeperThan, tooManyIdentifiers } from '../_internal/recordRules.js';
 import type { CustomerRecord, Platform } from '../types.js';
 
 /** The parts of a config that say how to read rows. */
@@ -16,7 +18,11 @@ export type MapRowResult =
 export interface RowMapper {
   /** The input column holding the record id (`id` unless the config renames it). */
   readonly idColumn: string;
-  map(fields: Readonly<Record<string, unknown>>): MapRowResult;
+  /**
+   * `text`: the NDJSON line the object was parsed from, when there is one; a numeric id is then accepted only
+   * as a plain integer token (`1e3` and `12.0` parse to integers too).
+   */
+  map(fields: Readonly<Record<string, unknown>>, text?: string): MapRowResult;
   /** `map` of a CSV row given as its header and cells (perf: no object per row; roles resolved once per header). */
   mapRow(header: readonly string[], cells: readonly string[]): MapRowResult;
 }
@@ -97,6 +103,7 @@ export function createRowMapper(options: RowMapperOptions = {}): RowMapper {
   }
   for (const [column, namespace] of Object.entries(options.externalIds ?? {})) roles.set(column, { code: EXTERNAL, scope: namespace, name: column });
   const idColumn = renamed.id ?? 'id';
+  const idColumnName = 'id';
   // perf: one scratch list of reasons per mapper, copied only when a row is refused.
   const problems: string[] = [];
 
@@ -104,12 +111,18 @@ export function createRowMapper(options: RowMapperOptions = {}): RowMapper {
   let lastHeader: readonly string[] | undefined;
   let headerRoles: (Role | undefined)[] = [];
 
-  const map = (fields: Readonly<Record<string, unknown>>): MapRowResult => {
+  const map = (fields: Readonly<Record<string, unknown>>, text?: string): MapRowResult => {
     const keys = Object.keys(fields);
     const values: unknown[] = [];
     for (const k of keys) values.push(fields[k]);
-    return mapColumns(keys, values, keys.map((k) => roles.get(k)));
+    lineText = text;
+    try {
+      return mapColumns(keys, values, keys.map((k) => roles.get(k)));
+    } finally {
+      lineText = undefined;
+    }
   };
+  let lineText: string | undefined;
 
   const mapRow = (header: readonly string[], cells: readonly string[]): MapRowResult => {
     if (header !== lastHeader) {
@@ -142,15 +155,19 @@ export function createRowMapper(options: RowMapperOptions = {}): RowMapper {
       const role = columnRoles[c];
       const key = names[c]!;
       if (role === undefined) {
-        const scalar = toAttribute(value);
-        if (scalar !== undefined) (attributes ??= {})[key] = scalar;
+        const scalar = toAttribute(value, key, problems);
+        if (scalar !== undefined) setOwn((attributes ??= {}), key, scalar);
         continue;
       }
       switch (role.code) {
         case ID: {
-          const v = toText(value);
-          if (v === undefined) problems.push(`${role.name}: expected a string`);
-          else id = v.trim();
+          if (typeof value === 'number' && lineText !== undefined && Number.isSafeInteger(value) && !isPlainIntegerToken(lineText, value)) {
+            problems.push(`${role.name}: a number with a fraction or exponent is not an id; write the id as a string or a plain integer`);
+            break;
+          }
+          const accepted = acceptId(typeof value === 'string' ? value.trim() : value);
+          if (accepted.ok) id = accepted.id;
+          else if (accepted.problem !== MISSING_ID) problems.push(`${role.name}: ${accepted.problem}`);
           break;
         }
         case SOURCE:
@@ -201,15 +218,22 @@ export function createRowMapper(options: RowMapperOptions = {}): RowMapper {
         case ATTRIBUTES:
           if (typeof value !== 'object' || Array.isArray(value)) problems.push('attributes: expected an object');
           else {
-            for (const k in value as Record<string, unknown>) {
-              const scalar = toAttribute((value as Record<string, unknown>)[k]);
-              if (scalar !== undefined) (attributes ??= {})[k] = scalar;
+            for (const k of Object.keys(value)) {
+              const scalar = toAttribute((value as Record<string, unknown>)[k], `attributes.${k}`, problems);
+              if (scalar !== undefined) setOwn((attributes ??= {}), k, scalar);
             }
           }
           break;
       }
     }
-    if (id === undefined || id === '') problems.unshift('missing id');
+    if (id === undefined && !problems.some((p) => p.startsWith(`${idColumnName}:`))) problems.unshift(MISSING_ID);
+    const tooMany =
+      tooManyIdentifiers('emails', emails?.length ?? 0) ??
+      tooManyIdentifiers('phones', phones?.length ?? 0) ??
+      tooManyIdentifiers('logins', logins?.length ?? 0) ??
+      tooManyIdentifiers('handles', handles?.length ?? 0) ??
+      tooManyIdentifiers('externalIds', externalIds?.length ?? 0);
+    if (tooMany !== undefined) problems.push(tooMany);
     if (problems.length > 0) return { ok: false, reasons: problems.slice() };
     const record: CustomerRecord = {
       id: id!,
@@ -237,14 +261,19 @@ function toText(value: unknown): string | undefined {
   return undefined;
 }
 
-function toAttribute(value: unknown): string | number | boolean | null | undefined {
+function toAttribute(value: unknown, name: string, problems: string[]): string | number | boolean | null | undefined {
   if (typeof value === 'string') {
     const v = value.trim();
     return v === '' ? undefined : v;
   }
   if (typeof value === 'number' || typeof value === 'boolean') return value;
   if (value === null || value === undefined) return undefined;
-  // Nested JSON (NDJSON only) is kept as its JSON text rather than dropped.
+  // Nested JSON (NDJSON only) is kept as its JSON text rather than dropped; past a sane depth it is refused
+  // (serializing it would overflow the stack).
+  if (nestsDeeperThan(value)) {
+    problems.push(`${name}: nested deeper than ${MAX_JSON_DEPTH} levels`);
+    return undefined;
+  }
   return JSON.stringify(value);
 }
 

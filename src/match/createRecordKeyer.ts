@@ -14,7 +14,6 @@ import type { CustomerRecord, IdentifierKind, NormalizeFailure } from '../types.
  */
 export const KIND = { externalId: 0, login: 1, handle: 2, email: 3, phone: 4 } as const;
 export type KindCode = (typeof KIND)[keyof typeof KIND];
-export const KIND_NAMES: readonly IdentifierKind[] = ['externalId', 'login', 'handle', 'email', 'phone'];
 
 /** Identifier problems seen while keying, for the report. */
 export interface KeyStats {
@@ -42,9 +41,17 @@ export function createRecordKeyer(options: ResolvedOptions): (record: CustomerRe
   const plain = { junk };
   const out = { keys: [] as string[], kinds: [] as KindCode[], groups: [] as string[], weak: [] as string[] };
 
+  // Keys already added, once a record has many (a Set costs more than a scan for the usual handful).
+  const many = new Set<string>();
   const add = (key: string, kind: KindCode, group: string): void => {
-    // A record rarely has more than a handful of keys: a linear scan beats a Set here.
-    if (out.keys.includes(key)) return;
+    const n = out.keys.length;
+    if (n < 16) {
+      if (out.keys.includes(key)) return;
+    } else {
+      if (n === 16) for (const k of out.keys) many.add(k);
+      if (many.has(key)) return;
+      many.add(key);
+    }
     out.keys.push(key);
     out.kinds.push(kind);
     out.groups.push(group);
@@ -55,6 +62,7 @@ export function createRecordKeyer(options: ResolvedOptions): (record: CustomerRe
     out.kinds.length = 0;
     out.groups.length = 0;
     out.weak.length = 0;
+    many.clear();
 
     if (record.externalIds) {
       for (const x of record.externalIds) {

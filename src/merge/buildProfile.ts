@@ -1,5 +1,9 @@
-import type { GoldenProfile, IdentifierKind, ProfileIdentifier, SurvivingValue, SurvivorshipRule } from '../types.js';
+import { setOwn } from '../_internal/ownField.js';
+import type { GoldenProfile, IdentifierKind, ProfileIdentifier, SurvivingValue } from '../types.js';
 import { survive, type Candidate } from './survive.js';
+import { ruleFor, type SurvivorshipConfig } from './survivorshipConfig.js';
+
+export type { SurvivorshipConfig } from './survivorshipConfig.js';
 
 /** One member record as the merge stage sees it. */
 export interface MemberRecord {
@@ -12,19 +16,6 @@ export interface MemberRecord {
   /** Field values: `firstName`, `lastName`, `fullName` and attributes. */
   readonly fields: Readonly<Record<string, string | number | boolean | null>>;
 }
-
-export interface SurvivorshipConfig {
-  readonly default: SurvivorshipRule;
-  readonly fields: Readonly<Record<string, SurvivorshipRule>>;
-  readonly sourceRank: ReadonlyMap<string, number>;
-}
-
-/** Names are best taken from what most records say (a typo in one source loses), unless configured. */
-const NAME_FIELDS: Readonly<Record<string, SurvivorshipRule>> = {
-  firstName: 'mostFrequent',
-  lastName: 'mostFrequent',
-  fullName: 'mostFrequent',
-};
 
 const KIND_ORDER: Readonly<Record<IdentifierKind, number>> = { externalId: 0, login: 1, handle: 2, email: 3, phone: 4 };
 
@@ -55,7 +46,7 @@ export function buildProfile(profileId: string, members: readonly MemberRecord[]
       entry.records++;
       if (m.source !== undefined) entry.sources.add(m.source);
     }
-    for (const field in m.fields) {
+    for (const field of Object.keys(m.fields)) {
       const value = m.fields[field]!;
       if (value === null || value === '') continue;
       let list = candidates.get(field);
@@ -70,9 +61,8 @@ export function buildProfile(profileId: string, members: readonly MemberRecord[]
 
   const fields: Record<string, SurvivingValue> = {};
   for (const field of [...candidates.keys()].sort(compareStrings)) {
-    const rule = config.fields[field] ?? NAME_FIELDS[field] ?? config.default;
-    const survivor = survive(rule, candidates.get(field)!, config.sourceRank);
-    if (survivor) fields[field] = survivor;
+    const survivor = survive(ruleFor(config, field), candidates.get(field)!, config.sourceRank);
+    if (survivor) setOwn(fields, field, survivor);
   }
 
   const profile: GoldenProfile = {
@@ -110,8 +100,8 @@ function buildSingleton(profileId: string, m: MemberRecord, config: Survivorship
   for (const field of Object.keys(m.fields).sort(compareStrings)) {
     const value = m.fields[field]!;
     if (value === null || value === '') continue;
-    const rule = config.fields[field] ?? NAME_FIELDS[field] ?? config.default;
-    fields[field] = m.source === undefined ? { value, recordId: m.recordId, rule } : { value, recordId: m.recordId, source: m.source, rule };
+    const rule = ruleFor(config, field);
+    setOwn(fields, field, m.source === undefined ? { value, recordId: m.recordId, rule } : { value, recordId: m.recordId, source: m.source, rule });
   }
   const time = Number.isNaN(m.updatedAt) ? undefined : new Date(m.updatedAt).toISOString();
   return {

@@ -14,7 +14,8 @@ import { isExclusiveGroup, linkConfigOf } from './_internal/linkConfigOf.js';
 import { linkEvidenceAt, readableKey } from './_internal/linkEvidenceAt.js';
 import { PayloadSlab } from './_internal/PayloadSlab.js';
 import type { PreparedChunk } from './_internal/PreparedChunk.js';
-import { profileAt, profileIdAt, survivorshipConfigOf, type BatchColumns, type SurvivorshipOptions } from './_internal/BatchColumns.js';
+import { survivorshipConfigOf, type SurvivorshipOptions } from '../merge/survivorshipConfig.js';
+import { profileAt, profileIdAt, type BatchColumns } from './_internal/BatchColumns.js';
 import { createRecordPreparer, mergeKeyStats, type PreparedRecord } from './prepareRecord.js';
 
 /** Outcome of adding one record to a batch. */

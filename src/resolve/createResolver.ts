@@ -1,4 +1,5 @@
 import { parseResolveOptions } from '../config/parseResolveOptions.js';
+import { IdweaveError } from '../errors.js';
 import { withDefaults, type ResolveOptions } from '../config/ResolveOptions.js';
 import { createRecordKeyer, type KeyStats } from '../match/createRecordKeyer.js';
 import type { CustomerRecord, GoldenProfile } from '../types.js';
@@ -81,14 +82,34 @@ export function createResolver(options: ResolveOptions = {}): Resolver {
   return new IncrementalResolver(new ResolverState(withDefaults(parseResolveOptions(options))));
 }
 
+/** Options of `restoreResolver`: the resolver's options, and how far to check the snapshot. */
+export interface RestoreOptions extends ResolveOptions {
+  /**
+   * Re-link every record and refuse a snapshot whose profiles are not exactly the clusters its records' identifiers
+   * give (default false: as costly as adding every record again; the other checks are always made).
+   */
+  readonly verify?: boolean;
+}
+
 /**
  * Restores a resolver from `snapshot()` (possibly after `JSON.stringify` / `JSON.parse`). Continuing from the
  * restored resolver gives the same profiles, ids and events as never having stopped. The options must match
- * the snapshot's in everything that decides keys and links (survivorship may differ); a mismatch or a
- * malformed snapshot throws an `IdweaveError`.
+ * the snapshot's in everything that decides keys and links (survivorship may differ); a mismatch throws an
+ * `IdweaveError` (`config_invalid`).
+ *
+ * Nothing in the snapshot is trusted: its shape, every bound and index, each payload and the checksum are checked
+ * in one linear pass, and any problem throws `IdweaveError` (`snapshot_invalid`) naming it and where (never a
+ * later throw from `profile()`); memory follows the snapshot's size. Version 1 snapshots (before the checksum) are
+ * read with the same checks. `verify: true` also re-links the records and refuses a partition that contradicts
+ * their identifiers (docs/incremental.md, "Snapshots").
+ *
+ * @example
+ * const resolver = restoreResolver(JSON.parse(text), { defaultRegion: 'AE', verify: true });
  */
-export function restoreResolver(snapshot: unknown, options: ResolveOptions = {}): Resolver {
-  return new IncrementalResolver(readSnapshot(snapshot, withDefaults(parseResolveOptions(options))));
+export function restoreResolver(snapshot: unknown, options: RestoreOptions = {}): Resolver {
+  const { verify, ...resolveOptions } = options ?? {};
+  if (verify !== undefined && typeof verify !== 'boolean') throw new IdweaveError('config_invalid', 'invalid options: verify: expected a boolean', ['verify: expected a boolean']);
+  return new IncrementalResolver(readSnapshot(snapshot, withDefaults(parseResolveOptions(resolveOptions)), verify === true));
 }
 
 class IncrementalResolver implements Resolver {
@@ -169,11 +190,13 @@ class IncrementalResolver implements Resolver {
 
   private liveSerial(profileId: string): number {
     const s = typeof profileId === 'string' ? serialOfProfileId(profileId) : -1;
-    return s > 0 && s < this.state.profileHead.length && this.state.profileHead[s]! >= 0 ? s : -1;
+    return this.state.profiles.head(s) >= 0 ? s : -1;
   }
 
   /** The key a query identifier has in records: the same keyer, on a one-identifier record. */
   private keyOfQuery(q: LookupQuery): string | undefined {
+    // Untrusted callers (an HTTP handler passing a parsed body) may send anything.
+    if (q === null || typeof q !== 'object') return undefined;
     let record: CustomerRecord;
     if ('email' in q) record = { id: '?', emails: [q.email] };
     else if ('phone' in q) record = { id: '?', phones: [q.phone] };

@@ -3,6 +3,8 @@ import type { ResolvedOptions } from '../config/ResolveOptions.js';
 import { createRecordKeyer, type KeyStats, type KindCode } from '../match/createRecordKeyer.js';
 import { firstToken, normalizeName } from '../match/normalizeName.js';
 import type { CustomerRecord } from '../types.js';
+import { setOwn } from '../_internal/ownField.js';
+import { NAME_FIELD_COLUMNS, NAME_FIELD_OF_COLUMN } from '../_internal/nameFields.js';
 
 /**
  * A record reduced to what the engine keeps: normalized keys, folded names, update time and a JSON payload of
@@ -60,14 +62,28 @@ export function updatedAtOf(record: CustomerRecord): number {
   return Number.isNaN(t) ? Date.parse(record.updatedAt) : t;
 }
 
-/** Fields a golden profile carries besides identifiers: names and attributes. */
+/**
+ * Fields a golden profile carries besides identifiers: names and attributes, in one flat namespace. An
+ * attribute may not take a name field's place (`firstName`, or `first_name`, its spelling in outputs): such an
+ * attribute is kept as `attribute:<name>`, and so is any attribute already starting with `attribute:`, which
+ * keeps the renaming one-to-one.
+ */
 export function payloadOf(record: CustomerRecord): Record<string, string | number | boolean | null> {
   const out: Record<string, string | number | boolean | null> = {};
   if (record.firstName) out.firstName = record.firstName.trim();
   if (record.lastName) out.lastName = record.lastName.trim();
   if (record.fullName) out.fullName = record.fullName.trim();
-  if (record.attributes) for (const k in record.attributes) out[k] = record.attributes[k]!;
+  const attributes = record.attributes;
+  if (attributes) for (const k of Object.keys(attributes)) setOwn(out, attributeField(k), attributes[k]!);
   return out;
+}
+
+const ATTRIBUTE_PREFIX = 'attribute:';
+
+/** The profile field an attribute is carried in (see `payloadOf`). */
+export function attributeField(name: string): string {
+  const reserved = NAME_FIELD_COLUMNS.has(name) || NAME_FIELD_OF_COLUMN.has(name) || name.startsWith(ATTRIBUTE_PREFIX);
+  return reserved ? ATTRIBUTE_PREFIX + name : name;
 }
 
 /** Adds the counts of `from` into `into`. */

@@ -3,7 +3,7 @@ import type { EvidenceEntries } from '../../cluster/EvidenceLog.js';
 import { describeKey } from '../../match/createRecordKeyer.js';
 import { buildProfile, type MemberRecord, type SurvivorshipConfig } from '../../merge/buildProfile.js';
 import { formatProfileId } from '../../merge/profileIdOf.js';
-import type { GoldenProfile, SurvivorshipRule } from '../../types.js';
+import type { GoldenProfile } from '../../types.js';
 import { payloadAt, type PayloadView } from './PayloadSlab.js';
 
 /**
@@ -32,17 +32,6 @@ export interface BatchColumns {
   readonly profileOf: Uint32Array;
   /** Every link decision, in the order they were made. */
   readonly evidence: EvidenceEntries;
-}
-
-/** Survivorship options as plain data (they cross to worker threads). */
-export interface SurvivorshipOptions {
-  readonly default: SurvivorshipRule;
-  readonly fields: Readonly<Record<string, SurvivorshipRule>>;
-  readonly sourcePriority: readonly string[];
-}
-
-export function survivorshipConfigOf(o: SurvivorshipOptions): SurvivorshipConfig {
-  return { default: o.default, fields: o.fields, sourceRank: new Map(o.sourcePriority.map((s, i) => [s, i])) };
 }
 
 /** Columns received by a worker thread, with their byte chunks wrapped as Buffers again (no copy). */

@@ -4,7 +4,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { IdweaveConfig } from '../../config/configSchema.js';
 import type { SurvivorshipConfig } from '../../merge/buildProfile.js';
-import { survivorshipConfigOf, type BatchColumns, type SurvivorshipOptions } from './BatchColumns.js';
+import { survivorshipConfigOf, type SurvivorshipOptions } from '../../merge/survivorshipConfig.js';
+import type { BatchColumns } from './BatchColumns.js';
 import type { WorkerRequest } from './batchWorker.js';
 import { outputLines, type LinesTask } from './outputLines.js';
 import { createPiecePreparer, type Piece } from './preparePiece.js';
@@ -50,6 +51,9 @@ export class BatchPool {
         else p?.reject(new Error(`worker thread failed: ${msg.error}`));
       });
       w.on('error', (e) => this.fail(e));
+      // A result that cannot be deserialized here (e.g. nested too deep for the structured-clone reader) is
+      // otherwise dropped without a word, and its caller would wait forever.
+      w.on('messageerror', (e) => this.fail(new Error(`worker thread result could not be read: ${e.message}`)));
       w.on('exit', (code) => {
         if (code !== 0 && !this.closed) this.fail(new Error(`worker thread exited with code ${code}`));
       });

@@ -1,7 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { IdweaveConfig } from '../../config/configSchema.js';
 import type { SurvivorshipConfig } from '../../merge/buildProfile.js';
-import { attachColumns, survivorshipConfigOf, type BatchColumns, type SurvivorshipOptions } from './BatchColumns.js';
+import { survivorshipConfigOf, type SurvivorshipOptions } from '../../merge/survivorshipConfig.js';
+import { attachColumns, type BatchColumns } from './BatchColumns.js';
 import { outputLines, type LinesTask } from './outputLines.js';
 import { createPiecePreparer, type Piece } from './preparePiece.js';
 import { transferablesOf } from './PreparedChunk.js';

@@ -6,6 +6,7 @@ import { genericKeyOf, linkRecords, type GenericKey, type LinkConfig } from '../
 import { describeKey, KIND, type KeyStats } from '../../match/createRecordKeyer.js';
 import { KeyInterner } from '../../match/KeyInterner.js';
 import { buildProfile, compareStrings, type MemberRecord, type SurvivorshipConfig } from '../../merge/buildProfile.js';
+import { survivorshipConfigOf } from '../../merge/survivorshipConfig.js';
 import type { CustomerRecord, GoldenProfile } from '../../types.js';
 import { isExclusiveGroup, linkConfigOf } from '../_internal/linkConfigOf.js';
 import { createRecordPreparer, type PreparedRecord } from '../prepareRecord.js';
@@ -79,9 +80,8 @@ export class ResolverState {
   private mark = new Int32Array(1024);
   private readonly payloads = new PayloadStore();
 
-  // Per profile serial (serials are never reused; a retired one has head -1).
-  profileHead = new Int32Array(1024).fill(-1);
-  profileSize = new Uint32Array(1024);
+  /** Live profiles: serial → head record of the profile's ring (serials are never reused). */
+  readonly profiles = new ProfileTable();
   /** Next serial to allocate; serial 0 is never used. */
   nextSerial = 1;
   liveRecords = 0;
@@ -94,11 +94,7 @@ export class ResolverState {
     this.options = options;
     this.config = linkConfigOf(options);
     this.prepare = createRecordPreparer(options);
-    this.survivorship = {
-      default: options.survivorship.default,
-      fields: options.survivorship.fields,
-      sourceRank: new Map(options.survivorship.sourcePriority.map((s, i) => [s, i])),
-    };
+    this.survivorship = survivorshipConfigOf(options.survivorship);
   }
 
   /** Index of a live record, or -1. */
@@ -160,7 +156,7 @@ export class ResolverState {
   /** The members of a live profile serial, as global record indices. */
   membersOf(serial: number): number[] {
     const out: number[] = [];
-    const head = serial > 0 && serial < this.profileHead.length ? this.profileHead[serial]! : -1;
+    const head = this.profiles.head(serial);
     if (head < 0) return out;
     let m = head;
     do {
@@ -334,17 +330,19 @@ export class ResolverState {
   restoreRecord(p: PreparedRecord, serial: number): void {
     const r = this.slotOf(p.id);
     this.store(r, p, serial);
-    if (this.profileHead.length <= serial) this.growSerials(serial);
-    const head = this.profileHead[serial]!;
+    const head = this.profiles.join(serial, r);
     if (head < 0) {
-      this.profileHead[serial] = r;
       this.nextInProfile[r] = r;
       this.liveProfiles++;
     } else {
       this.nextInProfile[r] = this.nextInProfile[head]!;
       this.nextInProfile[head] = r;
     }
-    this.profileSize[serial] = this.profileSize[serial]! + 1;
+  }
+
+  /** Interns a key of a snapshot's key table, with its kind and group, before any record holds it; returns its id. */
+  restoreKey(key: string, kind: number, group: string): number {
+    return this.internKey(key, kind, group);
   }
 
   /** Judges every key (after restoring). */
@@ -568,51 +566,26 @@ export class ResolverState {
       profileIdOfSerial,
     );
     // Old profiles touched: every member is in `records` (or was removed), so their lists are rebuilt whole.
-    for (let i = 0; i < n; i++) {
-      const s = oldSerial[i]!;
-      if (s > 0) {
-        this.profileHead[s] = -1;
-        this.profileSize[s] = 0;
-      }
-    }
-    for (const r of removed) {
-      if (r.serial > 0) {
-        this.profileHead[r.serial] = -1;
-        this.profileSize[r.serial] = 0;
-      }
-    }
+    for (let i = 0; i < n; i++) this.profiles.delete(oldSerial[i]!);
+    for (const r of removed) this.profiles.delete(r.serial);
     for (let i = 0; i < n; i++) {
       const r = linked.records[i]!;
       const s = result.serial[i]!;
       this.serial[r] = s;
-      const head = this.profileHead[s]!;
+      const head = this.profiles.join(s, r);
       if (head < 0) {
-        this.profileHead[s] = r;
         this.nextInProfile[r] = r;
       } else {
         this.nextInProfile[r] = this.nextInProfile[head]!;
         this.nextInProfile[head] = r;
       }
-      this.profileSize[s] = this.profileSize[s]! + 1;
     }
     this.liveProfiles += this.nextSerial - firstFresh - result.retired.length;
     return result.events;
   }
 
   private allocateSerial(): number {
-    const s = this.nextSerial++;
-    this.growSerials(s);
-    return s;
-  }
-
-  private growSerials(s: number): void {
-    if (s >= this.profileHead.length) {
-      const before = this.profileHead.length;
-      this.profileHead = grow(this.profileHead, s + 1);
-      this.profileHead.fill(-1, before);
-      this.profileSize = grow(this.profileSize, s + 1);
-    }
-    if (this.nextSerial <= s) this.nextSerial = s + 1;
+    return this.nextSerial++;
   }
 
   /** Reclaims index slots left by removed and grown records once they are half the table. */
@@ -659,4 +632,90 @@ export function serialOfProfileId(profileId: string): number {
   if (!/^P[0-9a-z]{8,11}$/.test(profileId)) return -1;
   const s = Number.parseInt(profileId.slice(1), 36);
   return profileIdOfSerial(s) === profileId ? s : -1;
+}
+
+/**
+ * Live profiles by serial: the head record of each profile's ring, in an open-addressing table (linear probing,
+ * backward-shift deletion, so no tombstones). Memory follows the live profiles (≤ live records), not the serials
+ * ever allocated: serials are never reused, and a restored snapshot's serials are untrusted numbers (up to
+ * 2^31 − 2), so a column indexed by serial could be made to allocate gigabytes. The slot hash is seeded per
+ * process, so serials cannot be chosen to collide; the layout never shows in results.
+ */
+export class ProfileTable {
+  private serials = new Int32Array(1024); // 0 = free (serial 0 is never used)
+  private heads = new Int32Array(1024);
+  private mask = 1023;
+  /** Live profiles held. */
+  size = 0;
+  private readonly seed = (Math.random() * 2 ** 32) | 0;
+
+  /** Head record of live profile `s`, or -1. */
+  head(s: number): number {
+    if (!(s > 0)) return -1;
+    const serials = this.serials;
+    for (let i = this.slot(s); ; i = (i + 1) & this.mask) {
+      const k = serials[i]!;
+      if (k === s) return this.heads[i]!;
+      if (k === 0) return -1;
+    }
+  }
+
+  /** Record `r` joins profile `s` (`s` > 0): returns the profile's head, or -1 when `s` was not live (r is its head now). */
+  join(s: number, r: number): number {
+    let i = this.slot(s);
+    for (let k = this.serials[i]!; k !== 0; k = this.serials[i]!) {
+      if (k === s) return this.heads[i]!;
+      i = (i + 1) & this.mask;
+    }
+    this.serials[i] = s;
+    this.heads[i] = r;
+    if (++this.size * 4 > this.serials.length * 3) this.rehash(this.serials.length * 2);
+    return -1;
+  }
+
+  /** Forgets profile `s` (nothing when it is not live). */
+  delete(s: number): void {
+    if (!(s > 0)) return;
+    const serials = this.serials;
+    const mask = this.mask;
+    let hole = this.slot(s);
+    for (let k = serials[hole]!; k !== s; k = serials[hole]!) {
+      if (k === 0) return;
+      hole = (hole + 1) & mask;
+    }
+    // Backward shift: move later entries of the probe run into the hole unless their home lies in (hole, j].
+    for (let j = (hole + 1) & mask; serials[j]! !== 0; j = (j + 1) & mask) {
+      const home = this.slot(serials[j]!);
+      const stays = hole <= j ? home > hole && home <= j : home > hole || home <= j;
+      if (stays) continue;
+      serials[hole] = serials[j]!;
+      this.heads[hole] = this.heads[j]!;
+      hole = j;
+    }
+    serials[hole] = 0;
+    this.size--;
+  }
+
+  private slot(s: number): number {
+    let h = s ^ this.seed;
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    return (h ^ (h >>> 16)) & this.mask;
+  }
+
+  private rehash(capacity: number): void {
+    const serials = this.serials;
+    const heads = this.heads;
+    this.serials = new Int32Array(capacity);
+    this.heads = new Int32Array(capacity);
+    this.mask = capacity - 1;
+    for (let i = 0; i < serials.length; i++) {
+      const s = serials[i]!;
+      if (s === 0) continue;
+      let j = this.slot(s);
+      while (this.serials[j]! !== 0) j = (j + 1) & this.mask;
+      this.serials[j] = s;
+      this.heads[j] = heads[i]!;
+    }
+  }
 }
