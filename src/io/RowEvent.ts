@@ -4,6 +4,8 @@
  * Row numbers: CSV rows count data records from 1 (the header is row 0); blank lines are skipped and not
  * counted, and a quoted cell spanning several lines makes one row, so a row number can be smaller than the
  * physical line number. NDJSON rows are physical line numbers from 1 (blank lines are counted but skipped).
+ * A CSV row rejected for a stray quote or a quoted cell over `maxCellLines` lines is its first line only; the
+ * lines after it are read again as rows of their own (see docs/input-format.md).
  */
 export type RowEvent = RowFields | RowError;
 
@@ -12,6 +14,10 @@ export interface RowFields {
   readonly row: number;
   /** Column → cell for CSV (always strings); the parsed object for NDJSON (any JSON values). */
   readonly fields: Readonly<Record<string, unknown>>;
+  /** CSV: physical lines the row spans, present only when more than one (a quoted cell holding line breaks). */
+  readonly lines?: number;
+  /** NDJSON: the line the object was parsed from (a numeric id must be a plain integer token in it). */
+  readonly text?: string;
 }
 
 export interface RowError {
@@ -31,7 +37,19 @@ export interface ReadRowsOptions {
   readonly onBytesRead?: (bytesRead: number, bytesTotal: number) => void;
   /** Read size in bytes; default 1 MiB. Small values exercise chunk boundaries in tests. */
   readonly chunkBytes?: number;
+  /**
+   * CSV: the most physical lines a row's quoted cells may span (default `DEFAULT_MAX_CELL_LINES`, 20). A row
+   * over it is a reject and the lines after its first are read again as rows. Must be an integer >= 1.
+   */
+  readonly maxCellLines?: number;
 }
+
+/**
+ * Default of `maxCellLines`: a CSV row may span at most 20 physical lines through quoted cells. Postal addresses
+ * take 2-8 lines and CRM notes rarely more; a quote left open longer is almost always a stray quote swallowing
+ * whole rows. The bound also caps how far the file cutter must look ahead to end a row.
+ */
+export const DEFAULT_MAX_CELL_LINES = 20;
 
 /** Largest cell (CSV) or line (NDJSON) accepted, in UTF-16 code units (1 MiB). */
 export const MAX_CELL_CHARS = 1 << 20;

@@ -37,7 +37,8 @@ export function readRowBatches(file: string, options: ReadRowsOptions = {}): Asy
     throw new IdweaveError('input_invalid', `${file}: unsupported file type (expected .csv, .ndjson or .jsonl, optionally .gz)`);
   }
   const chunks = textChunks(file, format.gzip, options.chunkBytes ?? 1 << 20, options.onBytesRead);
-  const reader = format.format === 'csv' ? new CsvRowReader(file, options.requiredColumns ?? []) : new NdjsonRowReader(file);
+  const reader =
+    format.format === 'csv' ? new CsvRowReader(file, options.requiredColumns ?? [], undefined, undefined, { maxCellLines: options.maxCellLines }) : new NdjsonRowReader(file);
   return rowBatches(reader, chunks);
 }
 
@@ -55,7 +56,8 @@ async function* rowBatches(reader: CsvRowReader | NdjsonRowReader, chunks: Async
 
 /**
  * The rows of a CSV or NDJSON file, one event per row: fields, or an error for a row that could not be read.
- * See `RowEvent` for how rows are numbered.
+ * See `RowEvent` for how rows are numbered. A CSV row whose quoted cells span several lines carries `lines`
+ * (the events with `lines` are the count of multi-line rows, as `PreparedChunk.multiLineRows` counts them).
  *
  * @example
  * for await (const ev of readRows('customers.csv.gz', { requiredColumns: ['id'] })) {

@@ -75,7 +75,7 @@ export class NdjsonRowReader {
       this.out.push({ file, row: line, error: `expected a JSON object, found ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}`, input: clipInput(text) });
       return;
     }
-    this.out.push({ file, row: line, fields: value as Record<string, unknown> });
+    this.out.push({ file, row: line, fields: value as Record<string, unknown>, text });
   }
 }
 

@@ -5,6 +5,7 @@ import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { filePieces, type FilePiecesOptions } from './filePieces.js';
+import type { RowEvent } from '../RowEvent.js';
 import { CsvRowReader } from './CsvRowReader.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'idweave-pieces-'));
@@ -69,6 +70,98 @@ describe('filePieces', () => {
       }),
       { seed: 20261130, numRuns: 400 },
     );
+  });
+
+  /** Events as compared across ways of reading: fields with their line count, or an error with its input. */
+  const comparable = (evs: RowEvent[]) => evs.map((e) => ('fields' in e ? { fields: e.fields, lines: e.lines } : { error: e.error, input: e.input }));
+  const readWhole = (file: string, text: string, maxCellLines?: number) => {
+    const whole = new CsvRowReader(file, [], undefined, undefined, { maxCellLines });
+    whole.push(text);
+    whole.end();
+    return comparable(whole.take());
+  };
+  const readPieces = async (file: string, pieceBytes: number, maxCellLines?: number, gzip = false) => {
+    const { header, pieces } = await cut(file, { pieceBytes, maxCellLines, gzip });
+    const got = [];
+    for (const p of pieces) {
+      const r = new CsvRowReader(file, [], header, undefined, { maxCellLines });
+      r.push(p);
+      r.end();
+      got.push(...comparable(r.take()));
+    }
+    return got;
+  };
+
+  test('stray quotes, multi-line cells, maxCellLines: rows read piece by piece are the rows read in one go (property, pinned seed)', async () => {
+    // Rows of three cells, some mixing in stray quotes (a cell that is only a quote, an opening quote never
+    // closed, a quote ending an unquoted cell, which closes a stray one), legitimate multi-line cells, and the
+    // occasional short or blank row; any piece size and several bounds on the lines a row may span.
+    const plain = fc.constantFrom('', 'x', 'a@x.ae', '0501234567', 'é', 'a b');
+    const quoted = fc.constantFrom('"two\nlines"', '"a, b"', '"three\nshort\nlines"', '"say ""hi"""', '"x\r\ny"', '"ok" ', '"a,\nb,c"');
+    const stray = fc.constantFrom('"', '"""', 'x"', '"open', '5" tv', '"a"b', '""', '"\n', '"q\nr,s,t\nu"');
+    const cell = fc.oneof({ weight: 4, arbitrary: plain }, { weight: 2, arbitrary: quoted }, { weight: 2, arbitrary: stray });
+    const row = fc.oneof(
+      { weight: 8, arbitrary: fc.tuple(cell, cell, cell).map((c) => c.join(',')) },
+      { weight: 1, arbitrary: fc.tuple(cell, cell).map((c) => c.join(',')) },
+      { weight: 1, arbitrary: fc.constant('') },
+    );
+    let strays = 0;
+    let multiLine = 0;
+    let tooMany = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(row, { maxLength: 40 }),
+        fc.integer({ min: 1, max: 80 }),
+        fc.constantFrom(1, 2, 3, 5, 20),
+        fc.constantFrom('\n', '\r\n'),
+        async (rows, pieceBytes, maxCellLines, eol) => {
+          const text = `a,b,c${eol}${rows.join(eol)}${eol}`;
+          const file = write(text);
+          const expected = readWhole(file, text, maxCellLines);
+          strays += expected.filter((e) => e.error?.startsWith('stray quote')).length;
+          tooMany += expected.filter((e) => e.error?.startsWith('quoted cell spans more than')).length;
+          multiLine += expected.filter((e) => e.lines !== undefined).length;
+          expect(await readPieces(file, pieceBytes, maxCellLines)).toEqual(expected);
+        },
+      ),
+      { seed: 20270214, numRuns: 500 },
+    );
+    // The generator reaches every rule.
+    expect(Math.min(strays, multiLine, tooMany)).toBeGreaterThan(20);
+  });
+
+  test('a stray quote: the lines it took in stay in one piece with its row, for every piece size', async () => {
+    const text = 'id,email,note\nq1,a@x.ae,"""\nq2,b@x.ae,ok\nq3,c@x.ae,x"\nq4,d@x.ae,ok\n';
+    const file = write(text);
+    const expected = readWhole(file, text);
+    expect(expected[0]!.error).toMatch(/^stray quote/);
+    expect(expected.slice(1).map((e) => e.fields?.id)).toEqual(['q2', 'q3', 'q4']);
+    for (let pieceBytes = 1; pieceBytes <= text.length; pieceBytes++) expect(await readPieces(file, pieceBytes)).toEqual(expected);
+  });
+
+  test('CR-only line breaks (old Mac files): the header is read and pieces hold LF line breaks', async () => {
+    const text = 'id,email,note\ra1,ann@corp.ae,"two\rlines"\ra2,bob@corp.ae,x\r\ra3,c@x.ae,';
+    const file = write(text);
+    const { header, pieces } = await cut(file, { pieceBytes: 8 });
+    expect(header).toEqual(['id', 'email', 'note']);
+    expect(pieces.join('')).toBe('a1,ann@corp.ae,"two\nlines"\na2,bob@corp.ae,x\n\na3,c@x.ae,');
+    const expected = readWhole(file, text);
+    expect(expected.map((e) => e.fields)).toEqual([
+      { id: 'a1', email: 'ann@corp.ae', note: 'two\nlines' },
+      { id: 'a2', email: 'bob@corp.ae', note: 'x' },
+      { id: 'a3', email: 'c@x.ae', note: '' },
+    ]);
+    for (const pieceBytes of [1, 5, 13, 64]) expect(await readPieces(file, pieceBytes)).toEqual(expected);
+    const gz = write(gzipSync(Buffer.from(text)), 'csv.gz');
+    expect(await readPieces(gz, 7, undefined, true)).toEqual(expected);
+    // A file that is only a header ending in a CR.
+    expect(await cut(write('id,email\r'))).toEqual({ header: ['id', 'email'], pieces: [] });
+  });
+
+  test('a header row with an unclosed quote or an over-long quoted cell is the same error as for the sequential reader', async () => {
+    await expect(cut(write('id,"email\na,b\n'))).rejects.toThrow(/header row has a malformed quote/);
+    const long = `id,"note${'\nx'.repeat(30)}"\n`;
+    await expect(cut(write(long))).rejects.toThrow(/header row has a quoted cell that spans more than 20 lines/);
   });
 
   test('a BOM and blank lines before the header, CRLF, no final newline, gzip', async () => {

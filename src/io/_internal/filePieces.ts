@@ -1,6 +1,8 @@
+import type { Hash } from 'node:crypto';
 import { IdweaveError } from '../../errors.js';
-import { MAX_ROW_CHARS } from '../RowEvent.js';
+import { DEFAULT_MAX_CELL_LINES, MAX_ROW_CHARS } from '../RowEvent.js';
 import { CsvRowReader } from './CsvRowReader.js';
+import { bytesText, CsvRowScanner, lineBreakOfBytes, type ScanText } from './CsvRowScanner.js';
 import { rawChunks } from './rawChunks.js';
 
 /** A run of whole rows of a file as raw (gunzipped) bytes. */
@@ -21,14 +23,24 @@ export interface FilePiecesOptions {
   readonly onBytesRead?: (bytesRead: number, bytesTotal: number) => void;
   /** CSV: receives the header row before the first piece. */
   readonly onHeader?: (header: string[]) => void;
+  /**
+   * CSV: the most physical lines a row's quoted cells may span (default 20, `DEFAULT_MAX_CELL_LINES`). Must be
+   * the `maxCellLines` the pieces are read with (`Piece.maxCellLines`): it decides where rows end.
+   */
+  readonly maxCellLines?: number;
+  /** Receives the file's on-disk bytes (compressed for `.gz`): the input's fingerprint in the manifest. */
+  readonly hash?: Hash;
 }
 
 /**
  * Cuts a file into pieces of whole rows, to be read in parallel (`createPiecePreparer`). The main thread only
  * looks for cut points, at byte level: a piece ends at the last row boundary in the bytes read so far. NDJSON
- * rows end at newlines; CSV rows end where `CsvRowReader` ends them (`rowEnd`: quoted cells may hold newlines,
- * malformed quotes end the row at its first line), so reading the pieces gives the rows reading the file would.
- * The CSV header is read here and not sent with the pieces.
+ * rows end at newlines; CSV rows end where `CsvRowReader` ends them, found by the reader's own `CsvRowScanner`
+ * (quoted cells may hold newlines; a malformed quote ends the row at its first line; a stray quote or a quoted
+ * cell over `maxCellLines` lines ends a run of lines the reader reads again as rows, kept in one piece), so
+ * reading the pieces gives the rows reading the file would. The CSV header is read here and not sent with the
+ * pieces. A file whose first line break is a lone CR (old Mac) has every CR turned into LF here, as the reader
+ * does, so pieces always hold LF line breaks.
  *
  * Malformed text cannot make a piece grow without end: past 16 MiB without a cut point (an unbalanced quote, a
  * line without a newline) the piece is cut at its last newline, or, with none, at the limit, skipping the rest
@@ -37,13 +49,30 @@ export interface FilePiecesOptions {
 export async function* filePieces(file: string, options: FilePiecesOptions): AsyncGenerator<FilePiece> {
   const { format, pieceBytes } = options;
   const limit = MAX_ROW_CHARS + pieceBytes;
+  const scanner = new CsvRowScanner(options.maxCellLines ?? DEFAULT_MAX_CELL_LINES);
+  let width = 0; // the header's cells: rows are cut as the reader reads them with that header
+  const headerOptions: FilePiecesOptions = {
+    ...options,
+    onHeader: (h) => {
+      width = h.length;
+      options.onHeader?.(h);
+    },
+  };
   let carry: Buffer = Buffer.alloc(0);
   let atStart = true;
   let skipToNewline = false;
   let needHeader = format === 'csv';
+  // CSV: how lines end, from the first line break (a lone CR: an old Mac file, whose CRs become LFs here).
+  let lineBreak: 'lf' | 'cr' | undefined = format === 'csv' ? undefined : 'lf';
 
-  for await (const chunk of rawChunks(file, options.gzip, Math.min(pieceBytes, 1 << 22), options.onBytesRead)) {
+  for await (const chunk of rawChunks(file, options.gzip, Math.min(pieceBytes, 1 << 22), options.onBytesRead, options.hash)) {
     let buf = carry.length === 0 ? chunk : Buffer.concat([carry, chunk]);
+    if (lineBreak === undefined) {
+      lineBreak = lineBreakOfBytes(buf, false);
+      if (lineBreak === 'cr') crToLf(buf);
+    } else if (lineBreak === 'cr') {
+      crToLf(chunk === buf ? buf : buf.subarray(carry.length));
+    }
     if (skipToNewline) {
       const nl = buf.indexOf(10);
       if (nl === -1) {
@@ -54,7 +83,7 @@ export async function* filePieces(file: string, options: FilePiecesOptions): Asy
       buf = buf.subarray(nl + 1);
     }
     if (needHeader) {
-      const end = headerEnd(file, buf, options, false);
+      const end = headerEnd(file, buf, headerOptions, false);
       if (end === -1) {
         if (buf.length > limit) throw new IdweaveError('input_invalid', `${file}: header row is longer than ${MAX_ROW_CHARS} characters (not a CSV file?)`);
         carry = buf;
@@ -68,7 +97,7 @@ export async function* filePieces(file: string, options: FilePiecesOptions): Asy
       carry = buf;
       continue;
     }
-    let cut = format === 'csv' ? csvCut(buf) : buf.lastIndexOf(10);
+    let cut = format === 'csv' ? csvCut(buf, scanner, width) : buf.lastIndexOf(10);
     if (cut === -1 && buf.length > limit) {
       cut = buf.lastIndexOf(10);
       if (cut === -1) {
@@ -88,22 +117,24 @@ export async function* filePieces(file: string, options: FilePiecesOptions): Asy
     if (carry.length > 0 && carry.length < buf.length / 4) carry = Buffer.from(carry);
   }
   if (needHeader) {
-    if (headerEnd(file, carry, options, true) === -1) return;
+    if (lineBreak === undefined && lineBreakOfBytes(carry, true) === 'cr') crToLf(carry);
+    if (headerEnd(file, carry, headerOptions, true) === -1) return;
     carry = Buffer.alloc(0);
   }
   if (carry.length > 0) yield { bytes: new Uint8Array(carry), atStart };
 }
 
 const QUOTE = 34;
-const COMMA = 44;
 const NL = 10;
+const CR = 13;
 
 /**
- * Position of the newline that ends the last complete row of `buf` (which starts at a row start), or -1.
- * perf: lines without a quote are rows and are skipped with `indexOf`; only rows whose first line holds a quote
- * are scanned field by field (`rowEnd`).
+ * Position of the newline that ends the last complete row of `buf` (which starts at a row start), or -1: a
+ * piece may end there. perf: lines without a quote are rows and are skipped with `indexOf`; only rows whose
+ * first line holds a quote are scanned (`rowEnd`).
  */
-function csvCut(buf: Buffer): number {
+function csvCut(buf: Buffer, scanner: CsvRowScanner, width: number): number {
+  const bytes = bytesText(buf);
   let boundary = -1;
   let pos = 0;
   for (;;) {
@@ -118,7 +149,7 @@ function csvCut(buf: Buffer): number {
       boundary = lineStart - 1;
       pos = lineStart;
     }
-    const end = rowEnd(buf, pos);
+    const end = scanEnd(bytes, buf.length, pos, scanner, width);
     if (end === -1) return boundary;
     boundary = end;
     pos = end + 1;
@@ -126,56 +157,24 @@ function csvCut(buf: Buffer): number {
 }
 
 /**
- * The newline ending the CSV row that starts at `start`, read as `CsvRowReader` reads it (papaparse's rules): a
- * quote opens a quoted cell only at the start of a cell, `""` inside one is a quote, and a closing quote must be
- * followed by optional spaces and a comma or newline. A malformed or unclosed quote makes the reader report the
- * row's first line and go on at the next line, so the row then ends at its first newline. -1: the row does not
- * end within `buf`.
+ * Where what `CsvRowReader` reads from the row start `start` ends: the newline after which the next row starts,
+ * or -1 when that is not decided within `buf`. Usually one row; a row rejected for a stray quote or a quoted
+ * cell over `maxCellLines` lines ends a run of lines read again as rows, which stays in one piece (the reader
+ * decides on the whole run). `width`: the header's cell count.
  */
-export function rowEnd(buf: Buffer, start: number): number {
-  const len = buf.length;
-  let p = start;
-  for (;;) {
-    if (buf[p] === QUOTE) {
-      let q = p + 1;
-      for (;;) {
-        q = buf.indexOf(QUOTE, q);
-        // Never closed in the text so far: the reader waits for more text, so the row is still open.
-        if (q === -1) return -1;
-        if (buf[q + 1] === QUOTE) {
-          q += 2;
-          continue;
-        }
-        let r = q + 1;
-        while (r < len && isSpace(buf[r]!)) r++;
-        if (r === len) return -1; // the closing quote may still be followed by a comma or newline
-        if (buf[r] === COMMA) {
-          p = r + 1;
-          break;
-        }
-        if (buf[r] === NL) return r;
-        return firstNewline(buf, start); // malformed: text after the closing quote
-      }
-      continue;
-    }
-    // An unquoted cell: to the next comma or newline; quotes inside are text.
-    while (p < len && buf[p] !== COMMA && buf[p] !== NL) p++;
-    if (p === len) return -1;
-    if (buf[p] === NL) return p;
-    p++;
-  }
+export function rowEnd(buf: Uint8Array, start: number, width: number, maxCellLines = DEFAULT_MAX_CELL_LINES): number {
+  return scanEnd(bytesText(buf), buf.length, start, new CsvRowScanner(maxCellLines), width);
 }
 
-function firstNewline(buf: Buffer, start: number): number {
-  return buf.indexOf(NL, start);
+function scanEnd(bytes: ScanText, len: number, start: number, scanner: CsvRowScanner, width: number): number {
+  scanner.scan(bytes, start, len, false, width);
+  return scanner.kind === 'more' ? -1 : scanner.end;
 }
 
-/**
- * Whitespace that papaparse allows between a closing quote and the comma or newline: the ASCII part of `trim()`'s
- * set (a non-ASCII space there reads as a malformed quote here, a divergence only for that odd text).
- */
-function isSpace(b: number): boolean {
-  return b === 32 || (b >= 9 && b <= 13 && b !== NL);
+/** Every lone CR byte of an old-Mac file as LF (CRLF would become two newlines: a blank line, skipped). */
+function crToLf(buf: Buffer): Buffer {
+  for (let i = buf.indexOf(CR); i !== -1; i = buf.indexOf(CR, i + 1)) buf[i] = NL;
+  return buf;
 }
 
 /**
@@ -184,19 +183,24 @@ function isSpace(b: number): boolean {
  * and an empty file or a bad header throws as the sequential reader does.
  */
 function headerEnd(file: string, buf: Buffer, options: FilePiecesOptions, final: boolean): number {
-  const reader = new CsvRowReader(file, options.requiredColumns ?? []);
+  const reader = new CsvRowReader(file, options.requiredColumns ?? [], undefined, undefined, { maxCellLines: options.maxCellLines });
+  const scanner = new CsvRowScanner(options.maxCellLines ?? DEFAULT_MAX_CELL_LINES);
+  const bytes = bytesText(buf);
   let from = 0;
   for (;;) {
     // A byte-order mark is not part of the first cell (the decoder drops it).
     const bom = from === 0 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
-    const nl = rowEnd(buf, from + bom);
-    if (nl === -1) {
-      if (!final) return -1;
+    scanner.scan(bytes, from + bom, buf.length, false, 0);
+    if (scanner.kind !== 'row') {
+      if (scanner.kind === 'more' && !final) return -1;
+      // The whole file, or a bad header row (an unclosed quote, a cell over maxCellLines lines): the reader
+      // comes to the same end and throws for an empty file or a bad header.
       reader.push(new TextDecoder().decode(buf.subarray(from)));
-      reader.end(); // throws for an empty file
+      reader.end();
       options.onHeader?.([...reader.columns!]);
       return buf.length;
     }
+    const nl = scanner.end;
     // Decoding from 0 each time drops a BOM once, as the sequential reader does.
     reader.push(new TextDecoder().decode(buf.subarray(from, nl + 1)));
     from = nl + 1;

@@ -1,10 +1,17 @@
+import type { Hash } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
 import { pipeline, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { IdweaveError } from '../../errors.js';
 
 /** Raw bytes of a file, gunzipped when `gzip`, with errors as `IdweaveError`s naming the file. */
-export async function* rawChunks(file: string, gzip: boolean, chunkBytes: number, onBytesRead?: (bytesRead: number, bytesTotal: number) => void): AsyncGenerator<Buffer> {
+export async function* rawChunks(
+  file: string,
+  gzip: boolean,
+  chunkBytes: number,
+  onBytesRead?: (bytesRead: number, bytesTotal: number) => void,
+  hash?: Hash,
+): AsyncGenerator<Buffer> {
   let handle: FileHandle;
   try {
     handle = await open(file, 'r');
@@ -21,9 +28,13 @@ export async function* rawChunks(file: string, gzip: boolean, chunkBytes: number
     throw e instanceof IdweaveError ? e : unreadable(file, e);
   }
   const raw = handle.createReadStream({ highWaterMark: chunkBytes });
+  // The on-disk bytes are hashed as they pass: by the pipe's 'data' events when gunzipping (the loop sees
+  // gunzipped bytes), in the loop otherwise (a 'data' listener would take the stream from the loop).
+  if (gzip && hash) raw.on('data', (b: string | Buffer) => void hash.update(b));
   const source: Readable = gzip ? pipeline(raw, createGunzip({ chunkSize: Math.max(chunkBytes, 64 * 1024) }), () => {}) : raw;
   try {
     for await (const buf of source as AsyncIterable<Buffer>) {
+      if (!gzip) hash?.update(buf);
       onBytesRead?.(raw.bytesRead, size);
       yield buf;
     }

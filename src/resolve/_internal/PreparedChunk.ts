@@ -31,6 +31,8 @@ export interface PreparedChunk {
   readonly rows: number;
   readonly invalidUpdatedAt: number;
   readonly stats: KeyStats;
+  /** CSV: data rows of the piece whose quoted cells span more than one line (read as rows, not rejected). */
+  readonly multiLineRows: number;
 }
 
 /** The buffers of a chunk, to pass as a `postMessage` transfer list. */
@@ -79,7 +81,7 @@ export class PreparedChunkWriter {
     this.int(ref);
   }
 
-  finish(rows: number, invalidUpdatedAt: number, stats: KeyStats): PreparedChunk {
+  finish(rows: number, invalidUpdatedAt: number, stats: KeyStats, multiLineRows = 0): PreparedChunk {
     return {
       records: this.records,
       ints: this.ints.slice(0, this.nInts),
@@ -92,6 +94,7 @@ export class PreparedChunkWriter {
       rows,
       invalidUpdatedAt,
       stats,
+      multiLineRows,
     };
   }
 

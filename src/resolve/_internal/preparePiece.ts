@@ -1,3 +1,4 @@
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../../_internal/recordRules.js';
 import type { IdweaveConfig } from '../../config/configSchema.js';
 import { withDefaults } from '../../config/ResolveOptions.js';
 import { CsvRowReader } from '../../io/_internal/CsvRowReader.js';
@@ -17,6 +18,11 @@ export interface Piece {
   readonly bytes: Uint8Array;
   /** The piece starts the file (a byte-order mark is dropped). */
   readonly atStart: boolean;
+  /**
+   * CSV: the most physical lines a row's quoted cells may span (default 20). Must be the `maxCellLines` the file
+   * was cut with (`filePieces`), or rows would be read differently than they were cut.
+   */
+  readonly maxCellLines?: number;
 }
 
 /**
@@ -34,14 +40,10 @@ export function createPiecePreparer(config: IdweaveConfig): (piece: Piece) => Pr
 
     const add = (row: number, mapped: MapRowResult, input: () => unknown): void => {
       if (!mapped.ok) {
-        w.rejects.push({ row, input: input(), reasons: mapped.reasons });
+        w.rejects.push({ row, input: shareableInput(input()), reasons: mapped.reasons });
         return;
       }
       const record = mapped.record;
-      if (typeof record.id !== 'string' || record.id.trim() === '') {
-        w.rejects.push({ row, input: input(), reasons: ['missing id'] });
-        return;
-      }
       if (mapped.invalidUpdatedAt) invalidUpdatedAt++;
       const rk = keyRecord(record, stats);
       const [first, last] = foldedNamesOf(record);
@@ -63,32 +65,46 @@ export function createPiecePreparer(config: IdweaveConfig): (piece: Piece) => Pr
 
     let rows: number;
     let events: RowEvent[];
+    let multiLineRows = 0;
     if (piece.format === 'csv') {
       // perf: CSV rows go straight from cells to records; a `fields` object is built only for a reject's input.
       const header = piece.header!;
-      const reader = new CsvRowReader(piece.file, [], header as string[], (row, cells) =>
-        add(row, mapper.mapRow(header, cells), () => Object.fromEntries(header.map((h, j) => [h, cells[j]]))),
+      const reader = new CsvRowReader(
+        piece.file,
+        [],
+        header as string[],
+        (row, cells) => add(row, mapper.mapRow(header, cells), () => Object.fromEntries(header.map((h, j) => [h, cells[j]]))),
+        { maxCellLines: piece.maxCellLines },
       );
       reader.push(decodePiece(piece));
       reader.end();
       events = reader.take();
       rows = reader.rows;
+      multiLineRows = reader.multiLineRows;
     } else {
       ({ events, rows } = readPiece(piece));
     }
     for (const ev of events) {
       if ('error' in ev) w.rejects.push({ row: ev.row, input: ev.input, reasons: [ev.error] });
-      else add(ev.row, mapper.map(ev.fields), () => ev.fields);
+      else add(ev.row, mapper.map(ev.fields, ev.text), () => ev.fields);
     }
-    return w.finish(rows, invalidUpdatedAt, stats);
+    return w.finish(rows, invalidUpdatedAt, stats, multiLineRows);
   };
+}
+
+/**
+ * A reject's input as it may cross to the main thread: a value nested too deep for the structured-clone reader
+ * (the receiving side would drop the whole message) is replaced by a note, as `rejectLine` would write it.
+ */
+function shareableInput(input: unknown): unknown {
+  return nestsDeeperThan(input) ? `(not shown: nested deeper than ${MAX_JSON_DEPTH} levels)` : input;
 }
 
 /** The row events of a piece (rows numbered from 1 within it) and how many rows or lines it held. */
 export function readPiece(piece: Piece): { events: RowEvent[]; rows: number } {
   const text = decodePiece(piece);
   if (piece.format === 'csv') {
-    const reader = new CsvRowReader(piece.file, [], piece.header as string[]);
+    const reader = new CsvRowReader(piece.file, [], piece.header as string[], undefined, { maxCellLines: piece.maxCellLines });
     reader.push(text);
     reader.end();
     return { events: reader.take(), rows: reader.rows };
