@@ -1,6 +1,6 @@
-import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { IdweaveError } from '../errors.js';
+import { manifestFile, readManifest } from '../io/manifest.js';
 import { fromEvidenceJson, OUTPUT_FILES } from '../io/outputFiles.js';
 import { readRowBatches } from '../io/readRows.js';
 import type { LinkEvidence } from '../types.js';
@@ -47,12 +47,11 @@ export type Explanation = ProfileExplanation | RecordsExplanation;
 export async function explainFromDir(dir: string, query: ExplainQuery): Promise<Explanation> {
   const mappingFile = path.join(dir, OUTPUT_FILES.mapping);
   const evidenceFile = path.join(dir, OUTPUT_FILES.evidence);
-  for (const f of [mappingFile, evidenceFile]) {
-    try {
-      await access(f);
-    } catch {
-      throw new IdweaveError('input_unreadable', `${f}: file not found (is ${dir} the --out directory of idweave resolve?)`);
-    }
+  // Only a complete, published run is read: the manifest lists its files and their sizes.
+  const manifest = await readManifest(dir);
+  if (manifestFile(manifest, OUTPUT_FILES.mapping) === undefined) throw new IdweaveError('output_invalid', `${dir}: the run has no ${OUTPUT_FILES.mapping}`);
+  if (manifestFile(manifest, OUTPUT_FILES.evidence) === undefined) {
+    throw new IdweaveError('output_invalid', `${dir}: the run was made without evidence (${OUTPUT_FILES.evidence}); run idweave resolve again with evidence to explain it`);
   }
 
   // Pass 1: the profiles involved.

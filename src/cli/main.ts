@@ -1,29 +1,82 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import os from 'node:os';
 import { getHeapStatistics } from 'node:v8';
+import { abandonOpenOutputsSync } from '../io/OutputDir.js';
 import { processIo } from './CliIo.js';
 import { runCli } from './runCli.js';
 
 // The `idweave` executable (built to dist/cli.js): wiring only; the commands live beside this file.
 
+const FORWARDED = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+/** How long a forwarded signal may take to stop the run before it is killed outright. */
+const STOP_GRACE_MS = 5_000;
+
 /**
- * V8's default heap limit (~4 GB here) is too small for a 20M-row run, whose interned ids and keys live on the
- * heap. Unless the user chose a limit, `resolve` re-runs this script once with a limit of 75% of physical memory
- * (the rest is for off-heap buffers and the OS). `IDWEAVE_NO_RESPAWN=1` turns this off.
- * Returns the child's exit code, or undefined when no re-run was needed.
+ * V8's default heap limit (~4 GB here) is too small for the largest runs (the parts of a 20M-row batch that live
+ * on the heap). Unless the user chose a limit, `resolve` re-runs this script once with a limit of 75% of
+ * physical memory (the rest is for off-heap buffers and the OS). `IDWEAVE_NO_RESPAWN=1` turns this off.
+ *
+ * The wrapper stays in charge of the child: SIGINT, SIGTERM and SIGHUP are forwarded to it (a child that does
+ * not stop within 5 s is killed), and the wrapper exits with the child's status, or 128 + the signal's number
+ * when the child was stopped by a signal (as a shell reports it). Without this, killing the wrapper left the
+ * child running and publishing outputs after the caller thought the run was gone.
+ * Resolves to the exit code, or undefined when no re-run was needed.
  */
-function respawnWithLargerHeap(): number | undefined {
+async function respawnWithLargerHeap(): Promise<number | undefined> {
   if (process.env.IDWEAVE_NO_RESPAWN === '1') return undefined;
   const chosen = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((a) => a.includes('--max-old-space-size'));
   if (chosen) return undefined;
   const wantMb = Math.floor((os.totalmem() * 0.75) / 2 ** 20);
   if (getHeapStatistics().heap_size_limit / 2 ** 20 >= wantMb) return undefined;
-  const res = spawnSync(process.execPath, [...process.execArgv, `--max-old-space-size=${wantMb}`, ...process.argv.slice(1)], {
+  const child = spawn(process.execPath, [...process.execArgv, `--max-old-space-size=${wantMb}`, ...process.argv.slice(1)], {
     stdio: 'inherit',
     env: { ...process.env, IDWEAVE_NO_RESPAWN: '1' },
   });
-  return res.error ? undefined : (res.status ?? 1);
+  let killTimer: NodeJS.Timeout | undefined;
+  const forward = (signal: NodeJS.Signals): void => {
+    child.kill(signal);
+    killTimer ??= setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+    killTimer.unref();
+  };
+  for (const s of FORWARDED) process.on(s, forward);
+  return new Promise((resolve) => {
+    child.on('error', () => resolve(undefined)); // could not start: run in this process instead
+    child.on('exit', (code, signal) => {
+      for (const s of FORWARDED) process.off(s, forward);
+      if (killTimer) clearTimeout(killTimer);
+      if (signal !== null) {
+        process.stderr.write(`idweave: stopped by ${signal}; nothing was published (the previous outputs, if any, are unchanged)\n`);
+        resolve(128 + (os.constants.signals[signal] ?? 0));
+      } else resolve(code ?? 1);
+    });
+  });
 }
 
-const respawned = process.argv[2] === 'resolve' ? respawnWithLargerHeap() : undefined;
-process.exitCode = respawned ?? (await runCli(process.argv.slice(2), processIo()));
+/**
+ * Without a wrapper, this process does the work: a signal stops it with the shell's status (the default action
+ * would too, but silently, leaving the staging directory and lock for the next run to clear). Published outputs
+ * are untouched. A signal during a long synchronous stage (linking) is handled when the stage ends; the
+ * wrapper's grace period bounds that wait.
+ */
+function stopOnSignals(): void {
+  for (const s of FORWARDED) {
+    process.on(s, () => {
+      abandonOpenOutputsSync();
+      process.stderr.write(`\nidweave: stopped by ${s}; nothing was published (the previous outputs, if any, are unchanged)\n`);
+      process.exit(128 + os.constants.signals[s]);
+    });
+  }
+}
+
+// A closed stdout (`idweave … | head -1`) is not an error of the run.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
+const respawned = process.argv[2] === 'resolve' ? await respawnWithLargerHeap() : undefined;
+if (respawned !== undefined) process.exitCode = respawned;
+else {
+  stopOnSignals();
+  process.exitCode = await runCli(process.argv.slice(2), processIo());
+}

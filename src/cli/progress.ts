@@ -42,6 +42,7 @@ export function createProgress(enabled: boolean, stream: NodeJS.WriteStream | un
     stop() {
       bar?.stop();
       bar = undefined;
+      stage = ''; // a later update starts a new bar
     },
   };
 }

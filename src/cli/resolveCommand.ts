@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { IdweaveConfig } from '../config/configSchema.js';
 import { IdweaveError } from '../errors.js';
 import { loadConfigFile } from '../io/loadConfigFile.js';
+import { MANIFEST_FILE } from '../io/manifest.js';
 import { OUTPUT_FILES } from '../io/outputFiles.js';
 import { resolveFiles } from '../resolve/resolveFiles.js';
 import type { CliIo } from './CliIo.js';
@@ -17,6 +18,7 @@ export interface ResolveCommandOptions {
   readonly progress?: boolean;
   /** `--threads <n>`, as typed. */
   readonly threads?: string;
+  readonly csvSafe?: boolean;
 }
 
 /**
@@ -42,16 +44,27 @@ export async function resolveCommand(inputs: readonly string[], options: Resolve
   const t0 = performance.now();
   let report;
   try {
-    report = await resolveFiles(inputs, { ...config, outDir: options.out, threads, onProgress: (p) => progress.update(p) });
+    report = await resolveFiles(inputs, {
+      ...config,
+      outDir: options.out,
+      threads,
+      csvSafe: options.csvSafe === true,
+      onProgress: (p) => progress.update(p),
+      onWarning: (message) => {
+        progress.stop();
+        io.stderr(`idweave: warning: ${message}\n`);
+      },
+    });
   } finally {
     progress.stop();
   }
   const seconds = (performance.now() - t0) / 1000;
   const fmt = (n: number): string => n.toLocaleString('en-US');
-  const files = [OUTPUT_FILES.mapping, OUTPUT_FILES.profiles, OUTPUT_FILES.rejects, OUTPUT_FILES.evidence, OUTPUT_FILES.report].join(', ');
+  const count = (n: number, one: string, many: string): string => `${fmt(n)} ${n === 1 ? one : many}`;
+  const files = [OUTPUT_FILES.mapping, OUTPUT_FILES.profiles, OUTPUT_FILES.rejects, OUTPUT_FILES.evidence, OUTPUT_FILES.report, MANIFEST_FILE].join(', ');
   io.stdout(
-    `${fmt(report.recordsIn)} records in: ${fmt(report.accepted)} accepted, ${fmt(report.rejected)} rejected\n` +
-      `${fmt(report.profiles)} profiles (reduction ${(report.reductionRatio * 100).toFixed(1)}%) in ${seconds.toFixed(1)} s\n` +
+    `${count(report.recordsIn, 'record', 'records')} in: ${fmt(report.accepted)} accepted, ${fmt(report.rejected)} rejected\n` +
+      `${count(report.profiles, 'profile', 'profiles')} (reduction ${(report.reductionRatio * 100).toFixed(1)}%) in ${seconds.toFixed(1)} s\n` +
       `outputs in ${path.resolve(options.out)}: ${files}\n`,
   );
   if (report.rejected > 0) io.stdout(`rejected rows and their reasons: ${path.join(options.out, OUTPUT_FILES.rejects)}\n`);

@@ -118,6 +118,14 @@ describe('idweave resolve', () => {
     mkdirSync(path.join(dir, 'emptyout'), { recursive: true });
     const r = await run('explain', path.join(dir, 'emptyout'), '--profile', 'P');
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/mapping\.csv: file not found/);
+    expect(r.err).toMatch(/no manifest\.json, so no complete idweave run is published here/);
+  });
+});
+
+describe('idweave --version', () => {
+  test('prints the package version', async () => {
+    const pkg = JSON.parse(readFileSync(path.join(path.dirname(new URL(import.meta.url).pathname), '../../package.json'), 'utf8')) as { version: string };
+    const r = await run('--version');
+    expect(r).toEqual({ code: 0, out: `${pkg.version}\n`, err: '' });
   });
 });

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { isIdweaveError } from '../errors.js';
+import { VERSION } from '../version.js';
 import type { CliIo } from './CliIo.js';
 import { EXIT, exitCodeOf } from './exitCodeOf.js';
 import { explainCommand, type ExplainCommandOptions } from './explainCommand.js';
@@ -17,6 +18,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   let code: number = EXIT.ok;
   const program = new Command('idweave')
     .description('Customer identity resolution: match and merge customer records into golden profiles.')
+    .version(VERSION, '-V, --version', 'print the version')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(run with --help for usage)');
@@ -29,7 +31,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--config <file>', 'JSON config file (columns, external ids, guards, junk, survivorship)')
     .option('--default-region <XX>', 'region for phone numbers without a country code (default AE)')
     .option('--no-progress', 'no progress bar on stderr')
-    .option('--threads <n>', 'worker threads reading and normalizing rows (default: one per CPU core; 0: none)')
+    .option('--threads <n>', 'worker threads reading and normalizing rows (default: one per CPU core, and at most that; 0: none)')
+    .option(
+      '--csv-safe',
+      'escape CSV cells that start with = + - @ tab or CR (a spreadsheet would run them as formulas) by prefixing \' ' +
+        '(OWASP CSV injection); such ids then no longer join with their source system, so off by default: use it when ' +
+        'people open mapping.csv in Excel or similar (docs/security.md)',
+    )
     .exitOverride()
     .action(async (inputs: string[], options: ResolveCommandOptions) => {
       code = await resolveCommand(inputs, options, io);

@@ -1,39 +1,48 @@
-import { open, rename, rm, type FileHandle } from 'node:fs/promises';
-import path from 'node:path';
+import { createHash, type Hash } from 'node:crypto';
+import { constants } from 'node:fs';
+import { open, rm, type FileHandle } from 'node:fs/promises';
 import { IdweaveError } from '../errors.js';
 
 /** Bytes (roughly: UTF-16 code units) buffered before a write. */
 const FLUSH_AT = 1 << 20;
 
+/** What a closed writer wrote: the manifest's entry for the file. */
+export interface WrittenFile {
+  readonly bytes: number;
+  readonly lines: number;
+  /** SHA-256 of the bytes, hex. */
+  readonly sha256: string;
+}
+
 /**
- * A buffered, atomic-ish line writer: lines go to a hidden `.<name>.partial` file beside the target in ~1 MiB
- * writes, and `close()` renames it into place, so a failed run never leaves a half-written output under its
- * real name. Backpressure: `write` returns true when the buffer is full, and the caller awaits `flush()`
- * (perf: no promise per line).
+ * A buffered line writer for one output file in a staging directory (`OutputDir`): ~1 MiB writes, and a running
+ * SHA-256 of the bytes for the manifest (hashed as they are encoded, so once). The file is created exclusively
+ * and never through a symbolic link: an existing name, planted or stale, is an error, never overwritten.
+ * Backpressure: `write` returns true when the buffer is full, and the caller awaits `flush()` (perf: no promise
+ * per line).
  *
  * @example
- * const w = await LineWriter.open('out/mapping.csv');
+ * const w = await LineWriter.create('out/.idweave-staging-x/mapping.csv');
  * if (w.write('record_id,profile_id')) await w.flush();
- * await w.close();
+ * const { bytes, sha256 } = await w.close();
  */
 export class LineWriter {
   readonly path: string;
-  private readonly partialPath: string;
   private handle: FileHandle | undefined;
   private buffer = '';
   private lines = 0;
+  private bytes = 0;
+  private readonly hash: Hash = createHash('sha256');
 
-  private constructor(file: string, partialPath: string, handle: FileHandle) {
+  private constructor(file: string, handle: FileHandle) {
     this.path = file;
-    this.partialPath = partialPath;
     this.handle = handle;
   }
 
-  /** Opens (truncates) the partial file for `file`; the directory must exist. Throws `output_unwritable`. */
-  static async open(file: string): Promise<LineWriter> {
-    const partialPath = path.join(path.dirname(file), `.${path.basename(file)}.partial`);
+  /** Creates `file`, which must not exist (O_EXCL, O_NOFOLLOW). Throws `output_unwritable`. */
+  static async create(file: string): Promise<LineWriter> {
     try {
-      return new LineWriter(file, partialPath, await open(partialPath, 'w'));
+      return new LineWriter(file, await open(file, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o644));
     } catch (e) {
       throw unwritable(file, e);
     }
@@ -62,36 +71,38 @@ export class LineWriter {
   /** Writes the buffer out. */
   async flush(): Promise<void> {
     if (this.buffer.length === 0) return;
-    const chunk = this.buffer;
+    const bytes = Buffer.from(this.buffer, 'utf8');
     this.buffer = '';
+    this.hash.update(bytes);
+    this.bytes += bytes.length;
     try {
       // writeFile on a handle writes everything from the current position, looping over partial writes.
-      await this.requireHandle().writeFile(chunk);
+      await this.requireHandle().writeFile(bytes);
     } catch (e) {
       throw unwritable(this.path, e);
     }
   }
 
-  /** Flushes, closes and renames the partial file to its final name. */
-  async close(): Promise<void> {
+  /** Flushes and closes; returns what was written. */
+  async close(): Promise<WrittenFile> {
     await this.flush();
     const handle = this.requireHandle();
     this.handle = undefined;
     try {
       await handle.close();
-      await rename(this.partialPath, this.path);
     } catch (e) {
       throw unwritable(this.path, e);
     }
+    return { bytes: this.bytes, lines: this.lines, sha256: this.hash.digest('hex') };
   }
 
-  /** Closes and deletes the partial file (after a failure); never throws. */
+  /** Closes and deletes the file (after a failure); never throws. */
   async abort(): Promise<void> {
     const handle = this.handle;
     this.handle = undefined;
     this.buffer = '';
     await handle?.close().catch(() => {});
-    await rm(this.partialPath, { force: true }).catch(() => {});
+    await rm(this.path, { force: true }).catch(() => {});
   }
 
   private requireHandle(): FileHandle {
@@ -106,7 +117,9 @@ export function unwritable(file: string, e: unknown): IdweaveError {
   const why =
     err.code === 'EACCES' || err.code === 'EPERM' ? 'permission denied'
     : err.code === 'ENOSPC' ? 'no space left on device'
-    : err.code === 'ENOTDIR' || err.code === 'EEXIST' ? 'a path component is not a directory'
+    : err.code === 'ENOTDIR' ? 'a path component is not a directory'
+    : err.code === 'EEXIST' ? 'it already exists'
+    : err.code === 'ELOOP' ? 'it is a symbolic link'
     : err.code === 'ENOENT' ? 'directory does not exist'
     : (err.message ?? String(e));
   return new IdweaveError('output_unwritable', `${file}: cannot write (${why})`);

@@ -1,4 +1,5 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -50,25 +51,58 @@ describe('output formats', () => {
 });
 
 describe('LineWriter', () => {
-  test('writes through a partial file, renamed on close; flushes past 1 MiB', async () => {
+  test('creates the file exclusively, flushes past 1 MiB, reports bytes, lines and SHA-256 on close', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'idweave-w-'));
-    const w = await LineWriter.open(path.join(dir, 'x.ndjson'));
+    const w = await LineWriter.create(path.join(dir, 'x.ndjson'));
     let flushes = 0;
     const line = 'y'.repeat(1000);
     for (let i = 0; i < 3000; i++) if (w.write(line)) (flushes++, await w.flush());
     expect(flushes).toBe(2);
-    expect(readdirSync(dir)).toEqual(['.x.ndjson.partial']);
-    await w.close();
-    expect(readdirSync(dir)).toEqual(['x.ndjson']);
-    expect(readFileSync(path.join(dir, 'x.ndjson'), 'utf8')).toBe(`${line}\n`.repeat(3000));
+    const written = await w.close();
+    const text = `${line}\n`.repeat(3000);
+    expect(readFileSync(path.join(dir, 'x.ndjson'), 'utf8')).toBe(text);
+    expect(written).toEqual({ bytes: text.length, lines: 3000, sha256: createHash('sha256').update(text).digest('hex') });
   });
 
-  test('abort removes the partial file; an unwritable directory is output_unwritable', async () => {
+  test('abort removes the file; an unwritable directory is output_unwritable', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'idweave-w-'));
-    const w = await LineWriter.open(path.join(dir, 'x.csv'));
+    const w = await LineWriter.create(path.join(dir, 'x.csv'));
     w.write('a');
     await w.abort();
     expect(readdirSync(dir)).toEqual([]);
-    await expect(LineWriter.open(path.join(dir, 'missing', 'x.csv'))).rejects.toMatchObject({ code: 'output_unwritable' });
+    await expect(LineWriter.create(path.join(dir, 'missing', 'x.csv'))).rejects.toMatchObject({ code: 'output_unwritable' });
+  });
+
+  // Regression (hardening #9): a planted link was followed and its target overwritten.
+  test('never writes through an existing name or a symbolic link', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'idweave-w-'));
+    const victim = path.join(dir, 'victim.txt');
+    writeFileSync(victim, 'precious');
+    symlinkSync(victim, path.join(dir, 'x.csv'));
+    await expect(LineWriter.create(path.join(dir, 'x.csv'))).rejects.toMatchObject({ code: 'output_unwritable' });
+    expect(readFileSync(victim, 'utf8')).toBe('precious');
   });
 });
+
+describe('csvCell --csv-safe', () => {
+  // Regression (hardening #7): formula-leading cells reached mapping.csv as they came.
+  test.each([
+    ['=1+1', '"\'=1+1"'],
+    ['+971501234567', '"\'+971501234567"'],
+    ['-2', '"\'-2"'],
+    ['@SUM(A1)', '"\'@SUM(A1)"'],
+    ['\tx', '"\'\tx"'],
+    ['\rx', '"\'\rx"'],
+    ['＝1', '"\'＝1"'],
+    ['=a"b', '"\'=a""b"'],
+    ['plain', 'plain'],
+    ['a=b', 'a=b'],
+  ])('%j → %s', (value, cell) => {
+    expect(csvCell(value, true)).toBe(cell);
+  });
+  test('off by default: ids stay joinable', () => {
+    expect(csvCell('+971501234567')).toBe('+971501234567');
+    expect(mappingLine('=x', 'P1')).toBe('=x,P1');
+  });
+});
+

@@ -1,7 +1,7 @@
-import { mkdir, writeFile, rename } from 'node:fs/promises';
-import path from 'node:path';
+import { setOwn } from '../_internal/ownField.js';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../_internal/recordRules.js';
+import { NAME_FIELD_COLUMNS } from '../_internal/nameFields.js';
 import type { GoldenProfile, LinkEvidence, Reject } from '../types.js';
-import { unwritable } from './LineWriter.js';
 
 /** File names written into the output directory (SPEC §5). */
 export const OUTPUT_FILES = {
@@ -16,15 +16,22 @@ export const OUTPUT_FILES = {
 export const MAPPING_HEADER = 'record_id,profile_id';
 
 const NEEDS_QUOTES = /[",\r\n]/;
+// Characters that make a spreadsheet read a cell as a formula (OWASP CSV injection), with their full-width forms.
+const FORMULA_START = /^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/;
 
-/** A CSV cell, quoted per RFC 4180 only when it holds a comma, quote or line break. */
-export function csvCell(value: string): string {
+/**
+ * A CSV cell, quoted per RFC 4180 only when it holds a comma, quote or line break. `csvSafe`: a cell a
+ * spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR first) is prefixed with `'` and quoted, as
+ * OWASP's CSV-injection guidance says; the value then no longer joins as it was (docs/security.md).
+ */
+export function csvCell(value: string, csvSafe = false): string {
+  if (csvSafe && FORMULA_START.test(value)) return `"'${value.replace(/"/g, '""')}"`;
   return NEEDS_QUOTES.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 /** One `mapping.csv` line. */
-export function mappingLine(recordId: string, profileId: string): string {
-  return `${csvCell(recordId)},${csvCell(profileId)}`;
+export function mappingLine(recordId: string, profileId: string, csvSafe = false): string {
+  return `${csvCell(recordId, csvSafe)},${csvCell(profileId, csvSafe)}`;
 }
 
 /** The JSON shape of a profile line in `profiles.ndjson` (SPEC §4, snake_case top-level names). */
@@ -38,18 +45,16 @@ export interface ProfileJson {
   fields: Record<string, { value: string | number | boolean | null; record_id: string; source?: string; rule: string }>;
 }
 
-// Record fields spelt in camelCase by the library, written with their input column names.
-const FIELD_NAMES: Readonly<Record<string, string>> = { firstName: 'first_name', lastName: 'last_name', fullName: 'full_name' };
-
 /**
  * A golden profile as written to `profiles.ndjson`: snake_case names; field keys use the input column names
  * (`first_name`, attributes as they came).
  */
 export function toProfileJson(profile: GoldenProfile): ProfileJson {
   const fields: ProfileJson['fields'] = {};
-  for (const name in profile.fields) {
+  for (const name of Object.keys(profile.fields)) {
     const f = profile.fields[name]!;
-    fields[FIELD_NAMES[name] ?? name] = { value: f.value, record_id: f.recordId, source: f.source, rule: f.rule };
+    // Name fields are written with their input column names (`first_name`); attributes as they came.
+    setOwn(fields, NAME_FIELD_COLUMNS.get(name) ?? name, { value: f.value, record_id: f.recordId, source: f.source, rule: f.rule });
   }
   return {
     profile_id: profile.profileId,
@@ -94,27 +99,12 @@ export function fromEvidenceJson(value: unknown): LinkEvidence | undefined {
   };
 }
 
-/** One line of `rejects.ndjson`: `{"row": n, "file": …, "input": …, "reasons": […]}`. */
+/**
+ * One line of `rejects.ndjson`: `{"row": n, "file": …, "input": …, "reasons": […]}`. An input too deeply nested
+ * to serialize (it was rejected for that) is replaced by a note: one bad row must not stop the run.
+ */
 export function rejectLine(reject: Reject): string {
-  return JSON.stringify({ row: reject.row, file: reject.file, input: reject.input, reasons: reject.reasons });
+  const input = nestsDeeperThan(reject.input) ? `(not shown: nested deeper than ${MAX_JSON_DEPTH} levels)` : reject.input;
+  return JSON.stringify({ row: reject.row, file: reject.file, input, reasons: reject.reasons });
 }
 
-/** Creates the output directory (and parents). Throws `output_unwritable`. */
-export async function ensureOutDir(dir: string): Promise<void> {
-  try {
-    await mkdir(dir, { recursive: true });
-  } catch (e) {
-    throw unwritable(dir, e);
-  }
-}
-
-/** Writes pretty JSON atomically-ish (partial file, then rename). Throws `output_unwritable`. */
-export async function writeJsonFile(file: string, value: unknown): Promise<void> {
-  const partial = path.join(path.dirname(file), `.${path.basename(file)}.partial`);
-  try {
-    await writeFile(partial, `${JSON.stringify(value, null, 2)}\n`);
-    await rename(partial, file);
-  } catch (e) {
-    throw unwritable(file, e);
-  }
-}

@@ -6,7 +6,13 @@ import { linkEvidenceAt } from './linkEvidenceAt.js';
 import { profileAt, profileIdAt, type BatchColumns } from './BatchColumns.js';
 
 /** A block of output lines, built in any thread, written by the main thread in block order. */
-export type LinesTask = { readonly kind: 'mapping' | 'profiles' | 'evidence'; readonly from: number; readonly to: number };
+export type LinesTask = {
+  readonly kind: 'mapping' | 'profiles' | 'evidence';
+  readonly from: number;
+  readonly to: number;
+  /** mapping: escape formula-leading cells (`--csv-safe`). */
+  readonly csvSafe?: boolean;
+};
 
 /**
  * Lines [from, to) of an output file, each ending in a newline: `mapping.csv` (records in input order),
@@ -16,7 +22,7 @@ export function outputLines(c: BatchColumns, config: SurvivorshipConfig, task: L
   let out = '';
   switch (task.kind) {
     case 'mapping':
-      for (let i = task.from; i < task.to; i++) out += `${mappingLine(stringAt(c.ids, i), profileIdAt(c, c.profileOf[i]!))}\n`;
+      for (let i = task.from; i < task.to; i++) out += `${mappingLine(stringAt(c.ids, i), profileIdAt(c, c.profileOf[i]!), task.csvSafe)}\n`;
       break;
     case 'profiles':
       for (let p = task.from; p < task.to; p++) out += `${JSON.stringify(toProfileJson(profileAt(c, p, config)))}\n`;
