@@ -97,7 +97,7 @@ describe('idweave resolve', () => {
 
   test.each([
     ['missing input file', () => [path.join(dir, 'nope.csv')], /nope\.csv: file not found/],
-    ['missing id column', () => [write('noid.csv', 'email\na@x.com\n')], /noid\.csv: no "id" column \(columns found: email\)/],
+    ['missing id column', () => [write('noid.csv', 'email\na@x.com\n')], /noid\.csv: no id column "id" \(columns: "email"\); map one in the config/],
     ['empty file', () => [write('empty.csv', '')], /empty\.csv: empty file/],
     ['unsupported type', () => [write('data.xlsx', 'x')], /unsupported file type/],
   ])('bad input → exit 1: %s', async (_label, inputs, message) => {
@@ -109,7 +109,7 @@ describe('idweave resolve', () => {
 
   test('unwritable output → exit 1', async () => {
     const blocker = write('afile', 'x');
-    const r = await run('resolve', write('ok3.csv', 'id\n1\n'), '--out', path.join(blocker, 'sub'));
+    const r = await run('resolve', write('ok3.csv', 'id,email\n1,ann@corp.ae\n'), '--out', path.join(blocker, 'sub'));
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/cannot write/);
   });
@@ -127,5 +127,43 @@ describe('idweave --version', () => {
     const pkg = JSON.parse(readFileSync(path.join(path.dirname(new URL(import.meta.url).pathname), '../../package.json'), 'utf8')) as { version: string };
     const r = await run('--version');
     expect(r).toEqual({ code: 0, out: `${pkg.version}\n`, err: '' });
+  });
+});
+
+describe('idweave resolve: loud misconfiguration (#14)', () => {
+  test('headers match case-, space- and underscore-insensitively; several columns for one field', async () => {
+    const input = write('fold.csv', 'ID,Email,Work Email,First Name,Mobile Phone\n1,ann@corp.ae,,Ann,\n2,,ann@corp.ae,Ann,\n3,bo@corp.ae,,Bo,050 123 4567\n');
+    const cfg = write('fold.json', JSON.stringify({ columns: { email: ['Email', 'work_email'], phone: 'mobile phone' } }));
+    const out = path.join(dir, 'fold-out');
+    const r = await run('resolve', input, '--out', out, '--config', cfg, '--no-progress');
+    expect(r).toMatchObject({ code: 0, err: '' });
+    expect(r.out).toMatch(/^3 records in: 3 accepted, 0 rejected\n2 profiles/);
+    const profiles = readFileSync(path.join(out, 'profiles.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { identifiers: { kind: string }[]; fields: object });
+    expect(profiles.flatMap((p) => p.identifiers.map((i) => i.kind)).sort()).toEqual(['email', 'email', 'phone']);
+    expect(Object.keys(profiles[0]!.fields)).toContain('first_name');
+  });
+
+  test('a mapped column no input has → exit 2 naming it; absent from some inputs → a warning per input', async () => {
+    const a = write('mc-a.csv', 'id,Email Address\n1,ann@corp.ae\n');
+    const cfg = write('mc.json', JSON.stringify({ columns: { email: 'E-mail Addr' } }));
+    const r = await run('resolve', a, '--out', path.join(dir, 'mc-out'), '--config', cfg, '--no-progress');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/columns\.email: no input has a column "E-mail Addr" \(.*mc-a\.csv: columns: "id", "Email Address"\)/);
+
+    const crm = write('mc-crm.csv', 'id,email,loyalty_id\n1,ann@corp.ae,L1\n');
+    const wifi = write('mc-wifi.ndjson', '{"id":"w1","email":"ann@corp.ae"}\n');
+    const cfg2 = write('mc2.json', JSON.stringify({ externalIds: { loyalty_id: 'loyalty' } }));
+    const out = path.join(dir, 'mc2-out');
+    const ok = await run('resolve', crm, wifi, '--out', out, '--config', cfg2, '--no-progress');
+    expect(ok.code).toBe(0);
+    expect(ok.err).toBe(`idweave: warning: ${wifi}: no column "loyalty_id" (externalIds.loyalty_id); its rows are read without it\n`);
+    expect(JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8')).warnings).toHaveLength(1);
+  });
+
+  test('no identifier column recognised → exit 2', async () => {
+    const input = write('noident.csv', 'id,Name,Mobile\n1,Ann,0501234567\n');
+    const r = await run('resolve', input, '--out', path.join(dir, 'ni-out'), '--no-progress');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/noident\.csv: no identifier column/);
   });
 });

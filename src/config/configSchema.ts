@@ -1,5 +1,6 @@
 import { isSupportedCountry } from 'libphonenumber-js';
 import { z } from 'zod';
+import { foldColumnName } from '../_internal/foldColumnName.js';
 import { NAME_FIELD_COLUMNS } from '../_internal/nameFields.js';
 import type { ResolveOptions } from './ResolveOptions.js';
 
@@ -117,8 +118,16 @@ export const resolveOptionsSchema = z.strictObject({
  */
 export const configSchema = resolveOptionsSchema
   .extend({
-    /** Our column name → the input's column name, e.g. `{ "email": "EmailAddress", "id": "customer_no" }`. */
-    columns: z.partialRecord(z.enum(RECORD_COLUMNS, { error: `expected one of ${RECORD_COLUMNS.join(', ')}` }), nonEmpty).optional(),
+    /**
+     * Our column name → the input's column name(s), e.g. `{ "email": ["Email", "Work Email"], "id": "customer_no" }`.
+     * Names compare case-, space- and underscore-insensitively.
+     */
+    columns: z
+      .partialRecord(
+        z.enum(RECORD_COLUMNS, { error: `expected one of ${RECORD_COLUMNS.join(', ')}` }),
+        z.union([nonEmpty, z.array(nonEmpty).min(1, { error: 'expected at least one column name' })], { error: 'expected a column name or an array of column names' }),
+      )
+      .optional(),
     /** Input column → external id namespace, e.g. `{ "loyalty_id": "loyalty" }`. */
     externalIds: z.record(nonEmpty, nonEmpty).optional(),
     /** How CSV inputs are read. */
@@ -132,18 +141,21 @@ export const configSchema = resolveOptionsSchema
   .superRefine((config, ctx) => {
     // One input column, one role: a column read as two things would make every row a reject, or silently
     // drop one of the roles.
-    const columns: Partial<Record<RecordColumn, string>> = config.columns ?? {};
+    const columns: Partial<Record<RecordColumn, string | readonly string[]>> = config.columns ?? {};
     const roleOfInput = new Map<string, RecordColumn>();
     for (const column of RECORD_COLUMNS) {
-      const input = Object.hasOwn(columns, column) ? columns[column]! : column;
-      const other = roleOfInput.get(input);
-      if (other !== undefined && ROLE_OF[other] !== ROLE_OF[column]) {
-        const mapped = Object.hasOwn(columns, column) ? column : other;
-        ctx.addIssue({ code: 'custom', path: ['columns', mapped], message: `input column "${input}" would be read both as ${other} and as ${column}; map one of them to another column` });
-      } else roleOfInput.set(input, column);
+      const given = Object.hasOwn(columns, column) ? columns[column]! : column;
+      for (const input of typeof given === 'string' ? [given] : given) {
+        const folded = foldColumnName(input);
+        const other = roleOfInput.get(folded);
+        if (other !== undefined && ROLE_OF[other] !== ROLE_OF[column]) {
+          const mapped = Object.hasOwn(columns, column) ? column : other;
+          ctx.addIssue({ code: 'custom', path: ['columns', mapped], message: `input column "${input}" would be read both as ${other} and as ${column}; map one of them to another column` });
+        } else roleOfInput.set(folded, column);
+      }
     }
     for (const input of Object.keys(config.externalIds ?? {})) {
-      const role = roleOfInput.get(input);
+      const role = roleOfInput.get(foldColumnName(input));
       if (role !== undefined) {
         ctx.addIssue({ code: 'custom', path: ['externalIds', input], message: `input column "${input}" is already read as ${role}; an external id needs a column of its own` });
       }

@@ -1,8 +1,9 @@
-import type { IdweaveConfig, RecordColumn } from '../config/configSchema.js';
+import type { IdweaveConfig } from '../config/configSchema.js';
 import { setOwn } from '../_internal/ownField.js';
 import { parseIsoDate } from '../_internal/parseIsoDate.js';
 import { acceptId, isPlainIntegerToken, MAX_JSON_DEPTH, MISSING_ID, nestsDeeperThan, tooManyIdentifiers } from '../_internal/recordRules.js';
-import type { CustomerRecord, Platform } from '../types.js';
+import type { CustomerRecord } from '../types.js';
+import { ATTRIBUTES, columnRoles, EMAIL, EXTERNAL, EXTERNAL_LIST, FIRST, FULL, HANDLE, HANDLE_LIST, ID, LAST, LOGIN, PHONE, SOURCE, UPDATED, type Role } from './columnRoles.js';
 
 /** The parts of a config that say how to read rows. */
 export type RowMapperOptions = Pick<IdweaveConfig, 'columns' | 'externalIds'>;
@@ -27,55 +28,6 @@ export interface RowMapper {
   mapRow(header: readonly string[], cells: readonly string[]): MapRowResult;
 }
 
-// Role codes of input columns. perf: a small integer switch per cell instead of string comparisons.
-const ID = 0, SOURCE = 1, UPDATED = 2, EMAIL = 3, PHONE = 4, LOGIN = 5, FIRST = 6, LAST = 7, FULL = 8;
-const HANDLE = 9, EXTERNAL = 10, HANDLE_LIST = 11, EXTERNAL_LIST = 12, ATTRIBUTES = 13;
-
-interface Role {
-  readonly code: number;
-  /** Platform (HANDLE) or namespace (EXTERNAL). */
-  readonly scope: string;
-  /** The field name used in reject reasons. */
-  readonly name: string;
-}
-
-const SNAKE_ROLES: Readonly<Record<RecordColumn, readonly [number, string]>> = {
-  id: [ID, ''],
-  source: [SOURCE, ''],
-  updated_at: [UPDATED, ''],
-  email: [EMAIL, ''],
-  phone: [PHONE, ''],
-  login: [LOGIN, ''],
-  first_name: [FIRST, ''],
-  last_name: [LAST, ''],
-  full_name: [FULL, ''],
-  instagram: [HANDLE, 'instagram'],
-  twitter: [HANDLE, 'twitter'],
-  x: [HANDLE, 'twitter'],
-  facebook: [HANDLE, 'facebook'],
-  tiktok: [HANDLE, 'tiktok'],
-  snapchat: [HANDLE, 'snapchat'],
-  linkedin: [HANDLE, 'linkedin'],
-  youtube: [HANDLE, 'youtube'],
-  telegram: [HANDLE, 'telegram'],
-  whatsapp: [HANDLE, 'whatsapp'],
-} satisfies Record<RecordColumn, readonly [number, Platform | '']>;
-
-/** The library's own record shape (SPEC §1), accepted in NDJSON objects beside the column names. */
-const CAMEL_ROLES: Readonly<Record<string, number>> = {
-  updatedAt: UPDATED,
-  emails: EMAIL,
-  phones: PHONE,
-  logins: LOGIN,
-  firstName: FIRST,
-  lastName: LAST,
-  fullName: FULL,
-  handles: HANDLE_LIST,
-  externalIds: EXTERNAL_LIST,
-  attributes: ATTRIBUTES,
-};
-
-
 /**
  * Compiles the column mapping of a config once; `map` then turns a CSV row or NDJSON object into a
  * `CustomerRecord` (SPEC §1). Identifier cells may hold several values separated by `|` (each trimmed, empties
@@ -89,20 +41,9 @@ const CAMEL_ROLES: Readonly<Record<string, number>> = {
  * // { ok: true, record: { id: 'c1', emails: ['a@x.com', 'b@x.com'], externalIds: [{ namespace: 'loyalty', value: 'LC-1' }], attributes: { city: 'Dubai' }, … } }
  */
 export function createRowMapper(options: RowMapperOptions = {}): RowMapper {
-  const roles = new Map<string, Role>();
-  for (const [key, code] of Object.entries(CAMEL_ROLES)) roles.set(key, { code, scope: '', name: key });
-  const renamed = options.columns ?? {};
-  for (const column of Object.keys(SNAKE_ROLES) as RecordColumn[]) {
-    const [code, scope] = SNAKE_ROLES[column];
-    roles.set(renamed[column] ?? column, { code, scope, name: column });
-  }
-  // A renamed column's own name is no longer special (unless another field is renamed onto it).
-  for (const column of Object.keys(renamed) as RecordColumn[]) {
-    const input = renamed[column];
-    if (input !== undefined && input !== column && roles.get(column)?.name === column) roles.delete(column);
-  }
-  for (const [column, namespace] of Object.entries(options.externalIds ?? {})) roles.set(column, { code: EXTERNAL, scope: namespace, name: column });
-  const idColumn = renamed.id ?? 'id';
+  const roles = columnRoles(options);
+  const ids = options.columns?.id;
+  const idColumn = ids === undefined ? 'id' : typeof ids === 'string' ? ids : ids[0]!;
   const idColumnName = 'id';
   // perf: one scratch list of reasons per mapper, copied only when a row is refused.
   const problems: string[] = [];
@@ -117,7 +58,7 @@ export function createRowMapper(options: RowMapperOptions = {}): RowMapper {
     for (const k of keys) values.push(fields[k]);
     lineText = text;
     try {
-      return mapColumns(keys, values, keys.map((k) => roles.get(k)));
+      return mapColumns(keys, values, keys.map((k) => roles.roleOf(k)));
     } finally {
       lineText = undefined;
     }
@@ -127,7 +68,7 @@ export function createRowMapper(options: RowMapperOptions = {}): RowMapper {
   const mapRow = (header: readonly string[], cells: readonly string[]): MapRowResult => {
     if (header !== lastHeader) {
       lastHeader = header;
-      headerRoles = header.map((h) => roles.get(h));
+      headerRoles = header.map((h) => roles.roleOf(h));
     }
     return mapColumns(header, cells, headerRoles);
   };
@@ -161,6 +102,7 @@ export function createRowMapper(options: RowMapperOptions = {}): RowMapper {
       }
       switch (role.code) {
         case ID: {
+          if (id !== undefined) break; // several id columns: the first non-empty one
           if (typeof value === 'number' && lineText !== undefined && Number.isSafeInteger(value) && !isPlainIntegerToken(lineText, value)) {
             problems.push(`${role.name}: a number with a fraction or exponent is not an id; write the id as a string or a plain integer`);
             break;
@@ -182,10 +124,12 @@ export function createRowMapper(options: RowMapperOptions = {}): RowMapper {
           }
           const v = raw.trim();
           if (v === '') break;
-          if (role.code === SOURCE) source = v;
-          else if (role.code === FIRST) firstName = v;
-          else if (role.code === LAST) lastName = v;
-          else if (role.code === FULL) fullName = v;
+          // Several columns for one of these fields: the first non-empty one counts.
+          if (role.code === SOURCE) source ??= v;
+          else if (role.code === FIRST) firstName ??= v;
+          else if (role.code === LAST) lastName ??= v;
+          else if (role.code === FULL) fullName ??= v;
+          else if (updatedAt !== undefined) break;
           else if (!Number.isNaN(parseIsoDate(v))) updatedAt = v;
           else invalidUpdatedAt = true;
           break;

@@ -10,13 +10,14 @@ import type { LineWriter } from '../io/LineWriter.js';
 import type { Manifest } from '../io/manifest.js';
 import { MAPPING_HEADER, OUTPUT_FILES, rejectLine } from '../io/outputFiles.js';
 import { OutputDir } from '../io/OutputDir.js';
-import { filePieces } from '../io/_internal/filePieces.js';
+import { checkColumns, type InputColumns } from '../io/checkColumns.js';
+import { columnRoles } from '../io/columnRoles.js';
+import { filePieces, readCsvHeader } from '../io/_internal/filePieces.js';
 import { inputFormatOf } from '../io/readRows.js';
 import { DEFAULT_MAX_CELL_LINES, type RowEvent } from '../io/RowEvent.js';
-import { createRowMapper } from '../io/rowToRecord.js';
 import { BatchPool } from './_internal/BatchPool.js';
 import type { LinesTask } from './_internal/outputLines.js';
-import type { PieceReject, PreparedChunk } from './_internal/PreparedChunk.js';
+import { MAX_FIELD_NAMES, type PieceReject, type PreparedChunk } from './_internal/PreparedChunk.js';
 import { readPiece, type Piece } from './_internal/preparePiece.js';
 import { VERSION } from '../version.js';
 import { ResolutionBatch } from './ResolutionBatch.js';
@@ -118,17 +119,27 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
   };
   const threads = threadsFor(options.threads, bytesTotal, warn);
 
+  // Columns against the config before any work: CSV headers now; NDJSON fields once they have been seen.
+  const roles = columnRoles(config);
+  const formats = inputs.map((f) => inputFormatOf(f)!);
+  const columnsOf: (string[] | undefined)[] = [];
+  for (let f = 0; f < inputs.length; f++) {
+    columnsOf.push(formats[f]!.format === 'csv' ? await readCsvHeader(inputs[f]!, { gzip: formats[f]!.gzip, maxCellLines }) : undefined);
+  }
+  const known = (): InputColumns[] => inputs.flatMap((file, f) => (columnsOf[f] === undefined ? [] : [{ file, format: formats[f]!.format, columns: columnsOf[f]! }]));
+  if (columnsOf.every((c) => c !== undefined)) for (const w of checkColumns(roles, known())) warn(w);
+
   const outputs = await OutputDir.open(outDir);
   const inputHashes = inputs.map(() => createHash('sha256'));
   let pool: BatchPool | undefined;
   try {
     pool = new BatchPool(config, threads);
     const rejects = await outputs.writer(OUTPUT_FILES.rejects);
-    const mapper = createRowMapper(config);
     const batch = new ResolutionBatch(config);
     const stages: StageTiming[] = [];
     const perInput: { file: string; rows: number; rejected: number; multiLineRows: number }[] = [];
     let multiLineRows = 0;
+    const fieldsSeen: Set<string>[] = [];
     let recordsIn = 0;
     let rejected = 0;
     let invalidUpdatedAt = 0;
@@ -165,6 +176,10 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
         invalidUpdatedAt += chunk.invalidUpdatedAt;
         counts.multiLineRows += chunk.multiLineRows;
         multiLineRows += chunk.multiLineRows;
+        if (chunk.fieldNames.length > 0) {
+          const seen = (fieldsSeen[f] ??= new Set());
+          for (const k of chunk.fieldNames) if (seen.size < MAX_FIELD_NAMES) seen.add(k);
+        }
         rowBase += chunk.rows;
         onProgress?.({ stage: 'read', rows: recordsIn + counts.rows, bytesRead: bytesBefore + bytesRead, bytesTotal });
       };
@@ -175,7 +190,7 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
         pieceBytes: options.pieceBytes ?? DEFAULT_PIECE_BYTES,
         // The cutter and the readers must agree on where rows end: one setting for both.
         maxCellLines,
-        requiredColumns: format.format === 'csv' ? [mapper.idColumn] : [],
+        requiredColumns: [], // checked above, with the config's column rules
         onBytesRead: (n) => (bytesRead = n),
         onHeader: (h) => (header = h),
         hash: inputHashes[f],
@@ -195,6 +210,13 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
       bytesBefore += sizes[f]!;
     }
     stages.push(stageTiming('read', t, recordsIn));
+    if (columnsOf.some((c) => c === undefined)) {
+      // NDJSON inputs: judged on the fields their objects had. One without a single object (every line a
+      // reject) is not judged: its rejects say what is wrong, and failing the run would hide them.
+      for (let f = 0; f < inputs.length; f++) if (columnsOf[f] === undefined && fieldsSeen[f] !== undefined) columnsOf[f] = [...fieldsSeen[f]!];
+      const judged = known();
+      if (judged.length > 0) for (const w of checkColumns(roles, judged)) warn(w);
+    }
 
     // Stage 2: guards and ordered linking.
     onProgress?.({ stage: 'link', rows: batch.size });

@@ -210,3 +210,15 @@ function headerEnd(file: string, buf: Buffer, options: FilePiecesOptions, final:
     }
   }
 }
+
+/**
+ * The header row of a CSV file, read before any work (the columns are checked against the config first).
+ * Reads only as far as the header; throws as `filePieces` does for an empty file or a bad header row.
+ */
+export async function readCsvHeader(file: string, options: Pick<FilePiecesOptions, 'gzip' | 'maxCellLines'>): Promise<string[]> {
+  let header: string[] | undefined;
+  const pieces = filePieces(file, { format: 'csv', gzip: options.gzip, pieceBytes: 1 << 16, maxCellLines: options.maxCellLines, onHeader: (h) => (header = h) });
+  for await (const _ of pieces) if (header !== undefined) break;
+  if (header === undefined) throw new IdweaveError('input_invalid', `${file}: empty file: no header row`);
+  return header;
+}

@@ -33,7 +33,12 @@ export interface PreparedChunk {
   readonly stats: KeyStats;
   /** CSV: data rows of the piece whose quoted cells span more than one line (read as rows, not rejected). */
   readonly multiLineRows: number;
+  /** NDJSON: the distinct field names seen in the piece's objects (at most `MAX_FIELD_NAMES`), for column checks. */
+  readonly fieldNames: readonly string[];
 }
+
+/** Most distinct NDJSON field names a piece reports (a hostile file may use a new name on every line). */
+export const MAX_FIELD_NAMES = 1000;
 
 /** The buffers of a chunk, to pass as a `postMessage` transfer list. */
 export function transferablesOf(c: PreparedChunk): ArrayBuffer[] {
@@ -81,7 +86,7 @@ export class PreparedChunkWriter {
     this.int(ref);
   }
 
-  finish(rows: number, invalidUpdatedAt: number, stats: KeyStats, multiLineRows = 0): PreparedChunk {
+  finish(rows: number, invalidUpdatedAt: number, stats: KeyStats, multiLineRows = 0, fieldNames: readonly string[] = []): PreparedChunk {
     return {
       records: this.records,
       ints: this.ints.slice(0, this.nInts),
@@ -95,6 +100,7 @@ export class PreparedChunkWriter {
       invalidUpdatedAt,
       stats,
       multiLineRows,
+      fieldNames,
     };
   }
 

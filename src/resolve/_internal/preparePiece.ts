@@ -7,7 +7,7 @@ import type { RowEvent } from '../../io/RowEvent.js';
 import { createRowMapper, type MapRowResult } from '../../io/rowToRecord.js';
 import { createRecordKeyer, type KeyStats } from '../../match/createRecordKeyer.js';
 import { foldedNamesOf, payloadOf, updatedAtOf } from '../prepareRecord.js';
-import { PreparedChunkWriter, type PreparedChunk } from './PreparedChunk.js';
+import { MAX_FIELD_NAMES, PreparedChunkWriter, type PreparedChunk } from './PreparedChunk.js';
 
 /** A run of whole rows of one input file, as raw bytes (see `filePieces`). */
 export interface Piece {
@@ -84,11 +84,16 @@ export function createPiecePreparer(config: IdweaveConfig): (piece: Piece) => Pr
     } else {
       ({ events, rows } = readPiece(piece));
     }
+    const fieldNames = new Set<string>();
     for (const ev of events) {
-      if ('error' in ev) w.rejects.push({ row: ev.row, input: ev.input, reasons: [ev.error] });
-      else add(ev.row, mapper.map(ev.fields, ev.text), () => ev.fields);
+      if ('error' in ev) {
+        w.rejects.push({ row: ev.row, input: ev.input, reasons: [ev.error] });
+        continue;
+      }
+      if (piece.format === 'ndjson' && fieldNames.size < MAX_FIELD_NAMES) for (const k of Object.keys(ev.fields)) fieldNames.add(k);
+      add(ev.row, mapper.map(ev.fields, ev.text), () => ev.fields);
     }
-    return w.finish(rows, invalidUpdatedAt, stats, multiLineRows);
+    return w.finish(rows, invalidUpdatedAt, stats, multiLineRows, [...fieldNames]);
   };
 }
 
