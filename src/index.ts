@@ -26,9 +26,7 @@ export {
   type LookupQuery,
   type ResolverEvent,
   type ResolverEventType,
-  type RecordsExplanation,
-  type ProfileExplanation,
-  type GenericIdentifier,
   type ResolverSnapshot,
   type SnapshotRecord,
 } from './resolve/createResolver.js';
+export type { ProfileExplanation, RecordsExplanation, GenericIdentifier } from './explain/types.js';

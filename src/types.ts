@@ -121,13 +121,44 @@ export interface CustomerRecord {
   readonly attributes?: Readonly<Record<string, string | number | boolean | null>>;
 }
 
+/** What is wrong with a row or record, as a closed vocabulary (reject lines carry both the code and the text). */
+export type RecordIssueCode =
+  /** No id, or an empty one. */
+  | 'missing_id'
+  /** An id that cannot be kept exactly (a rounded number, control characters, lone surrogates, too long). */
+  | 'invalid_id'
+  /** An id seen before in the run (the first occurrence wins). */
+  | 'duplicate_id'
+  /** A field of the wrong type (`emails: 5`). */
+  | 'invalid_type'
+  /** A field the library's record shape does not have (files make unknown columns attributes instead). */
+  | 'unknown_field'
+  /** More values of one identifier kind than a record may hold. */
+  | 'too_many_values'
+  /** A value longer than its limit. */
+  | 'too_long'
+  /** A JSON value nested deeper than the limit. */
+  | 'too_deep'
+  /** The row itself could not be read (bad quotes, wrong field count, invalid UTF-8, not JSON). */
+  | 'unreadable_row';
+
+/** One problem, where it is (`emails[3]`, `attributes.note`, '' for the record or row) and what it is. */
+export interface RecordIssue {
+  readonly code: RecordIssueCode;
+  readonly path: string;
+  readonly message: string;
+}
+
 /** A rejected input: the whole record could not be accepted. */
 export interface Reject {
   /** 1-based data row (CSV: header is row 0; NDJSON: line number) or array index + 1 in the library. */
   readonly row: number;
   readonly file?: string;
   readonly input: unknown;
+  /** One text per issue (`path: message`): the contract of rejects.ndjson. */
   readonly reasons: readonly string[];
+  /** The same problems, structured. */
+  readonly issues: readonly RecordIssue[];
 }
 
 /** Guards against over-merging (SPEC §3). Each can be switched off. */

@@ -5,9 +5,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { fileWriter, runCapture } from '../_testing/cli.js';
 import { resolveFiles } from '../resolve/resolveFiles.js';
-import type { CliIo } from './CliIo.js';
-import { runCli } from './runCli.js';
 
 // The hardening issue's attacks, run as written against the command line (`iw` there is `node dist/cli.js`;
 // here `runCli` in this process, or `src/cli/main.ts` in a child process where signals and pipes matter),
@@ -17,18 +16,8 @@ const dir = mkdtempSync(path.join(tmpdir(), 'idweave-adv-'));
 const MAIN = path.join(path.dirname(fileURLToPath(import.meta.url)), 'main.ts');
 let outs = 0;
 const out = (): string => path.join(dir, `o${++outs}`);
-function write(name: string, content: string | Buffer): string {
-  const f = path.join(dir, name);
-  writeFileSync(f, content);
-  return f;
-}
-async function iw(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), env: {} };
-  const code = await runCli(argv, io);
-  return { code, out: stdout, err: stderr };
-}
+const write = fileWriter(dir);
+const iw = runCapture;
 const lines = (file: string): string[] => readFileSync(file, 'utf8').split('\n').filter((l) => l !== '');
 const rejectsOf = (o: string): { row: number; reasons: string[]; input: unknown }[] => lines(path.join(o, 'rejects.ndjson')).map((l) => JSON.parse(l));
 const mappedIds = (o: string): string[] => lines(path.join(o, 'mapping.csv')).slice(1).map((l) => l.slice(0, l.lastIndexOf(',')));
@@ -85,7 +74,9 @@ describe('hardening repros', () => {
       const r = await iw('resolve', input, '--out', o, '--no-progress', '--threads', threads);
       expect(r.code).toBe(0);
       expect(mappedIds(o)).toEqual(['b']);
-      expect(rejectsOf(o)).toEqual([{ row: 1, file: input, input: '(not shown: nested deeper than 64 levels)', reasons: ['note: nested deeper than 64 levels'] }]);
+      expect(rejectsOf(o)).toEqual([
+        { row: 1, file: input, input: '(not shown: nested deeper than 64 levels)', reasons: ['note: nested deeper than 64 levels'], issues: [{ code: 'too_deep', path: 'note', message: 'nested deeper than 64 levels' }] },
+      ]);
     }
   });
 
@@ -167,10 +158,11 @@ describe('hardening repros', () => {
     const input = write('e.csv', 'id,email\na,ann@corp.ae\nb,ann@corp.ae\n');
     const o = out();
     await resolveFiles([input], { outDir: o });
-    expect(readdirSync(o).sort()).toEqual(['evidence.ndjson', 'manifest.json', 'mapping.csv', 'profiles.ndjson', 'rejects.ndjson', 'report.json']);
+    expect(readdirSync(o).sort()).toEqual(['evidence.ndjson', 'explain.idx', 'manifest.json', 'mapping.csv', 'profiles.ndjson', 'rejects.ndjson', 'report.json']);
     expect((await iw('explain', o, '--records', 'a', 'b')).code).toBe(0);
     await resolveFiles([input], { outDir: o, evidence: false });
     expect(readdirSync(o)).not.toContain('evidence.ndjson');
+    expect(readdirSync(o)).not.toContain('explain.idx');
     const r = await iw('explain', o, '--records', 'a', 'b');
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/made without evidence/);
@@ -189,7 +181,7 @@ describe('hardening repros', () => {
     const gz = write('bad.csv.gz', Buffer.from('not gzip at all'));
     expect((await iw('resolve', gz, '--out', o, '--no-progress')).code).toBe(1);
     expect(readFileSync(path.join(o, 'mapping.csv'), 'utf8')).toBe(before);
-    expect(readdirSync(o).sort()).toEqual(['evidence.ndjson', 'manifest.json', 'mapping.csv', 'profiles.ndjson', 'rejects.ndjson', 'report.json']);
+    expect(readdirSync(o).sort()).toEqual(['evidence.ndjson', 'explain.idx', 'manifest.json', 'mapping.csv', 'profiles.ndjson', 'rejects.ndjson', 'report.json']);
   });
 
   test('#9 links planted in the output directory are not followed', async () => {

@@ -28,8 +28,9 @@ async function respawnWithLargerHeap(): Promise<number | undefined> {
   if (chosen) return undefined;
   const wantMb = Math.floor((os.totalmem() * 0.75) / 2 ** 20);
   if (getHeapStatistics().heap_size_limit / 2 ** 20 >= wantMb) return undefined;
+  // The IPC channel only tells the child when this wrapper is gone (killed with SIGKILL, say).
   const child = spawn(process.execPath, [...process.execArgv, `--max-old-space-size=${wantMb}`, ...process.argv.slice(1)], {
-    stdio: 'inherit',
+    stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, IDWEAVE_NO_RESPAWN: '1' },
   });
   let killTimer: NodeJS.Timeout | undefined;
@@ -40,7 +41,10 @@ async function respawnWithLargerHeap(): Promise<number | undefined> {
   };
   for (const s of FORWARDED) process.on(s, forward);
   return new Promise((resolve) => {
-    child.on('error', () => resolve(undefined)); // could not start: run in this process instead
+    child.on('error', () => {
+      for (const s of FORWARDED) process.off(s, forward);
+      resolve(undefined); // could not start: run in this process instead
+    });
     child.on('exit', (code, signal) => {
       for (const s of FORWARDED) process.off(s, forward);
       if (killTimer) clearTimeout(killTimer);
@@ -59,6 +63,15 @@ async function respawnWithLargerHeap(): Promise<number | undefined> {
  * wrapper's grace period bounds that wait.
  */
 function stopOnSignals(): void {
+  // Started by the wrapper: if it dies (even by SIGKILL) the channel closes, and this run must not go on
+  // alone and publish after its caller thought it gone.
+  if (process.send !== undefined) {
+    process.on('disconnect', () => {
+      abandonOpenOutputsSync();
+      process.exit(137);
+    });
+    process.channel?.unref();
+  }
   for (const s of FORWARDED) {
     process.on(s, () => {
       abandonOpenOutputsSync();

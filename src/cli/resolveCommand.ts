@@ -3,6 +3,7 @@ import type { IdweaveConfig } from '../config/configSchema.js';
 import { IdweaveError } from '../errors.js';
 import { loadConfigFile } from '../io/loadConfigFile.js';
 import { MANIFEST_FILE } from '../io/manifest.js';
+import { EXPLAIN_INDEX_FILE } from '../io/explainIndex.js';
 import { OUTPUT_FILES } from '../io/outputFiles.js';
 import { resolveFiles } from '../resolve/resolveFiles.js';
 import type { CliIo } from './CliIo.js';
@@ -61,7 +62,7 @@ export async function resolveCommand(inputs: readonly string[], options: Resolve
   const seconds = (performance.now() - t0) / 1000;
   const fmt = (n: number): string => n.toLocaleString('en-US');
   const count = (n: number, one: string, many: string): string => `${fmt(n)} ${n === 1 ? one : many}`;
-  const files = [OUTPUT_FILES.mapping, OUTPUT_FILES.profiles, OUTPUT_FILES.rejects, OUTPUT_FILES.evidence, OUTPUT_FILES.report, MANIFEST_FILE].join(', ');
+  const files = [OUTPUT_FILES.mapping, OUTPUT_FILES.profiles, OUTPUT_FILES.rejects, OUTPUT_FILES.evidence, EXPLAIN_INDEX_FILE, OUTPUT_FILES.report, MANIFEST_FILE].join(', ');
   io.stdout(
     `${count(report.recordsIn, 'record', 'records')} in: ${fmt(report.accepted)} accepted, ${fmt(report.rejected)} rejected\n` +
       `${count(report.profiles, 'profile', 'profiles')} (reduction ${(report.reductionRatio * 100).toFixed(1)}%) in ${seconds.toFixed(1)} s\n` +

@@ -1,24 +1,13 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { fileWriter, runCapture } from '../_testing/cli.js';
 import { profileIdOf } from '../merge/profileIdOf.js';
-import type { CliIo } from './CliIo.js';
-import { runCli } from './runCli.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'idweave-cli-'));
-function write(name: string, content: string): string {
-  const f = path.join(dir, name);
-  writeFileSync(f, content);
-  return f;
-}
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { stdout: (s) => void (out += s), stderr: (s) => void (err += s), env: {} };
-  const code = await runCli(argv, io);
-  return { code, out, err };
-}
+const write = fileWriter(dir);
+const run = runCapture;
 
 const messy =
   'id,email,first_name\n1,ann.lee@gmail.com,Ann\n2,annlee@gmail.com,Ann\n,bo.chen@gmail.com,NoId\n1,dup.row@gmail.com,Dup\n3,"bad"quote,X\n4,cy.ng@gmail.com\n5,dee.tan@gmail.com,Dee\n';
@@ -40,7 +29,14 @@ describe('idweave resolve', () => {
       [5, ['malformed quote: a quoted cell is not closed, or text follows its closing quote']],
       [6, ['expected 3 fields (as in the header), found 2']],
     ]);
-    expect(rejects[0]).toEqual({ row: 3, file: input, input: { id: '', email: 'bo.chen@gmail.com', first_name: 'NoId' }, reasons: ['missing id'] });
+    expect(rejects[0]).toEqual({
+      row: 3,
+      file: input,
+      input: { id: '', email: 'bo.chen@gmail.com', first_name: 'NoId' },
+      reasons: ['missing id'],
+      issues: [{ code: 'missing_id', path: '', message: 'missing id' }],
+    });
+    expect(rejects.slice(1).map((j) => j.issues[0].code)).toEqual(['duplicate_id', 'unreadable_row', 'unreadable_row']);
     expect(rejects[1].input).toEqual({ id: '1', email: 'dup.row@gmail.com', first_name: 'Dup' });
     const report = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8'));
     expect(report).toMatchObject({ recordsIn: 7, accepted: 3, rejected: 4, profiles: 2, peakRssBytes: expect.any(Number) });

@@ -33,6 +33,7 @@ export class LineWriter {
   private lines = 0;
   private bytes = 0;
   private readonly hash: Hash = createHash('sha256');
+  private observer: ((bytes: Buffer) => void) | undefined;
 
   private constructor(file: string, handle: FileHandle) {
     this.path = file;
@@ -68,11 +69,31 @@ export class LineWriter {
     return this.buffer.length >= FLUSH_AT;
   }
 
+  /**
+   * Shows `observer` every byte written from now on, in order, as it is written (the batch job finds where
+   * lines end in `profiles.ndjson` and `evidence.ndjson` this way, to index them: `explain.idx`).
+   */
+  observe(observer: (bytes: Buffer) => void): void {
+    this.observer = observer;
+  }
+
+  /** Writes bytes after what is buffered (a binary output, `explain.idx`); they count as no lines. */
+  async writeBytes(bytes: Uint8Array): Promise<void> {
+    await this.flush();
+    await this.writeOut(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  }
+
   /** Writes the buffer out. */
   async flush(): Promise<void> {
     if (this.buffer.length === 0) return;
     const bytes = Buffer.from(this.buffer, 'utf8');
     this.buffer = '';
+    await this.writeOut(bytes);
+  }
+
+  /** Shows, hashes, counts and writes bytes (encoded once). */
+  private async writeOut(bytes: Buffer): Promise<void> {
+    this.observer?.(bytes);
     this.hash.update(bytes);
     this.bytes += bytes.length;
     try {

@@ -95,6 +95,7 @@ describe('OutputDir', () => {
     const manifest: Manifest = { ...meta(), files: done.written() };
     writeFileSync(path.join(staging, 'manifest.json'), JSON.stringify(manifest));
     const { renameSync, unlinkSync } = await import('node:fs');
+    writeFileSync(path.join(staging, '.previous.json'), JSON.stringify(['mapping.csv', 'evidence.ndjson'])); // as publish notes it
     unlinkSync(path.join(dir, 'manifest.json'));
     renameSync(path.join(staging, 'mapping.csv'), path.join(dir, 'mapping.csv'));
     unlinkSync(path.join(dir, LOCK_FILE)); // the process died
@@ -138,4 +139,65 @@ describe('OutputDir', () => {
     expect(readFileSync(victim, 'utf8')).toBe('precious');
     expect(existsSync(path.join(dir, 'mapping.csv'))).toBe(false);
   });
+
+  // Review findings: a planted staging directory or manifest must not write outside the directory or delete
+  // files idweave never wrote.
+  test('a planted staging directory naming ../ is never published', async () => {
+    const dir = fresh();
+    const outside = path.join(base, `outside-${n}`);
+    writeFileSync(outside, 'orig');
+    mkdirSync(path.join(dir, '.idweave-staging-aaaa'), { recursive: true });
+    writeFileSync(path.join(dir, 'evil'), 'pwned');
+    writeFileSync(path.join(dir, '.idweave-staging-aaaa', 'manifest.json'), JSON.stringify({ ...meta(), files: [{ name: `../outside-${n}`, bytes: 5, lines: 0, sha256: '0'.repeat(64) }] }));
+    await run(dir, { 'mapping.csv': 'x\n' });
+    expect(readFileSync(outside, 'utf8')).toBe('orig');
+    expect(readdirSync(dir).sort()).toEqual(['evil', 'manifest.json', 'mapping.csv']);
+  });
+
+  test('a foreign manifest.json cannot make a run delete files; without a valid previous manifest nothing is removed', async () => {
+    const dir = fresh();
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, 'thesis.docx'), 'mine');
+    writeFileSync(path.join(dir, 'report.html'), 'my own page');
+    writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ files: [{ name: 'thesis.docx' }, { name: 'report.html' }] }));
+    await run(dir, { 'mapping.csv': 'x\n' });
+    expect(readdirSync(dir).sort()).toEqual(['manifest.json', 'mapping.csv', 'report.html', 'thesis.docx']);
+  });
+
+  test('a truncated staging manifest (killed while writing it) does not block later runs', async () => {
+    const dir = fresh();
+    mkdirSync(path.join(dir, '.idweave-staging-z'), { recursive: true });
+    writeFileSync(path.join(dir, '.idweave-staging-z', 'manifest.json'), '');
+    await run(dir, { 'mapping.csv': 'x\n' });
+    expect(readdirSync(dir).sort()).toEqual(['manifest.json', 'mapping.csv']);
+  });
+
+  test('a lock with this process id that this process does not hold (a restarted container) is taken over', async () => {
+    const dir = fresh();
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, LOCK_FILE), JSON.stringify({ pid: process.pid, host: os.hostname(), started: 'earlier life', token: 'old' }));
+    await expect(run(dir, { 'mapping.csv': 'x\n' })).resolves.toBeDefined();
+  });
+
+  // Review finding: an error while moving files in used to remove staging too, losing both runs.
+  test('a publish that fails half-way keeps its staging, and the next run finishes it', async () => {
+    const dir = fresh();
+    await run(dir, { 'evidence.ndjson': 'old\n', 'mapping.csv': 'old\n' });
+    const { rmSync, unlinkSync } = await import('node:fs');
+    unlinkSync(path.join(dir, 'mapping.csv'));
+    mkdirSync(path.join(dir, 'mapping.csv', 'blocker'), { recursive: true }); // rename over it fails
+    await expect(run(dir, { 'evidence.ndjson': 'new\n', 'mapping.csv': 'new\n' })).rejects.toMatchObject({
+      code: 'output_unwritable',
+      message: expect.stringContaining('publishing was interrupted'),
+    });
+    expect(readdirSync(dir).filter((f) => f.startsWith('.idweave-staging-'))).toHaveLength(1);
+    rmSync(path.join(dir, 'mapping.csv'), { recursive: true });
+    const next = await OutputDir.open(dir);
+    await next.abort();
+    const m = await readManifest(dir, { verify: 'checksums' });
+    expect(m.runId).toBe(`run-${n}`);
+    expect(readFileSync(path.join(dir, 'mapping.csv'), 'utf8')).toBe('new\n');
+    expect(readFileSync(path.join(dir, 'evidence.ndjson'), 'utf8')).toBe('new\n');
+  });
 });
+

@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { constants, readFileSync, rmSync, unlinkSync } from 'node:fs';
-import { lstat, mkdir, mkdtemp, open, readdir, readFile, rename, rm, unlink } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, open, readdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { IdweaveError } from '../errors.js';
 import { LineWriter, unwritable, type WrittenFile } from './LineWriter.js';
-import { MANIFEST_FILE, type Manifest, type ManifestFile } from './manifest.js';
+import { MANIFEST_FILE, parseManifest, type Manifest, type ManifestFile } from './manifest.js';
 
 /** The lock file that makes one run at a time the writer of an output directory. */
 export const LOCK_FILE = '.idweave.lock';
 const STAGING_PREFIX = '.idweave-staging-';
+/** In staging during publish: the names of the outputs of the run being replaced. */
+const PREVIOUS_FILES = '.previous.json';
 
 /**
  * Names idweave may have published into an output directory. On publish, those of them the new manifest does
@@ -17,7 +19,7 @@ const STAGING_PREFIX = '.idweave-staging-';
  * other file of the directory is ever touched.
  */
 export const KNOWN_OUTPUTS: readonly string[] = [
-  'mapping.csv', 'profiles.ndjson', 'rejects.ndjson', 'report.json', 'evidence.ndjson',
+  'mapping.csv', 'profiles.ndjson', 'rejects.ndjson', 'report.json', 'evidence.ndjson', 'explain.idx',
   'changes.ndjson', 'report.html', 'mapping.parquet', 'profiles.parquet',
 ];
 
@@ -48,6 +50,8 @@ export class OutputDir {
   private readonly files = new Map<string, WrittenFile>();
   private readonly writers = new Set<LineWriter>();
   private done = false;
+  /** Files are being moved into place: from here on, staging is kept for roll-forward, whatever happens. */
+  private committing = false;
 
   private constructor(
     readonly dir: string,
@@ -79,6 +83,10 @@ export class OutputDir {
     return this.lock.token;
   }
 
+  get isCommitting(): boolean {
+    return this.committing;
+  }
+
   /** A line writer for output `name` in staging. */
   async writer(name: string): Promise<LineWriter> {
     const w = await LineWriter.create(path.join(this.staging, checkName(name)));
@@ -97,7 +105,7 @@ export class OutputDir {
   /** Writes a whole file (pretty JSON for objects) in staging. */
   async writeJson(name: string, value: unknown): Promise<WrittenFile> {
     const w = await this.writer(name);
-    w.writeBlock(`${JSON.stringify(value, null, 2)}\n`, 1);
+    writeText(w, `${JSON.stringify(value, null, 2)}\n`);
     return this.close(name, w);
   }
 
@@ -115,11 +123,22 @@ export class OutputDir {
     const full: Manifest = { ...manifest, files: this.written() };
     try {
       const w = await LineWriter.create(path.join(this.staging, MANIFEST_FILE));
-      w.writeBlock(`${JSON.stringify(full, null, 2)}\n`, 1);
+      writeText(w, `${JSON.stringify(full, null, 2)}\n`);
       await w.close();
       await checkLockHeld(this.dir, this.lock);
-      await commitStaging(this.dir, this.staging);
+      if (!(await commitStaging(this.dir, this.staging, () => (this.committing = true)))) {
+        throw new IdweaveError('output_unwritable', `${this.dir}: the staged files changed before they were published`);
+      }
     } catch (e) {
+      if (this.committing) {
+        // Files already moved: removing staging now would lose both runs. Leave it; the next run into this
+        // directory finishes publishing it (roll forward).
+        this.done = true;
+        OPEN.delete(this);
+        await releaseLock(this.dir, this.lock);
+        const why = e instanceof Error ? e.message : String(e);
+        throw new IdweaveError('output_unwritable', `${this.dir}: publishing was interrupted (${why}); the next idweave run into this directory finishes it`);
+      }
       await this.abort();
       throw e instanceof IdweaveError ? e : unwritable(this.dir, e);
     }
@@ -141,6 +160,13 @@ export class OutputDir {
   }
 }
 
+/** Buffers a whole text (lines ending in newlines), counting its lines. */
+function writeText(w: LineWriter, text: string): void {
+  let lines = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
+  w.writeBlock(text, lines);
+}
+
 /** Runs of this process not yet published or aborted. */
 const OPEN = new Set<OutputDir>();
 
@@ -152,7 +178,7 @@ export function abandonOpenOutputsSync(): void {
   for (const out of OPEN) {
     OPEN.delete(out);
     try {
-      rmSync(out.staging, { recursive: true, force: true });
+      if (!out.isCommitting) rmSync(out.staging, { recursive: true, force: true }); // else kept for roll-forward
       const lock = path.join(out.dir, LOCK_FILE);
       if (readFileSync(lock, 'utf8').includes(out.lockToken)) unlinkSync(lock);
     } catch {
@@ -166,11 +192,29 @@ function checkName(name: string): string {
   return name;
 }
 
-/** Moves a complete staging directory's files into `dir`, manifest last; removes the staging directory. */
-async function commitStaging(dir: string, staging: string): Promise<void> {
-  const manifest = JSON.parse(await readFile(path.join(staging, MANIFEST_FILE), 'utf8')) as Manifest;
+/**
+ * Moves a complete staging directory's files into `dir`, manifest last; removes the staging directory. The
+ * staging manifest must be a valid manifest naming only outputs idweave writes (`KNOWN_OUTPUTS`), each present
+ * (in staging, or already moved) with its listed size: a planted or damaged staging directory is never
+ * published, and no name can reach outside `dir`. Returns false (nothing touched) when it is not such a staging.
+ */
+async function commitStaging(dir: string, staging: string, onStart?: () => void): Promise<boolean> {
+  const manifest = parseManifest(await readFile(path.join(staging, MANIFEST_FILE), 'utf8').catch(() => ''));
+  if (manifest === undefined || !manifest.files.every((f) => KNOWN_OUTPUTS.includes(f.name))) return false;
+  for (const f of manifest.files) {
+    const size = (await regularFileSize(path.join(staging, f.name))) ?? (await regularFileSize(path.join(dir, f.name)));
+    if (size !== f.bytes) return false;
+  }
   const listed = new Set(manifest.files.map((f) => f.name));
-  const previous = await previousFiles(dir);
+  // The old run's outputs, noted in staging before its manifest goes, so a roll-forward still removes them.
+  const noted = path.join(staging, PREVIOUS_FILES);
+  let previous = (await readFile(noted, 'utf8').then((t) => JSON.parse(t) as unknown, () => undefined)) as string[] | undefined;
+  if (!Array.isArray(previous)) {
+    previous = await previousFiles(dir);
+    await writeFile(noted, JSON.stringify(previous));
+  }
+  previous = previous.filter((n) => typeof n === 'string' && KNOWN_OUTPUTS.includes(n));
+  onStart?.();
   await unlink(path.join(dir, MANIFEST_FILE)).catch((e: NodeJS.ErrnoException) => {
     if (e.code !== 'ENOENT') throw e;
   });
@@ -182,33 +226,42 @@ async function commitStaging(dir: string, staging: string): Promise<void> {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
     }
   }
-  for (const name of new Set([...KNOWN_OUTPUTS, ...previous])) {
-    if (!listed.has(name)) await unlink(path.join(dir, name)).catch(() => {});
-  }
+  for (const name of previous) if (!listed.has(name)) await unlink(path.join(dir, name)).catch(() => {});
   await rename(path.join(staging, MANIFEST_FILE), path.join(dir, MANIFEST_FILE));
   await rm(staging, { recursive: true, force: true });
+  return true;
 }
 
-/** Files the currently published manifest lists (plain names only), or none. */
-async function previousFiles(dir: string): Promise<string[]> {
+async function regularFileSize(file: string): Promise<number | undefined> {
   try {
-    const m = JSON.parse(await readFile(path.join(dir, MANIFEST_FILE), 'utf8')) as Partial<Manifest>;
-    return Array.isArray(m.files) ? m.files.map((f) => f?.name).filter((n): n is string => typeof n === 'string' && n === path.basename(n) && !n.startsWith('.')) : [];
+    const st = await lstat(file);
+    return st.isFile() ? st.size : undefined;
   } catch {
-    return [];
+    return undefined;
   }
 }
 
-/** Staging left by earlier runs (we hold the lock, so their writers are gone): finish a complete one, drop the rest. */
+/**
+ * Outputs of the currently published run that a new run may remove: the names its (valid) manifest lists that
+ * idweave writes. Without a valid manifest, none: a file idweave did not provably write is never removed.
+ */
+async function previousFiles(dir: string): Promise<string[]> {
+  const m = parseManifest(await readFile(path.join(dir, MANIFEST_FILE), 'utf8').catch(() => ''));
+  return m === undefined ? [] : m.files.map((f) => f.name).filter((n) => KNOWN_OUTPUTS.includes(n));
+}
+
+/**
+ * Staging left by earlier runs (we hold the lock, so their writers are gone): finish publishing a complete one of
+ * ours (owned by this user, with a valid manifest whose files are all there), remove the rest.
+ */
 async function recoverStaging(dir: string): Promise<void> {
   const left = (await readdir(dir)).filter((n) => n.startsWith(STAGING_PREFIX)).sort();
   for (const name of left) {
     const staging = path.join(dir, name);
     const st = await lstat(staging);
     if (!st.isDirectory()) continue;
-    const complete = await lstat(path.join(staging, MANIFEST_FILE)).then((s) => s.isFile(), () => false);
-    if (complete) await commitStaging(dir, staging);
-    else await rm(staging, { recursive: true, force: true });
+    const ours = typeof process.getuid !== 'function' || st.uid === process.getuid();
+    if (!ours || !(await commitStaging(dir, staging))) await rm(staging, { recursive: true, force: true });
   }
 }
 
@@ -220,8 +273,12 @@ async function acquireLock(dir: string): Promise<LockHolder> {
       const h = await open(file, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o644);
       try {
         await h.writeFile(`${JSON.stringify(me)}\n`);
-      } finally {
         await h.close();
+      } catch (e) {
+        // An empty lock (disk full) would refuse every later run: it is ours, remove it.
+        await h.close().catch(() => {});
+        await unlink(file).catch(() => {});
+        throw unwritable(file, e);
       }
       return me;
     } catch (e) {
@@ -238,7 +295,7 @@ async function acquireLock(dir: string): Promise<LockHolder> {
       if (again === 'starting') throw new IdweaveError('output_locked', `${dir}: another idweave run is starting here (${LOCK_FILE} is empty); remove it if no run is`);
       continue;
     }
-    if (holder !== undefined && holder.host === os.hostname() && !isAlive(holder.pid)) {
+    if (holder !== undefined && holder.host === os.hostname() && !isHeld(holder)) {
       // Left by a process that died (killed, crashed): take it over.
       await unlink(file).catch(() => {});
       continue;
@@ -278,6 +335,15 @@ async function releaseLock(dir: string, lock: LockHolder): Promise<void> {
   const file = path.join(dir, LOCK_FILE);
   const holder = await readLock(file);
   if (typeof holder === 'object' && holder.token === lock.token) await unlink(file).catch(() => {});
+}
+
+/**
+ * True when the lock's process still runs. Our own pid counts only if this process holds that lock: a restarted
+ * container reuses pids, and a lock with our pid that we do not hold was left by an earlier life.
+ */
+function isHeld(holder: LockHolder): boolean {
+  if (holder.pid === process.pid) return [...OPEN].some((o) => o.lockToken === holder.token);
+  return isAlive(holder.pid);
 }
 
 function isAlive(pid: number): boolean {

@@ -55,8 +55,12 @@ describe('checkColumns: misconfiguration is loud', () => {
     } catch (e) {
       message = (e as Error).message;
     }
-    expect(message).toMatch(/looks like data/);
+    expect(message).toMatch(/3 columns, none recognised; the first row may be data/);
     expect(message).not.toMatch(/ann@corp|971501234567/);
+  });
+
+  test('a headerless first row of names and places is not printed either', () => {
+    expect(() => checkColumns(columnRoles({}), [csv('h.csv', 'John Smith', 'Dubai Marina')])).toThrow(/^(?!.*John Smith).*2 columns, none recognised/s);
   });
 
   test('a CSV without its id column is unreadable (input_invalid)', () => {

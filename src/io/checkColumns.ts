@@ -23,7 +23,12 @@ export function checkColumns(roles: ColumnRoles, inputs: readonly InputColumns[]
   const folded = inputs.map((i) => new Set(i.columns.map(foldColumnName)));
   const describe = (i: number): string => {
     const cols = inputs[i]!.columns;
-    if (inputs[i]!.format === 'csv' && looksLikeData(cols)) return 'its first row looks like data, not column names (no header row?)';
+    // A header is printed only when it looks like one: no cell looks like data, and some cell is a column idweave
+    // knows (a headerless file's first row is a customer: "John Smith,Dubai Marina" has neither).
+    const recognised = cols.some((c) => roles.roleOf(c) !== undefined || roles.expected.some((e) => foldColumnName(e.input) === foldColumnName(c)));
+    if (inputs[i]!.format === 'csv' && (looksLikeData(cols) || !recognised)) {
+      return `${cols.length} columns, none recognised; the first row may be data, not column names (no header row?)`;
+    }
     if (cols.length === 0) return inputs[i]!.format === 'csv' ? 'no columns' : 'no fields seen';
     const shown = cols.slice(0, 30).map((c) => `"${c}"`).join(', ') + (cols.length > 30 ? ', …' : '');
     return `${inputs[i]!.format === 'csv' ? 'columns' : 'fields seen'}: ${shown}`;

@@ -32,6 +32,16 @@ const manifestSchema = z.strictObject({
   files: z.array(fileEntry),
 });
 
+/** A manifest's text parsed and checked for shape, or undefined when it is not one (no files are looked at). */
+export function parseManifest(text: string): Manifest | undefined {
+  try {
+    const parsed = manifestSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * `manifest.json`: what one complete run published into an output directory. Every file of the run is listed
  * with its size, line count and SHA-256; a file not listed is not part of the run.

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { GoldenProfile } from '../types.js';
 import { LineWriter } from './LineWriter.js';
-import { csvCell, fromEvidenceJson, mappingLine, rejectLine, toEvidenceJson, toProfileJson } from './outputFiles.js';
+import { csvCell, csvUnsafe, fromEvidenceJson, mappingLine, rejectLine, toEvidenceJson, toProfileJson } from './outputFiles.js';
 
 describe('output formats', () => {
   test.each([
@@ -46,7 +46,8 @@ describe('output formats', () => {
   });
 
   test('reject line', () => {
-    expect(JSON.parse(rejectLine({ row: 3, file: 'in.csv', input: { id: '' }, reasons: ['missing id'] }))).toEqual({ row: 3, file: 'in.csv', input: { id: '' }, reasons: ['missing id'] });
+    const issues = [{ code: 'missing_id', path: '', message: 'missing id' }] as const;
+    expect(JSON.parse(rejectLine({ row: 3, file: 'in.csv', input: { id: '' }, reasons: ['missing id'], issues }))).toEqual({ row: 3, file: 'in.csv', input: { id: '' }, reasons: ['missing id'], issues });
   });
 });
 
@@ -97,8 +98,13 @@ describe('csvCell --csv-safe', () => {
     ['=a"b', '"\'=a""b"'],
     ['plain', 'plain'],
     ['a=b', 'a=b'],
+    ["'=x", '"\'\'=x"'],
+    ["'abc", '"\'\'abc"'],
   ])('%j → %s', (value, cell) => {
     expect(csvCell(value, true)).toBe(cell);
+    // One-to-one: unquoting and csvUnsafe give the value back.
+    const unquoted = cell.startsWith('"') ? cell.slice(1, -1).replace(/""/g, '"') : cell;
+    expect(csvUnsafe(unquoted)).toBe(value);
   });
   test('off by default: ids stay joinable', () => {
     expect(csvCell('+971501234567')).toBe('+971501234567');

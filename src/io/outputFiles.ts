@@ -1,5 +1,5 @@
 import { setOwn } from '../_internal/ownField.js';
-import { MAX_JSON_DEPTH, nestsDeeperThan } from '../_internal/recordRules.js';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../accept/recordRules.js';
 import { NAME_FIELD_COLUMNS } from '../_internal/nameFields.js';
 import type { GoldenProfile, LinkEvidence, Reject } from '../types.js';
 
@@ -16,17 +16,24 @@ export const OUTPUT_FILES = {
 export const MAPPING_HEADER = 'record_id,profile_id';
 
 const NEEDS_QUOTES = /[",\r\n]/;
-// Characters that make a spreadsheet read a cell as a formula (OWASP CSV injection), with their full-width forms.
-const FORMULA_START = /^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/;
+// Characters that make a spreadsheet read a cell as a formula (OWASP CSV injection), with their full-width forms,
+// and the escape character itself, so that escaping is one-to-one (`=x` and `'=x` stay different).
+const FORMULA_START = /^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20']/;
 
 /**
  * A CSV cell, quoted per RFC 4180 only when it holds a comma, quote or line break. `csvSafe`: a cell a
  * spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR first) is prefixed with `'` and quoted, as
- * OWASP's CSV-injection guidance says; the value then no longer joins as it was (docs/security.md).
+ * OWASP's CSV-injection guidance says, and so is a cell starting with `'`; `csvUnsafe` undoes it exactly. The
+ * value then no longer joins as it was (docs/security.md).
  */
 export function csvCell(value: string, csvSafe = false): string {
   if (csvSafe && FORMULA_START.test(value)) return `"'${value.replace(/"/g, '""')}"`;
   return NEEDS_QUOTES.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** The value behind a cell written with `csvSafe` (after CSV unquoting): one leading `'` removed. */
+export function csvUnsafe(cell: string): string {
+  return cell.charCodeAt(0) === 39 /* ' */ ? cell.slice(1) : cell;
 }
 
 /** One `mapping.csv` line. */
@@ -100,11 +107,11 @@ export function fromEvidenceJson(value: unknown): LinkEvidence | undefined {
 }
 
 /**
- * One line of `rejects.ndjson`: `{"row": n, "file": …, "input": …, "reasons": […]}`. An input too deeply nested
+ * One line of `rejects.ndjson`: `{"row": n, "file": …, "input": …, "reasons": […], "issues": [{code, path, message}]}`. An input too deeply nested
  * to serialize (it was rejected for that) is replaced by a note: one bad row must not stop the run.
  */
 export function rejectLine(reject: Reject): string {
   const input = nestsDeeperThan(reject.input) ? `(not shown: nested deeper than ${MAX_JSON_DEPTH} levels)` : reject.input;
-  return JSON.stringify({ row: reject.row, file: reject.file, input, reasons: reject.reasons });
+  return JSON.stringify({ row: reject.row, file: reject.file, input, reasons: reject.reasons, issues: reject.issues });
 }
 

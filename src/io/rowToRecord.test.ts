@@ -52,7 +52,7 @@ describe('createRowMapper', () => {
     ['object id', { id: {}, emails: 5 }, ['id: expected a string or an integer']],
     ['bad handles', { id: '1', handles: [{ platform: 'instagram' }] }, ['handles[0]: expected { platform: string, handle: string }']],
   ])('rejects: %s', (_l, fields, reasons) => {
-    expect(mapper.map(fields)).toEqual({ ok: false, reasons });
+    expect(mapper.map(fields)).toMatchObject({ ok: false, reasons });
   });
 
   test('a bad updated_at keeps the record, without the timestamp', () => {
@@ -112,7 +112,8 @@ describe('createRowMapper: hostile rows (hardening)', () => {
     const big = '{"id":9007199254740993}';
     const r = mapper.map(JSON.parse(big), big);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.reasons[0]).toMatch(/^id: the number 9007199254740992 is not an integer within/);
+    // The rounded digits (…992) are not the file's, so the reason does not quote them.
+    if (!r.ok) expect(r.reasons[0]).toBe('id: a number beyond ±(2^53−1), which JSON cannot keep exactly; write the id as a string');
     for (const text of ['{"id":1.5}', '{"id":1e3}', '{"id": 12.0}', '{"id":-0}']) {
       const m = mapper.map(JSON.parse(text), text);
       expect(m.ok, text).toBe(false);
@@ -148,7 +149,7 @@ describe('createRowMapper: hostile rows (hardening)', () => {
   test('an attribute nested deeper than 64 levels is a reject, not a stack overflow', () => {
     const text = `{"id":"a","note":${'['.repeat(5000)}${']'.repeat(5000)}}`;
     const r = mapper.map(JSON.parse(text), text);
-    expect(r).toEqual({ ok: false, reasons: ['note: nested deeper than 64 levels'] });
+    expect(r).toMatchObject({ ok: false, reasons: ['note: nested deeper than 64 levels'], issues: [{ code: 'too_deep', path: 'note' }] });
     const fine = `{"id":"a","note":${'['.repeat(10)}1${']'.repeat(10)}}`;
     expect(mapper.map(JSON.parse(fine), fine)).toMatchObject({ ok: true, record: { attributes: { note: `${'['.repeat(10)}1${']'.repeat(10)}` } } });
   });

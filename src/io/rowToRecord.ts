@@ -1,7 +1,8 @@
 import type { IdweaveConfig } from '../config/configSchema.js';
 import { setOwn } from '../_internal/ownField.js';
-import { parseIsoDate } from '../_internal/parseIsoDate.js';
-import { acceptId, isPlainIntegerToken, MAX_JSON_DEPTH, MISSING_ID, nestsDeeperThan, tooManyIdentifiers } from '../_internal/recordRules.js';
+import { acceptRecord, type RawRecord } from '../accept/acceptRecord.js';
+import { issueText, type RecordIssue } from '../accept/RecordIssue.js';
+import { isPlainIntegerToken, MAX_JSON_DEPTH, nestsDeeperThan } from '../accept/recordRules.js';
 import type { CustomerRecord } from '../types.js';
 import { ATTRIBUTES, columnRoles, EMAIL, EXTERNAL, EXTERNAL_LIST, FIRST, FULL, HANDLE, HANDLE_LIST, ID, LAST, LOGIN, PHONE, SOURCE, UPDATED, type Role } from './columnRoles.js';
 
@@ -14,7 +15,7 @@ export type RowMapperOptions = Pick<IdweaveConfig, 'columns' | 'externalIds'>;
  */
 export type MapRowResult =
   | { readonly ok: true; readonly record: CustomerRecord; readonly invalidUpdatedAt: boolean }
-  | { readonly ok: false; readonly reasons: string[] };
+  | { readonly ok: false; readonly reasons: string[]; readonly issues: RecordIssue[] };
 
 export interface RowMapper {
   /** The input column holding the record id (`id` unless the config renames it). */
@@ -44,9 +45,8 @@ export function createRowMapper(options: RowMapperOptions = {}): RowMapper {
   const roles = columnRoles(options);
   const ids = options.columns?.id;
   const idColumn = ids === undefined ? 'id' : typeof ids === 'string' ? ids : ids[0]!;
-  const idColumnName = 'id';
-  // perf: one scratch list of reasons per mapper, copied only when a row is refused.
-  const problems: string[] = [];
+  // perf: one scratch list of issues per mapper, copied only when a row is refused.
+  const problems: RecordIssue[] = [];
 
   // Roles of a CSV header's columns, resolved once per header (every row of a file shares its header array).
   let lastHeader: readonly string[] | undefined;
@@ -75,10 +75,9 @@ export function createRowMapper(options: RowMapperOptions = {}): RowMapper {
 
   /** The mapping itself, over parallel arrays: column names, values, and each column's role. */
   const mapColumns = (names: readonly string[], values: readonly unknown[], columnRoles: readonly (Role | undefined)[]): MapRowResult => {
-    let id: string | undefined;
+    let id: unknown;
     let source: string | undefined;
     let updatedAt: string | undefined;
-    let invalidUpdatedAt = false;
     let emails: string[] | undefined;
     let phones: string[] | undefined;
     let logins: string[] | undefined;
@@ -104,12 +103,13 @@ export function createRowMapper(options: RowMapperOptions = {}): RowMapper {
         case ID: {
           if (id !== undefined) break; // several id columns: the first non-empty one
           if (typeof value === 'number' && lineText !== undefined && Number.isSafeInteger(value) && !isPlainIntegerToken(lineText, value)) {
-            problems.push(`${role.name}: a number with a fraction or exponent is not an id; write the id as a string or a plain integer`);
+            problems.push({ code: 'invalid_id', path: 'id', message: 'a number with a fraction or exponent is not an id; write the id as a string or a plain integer' });
+            id = null;
             break;
           }
-          const accepted = acceptId(typeof value === 'string' ? value.trim() : value);
-          if (accepted.ok) id = accepted.id;
-          else if (accepted.problem !== MISSING_ID) problems.push(`${role.name}: ${accepted.problem}`);
+          // Accepted (or refused) by acceptRecord, the rule of every path; only text cells are trimmed here.
+          id = typeof value === 'string' ? value.trim() : value;
+          if (id === '') id = undefined;
           break;
         }
         case SOURCE:
@@ -119,7 +119,7 @@ export function createRowMapper(options: RowMapperOptions = {}): RowMapper {
         case UPDATED: {
           const raw = toText(value);
           if (raw === undefined) {
-            problems.push(`${role.name}: expected a string`);
+            problems.push(typeIssue(role.name, 'expected a string'));
             break;
           }
           const v = raw.trim();
@@ -129,9 +129,7 @@ export function createRowMapper(options: RowMapperOptions = {}): RowMapper {
           else if (role.code === FIRST) firstName ??= v;
           else if (role.code === LAST) lastName ??= v;
           else if (role.code === FULL) fullName ??= v;
-          else if (updatedAt !== undefined) break;
-          else if (!Number.isNaN(parseIsoDate(v))) updatedAt = v;
-          else invalidUpdatedAt = true;
+          else updatedAt ??= v;
           break;
         }
         case EMAIL:
@@ -160,7 +158,7 @@ export function createRowMapper(options: RowMapperOptions = {}): RowMapper {
           externalIds = collectPairs(value, externalIds, 'externalIds', 'namespace', 'value', problems) as typeof externalIds;
           break;
         case ATTRIBUTES:
-          if (typeof value !== 'object' || Array.isArray(value)) problems.push('attributes: expected an object');
+          if (typeof value !== 'object' || Array.isArray(value)) problems.push(typeIssue('attributes', 'expected an object'));
           else {
             for (const k of Object.keys(value)) {
               const scalar = toAttribute((value as Record<string, unknown>)[k], `attributes.${k}`, problems);
@@ -170,33 +168,29 @@ export function createRowMapper(options: RowMapperOptions = {}): RowMapper {
           break;
       }
     }
-    if (id === undefined && !problems.some((p) => p.startsWith(`${idColumnName}:`))) problems.unshift(MISSING_ID);
-    const tooMany =
-      tooManyIdentifiers('emails', emails?.length ?? 0) ??
-      tooManyIdentifiers('phones', phones?.length ?? 0) ??
-      tooManyIdentifiers('logins', logins?.length ?? 0) ??
-      tooManyIdentifiers('handles', handles?.length ?? 0) ??
-      tooManyIdentifiers('externalIds', externalIds?.length ?? 0);
-    if (tooMany !== undefined) problems.push(tooMany);
-    if (problems.length > 0) return { ok: false, reasons: problems.slice() };
-    const record: CustomerRecord = {
-      id: id!,
-      source,
-      updatedAt,
-      emails,
-      phones,
-      logins,
-      handles,
-      externalIds,
-      firstName,
-      lastName,
-      fullName,
-      attributes,
-    };
-    return { ok: true, record, invalidUpdatedAt };
+    if (problems.length > 0) {
+      // Refused for its shape; say first whether its id is missing or invalid too (acceptRecord's rule).
+      if (!problems.some((p) => p.path === 'id')) {
+        const idCheck = acceptRecord({ id });
+        if (!idCheck.ok) problems.unshift(...idCheck.issues);
+      }
+      return refused(problems);
+    }
+    const raw: RawRecord = { id, source, updatedAt, emails, phones, logins, handles, externalIds, firstName, lastName, fullName, attributes };
+    const accepted = acceptRecord(raw);
+    return accepted.ok ? accepted : refused(accepted.issues);
   };
 
   return { idColumn, map, mapRow };
+}
+
+function refused(issues: readonly RecordIssue[]): MapRowResult {
+  const copy = issues.slice();
+  return { ok: false, reasons: copy.map(issueText), issues: copy };
+}
+
+function typeIssue(path: string, message: string): RecordIssue {
+  return { code: 'invalid_type', path, message };
 }
 
 function toText(value: unknown): string | undefined {
@@ -205,7 +199,7 @@ function toText(value: unknown): string | undefined {
   return undefined;
 }
 
-function toAttribute(value: unknown, name: string, problems: string[]): string | number | boolean | null | undefined {
+function toAttribute(value: unknown, name: string, problems: RecordIssue[]): string | number | boolean | null | undefined {
   if (typeof value === 'string') {
     const v = value.trim();
     return v === '' ? undefined : v;
@@ -215,14 +209,14 @@ function toAttribute(value: unknown, name: string, problems: string[]): string |
   // Nested JSON (NDJSON only) is kept as its JSON text rather than dropped; past a sane depth it is refused
   // (serializing it would overflow the stack).
   if (nestsDeeperThan(value)) {
-    problems.push(`${name}: nested deeper than ${MAX_JSON_DEPTH} levels`);
+    problems.push({ code: 'too_deep', path: name, message: `nested deeper than ${MAX_JSON_DEPTH} levels` });
     return undefined;
   }
   return JSON.stringify(value);
 }
 
 /** Appends the values of a cell (`a | b`), or of an array of strings, to `into`. */
-function collect(value: unknown, into: string[] | undefined, name: string, reasons: string[]): string[] | undefined {
+function collect(value: unknown, into: string[] | undefined, name: string, reasons: RecordIssue[]): string[] | undefined {
   if (typeof value === 'string') return splitValues(value, into);
   if (typeof value === 'number') return splitValues(String(value), into);
   if (Array.isArray(value)) {
@@ -231,13 +225,13 @@ function collect(value: unknown, into: string[] | undefined, name: string, reaso
       if (typeof v === 'string') out = splitValues(v, out);
       else if (typeof v === 'number') out = splitValues(String(v), out);
       else if (v !== null && v !== undefined) {
-        reasons.push(`${name}: expected strings`);
+        reasons.push(typeIssue(name, 'expected strings'));
         break;
       }
     }
     return out;
   }
-  reasons.push(`${name}: expected a string or an array of strings`);
+  reasons.push(typeIssue(name, 'expected a string or an array of strings'));
   return into;
 }
 
@@ -262,10 +256,10 @@ function collectPairs(
   name: string,
   a: string,
   b: string,
-  reasons: string[],
+  reasons: RecordIssue[],
 ): Record<string, string>[] | undefined {
   if (!Array.isArray(value)) {
-    reasons.push(`${name}: expected an array of { ${a}, ${b} }`);
+    reasons.push(typeIssue(name, `expected an array of { ${a}, ${b} }`));
     return into;
   }
   let out = into;
@@ -274,7 +268,7 @@ function collectPairs(
     const x = item !== null && typeof item === 'object' ? item[a] : undefined;
     const y = item !== null && typeof item === 'object' ? item[b] : undefined;
     if (typeof x !== 'string' || typeof y !== 'string') {
-      reasons.push(`${name}[${i}]: expected { ${a}: string, ${b}: string }`);
+      reasons.push(typeIssue(`${name}[${i}]`, `expected { ${a}: string, ${b}: string }`));
       continue;
     }
     if (y.trim() === '') continue;

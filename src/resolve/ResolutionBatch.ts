@@ -8,7 +8,8 @@ import type { LinkInput } from '../cluster/LinkInput.js';
 import { linkRecords, type GenericKey } from '../cluster/linkRecords.js';
 import { KIND, type KeyStats } from '../match/createRecordKeyer.js';
 import { compareStrings } from '../merge/buildProfile.js';
-import type { CustomerRecord, GoldenProfile, GuardName, LinkEvidence } from '../types.js';
+import { duplicateIdIssue } from '../accept/RecordIssue.js';
+import type { CustomerRecord, GoldenProfile, GuardName, LinkEvidence, RecordIssue } from '../types.js';
 import type { ResolveReport } from './ResolveReport.js';
 import { isExclusiveGroup, linkConfigOf } from './_internal/linkConfigOf.js';
 import { linkEvidenceAt, readableKey } from './_internal/linkEvidenceAt.js';
@@ -19,10 +20,10 @@ import { profileAt, profileIdAt, type BatchColumns } from './_internal/BatchColu
 import { createRecordPreparer, mergeKeyStats, type PreparedRecord } from './prepareRecord.js';
 
 /** Outcome of adding one record to a batch. */
-export type AddResult = { readonly ok: true; readonly index: number } | { readonly ok: false; readonly reasons: readonly string[] };
+export type AddResult = { readonly ok: true; readonly index: number } | { readonly ok: false; readonly issues: readonly RecordIssue[] };
 
 /** The report fields a batch knows; the caller adds input counts, stage timings and RSS. */
-export type BatchReport = Omit<ResolveReport, 'stages' | 'peakRssBytes' | 'recordsIn' | 'rejected'>;
+export type BatchReport = Omit<ResolveReport, 'stages' | 'peakRssBytes' | 'recordsIn' | 'rejected' | 'invalidUpdatedAt'>;
 
 /**
  * The engine behind `resolve` and `resolveFiles`. Records are added one by one (shape already validated), then
@@ -75,18 +76,16 @@ export class ResolutionBatch {
    * reasons (the first occurrence of an id wins).
    */
   add(record: CustomerRecord): AddResult {
-    if (typeof record.id !== 'string' || record.id.trim() === '') return { ok: false, reasons: ['missing id'] };
     return this.addPrepared(this.prepare(record, this.stats));
   }
 
   /** `add` after preparing: ids and keys are interned (the only step that needs the batch's state). */
   private addPrepared(p: PreparedRecord): AddResult {
     if (this.linked) throw new Error('ResolutionBatch: add() after link()');
-    if (p.id.trim() === '') return { ok: false, reasons: ['missing id'] };
     // perf: one lookup — when interning does not grow the table, the id was seen before.
     const before = this.ids.size;
     const index = this.ids.intern(p.id);
-    if (this.ids.size === before) return { ok: false, reasons: [`duplicate id "${p.id}"`] };
+    if (this.ids.size === before) return { ok: false, issues: [duplicateIdIssue(p.id)] };
 
     for (let i = 0; i < p.keys.length; i++) this.keyIds.push(this.internKey(p.keys[i]!, p.kinds[i]!, p.groups[i]!));
     this.keyStart.push(this.keyIds.length);
@@ -246,12 +245,6 @@ export class ResolutionBatch {
   *mapping(): IterableIterator<readonly [string, string]> {
     const c = this.columns();
     for (let i = 0; i < this.size; i++) yield [stringAt(c.ids, i), profileIdAt(c, c.profileOf[i]!)];
-  }
-
-  /** The profile id of an accepted record, by its index from `add`. */
-  profileIdOfIndex(index: number): string {
-    const c = this.columns();
-    return profileIdAt(c, c.profileOf[index]!);
   }
 
   /** Number of profiles (after `link`). */

@@ -27,6 +27,8 @@ export interface ResolveReport {
   readonly linksAccepted: number;
   /** Links refused, per guard. */
   readonly linksRefused: Readonly<Partial<Record<GuardName, number>>>;
+  /** Accepted records whose `updatedAt` was not an ISO-8601 date (kept, without the timestamp). */
+  readonly invalidUpdatedAt: number;
   readonly stages: readonly StageTiming[];
   readonly peakRssBytes?: number;
 }

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { contentArb } from './_internal/recordArbitraries.js';
+import { contentArb } from '../_testing/recordArbitraries.js';
 import { describe, expect, test } from 'vitest';
 import type { ResolveOptions } from '../config/ResolveOptions.js';
 import type { CustomerRecord } from '../types.js';

@@ -3,14 +3,16 @@ import { IdweaveError } from '../errors.js';
 import { withDefaults, type ResolveOptions } from '../config/ResolveOptions.js';
 import { createRecordKeyer, type KeyStats } from '../match/createRecordKeyer.js';
 import type { CustomerRecord, GoldenProfile } from '../types.js';
-import { customerRecordSchema } from './customerRecordSchema.js';
-import { explainProfileOf, explainRecords, type ProfileExplanation, type RecordsExplanation } from './incremental/explain.js';
+import { issueText, type RecordIssue } from '../accept/RecordIssue.js';
+import { acceptLibraryRecord, customerRecordSchema } from './customerRecordSchema.js';
+import type { ProfileExplanation, RecordsExplanation } from '../explain/types.js';
+import { explainProfileOf, explainRecords } from './incremental/explain.js';
 import { profileIdOfSerial, ResolverState, serialOfProfileId } from './incremental/ResolverState.js';
 import { readSnapshot, writeSnapshot, type ResolverSnapshot } from './incremental/snapshot.js';
 import type { ResolverEvent } from './incremental/succeedProfiles.js';
 
 export type { ResolverEvent, ResolverEventType } from './incremental/succeedProfiles.js';
-export type { GenericIdentifier, ProfileExplanation, RecordsExplanation } from './incremental/explain.js';
+export type { GenericIdentifier, ProfileExplanation, RecordsExplanation } from '../explain/types.js';
 export type { ResolverSnapshot, SnapshotRecord } from './incremental/snapshot.js';
 
 /**
@@ -19,12 +21,12 @@ export type { ResolverSnapshot, SnapshotRecord } from './incremental/snapshot.js
  */
 export type ResolverChangeResult =
   | { readonly ok: true; readonly profileId: string; readonly events: readonly ResolverEvent[] }
-  | { readonly ok: false; readonly reasons: readonly string[] };
+  | { readonly ok: false; readonly reasons: readonly string[]; readonly issues?: readonly RecordIssue[] };
 
 /** Outcome of `remove`: `{ ok: false }` for an unknown id. */
 export type ResolverRemoveResult =
   | { readonly ok: true; readonly events: readonly ResolverEvent[] }
-  | { readonly ok: false; readonly reasons: readonly string[] };
+  | { readonly ok: false; readonly reasons: readonly string[]; readonly issues?: readonly RecordIssue[] };
 
 /**
  * One identifier to look up, normalized exactly as record identifiers are. `source` scopes a login when logins
@@ -196,21 +198,24 @@ class IncrementalResolver implements Resolver {
   /** The key a query identifier has in records: the same keyer, on a one-identifier record. */
   private keyOfQuery(q: LookupQuery): string | undefined {
     // Untrusted callers (an HTTP handler passing a parsed body) may send anything.
+    // Untrusted callers (an HTTP handler passing a parsed body) may send anything: the query goes through the
+    // same record shape check as add().
     if (q === null || typeof q !== 'object') return undefined;
-    let record: CustomerRecord;
+    let record: unknown;
     if ('email' in q) record = { id: '?', emails: [q.email] };
     else if ('phone' in q) record = { id: '?', phones: [q.phone] };
     else if ('login' in q) record = { id: '?', logins: [q.login], ...(q.source !== undefined ? { source: q.source } : {}) };
     else if ('handle' in q) record = { id: '?', handles: [q.handle] };
     else if ('externalId' in q) record = { id: '?', externalIds: [q.externalId] };
     else return undefined;
-    const keys = this.keyQuery(record, this.queryStats);
+    const checked = customerRecordSchema.safeParse(record);
+    if (!checked.success) return undefined;
+    const keys = this.keyQuery(checked.data as CustomerRecord, this.queryStats);
     return keys.keys[0];
   }
 }
 
-function validate(input: unknown): { ok: true; record: CustomerRecord } | { ok: false; reasons: string[] } {
-  const parsed = customerRecordSchema.safeParse(input);
-  if (parsed.success) return { ok: true, record: parsed.data as CustomerRecord };
-  return { ok: false, reasons: parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)) };
+function validate(input: unknown): { ok: true; record: CustomerRecord } | { ok: false; reasons: string[]; issues: RecordIssue[] } {
+  const accepted = acceptLibraryRecord(input);
+  return accepted.ok ? { ok: true, record: accepted.record } : { ok: false, reasons: accepted.issues.map(issueText), issues: accepted.issues };
 }

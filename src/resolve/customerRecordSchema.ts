@@ -1,23 +1,9 @@
 import { z } from 'zod';
 import { setOwn } from '../_internal/ownField.js';
-import { acceptId, MAX_IDENTIFIERS_PER_KIND, tooManyIdentifiers } from '../_internal/recordRules.js';
+import { acceptRecord, type AcceptResult, type RawRecord } from '../accept/acceptRecord.js';
+import type { RecordIssue } from '../accept/RecordIssue.js';
 
 type Scalar = string | number | boolean | null;
-const text = z.string().max(100_000);
-
-/** An identifier list, at most `MAX_IDENTIFIERS_PER_KIND` long (the same bound and message as for files). */
-const list = <T extends z.ZodType>(item: T, field: string) =>
-  z.array(item).superRefine((values, ctx) => {
-    if (values.length > MAX_IDENTIFIERS_PER_KIND) ctx.addIssue({ code: 'custom', message: tooManyIdentifiers(field, values.length)!.slice(field.length + 2) });
-  });
-
-/** A record id: the rules of `acceptId` (files apply the same). */
-const id = z.unknown().transform((value, ctx): string => {
-  const accepted = acceptId(value);
-  if (accepted.ok) return accepted.id;
-  ctx.addIssue({ code: 'custom', message: accepted.problem });
-  return z.NEVER;
-});
 
 /**
  * Attributes: own keys of any name, `__proto__` included (zod's `record` drops that key without a word), with
@@ -42,20 +28,42 @@ const attributes = z.unknown().transform((value, ctx): Record<string, Scalar> | 
 });
 
 /**
- * The library's input record (SPEC §1), validated once per record at the `resolve()` boundary. Unknown keys
- * are refused so a misspelt field (`email` for `emails`) is a clear reject, not a silently ignored value.
+ * The shape of the library's input record (SPEC §1): field names and types only. Unknown keys are refused so a
+ * misspelt field (`email` for `emails`) is a clear reject, not a silently ignored value. What the values may be
+ * (ids, counts, lengths, dates) is `acceptRecord`'s, the rule files obey too.
  */
 export const customerRecordSchema = z.strictObject({
-  id,
-  source: text.optional(),
-  updatedAt: z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not an ISO-8601 date').optional(),
-  emails: list(text, 'emails').optional(),
-  phones: list(text, 'phones').optional(),
-  logins: list(text, 'logins').optional(),
-  handles: list(z.strictObject({ platform: text, handle: text }), 'handles').optional(),
-  externalIds: list(z.strictObject({ namespace: text, value: text }), 'externalIds').optional(),
-  firstName: text.optional(),
-  lastName: text.optional(),
-  fullName: text.optional(),
+  id: z.unknown(),
+  source: z.string().optional(),
+  updatedAt: z.string().optional(),
+  emails: z.array(z.string()).optional(),
+  phones: z.array(z.string()).optional(),
+  logins: z.array(z.string()).optional(),
+  handles: z.array(z.strictObject({ platform: z.string(), handle: z.string() })).optional(),
+  externalIds: z.array(z.strictObject({ namespace: z.string(), value: z.string() })).optional(),
+  firstName: z.string().optional(),
+  lastName: z.string().optional(),
+  fullName: z.string().optional(),
   attributes: attributes.optional(),
 });
+
+/** A library record: its shape (zod, at the boundary), then `acceptRecord`. Never throws. */
+export function acceptLibraryRecord(input: unknown): AcceptResult {
+  const shaped = customerRecordSchema.safeParse(input);
+  if (!shaped.success) {
+    const issues = shaped.error.issues.map(issueOfZod);
+    // Say whether the id is missing or invalid too, as files do.
+    const id = input !== null && typeof input === 'object' ? (input as { id?: unknown }).id : undefined;
+    const idCheck = acceptRecord({ id });
+    if (!idCheck.ok) issues.unshift(...idCheck.issues);
+    return { ok: false, issues };
+  }
+  return acceptRecord(shaped.data as RawRecord);
+}
+
+/** The one translation of a zod issue into a record issue. */
+function issueOfZod(i: z.core.$ZodIssue): RecordIssue {
+  const path = i.path.map((p, n) => (typeof p === 'number' ? `[${p}]` : n === 0 ? String(p) : `.${String(p)}`)).join('');
+  if (i.code === 'unrecognized_keys') return { code: 'unknown_field', path, message: `unknown field${i.keys.length === 1 ? '' : 's'} ${i.keys.map((k) => `"${k}"`).join(', ')}` };
+  return { code: 'invalid_type', path, message: i.message };
+}

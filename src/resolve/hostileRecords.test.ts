@@ -38,8 +38,8 @@ describe('hostile records through resolve() and createResolver()', () => {
     const { mapping, rejects } = resolve([{ id: 12 }, { id: 9007199254740993 }, { id: 1.5 }]);
     expect([...mapping.keys()]).toEqual(['12']);
     expect(rejects.map((r) => r.reasons)).toEqual([
-      ['id: the number 9007199254740992 is not an integer within ±(2^53−1), so it cannot be kept exactly; write the id as a string'],
-      ['id: the number 1.5 is not an integer within ±(2^53−1), so it cannot be kept exactly; write the id as a string'],
+      ['id: a number beyond ±(2^53−1), which JSON cannot keep exactly; write the id as a string'],
+      ['id: the number 1.5 is not an integer; write the id as a string or a plain integer'],
     ]);
   });
 
@@ -62,7 +62,7 @@ describe('hostile records through resolve() and createResolver()', () => {
     const t = performance.now();
     const r = resolver.add({ id: 'a', emails });
     expect(performance.now() - t).toBeLessThan(500);
-    expect(r).toEqual({ ok: false, reasons: ['emails: 20000 values, more than the 100 one record may hold (a list pasted into one cell?)'] });
+    expect(r).toMatchObject({ ok: false, reasons: ['emails: 20000 values, more than the 100 one record may hold (a list pasted into one cell?)'], issues: [{ code: 'too_many_values', path: 'emails' }] });
     expect(resolve([{ id: 'b', phones: emails }]).rejects[0]!.reasons).toEqual(['phones: 20000 values, more than the 100 one record may hold (a list pasted into one cell?)']);
   });
 
@@ -70,9 +70,24 @@ describe('hostile records through resolve() and createResolver()', () => {
   test('lookup of anything is a result, not a throw', () => {
     const resolver = createResolver();
     resolver.add({ id: 'a', emails: ['ann@corp.ae'] });
-    for (const q of [null, undefined, 42, 'ann@corp.ae', {}, { email: 5 }, { phone: null }]) {
+    for (const q of [null, undefined, 42, 'ann@corp.ae', {}, { email: 5 }, { phone: null }, { handle: null }, { externalId: null }, { handle: { platform: 1 } }, { login: ['x'] }]) {
       expect(resolver.lookup(q as never)).toBeUndefined();
       expect(resolver.lookupAll(q as never)).toEqual([]);
     }
+  });
+});
+
+describe('one accept rule: updatedAt', () => {
+  // One rule for every path (#11): a non-ISO updatedAt no longer rejects a library record (it said ISO-8601 but
+  // checked Date.parse) while files dropped it; now both keep the record, undated, and count it.
+  test('a non-ISO updatedAt is dropped and counted, by resolve() as by files', () => {
+    const { profiles, rejects, report } = resolve([
+      { id: 'a', emails: ['ann@corp.ae'], updatedAt: '2024/03/07' },
+      { id: 'b', emails: ['bo@corp.ae'], updatedAt: 'not a date' },
+      { id: 'c', emails: ['cy@corp.ae'], updatedAt: '2024-03-07T10:00:00Z' },
+    ]);
+    expect(rejects).toEqual([]);
+    expect(report.invalidUpdatedAt).toBe(2);
+    expect(profiles.filter((p) => p.firstSeen !== undefined).map((p) => p.recordIds)).toEqual([['c']]);
   });
 });

@@ -1,7 +1,8 @@
 import { parseResolveOptions } from '../config/parseResolveOptions.js';
 import type { ResolveOptions } from '../config/ResolveOptions.js';
-import type { CustomerRecord, GoldenProfile, LinkEvidence, Reject } from '../types.js';
-import { customerRecordSchema } from './customerRecordSchema.js';
+import type { GoldenProfile, LinkEvidence, Reject } from '../types.js';
+import { issueText } from '../accept/RecordIssue.js';
+import { acceptLibraryRecord } from './customerRecordSchema.js';
 import { ResolutionBatch } from './ResolutionBatch.js';
 import type { ResolveReport, StageTiming } from './ResolveReport.js';
 
@@ -37,15 +38,17 @@ export function resolve(records: Iterable<unknown>, options: ResolveOptions = {}
   const batch = new ResolutionBatch(parseResolveOptions(options));
   const rejects: Reject[] = [];
   let row = 0;
+  let invalidUpdatedAt = 0;
   for (const input of records) {
     row++;
-    const parsed = customerRecordSchema.safeParse(input);
-    if (!parsed.success) {
-      rejects.push({ row, input, reasons: parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)) });
+    const accepted = acceptLibraryRecord(input);
+    if (!accepted.ok) {
+      rejects.push({ row, input, reasons: accepted.issues.map(issueText), issues: accepted.issues });
       continue;
     }
-    const added = batch.add(parsed.data as CustomerRecord);
-    if (!added.ok) rejects.push({ row, input, reasons: added.reasons });
+    if (accepted.invalidUpdatedAt) invalidUpdatedAt++;
+    const added = batch.add(accepted.record);
+    if (!added.ok) rejects.push({ row, input, reasons: added.issues.map(issueText), issues: added.issues });
   }
   const t1 = performance.now();
   batch.link();
@@ -61,6 +64,7 @@ export function resolve(records: Iterable<unknown>, options: ResolveOptions = {}
   const report: ResolveReport = {
     recordsIn: row,
     rejected: rejects.length,
+    invalidUpdatedAt,
     ...batch.report(),
     stages: [stage('normalize', t1 - t0, row), stage('link', t2 - t1, batch.size), stage('merge', t3 - t2, batch.size)],
   };

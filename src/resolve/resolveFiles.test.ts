@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
+import { resolveFiles } from './resolveFiles.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'idweave-rf-'));
 
@@ -23,8 +24,6 @@ describe('resolveFiles (real engine)', () => {
     const nd = path.join(dir, 'b.ndjson.gz');
     writeFileSync(nd, gzipSync('{"id":"b1","emails":["john@gmail.com"]}\nnot json\n[1]\n{"id":"b2","handles":[{"platform":"instagram","handle":"@mary"}]}\n'));
     const out = path.join(dir, 'out');
-    // Imported here so this file loads while the engine's modules are still missing.
-    const { resolveFiles } = await import('./resolveFiles.js');
     const report = await resolveFiles([csv, nd], { outDir: out, externalIds: { loyalty_id: 'loyalty' } });
 
     const mapped = readFileSync(path.join(out, 'mapping.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[0]);
@@ -57,7 +56,6 @@ describe('resolveFiles (real engine)', () => {
     const nd = path.join(dir, 'many.ndjson.gz');
     const ndLines = Array.from({ length: 120 }, (_, i) => (i % 17 === 4 ? '' : i % 23 === 9 ? '{broken' : JSON.stringify({ id: i % 31 === 0 ? 'r10' : `n${i}`, emails: [`person${i % 97}@gmail.com`] })));
     writeFileSync(nd, gzipSync(ndLines.join('\n')));
-    const { resolveFiles } = await import('./resolveFiles.js');
     const run = async (name: string, options: { threads: number; pieceBytes?: number }): Promise<Record<string, string>> => {
       const out = path.join(dir, name);
       const report = await resolveFiles([csv, nd], { outDir: out, ...options });
@@ -82,7 +80,6 @@ describe('resolveFiles (real engine)', () => {
     // Truncated gzip: the first pieces decode and go to the workers, then the stream fails.
     const broken = path.join(dir, 'broken.csv.gz');
     writeFileSync(broken, gz.subarray(0, Math.floor(gz.length * 0.8)));
-    const { resolveFiles } = await import('./resolveFiles.js');
     const unhandled: unknown[] = [];
     const onUnhandled = (e: unknown): void => void unhandled.push(e);
     process.on('unhandledRejection', onUnhandled);

@@ -1,4 +1,5 @@
 import { createHash, randomUUID, type Hash } from 'node:crypto';
+import { duplicateIdIssue, issueText } from '../accept/RecordIssue.js';
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -16,6 +17,8 @@ import { filePieces, readCsvHeader } from '../io/_internal/filePieces.js';
 import { inputFormatOf } from '../io/readRows.js';
 import { DEFAULT_MAX_CELL_LINES, type RowEvent } from '../io/RowEvent.js';
 import { BatchPool } from './_internal/BatchPool.js';
+import { ExplainIndexBuilder } from './_internal/explainIndexBuilder.js'; // explain index
+import { EXPLAIN_INDEX_FILE } from '../io/explainIndex.js'; // explain index
 import type { LinesTask } from './_internal/outputLines.js';
 import { MAX_FIELD_NAMES, type PieceReject, type PreparedChunk } from './_internal/PreparedChunk.js';
 import { readPiece, type Piece } from './_internal/preparePiece.js';
@@ -67,8 +70,6 @@ export interface ResolveFilesOptions extends ResolveOptions {
 export interface ResolveFilesReport extends ResolveReport {
   /** Per input file: rows read, rows rejected, and CSV rows whose quoted cells span several lines. */
   readonly inputs: readonly { readonly file: string; readonly rows: number; readonly rejected: number; readonly multiLineRows: number }[];
-  /** Accepted rows whose `updated_at` was not an ISO-8601 date (kept, without the timestamp). */
-  readonly invalidUpdatedAt: number;
   /** CSV rows read whose quoted cells span several lines (addresses, notes): worth a look when unexpected. */
   readonly multiLineRows: number;
   /** Warnings of the run (also sent to `onWarning`). */
@@ -81,8 +82,9 @@ export interface ResolveFilesReport extends ResolveReport {
  * `report.json` into `outDir`. Every input row ends in exactly one of `mapping.csv` or `rejects.ndjson`.
  * Outputs appear under their names only when the run succeeds.
  *
- * Throws `IdweaveError`: `config_invalid` (options), `input_unreadable` / `input_invalid` (a whole file),
- * `output_unwritable`. Bad rows are rejects, never errors.
+ * Throws `IdweaveError`: `config_invalid` (options, or columns the inputs do not have), `input_unreadable` /
+ * `input_invalid` (a whole file), `output_locked` (another run writes into `outDir`), `output_unwritable`. Bad
+ * rows are rejects, never errors. Outputs are published together with `manifest.json` (`io/OutputDir`).
  *
  * @example
  * const report = await resolveFiles(['crm.csv', 'app.ndjson.gz'], { outDir: 'out', externalIds: { loyalty_id: 'loyalty' } });
@@ -163,12 +165,12 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
           // A duplicate's input is the row's fields: read the piece again (only pieces with duplicates).
           byRow ??= new Map(readPiece(piece).events.map((e) => [e.row, e]));
           const ev = byRow.get(row);
-          refused.push({ row, input: ev && 'fields' in ev ? ev.fields : undefined, reasons: [`duplicate id "${id}"`] });
+          refused.push({ row, input: ev && 'fields' in ev ? ev.fields : undefined, issues: [duplicateIdIssue(id)] });
         });
         if (refused.length > 0) {
           refused.sort((a, b) => a.row - b.row);
           let flush = false;
-          for (const r of refused) flush = rejects.write(rejectLine({ row: rowBase + r.row, file, input: r.input, reasons: r.reasons })) || flush;
+          for (const r of refused) flush = rejects.write(rejectLine({ row: rowBase + r.row, file, input: r.input, reasons: r.issues.map(issueText), issues: r.issues })) || flush;
           if (flush) await rejects.flush();
         }
         counts.rows += chunk.records + chunk.rejects.length;
@@ -257,17 +259,25 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
     stages.push(stageTiming('mapping', t, batch.size));
 
     t = performance.now();
+    // explain index: built beside profiles.ndjson and evidence.ndjson, from where their lines end (io/explainIndex.ts).
+    const explainIndex = writeEvidence ? new ExplainIndexBuilder(batch.columns(), batch.options.generic) : undefined;
     const profiles = await outputs.writer(OUTPUT_FILES.profiles);
+    if (explainIndex) profiles.observe(explainIndex.profileBytes); // explain index
     await writeBlocks(profiles, 'profiles', batch.profileCount, 5_000);
-    await outputs.close(OUTPUT_FILES.profiles, profiles);
+    const profilesWritten = await outputs.close(OUTPUT_FILES.profiles, profiles);
     stages.push(stageTiming('profiles', t, batch.size));
 
     if (writeEvidence) {
       t = performance.now();
       const evidence = await outputs.writer(OUTPUT_FILES.evidence);
       const links = batch.columns().evidence.length;
+      if (explainIndex) evidence.observe(explainIndex.evidenceBytes); // explain index
       await writeBlocks(evidence, 'evidence', links, 50_000);
-      await outputs.close(OUTPUT_FILES.evidence, evidence);
+      const evidenceWritten = await outputs.close(OUTPUT_FILES.evidence, evidence);
+      // explain index (its time counts in the evidence stage)
+      const index = await outputs.writer(EXPLAIN_INDEX_FILE);
+      for (const bytes of explainIndex!.sections(profilesWritten.bytes, evidenceWritten.bytes)) await index.writeBytes(bytes);
+      await outputs.close(EXPLAIN_INDEX_FILE, index);
       stages.push(stageTiming('evidence', t, links));
     }
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { anyString, asciiCaseVariant, oneMegabyte, padding, PROPERTY_SEED } from '../_internal/textArbitraries.js';
+import { anyString, asciiCaseVariant, oneMegabyte, padding, PROPERTY_SEED } from '../../_testing/textArbitraries.js';
 import { normalizeExternalId } from './normalizeExternalId.js';
 
 const params = { seed: PROPERTY_SEED, numRuns: 3_000 };

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { anyString, PROPERTY_SEED } from '../_internal/textArbitraries.js';
+import { anyString, PROPERTY_SEED } from '../../_testing/textArbitraries.js';
 import { normalizeHandle } from './normalizeHandle.js';
 import { PLATFORM_ALIASES } from './platforms.js';
 

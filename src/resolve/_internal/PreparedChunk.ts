@@ -1,12 +1,13 @@
 import { fnv1aBytes } from '../../_internal/ByteInterner.js';
 import type { KeyStats } from '../../match/createRecordKeyer.js';
+import type { RecordIssue } from '../../types.js';
 
 /** A row of a piece that did not become a record: a reader error, a mapping problem or a missing id. */
 export interface PieceReject {
   /** Row number within the piece (1 = its first row); the caller adds the rows of earlier pieces. */
   readonly row: number;
   readonly input: unknown;
-  readonly reasons: readonly string[];
+  readonly issues: readonly RecordIssue[];
 }
 
 /**

@@ -1,3 +1,4 @@
+import { issueText } from '../../accept/RecordIssue.js';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -50,7 +51,7 @@ async function prepareFile(file: string, pieceBytes: number, maxCellLines?: numb
     const piece: Piece = { file, format: 'csv', header, bytes: raw.bytes, atStart: raw.atStart, maxCellLines };
     const chunk = prepare(piece);
     records.push(...idsOf(chunk).map((r) => ({ row: rowBase + r.row, id: r.id })));
-    rejects.push(...chunk.rejects.map((r) => ({ row: rowBase + r.row, reasons: r.reasons })));
+    rejects.push(...chunk.rejects.map((r) => ({ row: rowBase + r.row, reasons: r.issues.map(issueText) })));
     multiLineRows += chunk.multiLineRows;
     rowBase += chunk.rows;
   }

@@ -1,4 +1,5 @@
-import { MAX_JSON_DEPTH, nestsDeeperThan } from '../../_internal/recordRules.js';
+import { rowIssue } from '../../accept/RecordIssue.js';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../../accept/recordRules.js';
 import type { IdweaveConfig } from '../../config/configSchema.js';
 import { withDefaults } from '../../config/ResolveOptions.js';
 import { CsvRowReader } from '../../io/_internal/CsvRowReader.js';
@@ -40,7 +41,7 @@ export function createPiecePreparer(config: IdweaveConfig): (piece: Piece) => Pr
 
     const add = (row: number, mapped: MapRowResult, input: () => unknown): void => {
       if (!mapped.ok) {
-        w.rejects.push({ row, input: shareableInput(input()), reasons: mapped.reasons });
+        w.rejects.push({ row, input: shareableInput(input()), issues: mapped.issues });
         return;
       }
       const record = mapped.record;
@@ -87,7 +88,7 @@ export function createPiecePreparer(config: IdweaveConfig): (piece: Piece) => Pr
     const fieldNames = new Set<string>();
     for (const ev of events) {
       if ('error' in ev) {
-        w.rejects.push({ row: ev.row, input: ev.input, reasons: [ev.error] });
+        w.rejects.push({ row: ev.row, input: ev.input, issues: [rowIssue('unreadable_row', ev.error)] });
         continue;
       }
       if (piece.format === 'ndjson' && fieldNames.size < MAX_FIELD_NAMES) for (const k of Object.keys(ev.fields)) fieldNames.add(k);

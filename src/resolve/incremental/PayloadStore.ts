@@ -8,11 +8,8 @@ export class PayloadStore {
   private readonly chunks: Buffer[] = [];
   private current: Buffer = Buffer.alloc(0);
   private used = 0;
-  /** Bytes written, and bytes of erased payloads (reclaimed only by snapshot + restore). */
-  written = 0;
-  erased = 0;
 
-  /** Stores a payload; returns its handle (chunk * 2^32 + offset) and byte length via `lengthOut`. */
+  /** Stores a payload; returns its handle (chunk * 2^32 + offset) and its length in bytes. */
   push(payload: string): { handle: number; length: number } {
     const bytes = Buffer.byteLength(payload);
     if (this.used + bytes > this.current.length) {
@@ -23,7 +20,6 @@ export class PayloadStore {
     this.current.write(payload, this.used, 'utf8');
     const handle = (this.chunks.length - 1) * 2 ** 32 + this.used;
     this.used += bytes;
-    this.written += bytes;
     return { handle, length: bytes };
   }
 
@@ -38,6 +34,5 @@ export class PayloadStore {
     const chunk = Math.floor(handle / 2 ** 32);
     const start = handle - chunk * 2 ** 32;
     this.chunks[chunk]!.fill(0, start, start + length);
-    this.erased += length;
   }
 }

@@ -4,7 +4,7 @@ import type { EvidenceLog } from '../../cluster/EvidenceLog.js';
 import type { LinkInput } from '../../cluster/LinkInput.js';
 import { genericKeyOf, linkRecords, type GenericKey, type LinkConfig } from '../../cluster/linkRecords.js';
 import { describeKey, KIND, type KeyStats } from '../../match/createRecordKeyer.js';
-import { KeyInterner } from '../../match/KeyInterner.js';
+import { ByteInterner } from '../../_internal/ByteInterner.js';
 import { buildProfile, compareStrings, type MemberRecord, type SurvivorshipConfig } from '../../merge/buildProfile.js';
 import { survivorshipConfigOf } from '../../merge/survivorshipConfig.js';
 import type { CustomerRecord, GoldenProfile } from '../../types.js';
@@ -43,11 +43,11 @@ export class ResolverState {
   readonly stats: KeyStats = { invalid: {}, junk: {} };
   private readonly survivorship: SurvivorshipConfig;
 
-  readonly ids = new KeyInterner();
-  readonly keys = new KeyInterner();
-  readonly names = new KeyInterner();
-  readonly sources = new KeyInterner();
-  readonly groups = new KeyInterner();
+  readonly ids = new ByteInterner();
+  readonly keys = new ByteInterner();
+  readonly names = new ByteInterner();
+  readonly sources = new ByteInterner();
+  readonly groups = new ByteInterner();
   groupExclusive = new Uint8Array(16);
 
   // Per key (index = interned key id). perf: plain typed arrays, grown by doubling (monomorphic access).
@@ -191,7 +191,7 @@ export class ResolverState {
     return out;
   }
 
-  /** Record, names, payload: everything but the keys, as the snapshot keeps it. */
+  /** The JSON payload (names and attributes) of record r. */
   payloadOf(r: number): string {
     return this.payloads.get(this.payHandle[r]!, this.payLen[r]!);
   }

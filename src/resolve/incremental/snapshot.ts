@@ -1,9 +1,9 @@
 import { hash64Hex } from '../../_internal/hash.js';
-import { acceptId, MAX_IDENTIFIERS_PER_KIND } from '../../_internal/recordRules.js';
+import { acceptId, MAX_IDENTIFIERS_PER_KIND } from '../../accept/recordRules.js';
 import type { ResolvedOptions } from '../../config/ResolveOptions.js';
 import { IdweaveError } from '../../errors.js';
 import { KIND, type KindCode } from '../../match/createRecordKeyer.js';
-import { KeyInterner } from '../../match/KeyInterner.js';
+import { ByteInterner } from '../../_internal/ByteInterner.js';
 import { compareStrings } from '../../merge/buildProfile.js';
 import type { PreparedRecord } from '../prepareRecord.js';
 import { profileIdOfSerial, ResolverState } from './ResolverState.js';
@@ -283,7 +283,7 @@ export function readSnapshot(input: unknown, options: ResolvedOptions, verify = 
 
   // Groups: namespace groups of externalId, login and handle keys, each once.
   const groups = s.groups as readonly unknown[];
-  const groupsSeen = new KeyInterner();
+  const groupsSeen = new ByteInterner();
   for (let g = 0; g < groups.length && issues.open; g++) {
     const text = groups[g];
     if (typeof text !== 'string' || text.length < 2 || text.charCodeAt(1) !== 0x3a || !GROUPED[kindOfPrefix(text)]) {
@@ -334,7 +334,7 @@ export function readSnapshot(input: unknown, options: ResolvedOptions, verify = 
   }
 
   // Names and sources: non-empty, each once; interned in table order.
-  const strings = (field: 'names' | 'sources', into: KeyInterner): readonly string[] => {
+  const strings = (field: 'names' | 'sources', into: ByteInterner): readonly string[] => {
     const list = s[field] as readonly unknown[];
     for (let i = 0; i < list.length && issues.open; i++) {
       const text = list[i];
@@ -524,7 +524,7 @@ function kindOfPrefix(s: string): number {
 }
 
 /** Interns `text`; true when it was there already. */
-function isRepeat(interner: KeyInterner, text: string): boolean {
+function isRepeat(interner: ByteInterner, text: string): boolean {
   const fresh = interner.size;
   return interner.intern(text) !== fresh;
 }

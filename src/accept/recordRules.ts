@@ -33,7 +33,13 @@ export function acceptId(value: unknown): IdResult {
   if (typeof value === 'string') id = value;
   else if (typeof value === 'number') {
     if (!Number.isSafeInteger(value)) {
-      return { ok: false, problem: `the number ${String(value)} is not an integer within ±(2^53−1), so it cannot be kept exactly; write the id as a string` };
+      return {
+        ok: false,
+        // JSON has already rounded a large number, so its digits here may not be the file's: not quoted.
+        problem: Number.isInteger(value)
+          ? 'a number beyond ±(2^53−1), which JSON cannot keep exactly; write the id as a string'
+          : `the number ${String(value)} is not an integer; write the id as a string or a plain integer`,
+      };
     }
     id = String(value);
   } else if (value === undefined || value === null) return { ok: false, problem: MISSING_ID };

@@ -1,0 +1,133 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { fileWriter, runCapture } from '../_testing/cli.js';
+import { EXPLAIN_INDEX_FILE, explainIndexBucketBits, explainIndexLayout, recordIdHash } from '../io/explainIndex.js';
+import { profileIdOf } from '../merge/profileIdOf.js';
+import { resolveFiles } from '../resolve/resolveFiles.js';
+
+// `idweave explain` through explain.idx: answers, refusals, hash collisions, and an index it must not trust.
+
+const dir = mkdtempSync(path.join(tmpdir(), 'idweave-explain-'));
+let outs = 0;
+const out = (): string => path.join(dir, `o${++outs}`);
+const write = fileWriter(dir);
+const iw = runCapture;
+
+// c2ya8 and czki6 have the same FNV-1a hash (0x2a842a02): one bucket entry each, told apart by profile lines.
+const csv = [
+  'id,email,phone,first_name',
+  'a1,ann.lee@gmail.com,,Ann',
+  'a2,annlee@gmail.com,050 234 5671,Ann',
+  'a3,,050 234 5671,Ann',
+  'b1,,050 234 5671,Bob', // family phone: the shareable guard refuses Bob
+  'c2ya8,desk1@corp.ae,04 312 0000,Cy',
+  'czki6,desk2@corp.ae,04 312 0000,Di',
+  'd1,desk3@corp.ae,04 312 0000,Ed',
+  'd2,desk4@corp.ae,04 312 0000,Fu', // front desk on four records: generic with maxRecords 3
+  'solo,solo@corp.ae,,Sol',
+].join('\n') + '\n';
+const config = write('explain.config.json', JSON.stringify({ guards: { generic: { maxRecords: 3 } } }));
+
+async function resolved(): Promise<string> {
+  const o = out();
+  const r = await iw('resolve', write(`in${outs}.csv`, csv), '--out', o, '--config', config, '--no-progress');
+  expect(r).toMatchObject({ code: 0, err: '' });
+  return o;
+}
+
+describe('idweave explain (explain.idx)', () => {
+  test('the index is listed in the manifest, and the same whatever the threads', async () => {
+    expect(recordIdHash('c2ya8')).toBe(recordIdHash('czki6'));
+    const o = await resolved();
+    const manifest = JSON.parse(readFileSync(path.join(o, 'manifest.json'), 'utf8')) as { files: { name: string; bytes: number; sha256: string }[] };
+    const entry = manifest.files.find((f) => f.name === EXPLAIN_INDEX_FILE)!;
+    const bytes = readFileSync(path.join(o, EXPLAIN_INDEX_FILE));
+    expect(entry).toMatchObject({ bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
+    const input = write('threads.csv', csv);
+    const options = { guards: { generic: { maxRecords: 3 } } };
+    const one = out();
+    const two = out();
+    await resolveFiles([input], { outDir: one, threads: 0, ...options });
+    await resolveFiles([input], { outDir: two, threads: 2, pieceBytes: 40, ...options });
+    expect(readFileSync(path.join(two, EXPLAIN_INDEX_FILE)).equals(readFileSync(path.join(one, EXPLAIN_INDEX_FILE)))).toBe(true);
+  });
+
+  test('records: linked (the path), apart (the refusal), apart through a generic identifier only', async () => {
+    const o = await resolved();
+    const linked = await iw('explain', o, '--records', 'a1', 'a3');
+    expect(linked).toMatchObject({ code: 0, err: '' });
+    expect(linked.out).toBe(`a1 and a3 are in profile ${profileIdOf('a1')}, joined by:\n  a1 -- email:annlee@gmail.com --> a2\n  a2 -- phone:+971502345671 --> a3\n`);
+    const apart = JSON.parse((await iw('explain', o, '--records', 'a1', 'b1', '--json')).out);
+    expect(apart).toMatchObject({ type: 'records', linked: false, profileA: profileIdOf('a1'), profileB: profileIdOf('b1'), path: [], generic: [] });
+    expect(apart.refused).toHaveLength(1);
+    expect(apart.refused[0]).toMatchObject({ key: 'phone:+971502345671', guard: 'shareable', accepted: false });
+    const generic = await iw('explain', o, '--records', 'c2ya8', 'czki6');
+    expect(generic.out).toMatch(/^not linked: profile P[0-9a-f]{16} \(c2ya8\) and profile P[0-9a-f]{16} \(czki6\) share only generic identifiers, which do not link:\n {2}phone:\+97143120000 \(shared by 4 records/);
+  });
+
+  test('profile: records, links, refusals towards other profiles, generic identifiers; a profile of one', async () => {
+    const o = await resolved();
+    const p = JSON.parse((await iw('explain', o, '--profile', profileIdOf('a1'), '--json')).out);
+    expect(p).toMatchObject({ type: 'profile', profileId: profileIdOf('a1'), recordIds: ['a1', 'a2', 'a3'], generic: [] });
+    expect(p.links).toHaveLength(2);
+    expect(p.refused.map((e: { recordB: string; guard: string }) => e.guard)).toEqual(['shareable']);
+    const solo = JSON.parse((await iw('explain', o, '--profile', profileIdOf('solo'), '--json')).out);
+    expect(solo).toMatchObject({ recordIds: ['solo'], links: [], refused: [], generic: [], message: `profile ${profileIdOf('solo')} holds one record (solo)` });
+    const desk = JSON.parse((await iw('explain', o, '--profile', profileIdOf('czki6'), '--json')).out);
+    expect(desk.generic).toEqual([{ key: 'phone:+97143120000', records: 4, distinctIdentifiers: 4 }]);
+  });
+
+  test('unknown ids → exit 2, also an id that shares a hash with a record', async () => {
+    const o = out();
+    await iw('resolve', write('one.csv', 'id,email\nc2ya8,x@corp.ae\n'), '--out', o, '--no-progress');
+    expect((await iw('explain', o, '--records', 'c2ya8', 'c2ya8')).out).toBe(`c2ya8 is one record, in profile ${profileIdOf('c2ya8')}\n`);
+    const collision = await iw('explain', o, '--records', 'c2ya8', 'czki6');
+    expect(collision.code).toBe(2);
+    expect(collision.err).toMatch(/record "czki6" is not in .*mapping\.csv/);
+    expect((await iw('explain', o, '--profile', 'P0123456789abcdef')).code).toBe(2);
+    expect((await iw('explain', o, '--profile', 'not-an-id')).code).toBe(2);
+  });
+
+  test('a damaged index is an error, never a wrong answer', async () => {
+    const o = await resolved();
+    const file = path.join(o, EXPLAIN_INDEX_FILE);
+    const good = readFileSync(file);
+    const damage = async (edit: (b: Buffer) => void): Promise<{ code: number; err: string }> => {
+      const b = Buffer.from(good);
+      edit(b);
+      writeFileSync(file, b);
+      return iw('explain', o, '--records', 'a1', 'a3');
+    };
+    // Same size (the manifest check passes), wrong content.
+    expect((await damage((b) => b.write('NOTANIDX', 0, 'latin1'))).err).toMatch(/explain\.idx: damaged or from another run \(not an idweave explain index\)/);
+    expect((await damage((b) => b.writeUInt32LE(99, 16))).err).toMatch(/99 records, the manifest says 9/);
+    const bits = good.readUInt32LE(12);
+    expect(bits).toBe(explainIndexBucketBits(9));
+    const layout = explainIndexLayout({ bucketBits: bits, records: 9, profiles: 7, evidence: 0, evidenceRefs: 0, generic: 0, genericRefs: 0, profilesBytes: 0, evidenceBytes: 0 });
+    const bucket = recordIdHash('a1') >>> (32 - bits);
+    const wild = await damage((b) => b.writeUInt32LE(1_000_000, layout.recordDir + 4 * (bucket + 1)));
+    expect(wild).toMatchObject({ code: 1, err: expect.stringMatching(/explain\.idx: damaged .*bucket/) });
+    const offProfile = await damage((b) => {
+      for (let p = 0; p <= 7; p++) b.writeDoubleLE(3 + p, layout.profileLines + 8 * p);
+    });
+    expect(offProfile).toMatchObject({ code: 1, err: expect.stringMatching(/explain\.idx: damaged .*(not JSON|not P)/) });
+    // A changed size is caught by the manifest.
+    writeFileSync(file, good.subarray(0, good.length - 4));
+    expect((await iw('explain', o, '--records', 'a1', 'a3')).err).toMatch(/do not match manifest\.json/);
+  });
+
+  test('a run without the index (an older idweave) is refused with what to do', async () => {
+    const o = await resolved();
+    const manifestPath = path.join(o, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { files: { name: string }[] };
+    manifest.files = manifest.files.filter((f) => f.name !== EXPLAIN_INDEX_FILE);
+    writeFileSync(manifestPath, JSON.stringify(manifest));
+    rmSync(path.join(o, EXPLAIN_INDEX_FILE));
+    const r = await iw('explain', o, '--profile', profileIdOf('a1'));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/no explain\.idx \(written by an older idweave\); run idweave resolve again/);
+  });
+});

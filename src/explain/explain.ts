@@ -1,0 +1,101 @@
+import { compareStrings } from '../merge/buildProfile.js';
+import type { LinkEvidence } from '../types.js';
+import { shortestPath } from './shortestPath.js';
+import type { GenericIdentifier, ProfileExplanation, ProfileFacts, RecordsExplanation } from './types.js';
+
+// The one explain: pure functions from evidence (link decisions) plus membership (profile → records). The
+// incremental resolver feeds them from its state, `idweave explain` from an output directory's index; both
+// get the same types with the same meanings (see `ProfileExplanation` for what "refused" means).
+
+/**
+ * How a profile holds together. `evidence`: link decisions touching its records, each once, in decision order
+ * (decisions about other records are ignored).
+ *
+ * @example
+ * explainProfile({ profileId: 'P1', recordIds: ['a', 'b'], generic: [] }, evidence).links; // the a–b link
+ */
+export function explainProfile(profile: ProfileFacts, evidence: readonly LinkEvidence[]): ProfileExplanation {
+  const inProfile = new Set(profile.recordIds);
+  const recordIds = [...inProfile].sort(compareStrings);
+  const links = evidence.filter((e) => e.accepted && inProfile.has(e.recordA) && inProfile.has(e.recordB));
+  const refused = evidence.filter((e) => isRefusal(e) && inProfile.has(e.recordA) !== inProfile.has(e.recordB));
+  const generic = sortedGeneric(profile.generic);
+  const parts: string[] = [];
+  const { profileId } = profile;
+  parts.push(
+    recordIds.length === 1
+      ? `profile ${profileId} holds one record (${recordIds[0]})`
+      : `profile ${profileId} joins ${recordIds.length} records: ${links.map((e) => `${e.recordA} and ${e.recordB} ${e.kind === 'fuzzyEmail' ? 'match on the typo-corrected' : 'share'} ${e.key}`).join('; ')}`,
+  );
+  if (refused.length > 0) parts.push(`refused: ${refused.map((e) => `${e.recordA}–${e.recordB} through ${e.key} by the ${e.guard} guard (${e.why ?? ''})`).join('; ')}`);
+  if (generic.length > 0) parts.push(`generic identifiers (not linking): ${generic.map(describeGeneric).join('; ')}`);
+  return { type: 'profile', profileId, recordIds, links, refused, generic, message: parts.join('. ') };
+}
+
+/**
+ * Why two records are, or are not, in one profile. `profileA` / `profileB`: the records' profiles (the same
+ * facts twice when they share one; undefined for an unknown record). `evidence`: link decisions touching the
+ * records of those profiles, each once, in decision order.
+ *
+ * @example
+ * explainRecords('a', 'b', pa, pb, evidence).path; // accepted links from a to b, when linked
+ */
+export function explainRecords(
+  recordA: string,
+  recordB: string,
+  profileA: ProfileFacts | undefined,
+  profileB: ProfileFacts | undefined,
+  evidence: readonly LinkEvidence[],
+): RecordsExplanation {
+  if (profileA === undefined || profileB === undefined) {
+    const missing = [profileA === undefined ? recordA : undefined, profileB === undefined && recordB !== recordA ? recordB : undefined]
+      .filter((x) => x !== undefined)
+      .map((x) => `"${x}"`);
+    return {
+      type: 'records', recordA, recordB, linked: false,
+      ...(profileA ? { profileA: profileA.profileId } : {}),
+      ...(profileB ? { profileB: profileB.profileId } : {}),
+      path: [], refused: [], generic: [], message: `not linked: no record ${missing.join(' or ')}`,
+    };
+  }
+  const base = { type: 'records', recordA, recordB, profileA: profileA.profileId, profileB: profileB.profileId } as const;
+  if (profileA.profileId === profileB.profileId) {
+    const inProfile = new Set(profileA.recordIds);
+    const accepted = evidence.filter((e) => e.accepted && inProfile.has(e.recordA) && inProfile.has(e.recordB));
+    const path = shortestPath(accepted, recordA, recordB);
+    const steps = path.map((e) => (e.kind === 'fuzzyEmail' ? `${e.recordA} and ${e.recordB} match on the typo-corrected ${e.key}` : `${e.recordA} and ${e.recordB} share ${e.key}`));
+    const message = recordA === recordB ? `linked: "${recordA}" is one record (profile ${profileA.profileId})` : `linked in profile ${profileA.profileId}: ${steps.join('; ')}`;
+    return { ...base, linked: true, path, refused: [], generic: [], message };
+  }
+  const inA = new Set(profileA.recordIds);
+  const inB = new Set(profileB.recordIds);
+  const refused = evidence.filter((e) => isRefusal(e) && ((inA.has(e.recordA) && inB.has(e.recordB)) || (inB.has(e.recordA) && inA.has(e.recordB))));
+  const heldByB = new Set(profileB.generic.map((g) => g.key));
+  const generic = sortedGeneric(profileA.generic.filter((g) => heldByB.has(g.key)));
+  let message: string;
+  if (refused.length > 0) {
+    message = `not linked: ${refused.map((e) => `the ${e.guard} guard refused the link through ${e.key} between ${e.recordA} and ${e.recordB} (${e.why ?? 'no reason recorded'})`).join('; ')}`;
+    if (generic.length > 0) message += `; shared generic identifiers do not link: ${generic.map(describeGeneric).join('; ')}`;
+  } else if (generic.length > 0) {
+    message = `not linked: their profiles share only generic identifiers, which do not link: ${generic.map(describeGeneric).join('; ')}`;
+  } else {
+    message = 'not linked: their profiles share no identifier';
+  }
+  return { ...base, linked: false, path: [], refused, generic, message };
+}
+
+/** A refusal in the one meaning: refused by a guard other than `generic` (a generic key decides no pair). */
+function isRefusal(e: LinkEvidence): boolean {
+  return !e.accepted && e.guard !== 'generic';
+}
+
+/** Generic identifiers once each, sorted by key. */
+function sortedGeneric(list: readonly GenericIdentifier[]): GenericIdentifier[] {
+  const byKey = new Map<string, GenericIdentifier>();
+  for (const g of list) if (!byKey.has(g.key)) byKey.set(g.key, g);
+  return [...byKey.values()].sort((x, y) => compareStrings(x.key, y.key));
+}
+
+export function describeGeneric(g: GenericIdentifier): string {
+  return `${g.key} (shared by ${g.records} records and ${g.distinctIdentifiers} other identifiers)`;
+}
