@@ -309,6 +309,33 @@ describe('any bytes never crash a run and keep the count law', () => {
     );
   }, 120_000);
 
+  // An oracle independent of the reader: without quotes, every non-blank line after the header is one row, so a
+  // row swallowed by the reader (the stray-quote bug) would show here, not only in the reader's own count.
+  test('CSV without quotes (pinned seed): every non-blank line after the header is in exactly one output', async () => {
+    const cell = fc.oneof(fc.string({ maxLength: 6 }).map((t) => t.replace(/["\r\n,]/g, '')), fc.constantFrom('ann@corp.ae', '+971501234567', 'a|b', ''));
+    const line = fc.array(cell, { minLength: 1, maxLength: 5 }).map((cells) => cells.join(','));
+    await fc.assert(
+      fc.asyncProperty(fc.array(line, { maxLength: 15 }), async (rows) => {
+        const file = write(`nq${++outs}.csv`, `id,email,note\n${rows.join('\n')}\n`);
+        const o = out();
+        await resolveFiles([file], { outDir: o, threads: 0 });
+        const expected = rows.filter((r) => r !== '').length; // only an empty line is blank in CSV
+        expect(mappedIds(o).length + rejectsOf(o).length).toBe(expected);
+      }),
+      { seed: 20261202, numRuns: 100 },
+    );
+  }, 120_000);
+
+  test('a huge cell (2 MiB) costs its row only', async () => {
+    const input = write('huge.csv', `id,email,note\nh1,ann@corp.ae,${'x'.repeat(2 << 20)}\nh2,bo@corp.ae,ok\n`);
+    for (const threads of [0, 2]) {
+      const o = out();
+      await resolveFiles([input], { outDir: o, threads });
+      expect(mappedIds(o)).toEqual(['h2']);
+      expect(rejectsOf(o).map((r) => r.row)).toEqual([1]);
+    }
+  }, 60_000);
+
   test('the same bytes give the same outputs with 0 or 2 threads and tiny pieces (pinned seed)', async () => {
     await fc.assert(
       fc.asyncProperty(header, bytesArb, async (head, body) => {
