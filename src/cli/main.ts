@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import os from 'node:os';
 import { getHeapStatistics } from 'node:v8';
-import { abandonOpenOutputsSync } from '../io/OutputDir.js';
+import { abandonOpenOutputsSync } from '../io/openOutputs.js';
 import { processIo } from './CliIo.js';
 import { runCli } from './runCli.js';
 

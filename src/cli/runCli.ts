@@ -3,8 +3,8 @@ import { isIdweaveError } from '../errors.js';
 import { VERSION } from '../version.js';
 import type { CliIo } from './CliIo.js';
 import { EXIT, exitCodeOf } from './exitCodeOf.js';
-import { explainCommand, type ExplainCommandOptions } from './explainCommand.js';
-import { resolveCommand, type ResolveCommandOptions } from './resolveCommand.js';
+import type { ExplainCommandOptions } from './explainCommand.js';
+import type { ResolveCommandOptions } from './resolveCommand.js';
 
 /**
  * Runs the `idweave` command line (SPEC §5) and returns its exit code: 0 success, 1 bad input file or I/O
@@ -40,6 +40,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     )
     .exitOverride()
     .action(async (inputs: string[], options: ResolveCommandOptions) => {
+      // perf: commands load on use, so --help and --version start without the engine, zod and the normalizers.
+      const { resolveCommand } = await import('./resolveCommand.js');
       code = await resolveCommand(inputs, options, io);
     });
 
@@ -52,6 +54,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--json', 'print JSON')
     .exitOverride()
     .action(async (dir: string, options: ExplainCommandOptions) => {
+      const { explainCommand } = await import('./explainCommand.js');
       code = await explainCommand(dir, options, io);
     });
 

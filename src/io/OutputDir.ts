@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { constants, readFileSync, rmSync, unlinkSync } from 'node:fs';
+import { constants } from 'node:fs';
 import { lstat, mkdir, mkdtemp, open, readdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { IdweaveError } from '../errors.js';
 import { LineWriter, unwritable, type WrittenFile } from './LineWriter.js';
+import { abandonOpenOutputsSync, OPEN_OUTPUTS } from './openOutputs.js';
 import { MANIFEST_FILE, parseManifest, type Manifest, type ManifestFile } from './manifest.js';
 
 /** The lock file that makes one run at a time the writer of an output directory. */
@@ -81,6 +82,10 @@ export class OutputDir {
 
   get lockToken(): string {
     return this.lock.token;
+  }
+
+  get lockFile(): string {
+    return path.join(this.dir, LOCK_FILE);
   }
 
   get isCommitting(): boolean {
@@ -167,25 +172,8 @@ function writeText(w: LineWriter, text: string): void {
   w.writeBlock(text, lines);
 }
 
-/** Runs of this process not yet published or aborted. */
-const OPEN = new Set<OutputDir>();
-
-/**
- * For a process about to exit on a signal: drops every unpublished run's staging directory and lock, at once and
- * synchronously (no awaiting in a signal handler). Published outputs are not touched.
- */
-export function abandonOpenOutputsSync(): void {
-  for (const out of OPEN) {
-    OPEN.delete(out);
-    try {
-      if (!out.isCommitting) rmSync(out.staging, { recursive: true, force: true }); // else kept for roll-forward
-      const lock = path.join(out.dir, LOCK_FILE);
-      if (readFileSync(lock, 'utf8').includes(out.lockToken)) unlinkSync(lock);
-    } catch {
-      // best effort: the next run removes what is left
-    }
-  }
-}
+const OPEN = OPEN_OUTPUTS;
+export { abandonOpenOutputsSync };
 
 function checkName(name: string): string {
   if (name !== path.basename(name) || name.startsWith('.') || name === MANIFEST_FILE) throw new IdweaveError('usage', `bad output file name "${name}"`);
