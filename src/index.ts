@@ -16,6 +16,7 @@ export type { ResolveReport, StageTiming } from './resolve/ResolveReport.js';
 export { resolveFiles, type ResolveFilesOptions, type ResolveFilesReport, type ResolveProgress } from './resolve/resolveFiles.js';
 export { IdweaveError, isIdweaveError, type IdweaveErrorCode } from './errors.js';
 export { parseConfig } from './config/parseConfig.js';
+export { recordFromRow, type RecordFromRowResult } from './io/recordFromRow.js';
 export type { IdweaveConfig } from './config/configSchema.js';
 export {
   createResolver,

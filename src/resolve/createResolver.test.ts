@@ -321,3 +321,16 @@ describe('scale', () => {
     expect(resolver.profileCount).toBe(new Set(mapping.values()).size);
   }, 60_000);
 });
+
+describe('add() and update() warn about identifiers that will not link (#14)', () => {
+  test('invalid, junk and generic identifiers are named; the record is added', () => {
+    const resolver = createResolver({ guards: { generic: { maxRecords: 2 } } });
+    const r = resolver.add({ id: 'a', emails: ['not-an-email', 'ann@corp.ae'], phones: ['0000000000'] });
+    expect(r).toMatchObject({ ok: true, warnings: ['emails: 1 value dropped (invalid_email)', 'phones: 1 value dropped (placeholder_phone)'] });
+    expect(resolver.add({ id: 'b', emails: ['ann@corp.ae'] })).not.toHaveProperty('warnings');
+    const third = resolver.add({ id: 'c', emails: ['ann@corp.ae'] });
+    expect(third).toMatchObject({ ok: true, warnings: ['emails: ann@corp.ae is generic (shared by too many records or identifiers) and does not link'] });
+    const updated = resolver.update({ id: 'b', emails: ['test@test.com'] });
+    expect(updated).toMatchObject({ ok: true, warnings: ['emails: 1 placeholder value dropped (junk)'] });
+  });
+});

@@ -1,8 +1,12 @@
 import { parseResolveOptions } from '../config/parseResolveOptions.js';
 import { IdweaveError } from '../errors.js';
 import { withDefaults, type ResolveOptions } from '../config/ResolveOptions.js';
-import { createRecordKeyer, type KeyStats } from '../match/createRecordKeyer.js';
-import type { CustomerRecord, GoldenProfile } from '../types.js';
+import { createRecordKeyer, describeKey, type KeyStats } from '../match/createRecordKeyer.js';
+import { mergeKeyStats, type PreparedRecord } from './prepareRecord.js';
+import type { CustomerRecord, GoldenProfile, IdentifierKind } from '../types.js';
+
+/** The record field each identifier kind comes from, as warnings name it. */
+const FIELD_OF_KIND: Readonly<Record<IdentifierKind, string>> = { email: 'emails', phone: 'phones', login: 'logins', handle: 'handles', externalId: 'externalIds' };
 import { issueText, type RecordIssue } from '../accept/RecordIssue.js';
 import { acceptLibraryRecord, customerRecordSchema } from './customerRecordSchema.js';
 import type { ProfileExplanation, RecordsExplanation } from '../explain/types.js';
@@ -20,7 +24,17 @@ export type { ResolverSnapshot, SnapshotRecord } from './incremental/snapshot.js
  * of an id already present, or an `update` of an unknown id gives `{ ok: false, reasons }` and changes nothing.
  */
 export type ResolverChangeResult =
-  | { readonly ok: true; readonly profileId: string; readonly events: readonly ResolverEvent[] }
+  | {
+      readonly ok: true;
+      readonly profileId: string;
+      readonly events: readonly ResolverEvent[];
+      /**
+       * Identifiers of the record that will not link, and why: invalid (`emails: 1 value dropped
+       * (invalid_email)`), placeholders (`phones: 1 placeholder value dropped (junk)`), or generic (shared by too
+       * many records). Absent when there are none. The record is added either way.
+       */
+      readonly warnings?: readonly string[];
+    }
   | { readonly ok: false; readonly reasons: readonly string[]; readonly issues?: readonly RecordIssue[] };
 
 /** Outcome of `remove`: `{ ok: false }` for an unknown id. */
@@ -134,8 +148,9 @@ class IncrementalResolver implements Resolver {
     const checked = validate(record);
     if (!checked.ok) return checked;
     if (this.state.indexOf(checked.record.id) >= 0) return { ok: false, reasons: [`duplicate id "${checked.record.id}": use update() to change an existing record`] };
-    const events = this.state.add(this.state.prepare(checked.record, this.state.stats));
-    return { ok: true, profileId: this.profileOf(checked.record.id)!, events };
+    const { prepared, stats } = this.prepare(checked.record);
+    const events = this.state.add(prepared);
+    return this.changed(checked.record, prepared, stats, events);
   }
 
   update(record: CustomerRecord): ResolverChangeResult {
@@ -143,8 +158,37 @@ class IncrementalResolver implements Resolver {
     if (!checked.ok) return checked;
     const r = this.state.indexOf(checked.record.id);
     if (r < 0) return { ok: false, reasons: [`unknown id "${checked.record.id}": use add() for a new record`] };
-    const events = this.state.update(r, this.state.prepare(checked.record, this.state.stats));
-    return { ok: true, profileId: this.profileOf(checked.record.id)!, events };
+    const { prepared, stats } = this.prepare(checked.record);
+    const events = this.state.update(r, prepared);
+    return this.changed(checked.record, prepared, stats, events);
+  }
+
+  /** Prepares a record with its own identifier counts (for its warnings), added to the resolver's. */
+  private prepare(record: CustomerRecord): { prepared: PreparedRecord; stats: KeyStats } {
+    const stats: KeyStats = { invalid: {}, junk: {} };
+    const prepared = this.state.prepare(record, stats);
+    mergeKeyStats(this.state.stats, stats);
+    return { prepared, stats };
+  }
+
+  private changed(record: CustomerRecord, prepared: PreparedRecord, stats: KeyStats, events: readonly ResolverEvent[]): ResolverChangeResult {
+    const warnings: string[] = [];
+    const values = (n: number): string => (n === 1 ? '1 value' : `${n} values`);
+    for (const [kind, reasons] of Object.entries(stats.invalid)) {
+      for (const [reason, n] of Object.entries(reasons ?? {})) warnings.push(`${FIELD_OF_KIND[kind as IdentifierKind]}: ${values(n)} dropped (${reason})`);
+    }
+    for (const [kind, n] of Object.entries(stats.junk)) {
+      if (n) warnings.push(`${FIELD_OF_KIND[kind as IdentifierKind]}: ${n === 1 ? '1 placeholder value' : `${n} placeholder values`} dropped (junk)`);
+    }
+    for (const key of prepared.keys) {
+      const k = this.state.keys.get(key);
+      if (k >= 0 && this.state.keyGeneric[k] === 1) {
+        const { kind, value } = describeKey(key);
+        warnings.push(`${FIELD_OF_KIND[kind]}: ${value} is generic (shared by too many records or identifiers) and does not link`);
+      }
+    }
+    const profileId = this.profileOf(record.id)!;
+    return warnings.length > 0 ? { ok: true, profileId, events, warnings } : { ok: true, profileId, events };
   }
 
   remove(recordId: string): ResolverRemoveResult {
