@@ -1,5 +1,5 @@
 /**
- * The error class thrown at idweave's boundaries (tier 2 and 3 of the error model in STYLE.md): bad
+ * The error class thrown at idweave's boundaries (tiers 2 and 3 of the error model: 1, bad data in a record, is a value; 2, a bad input file or output, and 3, misuse, throw): bad
  * configuration, unreadable or malformed input files, unwritable outputs, command-line misuse. Bad data in one
  * record is never thrown; it becomes a reject.
  */

@@ -6,7 +6,7 @@
 /** Kinds of strong identifiers. Names are evidence only and are never an identifier on their own. */
 export type IdentifierKind = 'email' | 'phone' | 'login' | 'handle' | 'externalId';
 
-/** Social platforms with a column of their own (SPEC §1). `x` is an alias of `twitter`. */
+/** Social platforms with a column of their own (spec §1). `x` is an alias of `twitter`. */
 export type Platform =
   | 'instagram'
   | 'twitter'
@@ -95,7 +95,7 @@ export interface ExternalIdValue {
 }
 export type NormalizeExternalIdResult = ExternalIdValue | NormalizeFailure;
 
-/** Extra placeholder values, added to the built-in junk list (SPEC §2, "Junk"). */
+/** Extra placeholder values, added to the built-in junk list (spec §2, "Junk"). */
 export interface JunkOptions {
   /** Exact canonical values to treat as junk, per kind (`email`, `phone`, `login`, `handle`, `externalId`, or `any`). */
   readonly values?: Partial<Record<IdentifierKind | 'any', readonly string[]>>;
@@ -103,7 +103,7 @@ export interface JunkOptions {
   readonly patterns?: Partial<Record<IdentifierKind | 'any', readonly string[]>>;
 }
 
-/** One customer row from one source system, as the library receives it (SPEC §1). */
+/** One customer row from one source system, as the library receives it (spec §1). */
 export interface CustomerRecord {
   readonly id: string;
   readonly source?: string;
@@ -161,7 +161,7 @@ export interface Reject {
   readonly issues: readonly RecordIssue[];
 }
 
-/** Guards against over-merging (SPEC §3). Each can be switched off. */
+/** Guards against over-merging (spec §3). Each can be switched off. */
 export type GuardName = 'junk' | 'generic' | 'exclusive' | 'shareable' | 'maxClusterSize' | 'fuzzy';
 
 /** What joined (or failed to join) two records. */

@@ -1,6 +1,6 @@
 import { isIdweaveError } from '../errors.js';
 
-/** SPEC §5 exit codes. */
+/** spec §5 exit codes. */
 export const EXIT = { ok: 0, inputOrIo: 1, usageOrConfig: 2 } as const;
 
 /** Exit code for an error: 2 for usage and config errors, 1 for bad input files, I/O and anything unexpected. */

@@ -36,7 +36,9 @@ export function createProgress(enabled: boolean, stream: NodeJS.WriteStream | un
       const total = p.bytesTotal ?? p.total;
       if (p.stage !== stage) bar = start(p.stage, total !== undefined, total ?? 1);
       const seconds = (performance.now() - stageStart) / 1000;
-      const payload = { stage: p.stage.padEnd(8), rows: p.rows.toLocaleString('en-US'), rate: seconds > 0 ? Math.round(p.rows / seconds).toLocaleString('en-US') : 0 };
+      // A rate over a few milliseconds is noise ("145,060,824 rows/s"): shown once the stage has run half a second.
+      const rate = seconds >= 0.5 ? Math.round(p.rows / seconds).toLocaleString('en-US') : '…';
+      const payload = { stage: p.stage.padEnd(8), rows: p.rows.toLocaleString('en-US'), rate };
       bar!.update(p.bytesRead ?? (p.total !== undefined ? p.rows : 0), payload);
     },
     stop() {

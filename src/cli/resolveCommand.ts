@@ -10,7 +10,7 @@ import type { CliIo } from './CliIo.js';
 import { EXIT } from './exitCodeOf.js';
 import { createProgress } from './progress.js';
 
-/** Flags of `idweave resolve` (SPEC §5). */
+/** Flags of `idweave resolve` (spec §5). */
 export interface ResolveCommandOptions {
   readonly out: string;
   readonly config?: string;

@@ -7,7 +7,7 @@ import type { ExplainCommandOptions } from './explainCommand.js';
 import type { ResolveCommandOptions } from './resolveCommand.js';
 
 /**
- * Runs the `idweave` command line (SPEC §5) and returns its exit code: 0 success, 1 bad input file or I/O
+ * Runs the `idweave` command line (spec §5) and returns its exit code: 0 success, 1 bad input file or I/O
  * failure, 2 usage or config error. Expected errors print one message, never a stack; an unexpected error
  * prints its stack only with `IDWEAVE_DEBUG=1`.
  *

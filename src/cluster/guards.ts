@@ -19,7 +19,7 @@ export interface Verdict {
 }
 
 /**
- * Decides whether two clusters may be joined by a link through `key` (SPEC §3 guards). Reads the clusters by
+ * Decides whether two clusters may be joined by a link through `key` (spec §3 guards). Reads the clusters by
  * walking their members, which is cheap because guards keep clusters small.
  */
 export class GuardEvaluator {

@@ -5,7 +5,7 @@ import { NAME_FIELD_COLUMNS } from '../_internal/nameFields.js';
 import type { ResolveOptions } from './ResolveOptions.js';
 
 /**
- * The input columns idweave understands (SPEC §1), by their canonical names. `x` is an alias of `twitter`.
+ * The input columns idweave understands (spec §1), by their canonical names. `x` is an alias of `twitter`.
  * A config's `columns` maps these names to the names used by an input file.
  */
 export const RECORD_COLUMNS = [
@@ -113,7 +113,7 @@ export const resolveOptionsSchema = z.strictObject({
 });
 
 /**
- * The config file of the CLI and `resolveFiles` (SPEC §5): every `ResolveOptions` field plus how to read input
+ * The config file of the CLI and `resolveFiles` (spec §5): every `ResolveOptions` field plus how to read input
  * files. Unknown keys are errors, so a misspelt option never silently falls back to its default.
  */
 export const configSchema = resolveOptionsSchema

@@ -5,7 +5,7 @@ import { configSchema, type IdweaveConfig } from './configSchema.js';
 export type ParseConfigResult = { readonly ok: true; readonly config: IdweaveConfig } | { readonly ok: false; readonly issues: string[] };
 
 /**
- * Validates a parsed JSON config file (SPEC §5 `--config`). Never throws; lists every problem at once.
+ * Validates a parsed JSON config file (spec §5 `--config`). Never throws; lists every problem at once.
  *
  * @example
  * parseConfig({ guards: { generic: { maxRecords: 0 } }, colums: {} })

@@ -11,7 +11,7 @@ export interface InputColumns {
 }
 
 /**
- * Checks the inputs' columns against the config, so misconfiguration is loud (SPEC §1): a column the config
+ * Checks the inputs' columns against the config, so misconfiguration is loud (spec §1): a column the config
  * maps that no input has is a config error (exit 2) naming it; one that only some inputs lack is a warning per
  * input (multi-source runs are normal: a Wi-Fi export has no loyalty column); an input in which no column
  * holds an identifier is an error (every record would be its own profile); a CSV without its id column is

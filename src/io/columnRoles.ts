@@ -38,7 +38,7 @@ const SNAKE_ROLES: Readonly<Record<RecordColumn, readonly [number, string]>> = {
   whatsapp: [HANDLE, 'whatsapp'],
 };
 
-/** The library's own record shape (SPEC §1), accepted in NDJSON objects beside the column names. */
+/** The library's own record shape (spec §1), accepted in NDJSON objects beside the column names. */
 const CAMEL_ROLES: readonly (readonly [string, number])[] = [
   ['updatedAt', UPDATED],
   ['emails', EMAIL],

@@ -4,7 +4,7 @@ import { parseConfig } from '../config/parseConfig.js';
 import { IdweaveError } from '../errors.js';
 
 /**
- * Reads and validates a JSON config file (SPEC §5 `--config`). Throws `IdweaveError`: `config_invalid` for
+ * Reads and validates a JSON config file (spec §5 `--config`). Throws `IdweaveError`: `config_invalid` for
  * unreadable files, bad JSON (with the parser's position) or failed validation (every problem in `issues`).
  *
  * @example

@@ -3,7 +3,7 @@ import { MAX_JSON_DEPTH, nestsDeeperThan } from '../accept/recordRules.js';
 import { NAME_FIELD_COLUMNS } from '../_internal/nameFields.js';
 import type { GoldenProfile, LinkEvidence, Reject } from '../types.js';
 
-/** File names written into the output directory (SPEC §5). */
+/** File names written into the output directory (spec §5). */
 export const OUTPUT_FILES = {
   mapping: 'mapping.csv',
   profiles: 'profiles.ndjson',
@@ -41,7 +41,7 @@ export function mappingLine(recordId: string, profileId: string, csvSafe = false
   return `${csvCell(recordId, csvSafe)},${csvCell(profileId, csvSafe)}`;
 }
 
-/** The JSON shape of a profile line in `profiles.ndjson` (SPEC §4, snake_case top-level names). */
+/** The JSON shape of a profile line in `profiles.ndjson` (spec §4, snake_case top-level names). */
 export interface ProfileJson {
   profile_id: string;
   record_ids: readonly string[];

@@ -31,7 +31,7 @@ export interface RowMapper {
 
 /**
  * Compiles the column mapping of a config once; `map` then turns a CSV row or NDJSON object into a
- * `CustomerRecord` (SPEC §1). Identifier cells may hold several values separated by `|` (each trimmed, empties
+ * `CustomerRecord` (spec §1). Identifier cells may hold several values separated by `|` (each trimmed, empties
  * dropped). Renamed columns (`columns: { email: 'EmailAddress' }`) take the role; the original name then is an
  * ordinary attribute. Any other non-empty cell becomes an attribute. A row without an id is refused.
  * Hot path: no zod, no spreading; fixed record shape.

@@ -3,7 +3,7 @@
  * collapsed. Arabic and other scripts keep their letters (Arabic diacritics — harakat — are combining marks and
  * are dropped too). Returns '' when nothing letter-like is left.
  *
- * Names are evidence only (SPEC §1): this is never a matching key on its own.
+ * Names are evidence only (spec §1): this is never a matching key on its own.
  */
 export function normalizeName(input: string | undefined): string {
   if (input === undefined) return '';

@@ -7,7 +7,7 @@ export interface StageTiming {
   readonly recordsPerSecond: number;
 }
 
-/** What a resolution did, in numbers (SPEC §5 `report.json`). */
+/** What a resolution did, in numbers (spec §5 `report.json`). */
 export interface ResolveReport {
   readonly recordsIn: number;
   readonly accepted: number;

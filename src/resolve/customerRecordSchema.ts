@@ -28,7 +28,7 @@ const attributes = z.unknown().transform((value, ctx): Record<string, Scalar> | 
 });
 
 /**
- * The shape of the library's input record (SPEC §1): field names and types only. Unknown keys are refused so a
+ * The shape of the library's input record (spec §1): field names and types only. Unknown keys are refused so a
  * misspelt field (`email` for `emails`) is a clear reject, not a silently ignored value. What the values may be
  * (ids, counts, lengths, dates) is `acceptRecord`'s, the rule files obey too.
  */

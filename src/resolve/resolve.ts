@@ -18,7 +18,7 @@ export interface ResolveResult {
 }
 
 /**
- * Resolves an in-memory batch of customer records into golden profiles (SPEC §3–§4).
+ * Resolves an in-memory batch of customer records into golden profiles (spec §3–§4).
  * Invalid records (no id, duplicate id, wrong types) are returned in `rejects` with their reasons; nothing throws
  * on bad data. The same records in any order give the same profiles and ids. Invalid options throw an
  * `IdweaveError` (`config_invalid`) listing every problem, before any record is read.

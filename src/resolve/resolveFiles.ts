@@ -77,7 +77,7 @@ export interface ResolveFilesReport extends ResolveReport {
 }
 
 /**
- * The streaming batch job behind `idweave resolve` (SPEC §5): reads CSV / NDJSON inputs (optionally gzipped),
+ * The streaming batch job behind `idweave resolve` (spec §5): reads CSV / NDJSON inputs (optionally gzipped),
  * resolves them, and writes `mapping.csv`, `profiles.ndjson`, `rejects.ndjson`, `evidence.ndjson` and
  * `report.json` into `outDir`. Every input row ends in exactly one of `mapping.csv` or `rejects.ndjson`.
  * Outputs appear under their names only when the run succeeds.

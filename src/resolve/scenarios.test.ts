@@ -7,7 +7,7 @@ import type { CustomerRecord } from '../types.js';
 import { resolve } from './resolve.js';
 
 /**
- * Hand-checked scenarios (SPEC §3): fixtures/resolve/<name>/input.csv and expected.json, the expected partition
+ * Hand-checked scenarios (spec §3): fixtures/resolve/<name>/input.csv and expected.json, the expected partition
  * as groups of record ids (plus, where given, generic keys and junk counts that must be reported).
  */
 const root = path.resolve(import.meta.dirname, '../../fixtures/resolve');

@@ -50,7 +50,7 @@ const TOO_LONG: NormalizeFailure = Object.freeze({ ok: false, reason: 'too_long'
 const NOT_A_STRING: NormalizeFailure = Object.freeze({ ok: false, reason: 'invalid_email', detail: 'not a string' });
 
 /**
- * Normalizes an email address to a canonical matching key (SPEC §2 "Email"; every rule and its source is listed
+ * Normalizes an email address to a canonical matching key (spec §2 "Email"; every rule and its source is listed
  * in docs/normalization-rules.md).
  *
  * 1. Clean-up: invisible characters (zero-width, bidi marks, BOM) are removed, the value is trimmed, a `mailto:`

@@ -24,7 +24,7 @@ const TOO_LONG: NormalizeFailure = Object.freeze({ ok: false, reason: 'too_long'
 const NOT_A_STRING: NormalizeFailure = Object.freeze({ ok: false, reason: 'invalid_external_id', detail: 'not a string' });
 
 /**
- * Normalizes a third-party persistent id (loyalty card, external CRM id) to `<namespace>:<id>` (SPEC §2 "External
+ * Normalizes a third-party persistent id (loyalty card, external CRM id) to `<namespace>:<id>` (spec §2 "External
  * id": namespace-scoped, trimmed, exact).
  *
  * - The namespace is trimmed and lower-cased and must match `/^[a-z0-9_.-]+$/` (at most 64 characters); it comes

@@ -24,7 +24,7 @@ describe('defaultJunkMatcher: fixtures/normalize/junk.json', () => {
 });
 
 describe('createJunkMatcher', () => {
-  test('the any-kind placeholders of SPEC §2 are junk for every kind', () => {
+  test('the any-kind placeholders of spec §2 are junk for every kind', () => {
     const kinds: IdentifierKind[] = ['email', 'phone', 'login', 'handle', 'externalId'];
     for (const v of ['n/a', 'na', 'null', 'none', '-', '--', '.', '0', 'unknown', 'test', 'nil', 'undefined', 'xxx', 'N/A', ' NULL ']) {
       for (const kind of kinds) expect(defaultJunkMatcher.isJunk(kind, v), `${kind} ${v}`).toBe(true);

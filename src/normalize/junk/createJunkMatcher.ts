@@ -35,7 +35,7 @@ interface KindTable {
  *   (with the leading `+`), so raw input and E.164 are both recognised;
  * - `externalId`: the id is case-sensitive but junk is not (`N/A` and `n/a` are both junk).
  *
- * Misuse fails fast (STYLE.md, errors tier 3): an unknown kind, a non-string value or an invalid regular expression
+ * Misuse fails fast (errors tier 3 of `errors.ts`): an unknown kind, a non-string value or an invalid regular expression
  * throws one `IdweaveError` (`config_invalid`) listing every problem.
  *
  * @example

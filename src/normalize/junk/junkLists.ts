@@ -1,5 +1,5 @@
 /**
- * The built-in junk list (SPEC §2 "Junk"): placeholder values typed into required fields of sign-up forms, POS
+ * The built-in junk list (spec §2 "Junk"): placeholder values typed into required fields of sign-up forms, POS
  * terminals and CRM imports. Plain data; `createJunkMatcher` compiles it once. Every value is lower-case and
  * trimmed, as matching is done on the folded canonical value. Patterns are compiled here, once, at module load.
  *

@@ -22,7 +22,7 @@ const TOO_LONG: NormalizeFailure = Object.freeze({ ok: false, reason: 'too_long'
 const NOT_A_STRING: NormalizeFailure = Object.freeze({ ok: false, reason: 'invalid_login', detail: 'not a string' });
 
 /**
- * Normalizes a login (user name) to a canonical matching key (SPEC §2 "Login"). The login namespace (`global` or
+ * Normalizes a login (user name) to a canonical matching key (spec §2 "Login"). The login namespace (`global` or
  * per source) is applied by the caller, not here.
  *
  * - Unicode NFKC (UAX #15): fullwidth and other compatibility forms fold to their plain characters (`Ａｌｉｃｅ` →

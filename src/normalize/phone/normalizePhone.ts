@@ -46,7 +46,7 @@ class ParsedPhone {
 type Outcome = ParsedPhone | NormalizeFailure;
 
 /**
- * Normalizes a phone number to E.164 (ITU-T E.164) with libphonenumber-js and its `max` metadata (SPEC §2 "Phone").
+ * Normalizes a phone number to E.164 (ITU-T E.164) with libphonenumber-js and its `max` metadata (spec §2 "Phone").
  *
  * Accepted forms (see docs/normalization-rules-phone-social.md, "Phone"):
  * - international: `+971 50 123 4567`, `00971501234567` (`00` is read as the international prefix everywhere);
@@ -306,7 +306,7 @@ function judge(p: Parse, typedDigits: string): Outcome {
 }
 
 /**
- * The placeholder rule (SPEC §2: "placeholder numbers (repeated or sequential digits)"), applied to the national
+ * The placeholder rule (spec §2: "placeholder numbers (repeated or sequential digits)"), applied to the national
  * significant number and to the digits as typed, each of at least 6 digits:
  * - one repeated digit: `0000000000`, `5555555`;
  * - a subscriber part of one repeated digit: all but the first two digits (the mobile operator or area code) when

@@ -28,7 +28,7 @@ const SCHEME = /^https?:\/\//i;
 const SUBDOMAIN = /^(?:www\.|m\.|mobile\.|web\.|touch\.|api\.|[a-z]{2}(?:-[a-z]{2})?\.)/;
 
 /**
- * Normalizes a social handle to a platform-scoped key `platform:handle` (SPEC §2 "Social handle") from `@name`,
+ * Normalizes a social handle to a platform-scoped key `platform:handle` (spec §2 "Social handle") from `@name`,
  * `name` or a profile URL of that platform, applying the platform's character and case rules (`platforms.ts`).
  *
  * - Platform names are trimmed and lower-cased; aliases: `x` → `twitter`, `ig`/`insta`, `fb`, `tg`, `yt`, `snap`, `wa`.
