@@ -41,7 +41,7 @@ export async function explainFromDir(dir: string, query: ExplainQuery): Promise<
     const found: IndexedProfile[] = [];
     for (const r of [a, b]) {
       const profile = await index.profileOfRecord(r);
-      if (profile === undefined) throw new IdweaveError('usage', `record "${r}" is not in ${path.join(dir, OUTPUT_FILES.mapping)} (rejected? see ${OUTPUT_FILES.rejects})`);
+      if (profile === undefined) throw new IdweaveError('usage', `record "${r}" is not an accepted record of this run (rejected? see ${path.join(dir, OUTPUT_FILES.rejects)})`);
       found.push(profile);
     }
     const [pa, pb] = found as [IndexedProfile, IndexedProfile];

@@ -162,4 +162,17 @@ describe('idweave resolve: loud misconfiguration (#14)', () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/noident\.csv: no identifier column/);
   });
+
+  // Review finding: NDJSON field names were capped at 1,000 per file, so a mapped column first seen after 1,000
+  // other names was "absent", and a valid run failed after reading everything.
+  test('NDJSON: a mapped column first seen after many other field names still counts', async () => {
+    const lines = Array.from({ length: 1001 }, (_, i) => JSON.stringify({ id: `n${i}`, email: `u${i}@corp.ae`, [`note_${i}`]: 'x' }));
+    lines.push(JSON.stringify({ id: 'last', email: 'z@corp.ae', loyalty_id: 'L1' }));
+    const input = write('many-fields.ndjson', `${lines.join('\n')}\n`);
+    const cfg = write('many-fields.json', JSON.stringify({ externalIds: { loyalty_id: 'loyalty' } }));
+    const r = await run('resolve', input, '--out', path.join(dir, 'many-fields-out'), '--config', cfg, '--no-progress');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+  });
 });
+

@@ -107,7 +107,8 @@ export function manifestFile(manifest: Manifest, name: string): ManifestFile | u
   return manifest.files.find((f) => f.name === name);
 }
 
-async function sha256File(file: string): Promise<string> {
+/** SHA-256 of a file's bytes, hex, streamed. */
+export async function sha256File(file: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
   return hash.digest('hex');

@@ -26,3 +26,13 @@ describe('recordFromRow: rows map as the CLI maps them (#14)', () => {
     expect(() => recordFromRow({ id: 'x' }, { externalIds: { id: 'crm' } })).toThrow(expect.objectContaining({ code: 'config_invalid' }));
   });
 });
+
+describe('recordFromRow: a config edited in place', () => {
+  // Review finding: the compiled mapping was cached by object identity and went stale.
+  test('is read again', () => {
+    const config: { externalIds?: Record<string, string> } = {};
+    expect(recordFromRow({ id: 'c', loyalty_id: 'L1' }, config)).toMatchObject({ ok: true, record: { attributes: { loyalty_id: 'L1' } } });
+    config.externalIds = { loyalty_id: 'loyalty' };
+    expect(recordFromRow({ id: 'c', loyalty_id: 'L1' }, config)).toMatchObject({ ok: true, record: { externalIds: [{ namespace: 'loyalty', value: 'L1' }] } });
+  });
+});

@@ -8,8 +8,9 @@ export type RecordFromRowResult =
   | { readonly ok: true; readonly record: CustomerRecord; readonly warnings: readonly string[] }
   | { readonly ok: false; readonly reasons: readonly string[]; readonly issues: readonly RecordIssue[] };
 
-// One compiled mapper per config object (configs are long-lived; rows are many).
-const mappers = new WeakMap<object, RowMapper>();
+// One compiled mapper per config object (configs are long-lived; rows are many), recompiled when the object's
+// content changed since (a config edited in place must not keep its old mapping).
+const mappers = new WeakMap<object, { readonly json: string; readonly mapper: RowMapper }>();
 
 /**
  * Maps one row (column name → cell, as a CSV row or an NDJSON object) to a `CustomerRecord` exactly as
@@ -23,12 +24,13 @@ const mappers = new WeakMap<object, RowMapper>();
  * if (r.ok) resolver.add(r.record);
  */
 export function recordFromRow(row: Readonly<Record<string, unknown>>, config: IdweaveConfig = {}): RecordFromRowResult {
-  let mapper = mappers.get(config);
+  const json = JSON.stringify(config);
+  let mapper = mappers.get(config)?.json === json ? mappers.get(config)!.mapper : undefined;
   if (mapper === undefined) {
     const parsed = parseConfig(config);
     if (!parsed.ok) throw new IdweaveError('config_invalid', `invalid config:\n  ${parsed.issues.join('\n  ')}`, parsed.issues);
     mapper = createRowMapper(parsed.config);
-    mappers.set(config, mapper);
+    mappers.set(config, { json, mapper });
   }
   const mapped = mapper.map(row);
   if (!mapped.ok) return mapped;

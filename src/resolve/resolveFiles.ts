@@ -180,7 +180,7 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
         multiLineRows += chunk.multiLineRows;
         if (chunk.fieldNames.length > 0) {
           const seen = (fieldsSeen[f] ??= new Set());
-          for (const k of chunk.fieldNames) if (seen.size < MAX_FIELD_NAMES) seen.add(k);
+          for (const k of chunk.fieldNames) if (seen.size < MAX_FIELD_NAMES || roles.roleOf(k) !== undefined) seen.add(k);
         }
         rowBase += chunk.rows;
         onProgress?.({ stage: 'read', rows: recordsIn + counts.rows, bytesRead: bytesBefore + bytesRead, bytesTotal });

@@ -5,6 +5,7 @@ import { withDefaults } from '../../config/ResolveOptions.js';
 import { CsvRowReader } from '../../io/_internal/CsvRowReader.js';
 import { NdjsonRowReader } from '../../io/_internal/NdjsonRowReader.js';
 import type { RowEvent } from '../../io/RowEvent.js';
+import { columnRoles } from '../../io/columnRoles.js';
 import { createRowMapper, type MapRowResult } from '../../io/rowToRecord.js';
 import { createRecordKeyer, type KeyStats } from '../../match/createRecordKeyer.js';
 import { foldedNamesOf, payloadOf, updatedAtOf } from '../prepareRecord.js';
@@ -33,6 +34,7 @@ export interface Piece {
  */
 export function createPiecePreparer(config: IdweaveConfig): (piece: Piece) => PreparedChunk {
   const mapper = createRowMapper(config);
+  const roles = columnRoles(config);
   const keyRecord = createRecordKeyer(withDefaults(config));
   return (piece) => {
     const w = new PreparedChunkWriter();
@@ -91,7 +93,8 @@ export function createPiecePreparer(config: IdweaveConfig): (piece: Piece) => Pr
         w.rejects.push({ row: ev.row, input: ev.input, issues: [rowIssue('unreadable_row', ev.error)] });
         continue;
       }
-      if (piece.format === 'ndjson' && fieldNames.size < MAX_FIELD_NAMES) for (const k of Object.keys(ev.fields)) fieldNames.add(k);
+      // Field names for the column checks: capped against hostile files, except the names the config reads.
+      if (piece.format === 'ndjson') for (const k of Object.keys(ev.fields)) if (fieldNames.size < MAX_FIELD_NAMES || roles.roleOf(k) !== undefined) fieldNames.add(k);
       add(ev.row, mapper.map(ev.fields, ev.text), () => ev.fields);
     }
     return w.finish(rows, invalidUpdatedAt, stats, multiLineRows, [...fieldNames]);
