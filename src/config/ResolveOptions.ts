@@ -5,40 +5,54 @@ import type { JunkOptions, SurvivorshipRule } from '../types.js';
  * the documented defaults (docs/matching-model.md explains each threshold).
  */
 export interface ResolveOptions {
-  /** ISO 3166-1 alpha-2 region for phone numbers written without a country code. Default `AE`. */
+  /**
+   * ISO 3166-1 alpha-2 region for phone numbers written without a country code; one libphonenumber-js knows.
+   * @default 'AE'
+   */
   readonly defaultRegion?: string;
-  /** Extra junk values and patterns, added to the built-in list. */
+  /** Extra junk values and patterns, added to the built-in list. @default none (the built-in list only) */
   readonly junk?: JunkOptions;
-  /** Logins are one global namespace (default) or scoped per source system. */
+  /** Logins are one global namespace or scoped per source system. @default 'global' */
   readonly loginNamespace?: 'global' | 'source';
+  /** Guards against over-merging; each is on by default (see `GuardOptions`). */
   readonly guards?: GuardOptions;
-  /** Fuzzy evidence; `false` switches it off. */
+  /** Fuzzy evidence; `false` switches it off. @default { emailDomainTypos: true } */
   readonly fuzzy?: false | FuzzyOptions;
+  /** How each profile field's value is chosen. @default { default: 'mostRecent' } (names: 'mostFrequent') */
   readonly survivorship?: SurvivorshipOptions;
 }
 
 export interface GuardOptions {
-  /** A key shared by too many records or too many distinct other identifiers stops linking. */
+  /**
+   * A key shared by too many records or too many distinct other identifiers stops linking.
+   * @default { maxRecords: 100, maxDistinctIdentifiers: 20 }
+   */
   readonly generic?: false | { readonly maxRecords?: number; readonly maxDistinctIdentifiers?: number };
-  /** Kinds of which a profile holds at most one value per namespace (login by default). */
+  /** Kinds of which a profile holds at most one value per namespace. @default { kinds: ['login'] } */
   readonly exclusive?: false | { readonly kinds?: readonly ExclusiveKind[] };
-  /** A link through only a phone or email whose sides disagree on the person is refused. */
+  /**
+   * A link through only a phone or email whose sides disagree on the person is refused.
+   * @default { kinds: ['phone', 'email'], minNameSimilarity: 0.75 }
+   */
   readonly shareable?: false | { readonly kinds?: readonly ('phone' | 'email')[]; readonly minNameSimilarity?: number };
-  /** Largest cluster a link may create. */
+  /** Largest cluster a link may create (`false`: no limit). @default 200 */
   readonly maxClusterSize?: false | number;
 }
 
 export type ExclusiveKind = 'login' | 'externalId' | 'handle';
 
 export interface FuzzyOptions {
-  /** Let a typo'd major email domain (`gmial.com`) link, with name agreement and no conflict. Default true. */
+  /** Let a typo'd major email domain (`gmial.com`) link, with name agreement and no conflict. @default true */
   readonly emailDomainTypos?: boolean;
 }
 
 export interface SurvivorshipOptions {
-  /** Rule for fields without their own rule. Default `mostRecent`. */
+  /** Rule for fields without their own rule. @default 'mostRecent' */
   readonly default?: SurvivorshipRule;
-  /** Per field rule, e.g. `{ firstName: 'mostFrequent', city: 'sourcePriority' }`. */
+  /**
+   * Per field rule, e.g. `{ first_name: 'mostFrequent', city: 'sourcePriority' }`; name fields in either spelling
+   * (`firstName` or `first_name`). @default names 'mostFrequent', other fields the default rule
+   */
   readonly fields?: Readonly<Record<string, SurvivorshipRule>>;
   /** Sources in priority order, for `sourcePriority` (unlisted sources come last). */
   readonly sourcePriority?: readonly string[];

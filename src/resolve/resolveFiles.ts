@@ -47,14 +47,14 @@ export interface ResolveFilesOptions extends ResolveOptions {
   /** How CSV inputs are read: `maxCellLines` (default 20), see docs/input-format.md. */
   readonly csv?: IdweaveConfig['csv'];
   readonly onProgress?: (progress: ResolveProgress) => void;
-  /** Write `evidence.ndjson` (needed by `idweave explain`). Default true. */
+  /** Write `evidence.ndjson` and its `explain.idx` (needed by `idweave explain`). @default true */
   readonly evidence?: boolean;
   /**
    * Worker threads that read and normalize rows (default: one per CPU core; inputs under 8 MiB are read in this
    * thread). 0 reads everything in this thread.
    */
   readonly threads?: number;
-  /** Bytes of input per unit of work handed to a thread (default 4 MiB); small values exercise piece boundaries. */
+  /** Bytes of input per unit of work handed to a thread; small values exercise piece boundaries. @default 4 MiB */
   readonly pieceBytes?: number;
   /**
    * Escape CSV cells a spreadsheet would run as formulas (`=`, `+`, `-`, `@`, tab, CR first) in CSV outputs,
