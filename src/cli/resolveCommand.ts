@@ -20,6 +20,8 @@ export interface ResolveCommandOptions {
   /** `--threads <n>`, as typed. */
   readonly threads?: string;
   readonly csvSafe?: boolean;
+  /** `--delimiter <c>`, as typed. */
+  readonly delimiter?: string;
 }
 
 /**
@@ -35,6 +37,11 @@ export async function resolveCommand(inputs: readonly string[], options: Resolve
       throw new IdweaveError('usage', `--default-region: expected a 2-letter region code such as AE, got "${options.defaultRegion}"`);
     }
     config = { ...config, defaultRegion: options.defaultRegion.toUpperCase() };
+  }
+  if (options.delimiter !== undefined) {
+    const d = options.delimiter === '\\t' ? 'tab' : options.delimiter;
+    if (![',', ';', 'tab', '\t', 'auto'].includes(d)) throw new IdweaveError('usage', `--delimiter: expected ",", ";", "tab" or "auto", got "${options.delimiter}"`);
+    config = { ...config, csv: { ...config.csv, delimiter: (d === 'tab' ? '\t' : d) as ',' | ';' | '\t' | 'auto' } };
   }
   let threads: number | undefined;
   if (options.threads !== undefined) {

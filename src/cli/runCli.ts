@@ -31,6 +31,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--config <file>', 'JSON config file (columns, external ids, guards, junk, survivorship)')
     .option('--default-region <XX>', 'region for phone numbers without a country code (default AE)')
     .option('--no-progress', 'no progress bar on stderr')
+    .option('--delimiter <c>', 'CSV cell separator: "," ";" "tab" or "auto" (default auto: from each file\'s header row)')
     .option('--threads <n>', 'worker threads reading and normalizing rows (default: one per CPU core, and at most that; 0: none)')
     .option(
       '--csv-safe',

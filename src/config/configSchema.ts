@@ -135,6 +135,11 @@ export const configSchema = resolveOptionsSchema
       .strictObject({
         /** Most physical lines a row's quoted cells may span (default 20); a row over it is a reject. */
         maxCellLines: positiveInt.optional(),
+        /** The cell separator: `,`, `;`, a tab (`"\t"` or `"tab"`), or `auto` (default: from each file's header row). */
+        delimiter: z
+          .enum([',', ';', '\t', 'tab', 'auto'], { error: 'expected ",", ";", "tab" or "auto"' })
+          .transform((d) => (d === 'tab' ? '\t' : d))
+          .optional(),
       })
       .optional(),
   })

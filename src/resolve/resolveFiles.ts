@@ -13,7 +13,8 @@ import { MAPPING_HEADER, OUTPUT_FILES, rejectLine } from '../io/outputFiles.js';
 import { OutputDir } from '../io/OutputDir.js';
 import { checkColumns, type InputColumns } from '../io/checkColumns.js';
 import { columnRoles } from '../io/columnRoles.js';
-import { filePieces, readCsvHeader } from '../io/_internal/filePieces.js';
+import type { Delimiter } from '../io/_internal/CsvRowScanner.js';
+import { detectCsvDelimiter, filePieces, readCsvHeader } from '../io/_internal/filePieces.js';
 import { inputFormatOf } from '../io/readRows.js';
 import { DEFAULT_MAX_CELL_LINES, type RowEvent } from '../io/RowEvent.js';
 import { BatchPool } from './_internal/BatchPool.js';
@@ -125,8 +126,13 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
   const roles = columnRoles(config);
   const formats = inputs.map((f) => inputFormatOf(f)!);
   const columnsOf: (string[] | undefined)[] = [];
+  const delimiters: Delimiter[] = [];
   for (let f = 0; f < inputs.length; f++) {
-    columnsOf.push(formats[f]!.format === 'csv' ? await readCsvHeader(inputs[f]!, { gzip: formats[f]!.gzip, maxCellLines }) : undefined);
+    const { format, gzip } = formats[f]!;
+    const wanted = config.csv?.delimiter ?? 'auto';
+    const delimiter = format !== 'csv' ? ',' : wanted === 'auto' ? await detectCsvDelimiter(inputs[f]!, { gzip, maxCellLines }) : wanted;
+    delimiters.push(delimiter);
+    columnsOf.push(format === 'csv' ? await readCsvHeader(inputs[f]!, { gzip, maxCellLines, delimiter }) : undefined);
   }
   const known = (): InputColumns[] => inputs.flatMap((file, f) => (columnsOf[f] === undefined ? [] : [{ file, format: formats[f]!.format, columns: columnsOf[f]! }]));
   if (columnsOf.every((c) => c !== undefined)) for (const w of checkColumns(roles, known())) warn(w);
@@ -192,13 +198,14 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
         pieceBytes: options.pieceBytes ?? DEFAULT_PIECE_BYTES,
         // The cutter and the readers must agree on where rows end: one setting for both.
         maxCellLines,
+        delimiter: delimiters[f],
         requiredColumns: [], // checked above, with the config's column rules
         onBytesRead: (n) => (bytesRead = n),
         onHeader: (h) => (header = h),
         hash: inputHashes[f],
       });
       for await (const raw of pieces) {
-        const piece: Piece = { file, format: format.format, header, bytes: raw.bytes, atStart: raw.atStart, maxCellLines };
+        const piece: Piece = { file, format: format.format, header, bytes: raw.bytes, atStart: raw.atStart, maxCellLines, delimiter: delimiters[f] };
         inFlight.push({ piece, chunk: pool.prepare(piece) });
         // Enough pieces queued to keep every worker busy, few enough to bound memory.
         if (inFlight.length > 2 * Math.max(1, pool.threads)) {

@@ -1,6 +1,6 @@
 import { setOwn } from '../../_internal/ownField.js';
 import { IdweaveError } from '../../errors.js';
-import { crToLf, CsvRowScanner, lineBreakOf, stringText, type ScanText } from './CsvRowScanner.js';
+import { crToLf, CsvRowScanner, DELIMITERS, lineBreakOf, stringText, type Delimiter, type ScanText } from './CsvRowScanner.js';
 import { clipInput, DEFAULT_MAX_CELL_LINES, MAX_CELL_CHARS, MAX_ROW_CHARS, type RowEvent } from '../RowEvent.js';
 
 /** The reason given for a row whose quoted cell is not closed, or is followed by text after its closing quote. */
@@ -22,6 +22,8 @@ export function tooManyLinesReason(maxCellLines: number): string {
 export interface CsvRowReaderOptions {
   /** The most physical lines a row's quoted cells may span; default `DEFAULT_MAX_CELL_LINES` (20). */
   readonly maxCellLines?: number;
+  /** The cell separator: `,` (default), `;` or a tab. */
+  readonly delimiter?: Delimiter;
 }
 
 /**
@@ -48,6 +50,7 @@ export interface CsvRowReaderOptions {
 export class CsvRowReader {
   private readonly scanner: CsvRowScanner;
   private readonly maxCellLines: number;
+  private readonly delimiter: Delimiter;
   private header: string[] | undefined;
   /** Row events so far (the next row's number is `rows + 1`). */
   rows = 0;
@@ -74,7 +77,8 @@ export class CsvRowReader {
     this.header = header;
     this.lineBreak = header === undefined ? undefined : 'lf';
     this.maxCellLines = checkMaxCellLines(options.maxCellLines ?? DEFAULT_MAX_CELL_LINES);
-    this.scanner = new CsvRowScanner(this.maxCellLines);
+    this.delimiter = options.delimiter ?? ',';
+    this.scanner = new CsvRowScanner(this.maxCellLines, DELIMITERS[this.delimiter]);
   }
 
   /** The header row, once read. */
@@ -189,11 +193,11 @@ export class CsvRowReader {
       if (quote === -1 || (nl !== -1 && quote > nl)) {
         if (nl === -1) {
           if (!final) break;
-          this.emitRow(text.slice(pos).split(','), suspicious, len - pos > MAX_CELL_CHARS, 1);
+          this.emitRow(text.slice(pos).split(this.delimiter), suspicious, len - pos > MAX_CELL_CHARS, 1);
           pos = len;
         } else {
           // perf: only a line longer than the cell limit can hold a cell over it
-          this.emitRow(text.slice(pos, nl).split(','), suspicious, nl - pos > MAX_CELL_CHARS, 1);
+          this.emitRow(text.slice(pos, nl).split(this.delimiter), suspicious, nl - pos > MAX_CELL_CHARS, 1);
           pos = nl + 1;
         }
         continue;
@@ -224,7 +228,7 @@ export class CsvRowReader {
       if (b === -1 || b > end) b = end;
       const q = text.indexOf('"', a);
       if (q === -1 || q >= b) {
-        this.emitRow(text.slice(a, b).split(','), suspicious, b - a > MAX_CELL_CHARS, 1);
+        this.emitRow(text.slice(a, b).split(this.delimiter), suspicious, b - a > MAX_CELL_CHARS, 1);
       } else {
         scanner.scan(st, a, b, true, this.header!.length); // one line, read to its end: a row or a malformed quote
         if (scanner.kind === 'row') this.emitRow(cellsOf(text, scanner), suspicious, b - a > MAX_CELL_CHARS, 1);
@@ -238,7 +242,7 @@ export class CsvRowReader {
     const input = line.replace(/\r$/, '');
     if (this.header === undefined) {
       // The first row may be data (a file without a header row): its text is shown only when it looks like names.
-      const shown = looksLikeData(input.split(',')) ? '' : `: ${clipInput(input)}`;
+      const shown = looksLikeData(input.split(this.delimiter)) ? '' : `: ${clipInput(input)}`;
       const what = kind === 'tooManyLines' ? `a quoted cell that spans more than ${this.maxCellLines} lines` : 'a malformed quote';
       throw new IdweaveError('input_invalid', `${this.file}: header row has ${what}${shown}`);
     }

@@ -4,6 +4,8 @@
  */
 const QUOTE = 34;
 const COMMA = 44;
+const SEMICOLON = 59;
+const TAB = 9;
 const NL = 10;
 const CR = 13;
 
@@ -19,7 +21,11 @@ export interface ScanText {
   find(code: number, from: number): number;
 }
 
-const CHAR: Record<number, string> = { [QUOTE]: '"', [COMMA]: ',', [NL]: '\n' };
+const CHAR: Record<number, string> = { [QUOTE]: '"', [COMMA]: ',', [NL]: '\n', [SEMICOLON]: ';', [TAB]: '\t' };
+
+/** The cell separators a CSV file may use (`csv.delimiter`), as character codes. */
+export const DELIMITERS = { ',': COMMA, ';': SEMICOLON, '\t': TAB } as const;
+export type Delimiter = keyof typeof DELIMITERS;
 
 class StringText implements ScanText {
   constructor(private readonly s: string) {}
@@ -98,7 +104,11 @@ export class CsvRowScanner {
   readonly cells: number[] = [];
   cellSpans = 0;
 
-  constructor(private readonly maxLines: number) {}
+  /** `delimiter`: the cell separator's character code (comma unless the file uses `;` or tab). */
+  constructor(
+    private readonly maxLines: number,
+    private readonly delimiter: number = COMMA,
+  ) {}
 
   /** Scans the row starting at `start` (a line start) in `t` up to `limit`; `final`: the input ends at `limit`. */
   scan(t: ScanText, start: number, limit: number, final: boolean, width: number): void {
@@ -128,7 +138,7 @@ export class CsvRowScanner {
             continue;
           }
           let r = qq + 1;
-          while (r < limit && isSpace(t.at(r))) r++;
+          while (r < limit && isSpace(t.at(r), this.delimiter)) r++;
           if (r === limit) {
             // The closing quote may still be followed by a quote, a comma or a newline.
             if (!final) return this.set('more', 0);
@@ -136,7 +146,7 @@ export class CsvRowScanner {
             return this.rowEnd(t, start, limit, lines, firstNl, width);
           }
           const c = t.at(r);
-          if (c === COMMA) {
+          if (c === this.delimiter) {
             this.addCell(p + 1, qq, 1);
             p = r + 1;
             break;
@@ -152,7 +162,7 @@ export class CsvRowScanner {
         continue;
       }
       // An unquoted cell: to the next comma or newline; quotes in it are text.
-      if (comma < p) comma = bounded(t.find(COMMA, p), limit);
+      if (comma < p) comma = bounded(t.find(this.delimiter, p), limit);
       if (comma < nl) {
         this.addCell(p, comma, 0);
         p = comma + 1;
@@ -184,7 +194,8 @@ export class CsvRowScanner {
   private rowEnd(t: ScanText, start: number, end: number, lines: number, firstNl: number, width: number): void {
     this.lines = lines;
     this.firstLineEnd = firstNl;
-    const stray = lines > 1 && width > 0 && lineCells(t, start, firstNl, width) >= width && linesAreRows(t, firstNl + 1, end, width);
+    const d = this.delimiter;
+    const stray = lines > 1 && width > 0 && lineCells(t, start, firstNl, width, d) >= width && linesAreRows(t, firstNl + 1, end, width, d);
     this.set(stray ? 'stray' : 'row', end);
   }
 }
@@ -194,10 +205,10 @@ function bounded(i: number, limit: number): number {
 }
 
 /** Every line from `from` to `end` (a newline or the input's end) reads on its own as `width` cells. */
-function linesAreRows(t: ScanText, from: number, end: number, width: number): boolean {
+function linesAreRows(t: ScanText, from: number, end: number, width: number, delimiter: number): boolean {
   for (let a = from; a <= end; ) {
     const b = bounded(t.find(NL, a), end);
-    if (lineCells(t, a, b, width) !== width) return false;
+    if (lineCells(t, a, b, width, delimiter) !== width) return false;
     a = b + 1;
   }
   return true;
@@ -209,7 +220,7 @@ function linesAreRows(t: ScanText, from: number, end: number, width: number): bo
  * optional spaces and a comma or the line's end, and without one on the line it is text up to the next comma.
  * Counting stops past `max` (returns `max + 1`).
  */
-export function lineCells(t: ScanText, from: number, to: number, max: number): number {
+export function lineCells(t: ScanText, from: number, to: number, max: number, delimiter: number = COMMA): number {
   let n = 0;
   let p = from;
   for (;;) {
@@ -224,9 +235,9 @@ export function lineCells(t: ScanText, from: number, to: number, max: number): n
           continue;
         }
         let r = qq + 1;
-        while (r < to && isSpace(t.at(r))) r++;
+        while (r < to && isSpace(t.at(r), delimiter)) r++;
         if (r === to) return n; // closed at the line's end: the last cell
-        if (t.at(r) === COMMA) {
+        if (t.at(r) === delimiter) {
           close = r;
           break;
         }
@@ -237,7 +248,7 @@ export function lineCells(t: ScanText, from: number, to: number, max: number): n
         continue;
       }
     }
-    const c = t.find(COMMA, p);
+    const c = t.find(delimiter, p);
     if (c === -1 || c >= to) return n;
     p = c + 1;
   }
@@ -247,8 +258,9 @@ export function lineCells(t: ScanText, from: number, to: number, max: number): n
  * Whitespace allowed between a closing quote and the comma or newline: the ASCII part of `trim()`'s set, as
  * papaparse allows (a non-ASCII space there reads as a malformed quote, a divergence only for that odd text).
  */
-function isSpace(b: number): boolean {
-  return b === 32 || (b >= 9 && b <= 13 && b !== NL);
+function isSpace(b: number, delimiter: number): boolean {
+  // A tab is a separator in a tab-separated file, not space.
+  return b !== delimiter && (b === 32 || (b >= 9 && b <= 13 && b !== NL));
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Hash } from 'node:crypto';
 import { IdweaveError } from '../../errors.js';
 import { DEFAULT_MAX_CELL_LINES, MAX_ROW_CHARS } from '../RowEvent.js';
 import { CsvRowReader } from './CsvRowReader.js';
-import { bytesText, CsvRowScanner, lineBreakOfBytes, type ScanText } from './CsvRowScanner.js';
+import { bytesText, CsvRowScanner, DELIMITERS, lineBreakOfBytes, type Delimiter, type ScanText } from './CsvRowScanner.js';
 import { rawChunks } from './rawChunks.js';
 
 /** A run of whole rows of a file as raw (gunzipped) bytes. */
@@ -28,6 +28,8 @@ export interface FilePiecesOptions {
    * the `maxCellLines` the pieces are read with (`Piece.maxCellLines`): it decides where rows end.
    */
   readonly maxCellLines?: number;
+  /** CSV: the cell separator (default `,`); must be the one the pieces are read with. */
+  readonly delimiter?: Delimiter;
   /** Receives the file's on-disk bytes (compressed for `.gz`): the input's fingerprint in the manifest. */
   readonly hash?: Hash;
 }
@@ -49,7 +51,7 @@ export interface FilePiecesOptions {
 export async function* filePieces(file: string, options: FilePiecesOptions): AsyncGenerator<FilePiece> {
   const { format, pieceBytes } = options;
   const limit = MAX_ROW_CHARS + pieceBytes;
-  const scanner = new CsvRowScanner(options.maxCellLines ?? DEFAULT_MAX_CELL_LINES);
+  const scanner = new CsvRowScanner(options.maxCellLines ?? DEFAULT_MAX_CELL_LINES, DELIMITERS[options.delimiter ?? ',']);
   let width = 0; // the header's cells: rows are cut as the reader reads them with that header
   const headerOptions: FilePiecesOptions = {
     ...options,
@@ -183,8 +185,8 @@ function crToLf(buf: Buffer): Buffer {
  * and an empty file or a bad header throws as the sequential reader does.
  */
 function headerEnd(file: string, buf: Buffer, options: FilePiecesOptions, final: boolean): number {
-  const reader = new CsvRowReader(file, options.requiredColumns ?? [], undefined, undefined, { maxCellLines: options.maxCellLines });
-  const scanner = new CsvRowScanner(options.maxCellLines ?? DEFAULT_MAX_CELL_LINES);
+  const reader = new CsvRowReader(file, options.requiredColumns ?? [], undefined, undefined, { maxCellLines: options.maxCellLines, delimiter: options.delimiter });
+  const scanner = new CsvRowScanner(options.maxCellLines ?? DEFAULT_MAX_CELL_LINES, DELIMITERS[options.delimiter ?? ',']);
   const bytes = bytesText(buf);
   let from = 0;
   for (;;) {
@@ -215,10 +217,24 @@ function headerEnd(file: string, buf: Buffer, options: FilePiecesOptions, final:
  * The header row of a CSV file, read before any work (the columns are checked against the config first).
  * Reads only as far as the header; throws as `filePieces` does for an empty file or a bad header row.
  */
-export async function readCsvHeader(file: string, options: Pick<FilePiecesOptions, 'gzip' | 'maxCellLines'>): Promise<string[]> {
+export async function readCsvHeader(file: string, options: Pick<FilePiecesOptions, 'gzip' | 'maxCellLines' | 'delimiter'>): Promise<string[]> {
   let header: string[] | undefined;
-  const pieces = filePieces(file, { format: 'csv', gzip: options.gzip, pieceBytes: 1 << 16, maxCellLines: options.maxCellLines, onHeader: (h) => (header = h) });
+  const pieces = filePieces(file, { format: 'csv', gzip: options.gzip, pieceBytes: 1 << 16, maxCellLines: options.maxCellLines, delimiter: options.delimiter, onHeader: (h) => (header = h) });
   for await (const _ of pieces) if (header !== undefined) break;
   if (header === undefined) throw new IdweaveError('input_invalid', `${file}: empty file: no header row`);
   return header;
+}
+
+/**
+ * The cell separator of a CSV file, from its header row: read with commas, a header of one column whose name
+ * holds semicolons or tabs is a `;`- or tab-separated file (the more frequent of the two). Header names never
+ * hold these characters in practice, and a wrong guess shows at once (a missing id column).
+ */
+export async function detectCsvDelimiter(file: string, options: Pick<FilePiecesOptions, 'gzip' | 'maxCellLines'>): Promise<Delimiter> {
+  const header = await readCsvHeader(file, { ...options, delimiter: ',' });
+  if (header.length !== 1) return ',';
+  const name = header[0]!;
+  const semicolons = name.split(';').length - 1;
+  const tabs = name.split('\t').length - 1;
+  return semicolons === 0 && tabs === 0 ? ',' : tabs > semicolons ? '\t' : ';';
 }

@@ -3,6 +3,7 @@ import { MAX_JSON_DEPTH, nestsDeeperThan } from '../../accept/recordRules.js';
 import type { IdweaveConfig } from '../../config/configSchema.js';
 import { withDefaults } from '../../config/ResolveOptions.js';
 import { CsvRowReader } from '../../io/_internal/CsvRowReader.js';
+import type { Delimiter } from '../../io/_internal/CsvRowScanner.js';
 import { NdjsonRowReader } from '../../io/_internal/NdjsonRowReader.js';
 import type { RowEvent } from '../../io/RowEvent.js';
 import { columnRoles } from '../../io/columnRoles.js';
@@ -25,6 +26,8 @@ export interface Piece {
    * was cut with (`filePieces`), or rows would be read differently than they were cut.
    */
   readonly maxCellLines?: number;
+  /** CSV: the cell separator (default `,`), as the file cutter used it. */
+  readonly delimiter?: Delimiter;
 }
 
 /**
@@ -77,7 +80,7 @@ export function createPiecePreparer(config: IdweaveConfig): (piece: Piece) => Pr
         [],
         header as string[],
         (row, cells) => add(row, mapper.mapRow(header, cells), () => Object.fromEntries(header.map((h, j) => [h, cells[j]]))),
-        { maxCellLines: piece.maxCellLines },
+        { maxCellLines: piece.maxCellLines, delimiter: piece.delimiter },
       );
       reader.push(decodePiece(piece));
       reader.end();
@@ -113,7 +116,7 @@ function shareableInput(input: unknown): unknown {
 export function readPiece(piece: Piece): { events: RowEvent[]; rows: number } {
   const text = decodePiece(piece);
   if (piece.format === 'csv') {
-    const reader = new CsvRowReader(piece.file, [], piece.header as string[], undefined, { maxCellLines: piece.maxCellLines });
+    const reader = new CsvRowReader(piece.file, [], piece.header as string[], undefined, { maxCellLines: piece.maxCellLines, delimiter: piece.delimiter });
     reader.push(text);
     reader.end();
     return { events: reader.take(), rows: reader.rows };
