@@ -43,11 +43,11 @@ export function acceptRecord(raw: RawRecord): AcceptResult {
   checkText(issues, 'firstName', raw.firstName);
   checkText(issues, 'lastName', raw.lastName);
   checkText(issues, 'fullName', raw.fullName);
-  checkList(issues, 'emails', raw.emails, (v) => [v]);
-  checkList(issues, 'phones', raw.phones, (v) => [v]);
-  checkList(issues, 'logins', raw.logins, (v) => [v]);
-  checkList(issues, 'handles', raw.handles, (h) => [h.platform, h.handle]);
-  checkList(issues, 'externalIds', raw.externalIds, (x) => [x.namespace, x.value]);
+  checkList(issues, 'emails', raw.emails, (v) => v, none);
+  checkList(issues, 'phones', raw.phones, (v) => v, none);
+  checkList(issues, 'logins', raw.logins, (v) => v, none);
+  checkList(issues, 'handles', raw.handles, (h) => h.handle, (h) => h.platform);
+  checkList(issues, 'externalIds', raw.externalIds, (x) => x.value, (x) => x.namespace);
   const attributes = raw.attributes;
   if (attributes !== undefined) {
     for (const k of Object.keys(attributes)) {
@@ -66,13 +66,18 @@ function checkText(issues: RecordIssue[], path: string, v: string | undefined): 
   if (v !== undefined && v.length > MAX_VALUE_CHARS) issues.push({ code: 'too_long', path, message: `longer than ${MAX_VALUE_CHARS} characters (${v.length})` });
 }
 
-function checkList<T>(issues: RecordIssue[], field: string, list: readonly T[] | undefined, texts: (item: T) => string[]): void {
+const none = (): string => '';
+
+/** Count and lengths of an identifier list; `value` and `scope` pick its texts (perf: no array per value). */
+function checkList<T>(issues: RecordIssue[], field: string, list: readonly T[] | undefined, value: (item: T) => string, scope: (item: T) => string): void {
   if (list === undefined) return;
   if (list.length > MAX_IDENTIFIERS_PER_KIND) {
     issues.push({ code: 'too_many_values', path: field, message: `${list.length} values, more than the ${MAX_IDENTIFIERS_PER_KIND} one record may hold (a list pasted into one cell?)` });
     return;
   }
   for (let i = 0; i < list.length; i++) {
-    for (const t of texts(list[i]!)) if (t.length > MAX_VALUE_CHARS) issues.push({ code: 'too_long', path: `${field}[${i}]`, message: `longer than ${MAX_VALUE_CHARS} characters (${t.length})` });
+    const item = list[i]!;
+    const longest = Math.max(value(item).length, scope(item).length);
+    if (longest > MAX_VALUE_CHARS) issues.push({ code: 'too_long', path: `${field}[${i}]`, message: `longer than ${MAX_VALUE_CHARS} characters (${longest})` });
   }
 }

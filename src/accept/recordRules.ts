@@ -73,13 +73,6 @@ function precedingNonSpace(text: string, at: number): number {
   return i < 0 ? -1 : text.charCodeAt(i);
 }
 
-/** A problem with how many values of one kind a record holds, or undefined. */
-export function tooManyIdentifiers(field: string, count: number): string | undefined {
-  return count > MAX_IDENTIFIERS_PER_KIND
-    ? `${field}: ${count} values, more than the ${MAX_IDENTIFIERS_PER_KIND} one record may hold (a list pasted into one cell?)`
-    : undefined;
-}
-
 /** True when a JSON-like value nests deeper than `limit` (iterative: a deep value must not overflow the stack). */
 export function nestsDeeperThan(value: unknown, limit = MAX_JSON_DEPTH): boolean {
   if (value === null || typeof value !== 'object') return false;

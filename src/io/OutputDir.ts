@@ -6,6 +6,8 @@ import path from 'node:path';
 import { IdweaveError } from '../errors.js';
 import { LineWriter, unwritable, type WrittenFile } from './LineWriter.js';
 import { abandonOpenOutputsSync, OPEN_OUTPUTS } from './openOutputs.js';
+import { EXPLAIN_INDEX_FILE } from './explainIndex.js';
+import { OUTPUT_FILES } from './outputFiles.js';
 import { MANIFEST_FILE, parseManifest, type Manifest, type ManifestFile } from './manifest.js';
 
 /** The lock file that makes one run at a time the writer of an output directory. */
@@ -15,12 +17,13 @@ const STAGING_PREFIX = '.idweave-staging-';
 const PREVIOUS_FILES = '.previous.json';
 
 /**
- * Names idweave may have published into an output directory. On publish, those of them the new manifest does
- * not list are removed (a stale `evidence.ndjson` from a run with evidence must not outlive a run without). No
- * other file of the directory is ever touched.
+ * Names idweave publishes into an output directory (today's, and those the spec names for coming outputs). A
+ * manifest naming anything else is not ours: never rolled forward. On publish, the previous run's outputs (as
+ * its valid manifest lists them) that the new run lacks are removed; no other file is ever touched.
  */
 export const KNOWN_OUTPUTS: readonly string[] = [
-  'mapping.csv', 'profiles.ndjson', 'rejects.ndjson', 'report.json', 'evidence.ndjson', 'explain.idx',
+  ...Object.values(OUTPUT_FILES),
+  EXPLAIN_INDEX_FILE,
   'changes.ndjson', 'report.html', 'mapping.parquet', 'profiles.parquet',
 ];
 

@@ -14,7 +14,7 @@ import { OutputDir } from '../io/OutputDir.js';
 import { checkColumns, type InputColumns } from '../io/checkColumns.js';
 import { columnRoles } from '../io/columnRoles.js';
 import type { Delimiter } from '../io/_internal/CsvRowScanner.js';
-import { detectCsvDelimiter, filePieces, readCsvHeader } from '../io/_internal/filePieces.js';
+import { delimiterOfHeader, filePieces, readCsvHeader } from '../io/_internal/filePieces.js';
 import { inputFormatOf } from '../io/readRows.js';
 import { DEFAULT_MAX_CELL_LINES, type RowEvent } from '../io/RowEvent.js';
 import { BatchPool } from './_internal/BatchPool.js';
@@ -129,10 +129,18 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
   const delimiters: Delimiter[] = [];
   for (let f = 0; f < inputs.length; f++) {
     const { format, gzip } = formats[f]!;
+    if (format !== 'csv') {
+      delimiters.push(',');
+      columnsOf.push(undefined);
+      continue;
+    }
+    // Auto: the header read with commas tells the separator; read again only when it is another one.
     const wanted = config.csv?.delimiter ?? 'auto';
-    const delimiter = format !== 'csv' ? ',' : wanted === 'auto' ? await detectCsvDelimiter(inputs[f]!, { gzip, maxCellLines }) : wanted;
+    let header = await readCsvHeader(inputs[f]!, { gzip, maxCellLines, delimiter: wanted === 'auto' ? ',' : wanted });
+    const delimiter = wanted === 'auto' ? delimiterOfHeader(header) : wanted;
+    if (delimiter !== ',' && wanted === 'auto') header = await readCsvHeader(inputs[f]!, { gzip, maxCellLines, delimiter });
     delimiters.push(delimiter);
-    columnsOf.push(format === 'csv' ? await readCsvHeader(inputs[f]!, { gzip, maxCellLines, delimiter }) : undefined);
+    columnsOf.push(header);
   }
   const known = (): InputColumns[] => inputs.flatMap((file, f) => (columnsOf[f] === undefined ? [] : [{ file, format: formats[f]!.format, columns: columnsOf[f]! }]));
   if (columnsOf.every((c) => c !== undefined)) for (const w of checkColumns(roles, known())) warn(w);
@@ -199,7 +207,6 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
         // The cutter and the readers must agree on where rows end: one setting for both.
         maxCellLines,
         delimiter: delimiters[f],
-        requiredColumns: [], // checked above, with the config's column rules
         onBytesRead: (n) => (bytesRead = n),
         onHeader: (h) => (header = h),
         hash: inputHashes[f],

@@ -226,14 +226,13 @@ export async function readCsvHeader(file: string, options: Pick<FilePiecesOption
 }
 
 /**
- * The cell separator of a CSV file, from its header row: read with commas, a header of one column whose name
- * holds semicolons or tabs is a `;`- or tab-separated file (the more frequent of the two). Header names never
- * hold these characters in practice, and a wrong guess shows at once (a missing id column).
+ * The cell separator a CSV header row shows when it was read with commas: a header of one column whose name holds
+ * semicolons or tabs is a `;`- or tab-separated file (the more frequent of the two). Header names never hold these
+ * characters in practice, and a wrong guess shows at once (a missing id column).
  */
-export async function detectCsvDelimiter(file: string, options: Pick<FilePiecesOptions, 'gzip' | 'maxCellLines'>): Promise<Delimiter> {
-  const header = await readCsvHeader(file, { ...options, delimiter: ',' });
-  if (header.length !== 1) return ',';
-  const name = header[0]!;
+export function delimiterOfHeader(commaHeader: readonly string[]): Delimiter {
+  if (commaHeader.length !== 1) return ',';
+  const name = commaHeader[0]!;
   const semicolons = name.split(';').length - 1;
   const tabs = name.split('\t').length - 1;
   return semicolons === 0 && tabs === 0 ? ',' : tabs > semicolons ? '\t' : ';';
