@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { isValidPhoneNumber } from 'libphonenumber-js';
@@ -96,6 +97,21 @@ describe('writeDataset', () => {
     const meta = JSON.parse(read('a', 'meta.json').toString());
     expect(meta).toMatchObject({ seed: 3, records: 1000 });
     expect(meta.noise.junkCells).toBeGreaterThan(0);
+  });
+});
+
+describe('default profile', () => {
+  // sha256 over `line \t person \n` of every record, taken before the hard profile existed: the default profile
+  // (and any run with every hard knob at 0) must keep writing exactly these bytes.
+  test.each([
+    [20_000, 1, '0530d2a64e0bed6b8dbe8c53cbceb91fd7aa3a3012ca3e0629f42644684dfaf1'],
+    [3_000, 5, '52d9cd061da20411b8f4ff8e984db7591df6a0073d1d32bab4e0af73882f7157'],
+  ])('output is unchanged: %i records, seed %i', (records, seed, sha256) => {
+    const hash = createHash('sha256');
+    for (const chunk of generateRecords(withDefaults({ records, seed }))) {
+      chunk.lines.forEach((line, i) => hash.update(`${line}\t${chunk.persons[i]}\n`));
+    }
+    expect(hash.digest('hex')).toBe(sha256);
   });
 });
 

@@ -2,7 +2,8 @@
  * The generator's core: persons in order, their records shuffled block by block (docs/benchmarks.md, "Shuffle").
  * Pure: no I/O; `writeDataset` writes the chunks.
  */
-import { DEFAULT_OPTIONS, emptyStats, type GenerateOptions, type GenerateStats } from './options.js';
+import { EXTRA_STREAM, ExtraPersons, hasExtras } from './hard.js';
+import { emptyStats, profileOptions, type GenerateOptions, type GenerateStats } from './options.js';
 import { PersonFactory, type Person } from './person.js';
 import { Rng, tag36 } from './prng.js';
 import { RecordBuilder } from './RecordBuilder.js';
@@ -20,9 +21,9 @@ export const CHUNK_RECORDS = 16_384;
 
 const KEY_RECORD = 0x2ec0d;
 
-/** Options with defaults filled in. */
+/** Options with defaults filled in: the knobs of `options.profile` (default: `default`), then the caller's own. */
 export function withDefaults(options: Partial<GenerateOptions> & Pick<GenerateOptions, 'records'>): GenerateOptions {
-  return { ...DEFAULT_OPTIONS, seed: 1, ...options };
+  return { ...profileOptions(options.profile ?? 'default'), seed: 1, ...options };
 }
 
 /**
@@ -33,10 +34,17 @@ export function withDefaults(options: Partial<GenerateOptions> & Pick<GenerateOp
  * and only then built, so lines are short-lived strings. Records per person: 1 + Geometric,
  * P(k) = (1 − q)·q^(k−1) with q = 1 − 1/mean, capped at `maxRecordsPerPerson`.
  */
-export function* generateRecords(options: GenerateOptions, stats: GenerateStats = emptyStats()): Generator<RecordChunk, GenerateStats> {
+export function* generateRecords(
+  options: GenerateOptions,
+  stats: GenerateStats = emptyStats(),
+  /** Sees every person as made (tests: the true identifiers and trap roles behind the records). */
+  onPerson?: (person: Person) => void,
+): Generator<RecordChunk, GenerateStats> {
   const rng = new Rng(options.seed);
-  const factory = new PersonFactory(rng, options, stats);
-  const builder = new RecordBuilder(rng, options, stats);
+  // The hard profile draws from its own stream: the default stream, and so the default output, stays as it was.
+  const extraRng = hasExtras(options) ? new Rng(options.seed, EXTRA_STREAM) : undefined;
+  const factory = new PersonFactory(rng, options, stats, extraRng && new ExtraPersons(extraRng, options, stats));
+  const builder = new RecordBuilder(rng, options, stats, extraRng);
   const logQ = Math.log(1 - 1 / options.recordsPerPerson);
   let nextPerson = 0;
   let record = 0;
@@ -48,6 +56,7 @@ export function* generateRecords(options: GenerateOptions, stats: GenerateStats 
     while (n < target) {
       const p = factory.make(nextPerson++);
       stats.persons++;
+      onPerson?.(p);
       // Inverse CDF of the geometric distribution on 1, 2, 3, …
       const count = Math.min(options.maxRecordsPerPerson, target - n, 1 + Math.floor(Math.log(1 - rng.next()) / logQ));
       for (let c = 0; c < count; c++) slots[n++] = block.length;

@@ -1,8 +1,10 @@
 /**
  * The person model: one real customer with a stable set of true identifiers. Every identifier is derived from the
  * person index through an injective scheme (docs/benchmarks.md, "Injectivity"), so identifiers of different
- * persons never collide except where the generator means them to (household phones, front desks, junk).
+ * persons never collide except where the generator means them to (household phones, front desks, junk, and in
+ * the hard profile its traps: look-alike pairs, email households, offices; see hard.ts).
  */
+import type { ExtraPersons, PersonExtra } from './hard.js';
 import type { GenerateOptions, GenerateStats } from './options.js';
 import { looksLikePlaceholder, phoneOf, phoneSpace, pickCountry, COUNTRIES, type Country } from './phones.js';
 import { CITIES, FIRST_FEMALE, FIRST_MALE, LAST_NAMES, MAIL_DOMAINS } from './pools.js';
@@ -33,6 +35,8 @@ export interface Person {
   readonly whatsapp: boolean;
   readonly city: string;
   readonly birthYear: number;
+  /** Date of birth, addresses and trap roles (hard profile only). */
+  readonly extra?: PersonExtra;
 }
 
 /**
@@ -74,6 +78,8 @@ export class PersonFactory {
     private readonly rng: Rng,
     private readonly options: GenerateOptions,
     private readonly stats: GenerateStats,
+    /** The hard profile's person side (absent when every hard knob is 0). */
+    private readonly extras?: ExtraPersons,
   ) {}
 
   make(index: number): Person {
@@ -81,11 +87,13 @@ export class PersonFactory {
     const o = this.options;
     const joining = this.household;
     this.household = undefined;
-    const male = rng.chance(0.55);
+    let male = rng.chance(0.55);
     let first = rng.pick(male ? FIRST_MALE : FIRST_FEMALE);
     // A household member has another first name than the person they share the phone with.
     while (joining && first === joining.first) first = rng.pick(male ? FIRST_MALE : FIRST_FEMALE);
-    const last = joining ? joining.last : rng.pick(LAST_NAMES);
+    let last = joining ? joining.last : rng.pick(LAST_NAMES);
+    const extras = this.extras;
+    if (extras) ({ male, first, last } = extras.begin(joining !== undefined, male, first, last));
 
     const f = slug(first);
     const l = slug(last);
@@ -111,7 +119,7 @@ export class PersonFactory {
       this.stats.householdPairs++;
     }
 
-    return {
+    const person: Person = {
       index,
       male,
       first,
@@ -130,6 +138,7 @@ export class PersonFactory {
       city: rng.pick(CITIES),
       birthYear: 1950 + rng.int(56),
     };
+    return extras ? extras.finish(person, this.household !== undefined) : person;
   }
 
   /** The next unused number of a country, skipping numbers a normalizer would take for placeholders. */

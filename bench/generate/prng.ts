@@ -13,8 +13,9 @@ export class Rng {
   private c: number;
   private d: number;
 
-  constructor(seed: number) {
-    this.a = 0x9e3779b9;
+  /** `stream` ≠ 0 gives another, independent sequence for the same seed (stream 0 is the original one). */
+  constructor(seed: number, stream = 0) {
+    this.a = (0x9e3779b9 ^ stream) | 0;
     this.b = 0x243f6a88;
     this.c = 0xb7e15162;
     this.d = seed >>> 0;

@@ -7,7 +7,7 @@ import { createWriteStream, mkdirSync, writeFileSync, type WriteStream } from 'n
 import path from 'node:path';
 import { generateRecords } from './generateRecords.js';
 import { emptyStats, type GenerateOptions, type GenerateStats } from './options.js';
-import { HEADER } from './RecordBuilder.js';
+import { headerOf } from './RecordBuilder.js';
 
 export interface WriteDatasetResult {
   readonly stats: GenerateStats;
@@ -25,7 +25,7 @@ export async function writeDataset(
   const truthOut = createWriteStream(path.join(dir, 'truth.csv'), { highWaterMark: 1 << 22 });
   const t0 = performance.now();
   const stats = emptyStats();
-  await write(recordsOut, `${HEADER}\n`);
+  await write(recordsOut, `${headerOf(options)}\n`);
   await write(truthOut, 'record_id,person_id\n');
   let done = 0;
   let nextReport = 1_000_000;
@@ -55,6 +55,7 @@ export async function writeDataset(
   const rowsPerSecond = Math.round(stats.records / seconds);
   const meta = {
     seed: options.seed,
+    profile: options.profile,
     records: stats.records,
     persons: stats.persons,
     recordsPerPerson: Number((stats.records / stats.persons).toFixed(4)),
