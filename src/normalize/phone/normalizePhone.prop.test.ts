@@ -52,6 +52,20 @@ describe('normalizePhone properties', () => {
     expect(normalizePhone(`+971 ${huge}`)).toMatchObject({ ok: false, reason: 'too_long' });
   });
 
+  test('the country code in brackets, (+cc) or (00cc), normalizes like +cc', () => {
+    const sep = fc.constantFrom(' ', '-', '.', '');
+    fc.assert(
+      fc.property(mobile, sep, fc.constantFrom('(+', '( +', '(00', '+('), ([cc, national], s, open) => {
+        const plain = normalizePhone(`+${cc}${national}`);
+        const r = normalizePhone(`${open}${cc})${s}${national}`);
+        expect(r).toMatchObject({ ok: true, value: `+${cc}${national}` });
+        if (r.ok && plain.ok) expect(r.country).toBe(plain.country);
+        expect(r).not.toHaveProperty('inferredCountry');
+      }),
+      run,
+    );
+  });
+
   test('formatting variants of a valid number normalize to the same value', () => {
     const sep = fc.constantFrom(' ', '-', '.', '', ' - ', '/');
     fc.assert(

@@ -34,13 +34,40 @@ const PLACEHOLDER: NormalizeFailure = Object.freeze({ ok: false, reason: 'placeh
 const MIN_DIGITS = 4;
 const MAX_DIGITS = 17;
 
-/** A successful parse, cached. Junk is remembered per matcher (matchers are pure), so a hit skips the junk regex. */
-class ParsedPhone {
+/**
+ * A phone as the record keyer needs it: the E.164 value and how far it may be trusted to link. Not part of the
+ * public API (the public result is `PhoneValue`); see `normalizePhoneForLinking`.
+ */
+export interface PhoneLinkValue {
+  readonly ok: true;
+  /** E.164. */
+  readonly value: string;
+  readonly country: string | undefined;
+  /** Read as international without `+` or `00` because it was invalid in the default region (`PhoneValue.inferredCountry`). */
+  readonly inferredCountry: boolean;
+  /**
+   * Weak evidence only: `inferredCountry` and not a valid mobile number of its country (libphonenumber type `MOBILE`
+   * or `FIXED_LINE_OR_MOBILE`). A mis-read national number is more likely a fixed line that happens to fit a foreign
+   * plan (`4936202565` in the US → `+49 3620 2565`) than a mobile, whose operator prefixes are narrow; a person's
+   * international mobile written without `+` (`971501234567`) is the common case and stays strong.
+   */
+  readonly weak: boolean;
+}
+
+/**
+ * A successful parse, cached. Junk is remembered per matcher (matchers are pure), so a hit skips the junk regex.
+ * `inferredCountry` and `weak` are decided once per cache key (perf: the mobile check runs only on a miss of an
+ * inferred number).
+ */
+class ParsedPhone implements PhoneLinkValue {
+  readonly ok = true as const;
   junkMatcher: JunkMatcher | undefined = undefined;
   junk = false;
   constructor(
     readonly value: string,
     readonly country: string | undefined,
+    readonly inferredCountry: boolean,
+    readonly weak: boolean,
   ) {}
 }
 type Outcome = ParsedPhone | NormalizeFailure;
@@ -48,11 +75,14 @@ type Outcome = ParsedPhone | NormalizeFailure;
 /**
  * Normalizes a phone number to E.164 (ITU-T E.164) with libphonenumber-js and its `max` metadata (spec §2 "Phone").
  *
- * Accepted forms (see docs/normalization-rules-phone-social.md, "Phone"):
+ * Accepted forms (see docs/normalization-rules.md, "Phone"):
  * - international: `+971 50 123 4567`, `00971501234567` (`00` is read as the international prefix everywhere);
  * - national with the trunk prefix, in `defaultRegion` (default `AE`): `050-123-4567`, `(050) 123 4567`;
  * - national without it (`501234567`), and a country code without `+` (`971501234567`, `966501234567`): read
- *   nationally in `defaultRegion` first; when that is not a valid number, read as international;
+ *   nationally in `defaultRegion` first; when that is not a valid number, read as international, and the result
+ *   says so (`inferredCountry: true`: `4936202565` in region US is `+4936202565`, a German number, by inference);
+ * - the country code in brackets: `(+971) 50 123 4567`, `(00971) 501234567` (explicit: as `+971 50 123 4567`);
+ *   `(971) 50 123 4567` without `+` or `00` follows the rule above (see `cacheKeyOf`);
  * - separators: spaces (also no-break and other Unicode spaces), dots, dashes (also Unicode dashes), brackets,
  *   slashes; a `tel:` URI (RFC 3966, parameters dropped); an extension (`x123`, `ext. 12`, `#12`) is dropped;
  *   Arabic-Indic, Extended Arabic-Indic (Persian/Urdu) and fullwidth digits; invisible bidi marks.
@@ -73,6 +103,23 @@ type Outcome = ParsedPhone | NormalizeFailure;
  * normalizePhone('+971 50 000 0000') // { ok: false, reason: 'placeholder_phone', detail: 'repeated or sequential digits' }
  */
 export function normalizePhone(input: string, options?: NormalizePhoneOptions): NormalizePhoneResult {
+  const r = lookUp(input, options);
+  if (!(r instanceof ParsedPhone)) return r;
+  // The common result keeps its four-field shape; only inferred numbers carry the flag.
+  if (r.inferredCountry) return { ok: true, value: r.value, raw: input, country: r.country, inferredCountry: true };
+  return { ok: true, value: r.value, raw: input, country: r.country };
+}
+
+/**
+ * `normalizePhone` for the record keyer: the same decisions (and the same cache), answered with the cached parse
+ * itself, which also says whether the number is only weak evidence (`weak`, see `PhoneLinkValue`). perf: no
+ * allocation on a hit. Not part of the public API.
+ */
+export function normalizePhoneForLinking(input: string, options?: NormalizePhoneOptions): PhoneLinkValue | NormalizeFailure {
+  return lookUp(input, options);
+}
+
+function lookUp(input: string, options: NormalizePhoneOptions | undefined): ParsedPhone | NormalizeFailure {
   if (typeof input !== 'string') return NOT_A_STRING;
   if (input.length > MAX_PHONE_INPUT) return TOO_LONG;
   const region = options?.defaultRegion ?? 'AE';
@@ -93,8 +140,7 @@ export function normalizePhone(input: string, options?: NormalizePhoneOptions): 
     outcome.junk = junk.isJunk('phone', outcome.value);
     outcome.junkMatcher = junk;
   }
-  if (outcome.junk) return JUNK;
-  return { ok: true, value: outcome.value, raw: input, country: outcome.country };
+  return outcome.junk ? JUNK : outcome;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -114,9 +160,21 @@ function cacheKeyOf(input: string, region: CountryCode): string | NormalizeFailu
     s = cleanUp(s);
     if (!isAsciiPhoneText(s)) return NOT_PHONE_SHAPED;
   }
-  // Leading/trailing spaces; a `+` anywhere but first is refused.
+  // Leading/trailing spaces; a `+` anywhere but first (or first inside a leading bracket) is refused.
   let start = 0;
   while (start < s.length && s.charCodeAt(start) === 0x20) start++;
+  // The country code in brackets, `(+971) 50 123 4567` (also `( +44 )`): the `+` opens the number as in `+971 50…`.
+  // `(00971) …` needs nothing here (its digits start with `00`), and `(971) 50 123 4567` without `+` or `00` is a
+  // country code only by inference: its digits are `971501234567`, read nationally first and internationally when
+  // that is invalid, flagged `inferredCountry` (`resolveKey`). Reading the digits that way is exactly "the bracketed
+  // group is the country code": calling codes are prefix-free, so when the bracketed group is one, the calling code
+  // found at the start of the digits is that group. And a bracketed national number (`(050) 123 4567` in AE,
+  // `(415) 555-2671` in US, `(20) 7946 0958` in GB) stays national: the national reading comes first and wins.
+  if (s.charCodeAt(start) === 0x28 /* ( */) {
+    let i = start + 1;
+    while (i < s.length && s.charCodeAt(i) === 0x20) i++;
+    if (s.charCodeAt(i) === 0x2b) start = i;
+  }
   const plus = s.charCodeAt(start) === 0x2b;
   if (s.indexOf('+', plus ? start + 1 : start) !== -1) return BAD_PLUS;
   const digits = onlyDigits(s);
@@ -249,16 +307,17 @@ function computeTrunkZero(region: CountryCode): string {
 // Step 2: a cache miss. `+digits` keys are validated internationally; `region:digits` keys nationally first.
 
 function resolveKey(key: string, region: CountryCode): Outcome {
-  if (key.charCodeAt(0) === 0x2b) return judge(international(key.slice(1)), key.slice(1));
+  if (key.charCodeAt(0) === 0x2b) return judge(international(key.slice(1)), key.slice(1), false);
   const digits = key.slice(key.indexOf(':') + 1);
   // National reading first: `501234567` in AE. Regions with a plain trunk 0 read `<cc><digits>` internationally
   // (the same thing, faster); others ask libphonenumber with the region (US `1 212…`, `011` international prefix).
   const cc = trunkZeroCallingCode(region);
   const national = cc !== undefined ? international(cc + digits) : nationalByLibrary(digits, region);
-  if (national.valid || digits.charCodeAt(0) === 0x30) return judge(national, digits);
-  // A country code written without `+` or `00`: `971501234567`, `966501234567`.
+  if (national.valid || digits.charCodeAt(0) === 0x30) return judge(national, digits, false);
+  // A country code written without `+` or `00`: `971501234567`, `966501234567`, `(971) 50 123 4567`. An inference
+  // (`4936202565` in region US is a 10-digit number that failed at home, not necessarily a German one): flagged.
   const intl = international(digits);
-  return judge(intl.valid ? intl : national, digits);
+  return intl.valid ? judge(intl, digits, true) : judge(national, digits, false);
 }
 
 /** What a parse found: validity, E.164, region, national significant number (for the placeholder rule). */
@@ -298,11 +357,98 @@ function safeParse(text: string, region: CountryCode | undefined): ReturnType<ty
   }
 }
 
-/** Placeholder before validity (a placeholder is reported as such even when it is also invalid), then validity. */
-function judge(p: Parse, typedDigits: string): Outcome {
+/**
+ * Placeholder before validity (a placeholder is reported as such even when it is also invalid), then validity.
+ * An inferred number is weak evidence unless it is a valid mobile (see `PhoneLinkValue.weak`).
+ */
+function judge(p: Parse, typedDigits: string, inferred: boolean): Outcome {
   if (isPlaceholderNumber(p.nationalNumber) || isPlaceholderNumber(typedDigits)) return PLACEHOLDER;
   if (!p.valid) return NOT_VALID;
-  return new ParsedPhone(p.e164, p.country);
+  return new ParsedPhone(p.e164, p.country, inferred, inferred && !isMobileNumber(p.country, p.nationalNumber, p.e164));
+}
+
+/**
+ * libphonenumber's `getType()` of a valid number is `MOBILE` or `FIXED_LINE_OR_MOBILE` (the plans that cannot tell,
+ * NANP among them). Needs the type patterns of the `max` metadata (with `min` metadata `getType()` is always
+ * `undefined`). Paid once per distinct inferred number (the outcome is cached), never on the common paths.
+ *
+ * perf: a parse and `getType()` cost about 10 µs (the library compiles each pattern on every test), so the answer is
+ * computed from the region's own `MOBILE` and `FIXED_LINE` patterns, compiled once per region, exactly as
+ * `helpers/getNumberType.js` decides for a number already valid (the general pattern matched): `MOBILE` is the first
+ * type tried after `FIXED_LINE`, and a fixed-line match is `FIXED_LINE_OR_MOBILE` when the mobile pattern matches
+ * too or the plan has none (`''`: removed as a duplicate of the fixed-line one). Without a region (non-geographic
+ * calling codes) or types, the library answers. `normalizePhone.test.ts` checks the two agree. Exported for that test.
+ */
+export function isMobileNumber(country: string | undefined, nationalNumber: string, e164: string): boolean {
+  const rule = country === undefined ? null : mobileRuleOf(country);
+  if (rule === null) return isMobileByLibrary(e164);
+  if (rule.mobile !== undefined && matchesType(rule.mobile, nationalNumber)) return true;
+  return rule.fixedMeansMobile && rule.fixed !== undefined && matchesType(rule.fixed, nationalNumber);
+}
+
+interface TypeRule {
+  readonly pattern: RegExp;
+  readonly lengths: readonly number[] | undefined;
+}
+interface MobileRule {
+  readonly mobile: TypeRule | undefined;
+  readonly fixed: TypeRule | undefined;
+  /** No `MOBILE` type, or its pattern is `''`: every fixed-line number is `FIXED_LINE_OR_MOBILE`. */
+  readonly fixedMeansMobile: boolean;
+}
+
+/** `helpers/getNumberType.js#isNumberTypeEqualTo`: the type's possible lengths, then its whole pattern. */
+function matchesType(t: TypeRule, nationalNumber: string): boolean {
+  if (t.lengths !== undefined && !t.lengths.includes(nationalNumber.length)) return false;
+  return t.pattern.test(nationalNumber);
+}
+
+/** perf: compiled on first use of a region; `null` marks "ask the library". */
+const mobileRules = new Map<string, MobileRule | null>();
+
+function mobileRuleOf(country: string): MobileRule | null {
+  let rule = mobileRules.get(country);
+  if (rule === undefined) {
+    rule = compileMobileRule(country);
+    mobileRules.set(country, rule);
+  }
+  return rule;
+}
+
+function compileMobileRule(country: string): MobileRule | null {
+  try {
+    const metadata = new Metadata() as unknown as {
+      selectNumberingPlan(c: string): void;
+      numberingPlan?: {
+        hasTypes(): boolean;
+        type(t: string): { pattern(): string | undefined; possibleLengths(): number[] | undefined } | undefined;
+      };
+    };
+    metadata.selectNumberingPlan(country);
+    const plan = metadata.numberingPlan;
+    if (plan === undefined || !plan.hasTypes()) return null;
+    const compile = (name: string): TypeRule | undefined => {
+      const t = plan.type(name);
+      const source = t?.pattern();
+      if (t === undefined || !source) return undefined;
+      return { pattern: new RegExp(`^(?:${source})$`), lengths: t.possibleLengths() };
+    };
+    const mobileType = plan.type('MOBILE');
+    return { mobile: compile('MOBILE'), fixed: compile('FIXED_LINE'), fixedMeansMobile: mobileType === undefined || mobileType.pattern() === '' };
+  } catch {
+    return null; // a metadata layout this code does not know
+  }
+}
+
+function isMobileByLibrary(e164: string): boolean {
+  const p = safeParse(e164, undefined);
+  if (p === undefined) return false;
+  try {
+    const type = p.getType();
+    return type === 'MOBILE' || type === 'FIXED_LINE_OR_MOBILE';
+  } catch {
+    return false;
+  }
 }
 
 /**
