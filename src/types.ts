@@ -64,6 +64,11 @@ export interface PhoneValue {
   readonly raw: string;
   /** ISO 3166-1 alpha-2 region of the number when known, e.g. `AE`. */
   readonly country?: string;
+  /**
+   * Read as international without a `+` or `00` because it was invalid in the default region (`971501234567` in
+   * region AE → `+971501234567`; `4936202565` in region US → `+4936202565`, DE). Absent otherwise.
+   */
+  readonly inferredCountry?: true;
 }
 export type NormalizePhoneResult = PhoneValue | NormalizeFailure;
 
@@ -117,6 +122,17 @@ export interface CustomerRecord {
   readonly firstName?: string;
   readonly lastName?: string;
   readonly fullName?: string;
+  /**
+   * Evidence attributes (spec §1): they corroborate or contradict a link, never link on their own. Carried into
+   * the golden profile like names. A date of birth may be partial (`1984`, `1984-03`) or written day first
+   * (`07/03/1984`).
+   */
+  readonly dateOfBirth?: string;
+  readonly gender?: string;
+  readonly address?: string;
+  readonly city?: string;
+  readonly postcode?: string;
+  readonly country?: string;
   /** Anything else; carried into the golden profile by survivorship. */
   readonly attributes?: Readonly<Record<string, string | number | boolean | null>>;
 }
@@ -175,6 +191,14 @@ export interface LinkEvidence {
   /** When refused: which guard, and why in words. */
   readonly guard?: GuardName;
   readonly why?: string;
+  /**
+   * The match weight of the decision (spec §3; docs/matching-model.md), when one was computed: the link was
+   * accepted, or refused on its weight. Absent for refusals that are not weighed (generic, exclusive, maximum
+   * cluster size).
+   */
+  readonly weight?: number;
+  /** The weight's non-zero parts by evidence (`identifier`, `first_name`, `date_of_birth`, …). */
+  readonly parts?: Readonly<Record<string, number>>;
 }
 
 /** A value that survived for one field of a golden profile, with its lineage. */

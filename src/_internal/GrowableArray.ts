@@ -1,6 +1,6 @@
 import { toShared } from './shared.js';
 
-type TypedArray = Int32Array | Uint32Array | Float64Array | Uint8Array;
+type TypedArray = Int32Array | Uint32Array | Float32Array | Float64Array | Uint8Array;
 type TypedArrayCtor<T extends TypedArray> = { new (length: number): T; new (buffer: SharedArrayBuffer): T; readonly BYTES_PER_ELEMENT: number };
 
 /**

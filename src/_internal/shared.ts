@@ -1,4 +1,4 @@
-type TypedArray = Int32Array | Uint32Array | Float64Array | Uint8Array;
+type TypedArray = Int32Array | Uint32Array | Float32Array | Float64Array | Uint8Array;
 
 /**
  * A copy of `a` in a `SharedArrayBuffer`, so worker threads read it without each getting a copy of its own

@@ -43,6 +43,12 @@ export function acceptRecord(raw: RawRecord): AcceptResult {
   checkText(issues, 'firstName', raw.firstName);
   checkText(issues, 'lastName', raw.lastName);
   checkText(issues, 'fullName', raw.fullName);
+  checkText(issues, 'dateOfBirth', raw.dateOfBirth);
+  checkText(issues, 'gender', raw.gender);
+  checkText(issues, 'address', raw.address);
+  checkText(issues, 'city', raw.city);
+  checkText(issues, 'postcode', raw.postcode);
+  checkText(issues, 'country', raw.country);
   checkList(issues, 'emails', raw.emails, (v) => v, none);
   checkList(issues, 'phones', raw.phones, (v) => v, none);
   checkList(issues, 'logins', raw.logins, (v) => v, none);

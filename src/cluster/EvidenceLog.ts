@@ -18,7 +18,7 @@ export const GUARD_OF_OUTCOME: readonly (GuardName | undefined)[] = [
 ];
 
 /**
- * Every link decision as compact columns (perf: ~13 bytes per link instead of an object; a 20M-row run records
+ * Every link decision as compact columns (perf: ~21 bytes per link instead of an object; a 20M-row run records
  * about as many links as records). Reasons in words are kept only for refused links, which are few.
  */
 export class EvidenceLog {
@@ -27,6 +27,9 @@ export class EvidenceLog {
   readonly recordA = new GrowableArray(Int32Array, 64);
   readonly recordB = new GrowableArray(Int32Array, 64);
   readonly outcome = new GrowableArray(Uint8Array, 64);
+  /** The decision's match weight (NaN when none was computed) and its facts (`match/matchWeights` packFacts). */
+  readonly weight = new GrowableArray(Float32Array, 64);
+  readonly facts = new GrowableArray(Uint32Array, 64);
   /** Sparse: index → why, only for refused links. */
   private readonly why: (string | undefined)[] = [];
   readonly counts = new Uint32Array(7);
@@ -35,12 +38,14 @@ export class EvidenceLog {
     return this.key.length;
   }
 
-  add(key: number, a: number, b: number, outcome: OutcomeCode, why?: string): void {
+  add(key: number, a: number, b: number, outcome: OutcomeCode, why?: string, weight = Number.NaN, facts = 0): void {
     if (why !== undefined) this.why[this.key.length] = why;
     this.key.push(key);
     this.recordA.push(a);
     this.recordB.push(b);
     this.outcome.push(outcome);
+    this.weight.push(weight);
+    this.facts.push(facts);
     this.counts[outcome]!++;
   }
 
@@ -64,6 +69,8 @@ export class EvidenceLog {
       recordA: this.recordA.sharedView(),
       recordB: this.recordB.sharedView(),
       outcome: this.outcome.sharedView(),
+      weight: this.weight.sharedView(),
+      facts: this.facts.sharedView(),
       whyIndex: Int32Array.from(whyIndex),
       whyText,
     };
@@ -77,18 +84,22 @@ export interface EvidenceEntries {
   readonly recordA: Int32Array;
   readonly recordB: Int32Array;
   readonly outcome: Uint8Array;
+  readonly weight: Float32Array;
+  readonly facts: Uint32Array;
   readonly whyIndex: Int32Array;
   readonly whyText: readonly string[];
 }
 
 /** `EvidenceEntries` with the `EvidenceLog` accessors that `linkEvidenceAt` reads. */
 export function evidenceReader(e: EvidenceEntries): EvidenceReader {
-  const at = (a: Int32Array | Uint8Array) => ({ get: (i: number) => a[i]! });
+  const at = (a: Int32Array | Uint32Array | Float32Array | Uint8Array) => ({ get: (i: number) => a[i]! });
   return {
     key: at(e.key),
     recordA: at(e.recordA),
     recordB: at(e.recordB),
     outcome: at(e.outcome),
+    weight: at(e.weight),
+    facts: at(e.facts),
     whyOf(i) {
       // Binary search: reasons are kept for refused links only.
       let lo = 0;
@@ -111,5 +122,7 @@ export interface EvidenceReader {
   readonly recordA: { get(i: number): number };
   readonly recordB: { get(i: number): number };
   readonly outcome: { get(i: number): number };
+  readonly weight: { get(i: number): number };
+  readonly facts: { get(i: number): number };
   whyOf(i: number): string | undefined;
 }

@@ -25,6 +25,8 @@ export interface LinkInput {
   /** Interned normalized first / last name per record, -1 when absent. */
   readonly firstName: Int32Array;
   readonly lastName: Int32Array;
+  /** Interned folded evidence attributes per record (`match/attributes`), -1 when none; read with `nameOf`. */
+  readonly attributes: Int32Array;
   nameOf(nameId: number): string;
   /** Weak (fuzzy) memberships: record `weakRecord[i]` may belong to key `weakKey[i]`. */
   readonly weakRecord: Int32Array;

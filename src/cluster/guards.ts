@@ -1,82 +1,102 @@
-import { compareNames } from '../match/compareNames.js';
+import { compareAttributes, noAttributeLevels, type AttributeLevels } from '../match/attributes.js';
+import { compareNamePairs, type NameLevels } from '../match/compareNames.js';
+import { LEVEL, type Level } from '../match/levels.js';
+import { LINK_THRESHOLD, linkWeight, personWeight, WEIGHTS, type LinkFacts } from '../match/matchWeights.js';
 import type { LinkInput } from './LinkInput.js';
 import { OUTCOME, type OutcomeCode } from './EvidenceLog.js';
 import type { UnionFind } from './UnionFind.js';
 
 /** Guard thresholds, already defaulted. */
 export interface GuardConfig {
-  /** Bit per kind code: links through these kinds are checked by the shareable guard. */
+  /** Bit per kind code: links through these kinds are decided by their match weight (the shareable guard). */
   readonly shareableKinds: number;
   readonly shareableEnabled: boolean;
   readonly minNameSimilarity: number;
   readonly maxClusterSize: number;
 }
 
-/** A guard's decision on one candidate union. */
+/** A guard's decision on one candidate union, with the evidence it weighed. */
 export interface Verdict {
   outcome: OutcomeCode;
   why: string | undefined;
+  /** The match weight (NaN when no weight was computed: cluster size, exclusive conflict). */
+  weight: number;
+  readonly facts: LinkFacts;
+}
+
+/** What the guards know about each key beyond the link input (see `linkRecords`). */
+export interface KeyFacts {
+  /** 1 for generic keys: they are not evidence, so they never corroborate a link. */
+  readonly isGeneric: Uint8Array;
+  /** 1 for keys whose records name different people (see `findSharedKeys`). */
+  readonly isShared: Uint8Array;
+  /** People (mutually disagreeing names) among each key's records, from at most 8 distinct names. */
+  readonly namesOnKey: Uint8Array;
 }
 
 /**
- * Decides whether two clusters may be joined by a link through `key` (spec §3 guards). Reads the clusters by
- * walking their members, which is cheap because guards keep clusters small.
+ * Decides whether two clusters may be joined by a link through `key` (spec §3 guards and whole-person
+ * evidence). Reads the clusters by walking their members, which is cheap because guards keep clusters small.
+ * Every decision that reaches the weights carries them (`Verdict.facts`, `Verdict.weight`).
  */
 export class GuardEvaluator {
   private readonly stamp: Int32Array;
   private epoch = 1;
   private readonly a = new ClusterFacts();
   private readonly b = new ClusterFacts();
-  private readonly verdict: Verdict = { outcome: OUTCOME.accepted, why: undefined };
+  private readonly pairNames: NameLevels = { first: LEVEL.none, last: LEVEL.none };
+  private readonly pairAttributes: AttributeLevels = noAttributeLevels();
+  private readonly verdict: Verdict = {
+    outcome: OUTCOME.accepted,
+    why: undefined,
+    weight: Number.NaN,
+    facts: {
+      kind: 0, shared: false, weak: false, namesOnKey: 1, corroboration: 0, conflicts: 0,
+      names: { first: LEVEL.none, last: LEVEL.none }, attributes: noAttributeLevels(),
+    },
+  };
 
   constructor(
     private readonly input: LinkInput,
     private readonly uf: UnionFind,
     private readonly config: GuardConfig,
-    /** 1 for generic keys: they are not evidence, so they never corroborate a link. */
-    private readonly isGeneric: Uint8Array,
-    /** 1 for keys whose records show different people (see findSharedKeys). */
-    private readonly isShared: Uint8Array,
+    private readonly keys: KeyFacts,
   ) {
     this.stamp = new Int32Array(input.keyCount);
   }
 
-  /** Verdict for joining the clusters rooted at `ra` and `rb` through `key`; `fuzzy` for weak evidence. */
-  check(ra: number, rb: number, key: number, fuzzy: boolean): Verdict {
+  /** Verdict for joining the clusters rooted at `ra` and `rb` through `key`; `weak` for weak evidence. */
+  check(ra: number, rb: number, key: number, weak: boolean): Verdict {
     const v = this.verdict;
     v.why = undefined;
+    v.weight = Number.NaN;
     const size = this.uf.sizeOf(ra) + this.uf.sizeOf(rb);
     if (size > this.config.maxClusterSize) {
       return this.refuse(OUTCOME.maxClusterSize, `cluster would hold ${size} records (max ${this.config.maxClusterSize})`);
     }
     this.a.collect(this.input, this.uf, ra);
     this.b.collect(this.input, this.uf, rb);
-    const shared = this.countSharedKeys();
-
-    const conflict = this.groupConflict(true);
+    const conflict = this.groupConflicts(true);
     if (conflict !== undefined) return this.refuse(OUTCOME.exclusive, conflict);
 
+    const f = v.facts;
     const kind = this.input.keyKind[key]!;
-    if (fuzzy) {
-      // Fuzzy evidence never links alone: the names must agree and nothing strong may conflict.
-      if (this.namesVerdict() !== 'agree') return this.refuse(OUTCOME.fuzzy, 'typo-corrected email without agreeing names');
-      const other = this.groupConflict(false);
-      if (other !== undefined) return this.refuse(OUTCOME.fuzzy, other);
-      v.outcome = OUTCOME.acceptedFuzzy;
-      return v;
+    f.kind = kind;
+    f.weak = weak;
+    f.shared = this.keys.isShared[key] === 1;
+    f.namesOnKey = Math.max(1, this.keys.namesOnKey[key]!);
+    f.corroboration = this.corroboration(key);
+    this.otherConflicts = undefined;
+    f.conflicts = 0;
+    this.groupConflicts(false);
+    this.compareEvidence(f);
+    v.weight = linkWeight(f);
+
+    const scored = weak || (this.config.shareableEnabled && (this.config.shareableKinds & (1 << kind)) !== 0);
+    if (scored && v.weight < LINK_THRESHOLD) {
+      return this.refuse(weak ? OUTCOME.fuzzy : OUTCOME.shareable, this.describeRefusal(f, v.weight));
     }
-    // A link that rests on more than one shared identifier is corroborated; the shareable guard is for a link
-    // resting on one phone or one email only.
-    if (this.config.shareableEnabled && shared < 2 && (this.config.shareableKinds & (1 << kind)) !== 0) {
-      const names = this.namesVerdict();
-      if (names === 'disagree') return this.refuse(OUTCOME.shareable, `names differ: ${this.describeNames()}`);
-      if (names === 'unknown') {
-        if (this.isShared[key] === 1) return this.refuse(OUTCOME.shareable, 'identifier shared by people with different names, and no name here to tell them apart');
-        const other = this.groupConflict(false);
-        if (other !== undefined) return this.refuse(OUTCOME.shareable, other);
-      }
-    }
-    v.outcome = OUTCOME.accepted;
+    v.outcome = weak ? OUTCOME.acceptedFuzzy : OUTCOME.accepted;
     return v;
   }
 
@@ -86,73 +106,157 @@ export class GuardEvaluator {
     return this.verdict;
   }
 
-  /** Distinct strong keys present in both clusters. */
-  private countSharedKeys(): number {
+  /**
+   * The weight of the other keys both clusters hold: each distinct key that is neither generic nor shared adds its
+   * kind's weight. A shared key corroborates nothing (an office email does not vouch for an office phone).
+   */
+  private corroboration(linkKey: number): number {
     const e = (this.epoch += 2);
     const stamp = this.stamp;
     for (const k of this.a.keys) stamp[k] = e;
-    let shared = 0;
+    let sum = 0;
     for (const k of this.b.keys) {
-      if (stamp[k] === e && this.isGeneric[k] === 0) {
-        shared++;
+      if (stamp[k] === e && k !== linkKey && this.keys.isGeneric[k] === 0 && this.keys.isShared[k] === 0) {
+        sum += WEIGHTS.key[this.input.keyKind[k]!] ?? 0;
         stamp[k] = e + 1;
       }
     }
-    return shared;
+    return sum;
   }
 
+  private otherConflicts: string | undefined;
+
   /**
-   * A namespace in which both clusters hold values and neither side's values include the other's: for exclusive
-   * groups (logins by default) that is a hard conflict; for the others (handles, external ids) it is evidence of
-   * two people, used when names cannot tell.
+   * Namespaces in which both clusters hold values and neither side's values include the other's. For exclusive
+   * groups (logins by default) the first such is returned: a hard conflict. For the others (handles, external ids)
+   * each counts against the link's weight (`facts.conflicts`).
    */
-  private groupConflict(exclusive: boolean): string | undefined {
+  private groupConflicts(exclusive: boolean): string | undefined {
     const input = this.input;
     const A = this.a;
     const B = this.b;
     for (let i = 0; i < A.groupKeys.length; i++) {
       const g = A.groupOf[i]!;
       if ((input.groupExclusive[g] === 1) !== exclusive) continue;
+      if (A.groupOf.indexOf(g) !== i) continue;
       if (!B.groupOf.includes(g)) continue;
       const aVals = A.valuesIn(g);
       const bVals = B.valuesIn(g);
       const aInB = aVals.every((k) => bVals.includes(k));
       const bInA = bVals.every((k) => aVals.includes(k));
       if (!aInB && !bInA) {
-        return `different ${input.groupName(g)}: ${input.keyString(aVals[0]!)} vs ${input.keyString(bVals[0]!)}`;
+        const text = `different ${input.groupName(g)}: ${input.keyString(aVals[0]!)} vs ${input.keyString(bVals[0]!)}`;
+        if (exclusive) return text;
+        this.verdict.facts.conflicts++;
+        this.otherConflicts ??= text;
       }
     }
     return undefined;
   }
 
-  /** Agree when any record of one side agrees with any of the other; disagree when some compare and none agree. */
-  private namesVerdict(): 'agree' | 'disagree' | 'unknown' {
+  /**
+   * Name and attribute levels between the clusters: those of the best-matching pair of their members (the pair
+   * with the highest name and attribute weight), so a first name from one record and a surname from another never
+   * combine into a match. A kind of evidence the best pair cannot compare is still a conflict when every pair that
+   * can compare it disagrees: "James Garcia" + "James" against "James Chowdhury" is a surname conflict.
+   */
+  private compareEvidence(f: LinkFacts): void {
     const A = this.a;
     const B = this.b;
-    let disagree = false;
-    for (let i = 0; i < A.firstNames.length; i++) {
-      for (let j = 0; j < B.firstNames.length; j++) {
-        const v = compareNames(A.firstNames[i]!, A.lastNames[i]!, B.firstNames[j]!, B.lastNames[j]!, this.input.nameOf, this.config.minNameSimilarity);
-        if (v === 'agree') return 'agree';
-        if (v === 'disagree') disagree = true;
+    const names = f.names as NameLevels;
+    const at = f.attributes as AttributeLevels;
+    const pn = this.pairNames;
+    const pa = this.pairAttributes;
+    const comp = this.componentBest;
+    comp.fill(LEVEL.none);
+    let best = Number.NEGATIVE_INFINITY;
+    names.first = names.last = LEVEL.none;
+    at.dateOfBirth = at.gender = at.postcode = at.city = at.address = at.country = LEVEL.none;
+    for (let i = 0; i < A.people.length; i++) {
+      for (let j = 0; j < B.people.length; j++) {
+        this.comparePeople(A, i, B, j);
+        const w = personWeight(pn, pa);
+        note(comp, pn, pa);
+        if (w > best) {
+          best = w;
+          names.first = pn.first;
+          names.last = pn.last;
+          Object.assign(at, pa);
+        }
       }
     }
-    return disagree ? 'disagree' : 'unknown';
+    // Conflicts the best pair could not see.
+    if (names.first === LEVEL.none && comp[0] === LEVEL.disagree) names.first = LEVEL.disagree;
+    if (names.last === LEVEL.none && comp[1] === LEVEL.disagree) names.last = LEVEL.disagree;
+    if (at.dateOfBirth === LEVEL.none && comp[2] === LEVEL.disagree) at.dateOfBirth = LEVEL.disagree;
+  }
+
+  private comparePeople(A: ClusterFacts, i: number, B: ClusterFacts, j: number): void {
+    const nameOf = this.input.nameOf;
+    compareNamePairs(
+      nameOrEmpty(nameOf, A.firstNames[i]!), nameOrEmpty(nameOf, A.lastNames[i]!),
+      nameOrEmpty(nameOf, B.firstNames[j]!), nameOrEmpty(nameOf, B.lastNames[j]!),
+      this.config.minNameSimilarity, this.pairNames,
+    );
+    const x = A.attributes[i]!;
+    const y = B.attributes[j]!;
+    if (x >= 0 && y >= 0) compareAttributes(nameOf(x), nameOf(y), this.pairAttributes);
+    else Object.assign(this.pairAttributes, NO_ATTRIBUTES);
+  }
+
+  /** Best level per component over comparable pairs: first, last, date of birth. */
+  private readonly componentBest: Level[] = [LEVEL.none, LEVEL.none, LEVEL.none];
+
+  /** Why a weighed link was refused, in words: its weight and the evidence that pulled it down. */
+  private describeRefusal(f: LinkFacts, weight: number): string {
+    const reasons: string[] = [];
+    if (f.names.first === LEVEL.disagree || f.names.last === LEVEL.disagree) reasons.push(`names differ: ${this.describeNames()}`);
+    if (f.attributes.dateOfBirth === LEVEL.disagree) reasons.push('dates of birth differ');
+    if (this.otherConflicts !== undefined) reasons.push(this.otherConflicts);
+    if (reasons.length === 0) {
+      if (f.weak) reasons.push(f.names.first < LEVEL.close && f.names.last < LEVEL.close ? 'weak identifier without agreeing names' : 'weak identifier without enough agreeing evidence');
+      else if (f.shared) reasons.push(f.names.first === LEVEL.none && f.names.last === LEVEL.none
+        ? 'identifier shared by people with different names, and no name here to tell them apart'
+        : 'identifier shared by people with different names, and too little else agrees');
+      else reasons.push('too little agreeing evidence');
+    }
+    return `${reasons.join('; ')} (weight ${round2(weight)} < ${LINK_THRESHOLD})`;
   }
 
   private describeNames(): string {
     const n = (f: number[], l: number[]): string =>
-      f.map((id, i) => [id, l[i]!].filter((x) => x >= 0).map((x) => this.input.nameOf(x)).join(' ')).join('/') || '?';
+      [...new Set(f.map((id, i) => [id, l[i]!].filter((x) => x >= 0).map((x) => this.input.nameOf(x)).join(' ')).filter((s) => s !== ''))].join('/') || '?';
     return `${n(this.a.firstNames, this.a.lastNames)} vs ${n(this.b.firstNames, this.b.lastNames)}`;
   }
+}
+
+const NO_ATTRIBUTES: AttributeLevels = noAttributeLevels();
+
+function note(comp: Level[], n: NameLevels, a: AttributeLevels): void {
+  if (n.first > comp[0]!) comp[0] = n.first;
+  if (n.last > comp[1]!) comp[1] = n.last;
+  if (a.dateOfBirth > comp[2]!) comp[2] = a.dateOfBirth;
+}
+
+function nameOrEmpty(nameOf: (id: number) => string, id: number): string {
+  return id < 0 ? '' : nameOf(id);
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
 }
 
 /** The facts of one cluster a guard needs, gathered by walking its members (scratch, reused). */
 class ClusterFacts {
   readonly keys: number[] = [];
-  /** Distinct (first, last) name pairs of the members, as parallel arrays (-1 when absent). */
+  /**
+   * Distinct (first, last, attributes) of the members with a name or attributes, as parallel arrays (interned
+   * ids, -1 when absent), at most 16: `people` indexes them.
+   */
   readonly firstNames: number[] = [];
   readonly lastNames: number[] = [];
+  readonly attributes: number[] = [];
+  readonly people: number[] = [];
   /** Keys that belong to a namespace group, with their group. */
   readonly groupKeys: number[] = [];
   readonly groupOf: number[] = [];
@@ -161,15 +265,20 @@ class ClusterFacts {
     this.keys.length = 0;
     this.firstNames.length = 0;
     this.lastNames.length = 0;
+    this.attributes.length = 0;
+    this.people.length = 0;
     this.groupKeys.length = 0;
     this.groupOf.length = 0;
     let m = root;
     do {
       const f = input.firstName[m]!;
       const l = input.lastName[m]!;
-      if ((f >= 0 || l >= 0) && this.firstNames.length < 16 && !this.hasNames(f, l)) {
+      const at = input.attributes[m]!;
+      if ((f >= 0 || l >= 0 || at >= 0) && this.people.length < 16 && !this.hasPerson(f, l, at)) {
+        this.people.push(this.firstNames.length);
         this.firstNames.push(f);
         this.lastNames.push(l);
+        this.attributes.push(at);
       }
       for (let j = input.keyStart[m]!, end = input.keyStart[m + 1]!; j < end; j++) {
         const k = input.keyIds[j]!;
@@ -184,8 +293,8 @@ class ClusterFacts {
     } while (m !== root);
   }
 
-  private hasNames(f: number, l: number): boolean {
-    for (let i = 0; i < this.firstNames.length; i++) if (this.firstNames[i] === f && this.lastNames[i] === l) return true;
+  private hasPerson(f: number, l: number, at: number): boolean {
+    for (let i = 0; i < this.firstNames.length; i++) if (this.firstNames[i] === f && this.lastNames[i] === l && this.attributes[i] === at) return true;
     return false;
   }
 

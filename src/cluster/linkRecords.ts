@@ -1,9 +1,12 @@
 import { breakTies, radixSortIndices } from '../_internal/radixSort.js';
 import { EvidenceLog, OUTCOME } from './EvidenceLog.js';
-import { GuardEvaluator, type GuardConfig } from './guards.js';
+import { GuardEvaluator, type GuardConfig, type KeyFacts } from './guards.js';
 import type { LinkInput } from './LinkInput.js';
 import { UnionFind } from './UnionFind.js';
-import { compareNames } from '../match/compareNames.js';
+import { compareAttributes, noAttributeLevels } from '../match/attributes.js';
+import { compareNamePairs, type NameLevels } from '../match/compareNames.js';
+import { LEVEL } from '../match/levels.js';
+import { packFacts } from '../match/matchWeights.js';
 
 export interface LinkConfig extends GuardConfig {
   /** `false` switches the generic-identifier guard off. */
@@ -37,8 +40,8 @@ export function linkRecords(input: LinkInput, config: LinkConfig, knownGeneric?:
   // A caller linking part of a larger set (the incremental resolver) knows which keys are generic over the whole.
   const genericKeys = knownGeneric ?? findGenericKeys(input, memberStart, members, config);
   const isGeneric = new Uint8Array(input.keyCount);
-  const isShared = findSharedKeys(input, memberStart, members, config);
-  const guards = new GuardEvaluator(input, uf, config, isGeneric, isShared);
+  const { isShared, namesOnKey } = findSharedKeys(input, memberStart, members, config);
+  const guards = new GuardEvaluator(input, uf, config, { isGeneric, isShared, namesOnKey });
   for (const g of genericKeys) {
     isGeneric[g.key] = 1;
     if (memberStart[g.key + 1]! - memberStart[g.key]! < 2) continue;
@@ -85,7 +88,8 @@ export function linkRecords(input: LinkInput, config: LinkConfig, knownGeneric?:
 
   /**
    * Offers record r to the clusters already seen for the current key: joins the first one the guards accept,
-   * or starts a new one.
+   * or starts a new one. Once it has joined one, the merged cluster is offered to the key's other clusters in
+   * turn (a cluster that refused r alone may accept r with what it joined: whole-cluster evidence changed).
    */
   function offer(r: number, k: number, fuzzy: boolean): void {
     const rr = uf.find(r);
@@ -94,17 +98,44 @@ export function linkRecords(input: LinkInput, config: LinkConfig, knownGeneric?:
       roots[t] = root;
       if (root === rr) return;
     }
+    let joined = -1;
     for (let t = 0; t < roots.length; t++) {
       const v = guards.check(roots[t]!, rr, k, fuzzy);
+      const facts = Number.isNaN(v.weight) ? 0 : packFacts(v.facts);
       if (v.outcome === OUTCOME.accepted || v.outcome === OUTCOME.acceptedFuzzy) {
         roots[t] = uf.unionRoots(roots[t]!, rr);
-        evidence.add(k, anchors[t]!, r, v.outcome);
-        return;
+        evidence.add(k, anchors[t]!, r, v.outcome, undefined, v.weight, facts);
+        joined = t;
+        break;
       }
-      evidence.add(k, anchors[t]!, r, v.outcome, v.why);
+      evidence.add(k, anchors[t]!, r, v.outcome, v.why, v.weight, facts);
     }
-    roots.push(rr);
-    anchors.push(r);
+    if (joined === -1) {
+      roots.push(rr);
+      anchors.push(r);
+      return;
+    }
+    for (let t = 0; t < roots.length; t++) {
+      if (t === joined || roots[t] === -1) continue;
+      const v = guards.check(roots[t]!, roots[joined]!, k, fuzzy);
+      if (v.outcome !== OUTCOME.accepted && v.outcome !== OUTCOME.acceptedFuzzy) continue;
+      roots[joined] = uf.unionRoots(roots[t]!, roots[joined]!);
+      evidence.add(k, anchors[t]!, r, v.outcome, undefined, v.weight, Number.isNaN(v.weight) ? 0 : packFacts(v.facts));
+      roots[t] = -1;
+    }
+    compact();
+  }
+
+  /** Drops the clusters merged away (marked -1) from the key's list, keeping the order. */
+  function compact(): void {
+    let w = 0;
+    for (let t = 0; t < roots.length; t++) {
+      if (roots[t] === -1) continue;
+      roots[w] = roots[t]!;
+      anchors[w++] = anchors[t]!;
+    }
+    roots.length = w;
+    anchors.length = w;
   }
 }
 
@@ -181,42 +212,82 @@ export function genericKeyOf(
 }
 
 /**
- * Keys of shareable kinds (phone, email) whose own records carry clearly different first names: a household
- * phone, a shared family email. Through such a key, a record without a name cannot be told apart, so the
- * shareable guard refuses it rather than guess. A function of the key's records only (order independent).
+ * Per key, whether its own records name different people — a household phone, a shared family or office
+ * mailbox — and how many people its records name (from the first 8 distinct names in record rank order). Two
+ * records name different people when their first names, surnames or dates of birth disagree. Through a shared key a
+ * record is linked only on more evidence than a first name (see `match/matchWeights`), and a shared key never
+ * corroborates another link. A function of the key's records only (order independent).
  */
-function findSharedKeys(input: LinkInput, memberStart: Uint32Array, members: Int32Array, config: LinkConfig): Uint8Array {
-  const shared = new Uint8Array(input.keyCount);
-  if (!config.shareableEnabled) return shared;
+export function findSharedKeys(
+  input: LinkInput, memberStart: Uint32Array, members: Int32Array, config: Pick<LinkConfig, 'shareableEnabled' | 'shareableKinds' | 'minNameSimilarity'>,
+): Pick<KeyFacts, 'isShared' | 'namesOnKey'> {
+  const isShared = new Uint8Array(input.keyCount);
+  const namesOnKey = new Uint8Array(input.keyCount);
   const firsts: number[] = [];
   const lasts: number[] = [];
+  const attrs: number[] = [];
+  const differs = new Uint8Array(8);
+  const names: NameLevels = { first: LEVEL.none, last: LEVEL.none };
+  const levels = noAttributeLevels();
+  const name = (id: number): string => (id < 0 ? '' : input.nameOf(id));
   for (let k = 0; k < input.keyCount; k++) {
     const start = memberStart[k]!;
     const end = memberStart[k + 1]!;
-    if (end - start < 2 || (config.shareableKinds & (1 << input.keyKind[k]!)) === 0) continue;
+    if (end - start < 2) continue;
     firsts.length = 0;
     lasts.length = 0;
+    attrs.length = 0;
     for (let j = start; j < end && firsts.length < 8; j++) {
       const f = input.firstName[members[j]!]!;
       const l = input.lastName[members[j]!]!;
+      const a = input.attributes[members[j]!]!;
+      // Records without a name say nothing about who is on the key (and must not fill the sample).
       if (f < 0 && l < 0) continue;
       let seen = false;
-      for (let i = 0; i < firsts.length && !seen; i++) seen = firsts[i] === f && lasts[i] === l;
+      for (let i = 0; i < firsts.length && !seen; i++) seen = firsts[i] === f && lasts[i] === l && attrs[i] === a;
       if (!seen) {
         firsts.push(f);
         lasts.push(l);
+        attrs.push(a);
       }
     }
-    outer: for (let a = 0; a < firsts.length; a++) {
-      for (let b = a + 1; b < firsts.length; b++) {
-        if (compareNames(firsts[a]!, lasts[a]!, firsts[b]!, lasts[b]!, input.nameOf, config.minNameSimilarity) === 'disagree') {
-          shared[k] = 1;
-          break outer;
+    // People named on the key: the most names that all disagree with each other ("Nora" / "Nourah" and a
+    // missing surname are one person). A largest such set, so fewer records on a key never count more people.
+    const n = firsts.length;
+    differs.fill(0, 0, n);
+    let anyDiffer = false;
+    for (let a = 0; a < n; a++) {
+      for (let b = a + 1; b < n; b++) {
+        compareNamePairs(name(firsts[a]!), name(lasts[a]!), name(firsts[b]!), name(lasts[b]!), config.minNameSimilarity, names);
+        let differ = names.first === LEVEL.disagree || names.last === LEVEL.disagree;
+        if (!differ && attrs[a]! >= 0 && attrs[b]! >= 0) differ = compareAttributes(input.nameOf(attrs[a]!), input.nameOf(attrs[b]!), levels).dateOfBirth === LEVEL.disagree;
+        if (differ) {
+          differs[a]! |= 1 << b;
+          differs[b]! |= 1 << a;
+          anyDiffer = true;
         }
       }
     }
+    namesOnKey[k] = n === 0 ? 0 : anyDiffer ? largestMutuallyDiffering(differs, n) : 1;
+    if (anyDiffer && config.shareableEnabled && (config.shareableKinds & (1 << input.keyKind[k]!)) !== 0) isShared[k] = 1;
   }
-  return shared;
+  return { isShared, namesOnKey };
+}
+
+/** The size of a largest set of the first `n` (≤ 8) items that pairwise differ (`differs[i]`: bit j set). */
+function largestMutuallyDiffering(differs: Uint8Array, n: number): number {
+  let best = 1;
+  for (let set = 1; set < 1 << n; set++) {
+    let size = 0;
+    let ok = true;
+    for (let i = 0; i < n && ok; i++) {
+      if ((set & (1 << i)) === 0) continue;
+      size++;
+      ok = (differs[i]! & set) === (set & ~(1 << i));
+    }
+    if (ok && size > best) best = size;
+  }
+  return best;
 }
 
 /** Keys ordered by (kind strength, key hash, key string): a function of the keys alone. */

@@ -1,7 +1,7 @@
 import { isSupportedCountry } from 'libphonenumber-js';
 import { z } from 'zod';
 import { foldColumnName } from '../_internal/foldColumnName.js';
-import { NAME_FIELD_COLUMNS } from '../_internal/nameFields.js';
+import { PERSON_FIELD_COLUMNS } from '../_internal/nameFields.js';
 import type { ResolveOptions } from './ResolveOptions.js';
 
 /**
@@ -28,6 +28,13 @@ export const RECORD_COLUMNS = [
   'youtube',
   'telegram',
   'whatsapp',
+  'date_of_birth',
+  'dob',
+  'gender',
+  'address',
+  'city',
+  'postcode',
+  'country',
 ] as const;
 export type RecordColumn = (typeof RECORD_COLUMNS)[number];
 
@@ -100,7 +107,8 @@ export const resolveOptionsSchema = z.strictObject({
       fields: z
         .record(z.string(), ruleSchema)
         .superRefine((fields, ctx) => {
-          for (const [field, column] of NAME_FIELD_COLUMNS) {
+          for (const [field, column] of PERSON_FIELD_COLUMNS) {
+            if (field === column) continue;
             if (Object.hasOwn(fields, field) && Object.hasOwn(fields, column) && fields[field] !== fields[column]) {
               ctx.addIssue({ code: 'custom', path: [column], message: `"${column}" and "${field}" are the same field, with different rules` });
             }

@@ -4,7 +4,8 @@ import type { Explanation } from './types.js';
 
 /** An explanation as text for people (what `idweave explain` prints without `--json`): one line per record or link. */
 export function formatExplanation(e: Explanation): string {
-  const link = (l: LinkEvidence): string => `  ${l.recordA} -- ${l.key} --> ${l.recordB}`;
+  const weighed = (l: LinkEvidence): string => (l.weight === undefined ? '' : ` [weight ${l.weight}: ${Object.entries(l.parts ?? {}).map(([k, v]) => `${k} ${v > 0 ? '+' : ''}${v}`).join(', ')}]`);
+  const link = (l: LinkEvidence): string => `  ${l.recordA} -- ${l.key} --> ${l.recordB}${weighed(l)}`;
   const refusal = (l: LinkEvidence): string => `  ${l.recordA} -x- ${l.key} -x- ${l.recordB}: refused by ${l.guard ?? 'a guard'}${l.why ? ` (${l.why})` : ''}`;
   const generic = e.generic.map((g) => `  ${describeGeneric(g)}`);
   const lines: string[] = [];

@@ -10,7 +10,9 @@ describe('columnRoles', () => {
     for (const h of ['Email', ' email ', 'EMAIL']) expect(roles.roleOf(h)?.name).toBe('email');
     for (const h of ['First Name', 'first_name', 'FirstName', 'firstName']) expect(roles.roleOf(h)?.name).toBe('first_name');
     expect(roles.roleOf('Updated At')?.name).toBe('updated_at');
-    expect(roles.roleOf('city')).toBeUndefined();
+    expect(roles.roleOf('favourite mall')).toBeUndefined();
+    for (const h of ['date_of_birth', 'Date Of Birth', 'DOB', 'dateOfBirth']) expect(roles.roleOf(h)?.scope).toBe('dateOfBirth');
+    for (const h of ['City', 'postcode', 'Gender', 'country', 'address']) expect(roles.roleOf(h)?.code).toBe(roles.roleOf('city')?.code);
   });
 
   test('several input columns for one field; a renamed field is an attribute under its own name', () => {

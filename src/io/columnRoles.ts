@@ -5,12 +5,12 @@ export { foldColumnName };
 
 // Role codes of input columns. perf: a small integer switch per cell instead of string comparisons.
 export const ID = 0, SOURCE = 1, UPDATED = 2, EMAIL = 3, PHONE = 4, LOGIN = 5, FIRST = 6, LAST = 7, FULL = 8;
-export const HANDLE = 9, EXTERNAL = 10, HANDLE_LIST = 11, EXTERNAL_LIST = 12, ATTRIBUTES = 13;
+export const HANDLE = 9, EXTERNAL = 10, HANDLE_LIST = 11, EXTERNAL_LIST = 12, ATTRIBUTES = 13, EVIDENCE = 14;
 
 /** What an input column is read as. */
 export interface Role {
   readonly code: number;
-  /** Platform (HANDLE) or namespace (EXTERNAL). */
+  /** Platform (HANDLE), namespace (EXTERNAL) or the record field (EVIDENCE: `dateOfBirth`, `city`, …). */
   readonly scope: string;
   /** The field name used in reject reasons (`email`, `loyalty_id`). */
   readonly name: string;
@@ -36,6 +36,13 @@ const SNAKE_ROLES: Readonly<Record<RecordColumn, readonly [number, string]>> = {
   youtube: [HANDLE, 'youtube'],
   telegram: [HANDLE, 'telegram'],
   whatsapp: [HANDLE, 'whatsapp'],
+  date_of_birth: [EVIDENCE, 'dateOfBirth'],
+  dob: [EVIDENCE, 'dateOfBirth'],
+  gender: [EVIDENCE, 'gender'],
+  address: [EVIDENCE, 'address'],
+  city: [EVIDENCE, 'city'],
+  postcode: [EVIDENCE, 'postcode'],
+  country: [EVIDENCE, 'country'],
 };
 
 /** The library's own record shape (spec §1), accepted in NDJSON objects beside the column names. */

@@ -1,6 +1,6 @@
 import { setOwn } from '../_internal/ownField.js';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from '../accept/recordRules.js';
-import { NAME_FIELD_COLUMNS } from '../_internal/nameFields.js';
+import { PERSON_FIELD_COLUMNS } from '../_internal/nameFields.js';
 import type { GoldenProfile, LinkEvidence, Reject } from '../types.js';
 
 /** File names written into the output directory (spec §5). */
@@ -61,7 +61,7 @@ export function toProfileJson(profile: GoldenProfile): ProfileJson {
   for (const name of Object.keys(profile.fields)) {
     const f = profile.fields[name]!;
     // Name fields are written with their input column names (`first_name`); attributes as they came.
-    setOwn(fields, NAME_FIELD_COLUMNS.get(name) ?? name, { value: f.value, record_id: f.recordId, source: f.source, rule: f.rule });
+    setOwn(fields, PERSON_FIELD_COLUMNS.get(name) ?? name, { value: f.value, record_id: f.recordId, source: f.source, rule: f.rule });
   }
   return {
     profile_id: profile.profileId,
@@ -84,11 +84,13 @@ export interface EvidenceJson {
   accepted: boolean;
   guard?: string;
   why?: string;
+  weight?: number;
+  parts?: Record<string, number>;
 }
 
 /** One link decision as written to `evidence.ndjson`. */
 export function toEvidenceJson(e: LinkEvidence): EvidenceJson {
-  return { record_a: e.recordA, record_b: e.recordB, kind: e.kind, key: e.key, accepted: e.accepted, guard: e.guard, why: e.why };
+  return { record_a: e.recordA, record_b: e.recordB, kind: e.kind, key: e.key, accepted: e.accepted, guard: e.guard, why: e.why, weight: e.weight, parts: e.parts as Record<string, number> | undefined };
 }
 
 /** The inverse of `toEvidenceJson`, for `explain`; undefined for a line of another shape. */
@@ -103,6 +105,8 @@ export function fromEvidenceJson(value: unknown): LinkEvidence | undefined {
     accepted: v.accepted,
     guard: v.guard as LinkEvidence['guard'],
     why: v.why,
+    ...(typeof v.weight === 'number' ? { weight: v.weight } : {}),
+    ...(v.parts !== null && typeof v.parts === 'object' ? { parts: v.parts } : {}),
   };
 }
 

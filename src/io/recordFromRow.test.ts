@@ -5,7 +5,7 @@ describe('recordFromRow: rows map as the CLI maps them (#14)', () => {
   const config = { externalIds: { loyalty_id: 'loyalty' }, columns: { phone: 'Mobile' } };
 
   test('column names fold, multi-values split, external ids and attributes as in files', () => {
-    const r = recordFromRow({ ID: ' c1 ', Email: 'ann@corp.ae | ann@home.ae', mobile: '050 123 4567', 'First Name': 'Ann', 'Loyalty ID': 'L-1', city: 'Dubai' }, config);
+    const r = recordFromRow({ ID: ' c1 ', Email: 'ann@corp.ae | ann@home.ae', mobile: '050 123 4567', 'First Name': 'Ann', 'Loyalty ID': 'L-1', city: 'Dubai', DOB: '07/03/1984', mall: 'MoE' }, config);
     expect(r).toEqual({
       ok: true,
       warnings: [],
@@ -15,7 +15,9 @@ describe('recordFromRow: rows map as the CLI maps them (#14)', () => {
         phones: ['050 123 4567'],
         firstName: 'Ann',
         externalIds: [{ namespace: 'loyalty', value: 'L-1' }],
-        attributes: { city: 'Dubai' },
+        city: 'Dubai',
+        dateOfBirth: '07/03/1984',
+        attributes: { mall: 'MoE' },
       }),
     });
   });

@@ -26,6 +26,7 @@ describe('createRowMapper', () => {
       loyalty_id: 'LC-1',
       city: ' Dubai ',
       gender: '',
+      favourite_mall: '',
     });
     expect(ok(r)).toEqual({
       id: 'c1',
@@ -42,7 +43,7 @@ describe('createRowMapper', () => {
         { platform: 'whatsapp', handle: '+971501234567' },
       ],
       externalIds: [{ namespace: 'loyalty', value: 'LC-1' }],
-      attributes: { city: 'Dubai' },
+      city: 'Dubai',
     });
   });
 

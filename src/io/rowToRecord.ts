@@ -4,7 +4,7 @@ import { acceptRecord, type RawRecord } from '../accept/acceptRecord.js';
 import { issueText, type RecordIssue } from '../accept/RecordIssue.js';
 import { isPlainIntegerToken, MAX_JSON_DEPTH, nestsDeeperThan } from '../accept/recordRules.js';
 import type { CustomerRecord } from '../types.js';
-import { ATTRIBUTES, columnRoles, EMAIL, EXTERNAL, EXTERNAL_LIST, FIRST, FULL, HANDLE, HANDLE_LIST, ID, LAST, LOGIN, PHONE, SOURCE, UPDATED, type Role } from './columnRoles.js';
+import { ATTRIBUTES, columnRoles, EMAIL, EVIDENCE, EXTERNAL, EXTERNAL_LIST, FIRST, FULL, HANDLE, HANDLE_LIST, ID, LAST, LOGIN, PHONE, SOURCE, UPDATED, type Role } from './columnRoles.js';
 
 /** The parts of a config that say how to read rows. */
 export type RowMapperOptions = Pick<IdweaveConfig, 'columns' | 'externalIds'>;
@@ -87,6 +87,7 @@ export function createRowMapper(options: RowMapperOptions = {}): RowMapper {
     let handles: { platform: string; handle: string }[] | undefined;
     let externalIds: { namespace: string; value: string }[] | undefined;
     let attributes: Record<string, string | number | boolean | null> | undefined;
+    let evidence: Record<string, string> | undefined;
     problems.length = 0;
 
     for (let c = 0; c < names.length; c++) {
@@ -130,6 +131,17 @@ export function createRowMapper(options: RowMapperOptions = {}): RowMapper {
           else if (role.code === LAST) lastName ??= v;
           else if (role.code === FULL) fullName ??= v;
           else updatedAt ??= v;
+          break;
+        }
+        case EVIDENCE: {
+          const raw = toText(value);
+          if (raw === undefined) {
+            problems.push(typeIssue(role.name, 'expected a string'));
+            break;
+          }
+          const v = raw.trim();
+          // Several columns for one field (`dob` and `date_of_birth`): the first non-empty one counts.
+          if (v !== '' && (evidence === undefined || !Object.hasOwn(evidence, role.scope))) (evidence ??= {})[role.scope] = v;
           break;
         }
         case EMAIL:
@@ -176,7 +188,7 @@ export function createRowMapper(options: RowMapperOptions = {}): RowMapper {
       }
       return refused(problems);
     }
-    const raw: RawRecord = { id, source, updatedAt, emails, phones, logins, handles, externalIds, firstName, lastName, fullName, attributes };
+    const raw: RawRecord = { id, source, updatedAt, emails, phones, logins, handles, externalIds, firstName, lastName, fullName, ...evidence, attributes };
     const accepted = acceptRecord(raw);
     return accepted.ok ? accepted : refused(accepted.issues);
   };

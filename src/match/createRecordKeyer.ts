@@ -3,7 +3,7 @@ import { createJunkMatcher } from '../normalize/junk/createJunkMatcher.js';
 import { normalizeEmail } from '../normalize/email/normalizeEmail.js';
 import { normalizeExternalId } from '../normalize/externalId/normalizeExternalId.js';
 import { normalizeLogin } from '../normalize/login/normalizeLogin.js';
-import { normalizePhone } from '../normalize/phone/normalizePhone.js';
+import { normalizePhoneForLinking } from '../normalize/phone/normalizePhone.js';
 import { normalizeHandle } from '../normalize/social/normalizeHandle.js';
 import type { CustomerRecord, IdentifierKind, NormalizeFailure } from '../types.js';
 
@@ -30,7 +30,11 @@ export interface RecordKeys {
   readonly keys: string[];
   readonly kinds: KindCode[];
   readonly groups: string[];
-  /** Typo-corrected emails (`e:` keys) usable only as weaker evidence. */
+  /**
+   * Keys usable only as weaker evidence (they corroborate, never link alone): typo-corrected emails (`e:`), and
+   * phones read as international only because they were invalid in the default region and that are not mobile
+   * numbers (`p:`, see `PhoneLinkValue.weak`).
+   */
   readonly weak: string[];
 }
 
@@ -56,6 +60,13 @@ export function createRecordKeyer(options: ResolvedOptions): (record: CustomerRe
     out.kinds.push(kind);
     out.groups.push(group);
   };
+  const has = (key: string): boolean => (out.keys.length <= 16 ? out.keys.includes(key) : many.has(key));
+  let weakPhones = 0;
+  const addWeakPhone = (key: string): void => {
+    if (out.weak.includes(key)) return;
+    out.weak.push(key);
+    weakPhones++;
+  };
 
   return (record, stats) => {
     out.keys.length = 0;
@@ -63,6 +74,7 @@ export function createRecordKeyer(options: ResolvedOptions): (record: CustomerRe
     out.groups.length = 0;
     out.weak.length = 0;
     many.clear();
+    weakPhones = 0;
 
     if (record.externalIds) {
       for (const x of record.externalIds) {
@@ -83,9 +95,11 @@ export function createRecordKeyer(options: ResolvedOptions): (record: CustomerRe
       for (const h of record.handles) {
         const r = normalizeHandle(h.platform, h.handle, phoneOptions);
         if (!r.ok) countFailure(stats, 'handle', r);
-        // A WhatsApp account is a phone number: it links as the phone it is.
-        else if (r.platform === 'whatsapp') add(`p:${r.handle}`, KIND.phone, '');
-        else add(`h:${r.value}`, KIND.handle, `h:${r.platform}`);
+        // A WhatsApp account is a phone number: it links as the phone it is, weak when the phone would be.
+        else if (r.platform === 'whatsapp') {
+          if (isWeakWhatsApp(h.handle, r.handle)) addWeakPhone(`p:${r.handle}`);
+          else add(`p:${r.handle}`, KIND.phone, '');
+        } else add(`h:${r.value}`, KIND.handle, `h:${r.platform}`);
       }
     }
     if (record.emails) {
@@ -101,13 +115,29 @@ export function createRecordKeyer(options: ResolvedOptions): (record: CustomerRe
     }
     if (record.phones) {
       for (const v of record.phones) {
-        const r = normalizePhone(v, phoneOptions);
-        if (r.ok) add(`p:${r.value}`, KIND.phone, '');
-        else countFailure(stats, 'phone', r);
+        const r = normalizePhoneForLinking(v, phoneOptions);
+        if (!r.ok) countFailure(stats, 'phone', r);
+        else if (r.weak) addWeakPhone(`p:${r.value}`);
+        else add(`p:${r.value}`, KIND.phone, '');
       }
+    }
+    // A weak phone the record also holds as a strong key (`4936202565` and `+4936202565`) adds nothing.
+    if (weakPhones > 0) {
+      for (let i = out.weak.length - 1; i >= 0; i--) if (out.weak[i]!.startsWith('p:') && has(out.weak[i]!)) out.weak.splice(i, 1);
     }
     return out;
   };
+
+  /**
+   * Whether a WhatsApp handle is a weak phone. `normalizeHandle` keeps only the E.164 number, so the number as typed
+   * is asked again (a cache hit: `normalizeHandle` just normalized it). Only a bare number can be inferred: a
+   * `wa.me/…` link is international and fails here (not phone-shaped), so it stays strong, as do forms the phone
+   * normalizer does not read itself (`whatsapp:4936202565`).
+   */
+  function isWeakWhatsApp(typed: string, e164: string): boolean {
+    const p = normalizePhoneForLinking(typed, phoneOptions);
+    return p.ok && p.weak && p.value === e164;
+  }
 }
 
 function countFailure(stats: KeyStats, kind: IdentifierKind, failure: NormalizeFailure): void {
@@ -130,4 +160,21 @@ export function describeKey(key: string): { kind: IdentifierKind; value: string 
     case 104 /* h */: return { kind: 'handle', value };
     default: return { kind: 'externalId', value };
   }
+}
+
+/** The kind code of a key (or group) by the character code of its prefix (`x` `l` `h` `e` `p`), or -1. */
+export function kindOfKeyPrefix(charCode: number): KindCode | -1 {
+  switch (charCode) {
+    case 0x78: return KIND.externalId;
+    case 0x6c: return KIND.login;
+    case 0x68: return KIND.handle;
+    case 0x65: return KIND.email;
+    case 0x70: return KIND.phone;
+    default: return -1;
+  }
+}
+
+/** Kinds a weak key may have: a typo-corrected email, a phone read as international by inference. */
+export function isWeakKind(kind: number): boolean {
+  return kind === KIND.email || kind === KIND.phone;
 }

@@ -14,12 +14,6 @@ export function normalizeName(input: string | undefined): string {
   return s.includes('  ') ? s.replace(/ {2,}/g, ' ') : s;
 }
 
-/** The first word of a name ("mohammed ali" → "mohammed"), used when only a full name is given. */
-export function firstToken(normalized: string): string {
-  const sp = normalized.indexOf(' ');
-  return sp === -1 ? normalized : normalized.slice(0, sp);
-}
-
 // Unicode combining marks (Mn), which include Latin accents and Arabic harakat.
 const COMBINING_MARKS = /\p{Mn}+/gu;
 const NON_LETTERS = /[^\p{L}\p{N} ]+/gu;

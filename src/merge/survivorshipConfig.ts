@@ -1,4 +1,4 @@
-import { NAME_FIELD_COLUMNS, NAME_FIELD_OF_COLUMN } from '../_internal/nameFields.js';
+import { NAME_FIELD_COLUMNS, PERSON_FIELD_OF_COLUMN } from '../_internal/nameFields.js';
 import type { SurvivorshipRule } from '../types.js';
 
 /** Survivorship options as plain data (they cross to worker threads). */
@@ -26,7 +26,7 @@ const NAME_FIELD_DEFAULT: SurvivorshipRule = 'mostFrequent';
  */
 export function survivorshipConfigOf(o: SurvivorshipOptions): SurvivorshipConfig {
   const fields = new Map<string, SurvivorshipRule>();
-  for (const [name, rule] of Object.entries(o.fields)) fields.set(NAME_FIELD_OF_COLUMN.get(name) ?? name, rule);
+  for (const [name, rule] of Object.entries(o.fields)) fields.set(PERSON_FIELD_OF_COLUMN.get(name) ?? name, rule);
   return { default: o.default, fields, sourceRank: new Map(o.sourcePriority.map((s, i) => [s, i])) };
 }
 

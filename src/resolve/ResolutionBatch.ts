@@ -6,7 +6,7 @@ import { withDefaults, type ResolvedOptions, type ResolveOptions } from '../conf
 import { GUARD_OF_OUTCOME, OUTCOME, type EvidenceLog } from '../cluster/EvidenceLog.js';
 import type { LinkInput } from '../cluster/LinkInput.js';
 import { linkRecords, type GenericKey } from '../cluster/linkRecords.js';
-import { KIND, type KeyStats } from '../match/createRecordKeyer.js';
+import { kindOfKeyPrefix, type KeyStats, type KindCode } from '../match/createRecordKeyer.js';
 import { compareStrings } from '../merge/buildProfile.js';
 import { duplicateIdIssue } from '../accept/RecordIssue.js';
 import type { CustomerRecord, GoldenProfile, GuardName, LinkEvidence, RecordIssue } from '../types.js';
@@ -14,7 +14,7 @@ import type { ResolveReport } from './ResolveReport.js';
 import { isExclusiveGroup, linkConfigOf } from './_internal/linkConfigOf.js';
 import { linkEvidenceAt, readableKey } from './_internal/linkEvidenceAt.js';
 import { PayloadSlab } from './_internal/PayloadSlab.js';
-import type { PreparedChunk } from './_internal/PreparedChunk.js';
+import { PreparedRecordCursor, type PreparedChunk } from './_internal/PreparedChunk.js';
 import { survivorshipConfigOf, type SurvivorshipOptions } from '../merge/survivorshipConfig.js';
 import { profileAt, profileIdAt, type BatchColumns } from './_internal/BatchColumns.js';
 import { createRecordPreparer, mergeKeyStats, type PreparedRecord } from './prepareRecord.js';
@@ -52,6 +52,7 @@ export class ResolutionBatch {
   private readonly keyIds = new GrowableArray(Int32Array, 1024, true);
   private readonly firstName = new GrowableArray(Int32Array);
   private readonly lastName = new GrowableArray(Int32Array);
+  private readonly attributes = new GrowableArray(Int32Array);
   private readonly sourceOf = new GrowableArray(Int32Array, 1024, true);
   private readonly updatedAt = new GrowableArray(Float64Array, 1024, true);
   private readonly weakRecord = new GrowableArray(Int32Array, 64);
@@ -91,10 +92,11 @@ export class ResolutionBatch {
     this.keyStart.push(this.keyIds.length);
     for (const weak of p.weak) {
       this.weakRecord.push(index);
-      this.weakKey.push(this.internKey(weak, KIND.email, ''));
+      this.weakKey.push(this.internKey(weak, kindOfKeyPrefix(weak.charCodeAt(0)) as KindCode, ''));
     }
     this.firstName.push(p.firstName ? this.names.intern(p.firstName) : -1);
     this.lastName.push(p.lastName ? this.names.intern(p.lastName) : -1);
+    this.attributes.push(p.attributes ? this.names.intern(p.attributes) : -1);
     this.sourceOf.push(p.source === '' ? -1 : this.sources.intern(p.source));
     this.updatedAt.push(p.updatedAt);
     this.payloads.push(p.payload);
@@ -108,48 +110,38 @@ export class ResolutionBatch {
    */
   addChunk(c: PreparedChunk, onDuplicate: (row: number, id: string) => void): void {
     if (this.linked) throw new Error('ResolutionBatch: add() after link()');
-    const { ints, bytes, strStart, strLen, strHash } = c;
+    const { bytes, strStart, strLen, strHash } = c;
     const intern = (into: ByteInterner, ref: number): number => into.internBytes(bytes, strStart[ref]!, strLen[ref]!, strHash[ref]!);
-    let p = 0;
-    for (let r = 0; r < c.records; r++) {
-      const row = ints[p++]!;
-      const idRef = ints[p++]!;
-      const first = ints[p++]!;
-      const last = ints[p++]!;
-      const source = ints[p++]!;
-      const payload = ints[p++]!;
+    const rec = new PreparedRecordCursor(c);
+    while (rec.next()) {
       const before = this.ids.size;
-      const index = intern(this.ids, idRef);
+      const index = intern(this.ids, rec.id);
       if (this.ids.size === before) {
-        onDuplicate(row, this.ids.keyOf(index));
-        p += 3 * ints[p]! + 1;
-        p += ints[p]! + 1;
+        onDuplicate(rec.row, this.ids.keyOf(index));
         continue;
       }
-      const nKeys = ints[p++]!;
-      for (let k = 0; k < nKeys; k++) {
-        const keyRef = ints[p++]!;
-        const kind = ints[p++]!;
-        const groupRef = ints[p++]!;
+      for (let k = 0; k < rec.keyCount; k++) {
+        const groupRef = rec.keyGroup(k);
         const before = this.keys.size;
-        const id = intern(this.keys, keyRef);
-        if (id === before) this.newKey(kind, groupRef === -1 ? -1 : this.internGroup(intern(this.groups, groupRef)));
+        const id = intern(this.keys, rec.keyRef(k));
+        if (id === before) this.newKey(rec.keyKind(k), groupRef === -1 ? -1 : this.internGroup(intern(this.groups, groupRef)));
         this.keyIds.push(id);
       }
       this.keyStart.push(this.keyIds.length);
-      const nWeak = ints[p++]!;
-      for (let k = 0; k < nWeak; k++) {
+      for (let k = 0; k < rec.weakCount; k++) {
         const before = this.keys.size;
-        const id = intern(this.keys, ints[p++]!);
-        if (id === before) this.newKey(KIND.email, -1);
+        const ref = rec.weakRef(k);
+        const id = intern(this.keys, ref);
+        if (id === before) this.newKey(kindOfKeyPrefix(bytes[strStart[ref]!]!) as KindCode, -1);
         this.weakRecord.push(index);
         this.weakKey.push(id);
       }
-      this.firstName.push(first === -1 ? -1 : intern(this.names, first));
-      this.lastName.push(last === -1 ? -1 : intern(this.names, last));
-      this.sourceOf.push(source === -1 ? -1 : intern(this.sources, source));
-      this.updatedAt.push(c.updatedAt[r]!);
-      this.payloads.pushBytes(bytes, strStart[payload]!, strLen[payload]!);
+      this.firstName.push(rec.first === -1 ? -1 : intern(this.names, rec.first));
+      this.lastName.push(rec.last === -1 ? -1 : intern(this.names, rec.last));
+      this.attributes.push(rec.attributes === -1 ? -1 : intern(this.names, rec.attributes));
+      this.sourceOf.push(rec.source === -1 ? -1 : intern(this.sources, rec.source));
+      this.updatedAt.push(rec.updatedAt);
+      this.payloads.pushBytes(bytes, strStart[rec.payload]!, strLen[rec.payload]!);
     }
     mergeKeyStats(this.stats, c.stats);
   }
@@ -341,6 +333,7 @@ export class ResolutionBatch {
       recordsByRank,
       firstName: this.firstName.view(),
       lastName: this.lastName.view(),
+      attributes: this.attributes.view(),
       nameOf: (id) => this.names.keyOf(id),
       weakRecord: this.weakRecord.view(),
       weakKey: this.weakKey.view(),

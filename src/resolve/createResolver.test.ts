@@ -72,7 +72,7 @@ describe('update', () => {
     const r = createResolver();
     r.add(omar);
     r.add(omarPos);
-    const res = ok(r.update({ ...omarPos, attributes: { city: 'Sharjah' } }));
+    const res = ok(r.update({ ...omarPos, city: 'Sharjah' }));
     expect(res.events).toEqual([{ type: 'updated', profileId: 'P00000001', recordIds: ['pos-7'] }]);
     expect(r.profile('P00000001')!.fields.city!.value).toBe('Sharjah');
   });

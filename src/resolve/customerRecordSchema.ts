@@ -44,6 +44,12 @@ export const customerRecordSchema = z.strictObject({
   firstName: z.string().optional(),
   lastName: z.string().optional(),
   fullName: z.string().optional(),
+  dateOfBirth: z.string().optional(),
+  gender: z.string().optional(),
+  address: z.string().optional(),
+  city: z.string().optional(),
+  postcode: z.string().optional(),
+  country: z.string().optional(),
   attributes: attributes.optional(),
 });
 

@@ -1,10 +1,11 @@
 import { parseIsoDate } from '../_internal/parseIsoDate.js';
 import type { ResolvedOptions } from '../config/ResolveOptions.js';
 import { createRecordKeyer, type KeyStats, type KindCode } from '../match/createRecordKeyer.js';
-import { firstToken, normalizeName } from '../match/normalizeName.js';
+import { foldAttributes } from '../match/attributes.js';
+import { personNameOf } from '../match/personName.js';
 import type { CustomerRecord } from '../types.js';
 import { setOwn } from '../_internal/ownField.js';
-import { NAME_FIELD_COLUMNS, NAME_FIELD_OF_COLUMN } from '../_internal/nameFields.js';
+import { EVIDENCE_FIELD_COLUMNS, PERSON_FIELD_COLUMNS, PERSON_FIELD_OF_COLUMN } from '../_internal/nameFields.js';
 
 /**
  * A record reduced to what the engine keeps: normalized keys, folded names, update time and a JSON payload of
@@ -18,6 +19,8 @@ export interface PreparedRecord {
   readonly updatedAt: number;
   readonly firstName: string;
   readonly lastName: string;
+  /** The evidence attributes folded for comparison (`match/attributes` foldAttributes), '' when none. */
+  readonly attributes: string;
   readonly payload: string;
   readonly keys: readonly string[];
   readonly kinds: readonly KindCode[];
@@ -37,6 +40,7 @@ export function createRecordPreparer(options: ResolvedOptions): (record: Custome
       updatedAt: updatedAtOf(record),
       firstName: first,
       lastName: last,
+      attributes: foldAttributes(record),
       payload: JSON.stringify(payloadOf(record)),
       keys: [...rk.keys],
       kinds: [...rk.kinds],
@@ -46,13 +50,9 @@ export function createRecordPreparer(options: ResolvedOptions): (record: Custome
   };
 }
 
-/** First and last name as the matcher compares them (folded); from the full name when they are missing. */
+/** First and last name as the matcher compares them (folded; `match/personName`). */
 export function foldedNamesOf(record: CustomerRecord): [first: string, last: string] {
-  const full = normalizeName(record.fullName);
-  const first = normalizeName(record.firstName) || firstToken(full);
-  let last = normalizeName(record.lastName);
-  if (!last && full.includes(' ')) last = full.slice(full.lastIndexOf(' ') + 1);
-  return [first, last];
+  return personNameOf(record);
 }
 
 /** Epoch ms of `updatedAt`, NaN when unknown. */
@@ -63,8 +63,9 @@ export function updatedAtOf(record: CustomerRecord): number {
 }
 
 /**
- * Fields a golden profile carries besides identifiers: names and attributes, in one flat namespace. An
- * attribute may not take a name field's place (`firstName`, or `first_name`, its spelling in outputs): such an
+ * Fields a golden profile carries besides identifiers: names, evidence attributes and other attributes, in one
+ * flat namespace. An attribute may not take a record field's place (`firstName`, or `first_name`, its spelling in
+ * outputs; `dateOfBirth`, `city`): such an
  * attribute is kept as `attribute:<name>`, and so is any attribute already starting with `attribute:`, which
  * keeps the renaming one-to-one.
  */
@@ -73,6 +74,10 @@ export function payloadOf(record: CustomerRecord): Record<string, string | numbe
   if (record.firstName) out.firstName = record.firstName.trim();
   if (record.lastName) out.lastName = record.lastName.trim();
   if (record.fullName) out.fullName = record.fullName.trim();
+  for (const field of EVIDENCE_FIELD_COLUMNS.keys()) {
+    const v = (record as unknown as Record<string, unknown>)[field];
+    if (typeof v === 'string' && v.trim() !== '') out[field] = v.trim();
+  }
   const attributes = record.attributes;
   if (attributes) for (const k of Object.keys(attributes)) setOwn(out, attributeField(k), attributes[k]!);
   return out;
@@ -82,7 +87,7 @@ const ATTRIBUTE_PREFIX = 'attribute:';
 
 /** The profile field an attribute is carried in (see `payloadOf`). */
 export function attributeField(name: string): string {
-  const reserved = NAME_FIELD_COLUMNS.has(name) || NAME_FIELD_OF_COLUMN.has(name) || name.startsWith(ATTRIBUTE_PREFIX);
+  const reserved = PERSON_FIELD_COLUMNS.has(name) || PERSON_FIELD_OF_COLUMN.has(name) || name.startsWith(ATTRIBUTE_PREFIX);
   return reserved ? ATTRIBUTE_PREFIX + name : name;
 }
 

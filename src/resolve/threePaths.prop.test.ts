@@ -32,7 +32,7 @@ function comparable(profiles: readonly ProfileJson[]): unknown[] {
 }
 
 function csvOf(records: readonly CustomerRecord[]): string {
-  const header = ['id', 'source', 'updated_at', 'email', 'phone', 'login', 'instagram', 'loyalty_id', 'first_name', 'last_name', 'city'];
+  const header = ['id', 'source', 'updated_at', 'email', 'phone', 'login', 'instagram', 'loyalty_id', 'first_name', 'last_name', 'date_of_birth', 'city', 'mall'];
   const rows = records.map((r) =>
     [
       r.id,
@@ -45,7 +45,9 @@ function csvOf(records: readonly CustomerRecord[]): string {
       (r.externalIds ?? []).map((x) => x.value).join('|'),
       r.firstName ?? '',
       r.lastName ?? '',
-      String(r.attributes?.city ?? ''),
+      r.dateOfBirth ?? '',
+      r.city ?? '',
+      String(r.attributes?.mall ?? ''),
     ]
       .map((c) => csvCell(c))
       .join(','),

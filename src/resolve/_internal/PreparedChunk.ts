@@ -1,5 +1,5 @@
 import { fnv1aBytes } from '../../_internal/ByteInterner.js';
-import type { KeyStats } from '../../match/createRecordKeyer.js';
+import type { KeyStats, RecordKeys } from '../../match/createRecordKeyer.js';
 import type { RecordIssue } from '../../types.js';
 
 /** A row of a piece that did not become a record: a reader error, a mapping problem or a missing id. */
@@ -15,9 +15,10 @@ export interface PieceReject {
  * and packed into a few typed arrays, so a worker thread can hand them over by transfer, without structured
  * cloning an object per record, and the main thread can intern their strings straight from the bytes.
  *
- * `ints` holds per record: row, id, first name, last name, source, payload (string refs, -1 for none),
- * key count, then (key, kind, group) per key, weak-key count, then one ref per weak key. A string ref indexes
- * `strStart` / `strLen` / `strHash` (UTF-8 in `bytes`, FNV-1a of those bytes).
+ * `ints` holds per record: row, id, first name, last name, folded attributes, source, payload (string refs, -1 for
+ * none), key count, then (key, kind, group) per key, weak-key count, then one ref per weak key. A string ref
+ * indexes `strStart` / `strLen` / `strHash` (UTF-8 in `bytes`, FNV-1a of those bytes). The layout lives in this
+ * file only: `PreparedChunkWriter.record` writes it, `PreparedRecordCursor` reads it.
  */
 export interface PreparedChunk {
   readonly records: number;
@@ -62,25 +63,39 @@ export class PreparedChunkWriter {
   private readonly repeated = new Map<string, number>();
   readonly rejects: PieceReject[] = [];
 
-  /** Starts a record; follow with its fields in the order of `PreparedChunk.ints`. */
-  beginRecord(row: number, updatedAt: number): void {
+  /** Appends one prepared record (strings as they are; '' for none). */
+  record(row: number, updatedAt: number, id: string, first: string, last: string, attributes: string, source: string, payload: string, keys: RecordKeys): void {
     if (this.records === this.updated.length) this.updated = growF64(this.updated);
     this.updated[this.records++] = updatedAt;
     this.int(row);
+    this.str(id);
+    this.str(first);
+    this.str(last);
+    this.str(attributes);
+    this.repeatedStr(source);
+    this.str(payload);
+    this.int(keys.keys.length);
+    for (let i = 0; i < keys.keys.length; i++) {
+      this.str(keys.keys[i]!);
+      this.int(keys.kinds[i]!);
+      this.repeatedStr(keys.groups[i]!);
+    }
+    this.int(keys.weak.length);
+    for (const weak of keys.weak) this.str(weak);
   }
 
-  int(v: number): void {
+  private int(v: number): void {
     if (this.nInts === this.ints.length) this.ints = growI32(this.ints);
     this.ints[this.nInts++] = v;
   }
 
   /** Appends a string ref ('' → -1). */
-  str(s: string): void {
+  private str(s: string): void {
     this.int(s === '' ? -1 : this.addString(s));
   }
 
   /** Appends a string ref, sharing one copy of strings that repeat across records (sources, groups). */
-  repeatedStr(s: string): void {
+  private repeatedStr(s: string): void {
     if (s === '') return this.int(-1);
     let ref = this.repeated.get(s);
     if (ref === undefined) this.repeated.set(s, (ref = this.addString(s)));
@@ -157,4 +172,72 @@ function growF64(a: Float64Array): Float64Array<ArrayBuffer> {
   const b = new Float64Array(a.length * 2);
   b.set(a);
   return b;
+}
+
+/**
+ * Reads the records of a chunk one at a time, in order (the reader beside `PreparedChunkWriter.record`). Fields
+ * are string refs into the chunk (-1 for none); `next()` moves to the next record. No allocation per record.
+ */
+export class PreparedRecordCursor {
+  private p = 0;
+  private r = -1;
+  row = 0;
+  id = -1;
+  first = -1;
+  last = -1;
+  attributes = -1;
+  source = -1;
+  payload = -1;
+  keyCount = 0;
+  weakCount = 0;
+  private keysAt = 0;
+  private weakAt = 0;
+
+  constructor(readonly chunk: PreparedChunk) {}
+
+  /** Moves to the next record; false after the last. */
+  next(): boolean {
+    const c = this.chunk;
+    if (this.r + 1 >= c.records) return false;
+    if (this.r >= 0) this.p = this.weakAt + this.weakCount;
+    this.r++;
+    const ints = c.ints;
+    let p = this.p;
+    this.row = ints[p++]!;
+    this.id = ints[p++]!;
+    this.first = ints[p++]!;
+    this.last = ints[p++]!;
+    this.attributes = ints[p++]!;
+    this.source = ints[p++]!;
+    this.payload = ints[p++]!;
+    this.keyCount = ints[p++]!;
+    this.keysAt = p;
+    p += 3 * this.keyCount;
+    this.weakCount = ints[p++]!;
+    this.weakAt = p;
+    return true;
+  }
+
+  get updatedAt(): number {
+    return this.chunk.updatedAt[this.r]!;
+  }
+
+  keyRef(i: number): number {
+    return this.chunk.ints[this.keysAt + 3 * i]!;
+  }
+  keyKind(i: number): number {
+    return this.chunk.ints[this.keysAt + 3 * i + 1]!;
+  }
+  keyGroup(i: number): number {
+    return this.chunk.ints[this.keysAt + 3 * i + 2]!;
+  }
+  weakRef(i: number): number {
+    return this.chunk.ints[this.weakAt + i]!;
+  }
+
+  /** A string ref's text (for tests and messages; the engine interns the bytes without decoding). */
+  text(ref: number): string {
+    const c = this.chunk;
+    return ref === -1 ? '' : Buffer.from(c.bytes.buffer, c.bytes.byteOffset + c.strStart[ref]!, c.strLen[ref]!).toString('utf8');
+  }
 }

@@ -1,5 +1,6 @@
 import { GUARD_OF_OUTCOME, OUTCOME, type EvidenceReader } from '../../cluster/EvidenceLog.js';
-import { describeKey } from '../../match/createRecordKeyer.js';
+import { describeKey, KIND } from '../../match/createRecordKeyer.js';
+import { unpackFacts, weightParts } from '../../match/matchWeights.js';
 import type { LinkEvidence } from '../../types.js';
 
 /**
@@ -12,14 +13,18 @@ export function linkEvidenceAt(ev: EvidenceReader, i: number, recordId: (index: 
   const { kind } = describeKey(key);
   const guard = GUARD_OF_OUTCOME[outcome];
   const why = ev.whyOf(i);
+  const weight = ev.weight.get(i);
+  const weighed = !Number.isNaN(weight);
   return {
     recordA: recordId(ev.recordA.get(i)),
     recordB: recordId(ev.recordB.get(i)),
-    kind: outcome === OUTCOME.acceptedFuzzy || outcome === OUTCOME.fuzzy ? 'fuzzyEmail' : kind,
+    // Weak evidence through an email is a typo-corrected address; a weak phone keeps its kind.
+    kind: (outcome === OUTCOME.acceptedFuzzy || outcome === OUTCOME.fuzzy) && kind === 'email' ? 'fuzzyEmail' : kind,
     key: readableKey(key),
     accepted: outcome === OUTCOME.accepted || outcome === OUTCOME.acceptedFuzzy,
     ...(guard ? { guard } : {}),
     ...(why ? { why } : {}),
+    ...(weighed ? { weight: Math.round(weight * 100) / 100, parts: weightParts(unpackFacts(ev.facts.get(i), KIND[kind], weight)) } : {}),
   };
 }
 

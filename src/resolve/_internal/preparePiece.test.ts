@@ -7,7 +7,7 @@ import type { IdweaveConfig } from '../../config/configSchema.js';
 import { parseConfig } from '../../config/parseConfig.js';
 import { filePieces } from '../../io/_internal/filePieces.js';
 import { createPiecePreparer, type Piece } from './preparePiece.js';
-import type { PreparedChunk } from './PreparedChunk.js';
+import { PreparedRecordCursor, type PreparedChunk } from './PreparedChunk.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'idweave-prep-'));
 let n = 0;
@@ -22,20 +22,11 @@ function config(): IdweaveConfig {
   return parsed.config;
 }
 
-/** Record ids of a chunk, in row order (see the `ints` layout in `PreparedChunk`). */
+/** Record ids of a chunk, in row order. */
 function idsOf(c: PreparedChunk): { row: number; id: string }[] {
   const out: { row: number; id: string }[] = [];
-  let i = 0;
-  for (let r = 0; r < c.records; r++) {
-    const row = c.ints[i++]!;
-    const ref = c.ints[i++]!;
-    i += 4; // first, last, source, payload
-    const keys = c.ints[i++]!;
-    i += 3 * keys;
-    const weak = c.ints[i++]!;
-    i += weak;
-    out.push({ row, id: Buffer.from(c.bytes.subarray(c.strStart[ref]!, c.strStart[ref]! + c.strLen[ref]!)).toString('utf8') });
-  }
+  const rec = new PreparedRecordCursor(c);
+  while (rec.next()) out.push({ row: rec.row, id: rec.text(rec.id) });
   return out;
 }
 

@@ -9,6 +9,7 @@ import type { RowEvent } from '../../io/RowEvent.js';
 import { columnRoles } from '../../io/columnRoles.js';
 import { createRowMapper, type MapRowResult } from '../../io/rowToRecord.js';
 import { createRecordKeyer, type KeyStats } from '../../match/createRecordKeyer.js';
+import { foldAttributes } from '../../match/attributes.js';
 import { foldedNamesOf, payloadOf, updatedAtOf } from '../prepareRecord.js';
 import { MAX_FIELD_NAMES, PreparedChunkWriter, type PreparedChunk } from './PreparedChunk.js';
 
@@ -53,20 +54,7 @@ export function createPiecePreparer(config: IdweaveConfig): (piece: Piece) => Pr
       if (mapped.invalidUpdatedAt) invalidUpdatedAt++;
       const rk = keyRecord(record, stats);
       const [first, last] = foldedNamesOf(record);
-      w.beginRecord(row, updatedAtOf(record));
-      w.str(record.id);
-      w.str(first);
-      w.str(last);
-      w.repeatedStr(record.source ?? '');
-      w.str(JSON.stringify(payloadOf(record)));
-      w.int(rk.keys.length);
-      for (let i = 0; i < rk.keys.length; i++) {
-        w.str(rk.keys[i]!);
-        w.int(rk.kinds[i]!);
-        w.repeatedStr(rk.groups[i]!);
-      }
-      w.int(rk.weak.length);
-      for (const weak of rk.weak) w.str(weak);
+      w.record(row, updatedAtOf(record), record.id, first, last, foldAttributes(record), record.source ?? '', JSON.stringify(payloadOf(record)), rk);
     };
 
     let rows: number;

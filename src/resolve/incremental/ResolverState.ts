@@ -3,7 +3,7 @@ import type { ResolvedOptions } from '../../config/ResolveOptions.js';
 import type { EvidenceLog } from '../../cluster/EvidenceLog.js';
 import type { LinkInput } from '../../cluster/LinkInput.js';
 import { genericKeyOf, linkRecords, type GenericKey, type LinkConfig } from '../../cluster/linkRecords.js';
-import { describeKey, KIND, type KeyStats } from '../../match/createRecordKeyer.js';
+import { describeKey, kindOfKeyPrefix, type KeyStats, type KindCode } from '../../match/createRecordKeyer.js';
 import { ByteInterner } from '../../_internal/ByteInterner.js';
 import { buildProfile, compareStrings, type MemberRecord, type SurvivorshipConfig } from '../../merge/buildProfile.js';
 import { survivorshipConfigOf } from '../../merge/survivorshipConfig.js';
@@ -71,6 +71,7 @@ export class ResolverState {
   private wCap = new Uint32Array(1024);
   firstName = new Int32Array(1024);
   lastName = new Int32Array(1024);
+  attributes = new Int32Array(1024);
   sourceOf = new Int32Array(1024);
   updatedAt = new Float64Array(1024);
   private payHandle = new Float64Array(1024);
@@ -261,6 +262,7 @@ export class ResolverState {
     const weakKey = new Int32Array(weakTotal);
     const firstName = new Int32Array(n);
     const lastName = new Int32Array(n);
+    const attributes = new Int32Array(n);
     const rank = new Uint32Array(n);
     let t = 0;
     let w = 0;
@@ -269,6 +271,7 @@ export class ResolverState {
       rank[i] = i;
       firstName[i] = this.firstName[r]!;
       lastName[i] = this.lastName[r]!;
+      attributes[i] = this.attributes[r]!;
       for (let j = this.kStart[r]!, end = j + this.kLen[r]!; j < end; j++) keyIds[t++] = this.localOf(this.strong.key[j]!, e, localKeys);
       keyStart[i + 1] = t;
       for (let j = this.wStart[r]!, end = j + this.wLen[r]!; j < end; j++) {
@@ -306,6 +309,7 @@ export class ResolverState {
       recordsByRank: rank,
       firstName,
       lastName,
+      attributes,
       nameOf: (id) => this.names.keyOf(id),
       weakRecord,
       weakKey,
@@ -382,6 +386,7 @@ export class ResolverState {
     this.wCap = grow(this.wCap, min);
     this.firstName = grow(this.firstName, min);
     this.lastName = grow(this.lastName, min);
+    this.attributes = grow(this.attributes, min);
     this.sourceOf = grow(this.sourceOf, min);
     this.updatedAt = grow(this.updatedAt, min);
     this.payHandle = grow(this.payHandle, min);
@@ -414,10 +419,11 @@ export class ResolverState {
       this.wStart[r] = ws;
       this.wCap[r] = weak.length;
     }
-    for (let i = 0; i < weak.length; i++) this.weak.link(ws + i, r, this.internKey(weak[i]!, KIND.email, ''));
+    for (let i = 0; i < weak.length; i++) this.weak.link(ws + i, r, this.internKey(weak[i]!, kindOfKeyPrefix(weak[i]!.charCodeAt(0)) as KindCode, ''));
     this.wLen[r] = weak.length;
     this.firstName[r] = p.firstName ? this.names.intern(p.firstName) : -1;
     this.lastName[r] = p.lastName ? this.names.intern(p.lastName) : -1;
+    this.attributes[r] = p.attributes ? this.names.intern(p.attributes) : -1;
     this.sourceOf[r] = p.source === '' ? -1 : this.sources.intern(p.source);
     this.updatedAt[r] = p.updatedAt;
     const stored = this.payloads.push(p.payload);

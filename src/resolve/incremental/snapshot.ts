@@ -2,7 +2,7 @@ import { hash64Hex } from '../../_internal/hash.js';
 import { acceptId, MAX_IDENTIFIERS_PER_KIND } from '../../accept/recordRules.js';
 import type { ResolvedOptions } from '../../config/ResolveOptions.js';
 import { IdweaveError } from '../../errors.js';
-import { KIND, type KindCode } from '../../match/createRecordKeyer.js';
+import { isWeakKind, kindOfKeyPrefix, type KindCode } from '../../match/createRecordKeyer.js';
 import { ByteInterner } from '../../_internal/ByteInterner.js';
 import { compareStrings } from '../../merge/buildProfile.js';
 import type { PreparedRecord } from '../prepareRecord.js';
@@ -10,8 +10,9 @@ import { profileIdOfSerial, ResolverState } from './ResolverState.js';
 
 /**
  * One record in a snapshot: `[id, profile serial, source, updatedAt (epoch ms or null), first name, last name,
- * payload (JSON of names and attributes), strong keys, weak keys]`. Source, names and keys are indices into the
- * snapshot's tables (-1 for none).
+ * payload (JSON of names and attributes), strong keys, weak keys, folded evidence attributes]`. Source, names,
+ * attributes and keys are indices into the snapshot's tables (-1 for none). Snapshots written before evidence
+ * attributes have nine elements (no attributes).
  */
 export type SnapshotRecord = readonly [
   id: string,
@@ -23,6 +24,7 @@ export type SnapshotRecord = readonly [
   payload: string,
   keys: readonly number[],
   weak: readonly number[],
+  attributes?: number,
 ];
 
 /**
@@ -120,6 +122,7 @@ export function writeSnapshot(state: ResolverState): ResolverSnapshot {
       state.payloadOf(r),
       state.strongKeysOf(r).map(keyOf),
       state.weakKeysOf(r).map(keyOf),
+      table(nameIndex, names, state.attributes[r]!, (n) => state.names.keyOf(n)),
     ]);
   }
   const content = { options: optionsFingerprint(state.options), nextSerial: state.nextSerial, groups, keys, names, sources, records };
@@ -203,6 +206,7 @@ function hashRecord(h: Fnv1a64, rec: SnapshotRecord): void {
   for (const k of rec[7]) h.u32(k);
   h.u32(rec[8].length);
   for (const k of rec[8]) h.u32(k);
+  if (rec.length > 9) h.u32(rec[9]!);
 }
 
 function hashKey(h: Fnv1a64, e: KeyEntry): void {
@@ -358,11 +362,11 @@ export function readSnapshot(input: unknown, options: ResolvedOptions, verify = 
   const marks = new Uint32Array(keyTable.length);
   for (let row = 0; row < records.length && issues.open; row++) {
     const rec = records[row];
-    if (!Array.isArray(rec) || rec.length !== 9) {
-      issues.add(`records[${row}]: expected [id, serial, source, updatedAt, firstName, lastName, payload, keys, weak], got ${show(rec)}`);
+    if (!Array.isArray(rec) || (rec.length !== 9 && rec.length !== 10)) {
+      issues.add(`records[${row}]: expected [id, serial, source, updatedAt, firstName, lastName, payload, keys, weak, attributes?], got ${show(rec)}`);
       continue;
     }
-    const [id, serial, source, updatedAt, first, last, payload, strongRefs, weakRefs] = rec as unknown[];
+    const [id, serial, source, updatedAt, first, last, payload, strongRefs, weakRefs, attributes = -1] = rec as unknown[];
     if (typeof id !== 'string') issues.add(`records[${row}][0]: expected a record id (a string), got ${show(id)}`);
     else {
       const accepted = acceptId(id);
@@ -377,6 +381,7 @@ export function readSnapshot(input: unknown, options: ResolvedOptions, verify = 
     }
     if (first !== -1 && !isIndex(first, names.length)) issues.add(`records[${row}][4]: first name index ${show(first)} out of range (-1 or 0..${names.length - 1})`);
     if (last !== -1 && !isIndex(last, names.length)) issues.add(`records[${row}][5]: last name index ${show(last)} out of range (-1 or 0..${names.length - 1})`);
+    if (attributes !== -1 && !isIndex(attributes, names.length)) issues.add(`records[${row}][9]: attributes index ${show(attributes)} out of range (-1 or 0..${names.length - 1})`);
     if (typeof payload !== 'string') issues.add(`records[${row}][6]: expected the payload as a JSON string, got ${show(payload)}`);
     else {
       const problem = payloadProblem(payload);
@@ -403,6 +408,7 @@ export function readSnapshot(input: unknown, options: ResolvedOptions, verify = 
       updatedAt: r[3] ?? Number.NaN,
       firstName: r[4] === -1 ? '' : names[r[4]]!,
       lastName: r[5] === -1 ? '' : names[r[5]]!,
+      attributes: r[9] === undefined || r[9] === -1 ? '' : names[r[9]]!,
       payload: r[6],
       keys: keyStrings,
       kinds,
@@ -439,7 +445,7 @@ function checkKeyRefs(list: unknown, row: number, i: number, marks: Uint32Array,
     const k = list[j] as unknown;
     if (!isIndex(k, keys.length)) issues.add(`records[${row}][${i}][${j}]: key index ${show(k)} out of range (0..${keys.length - 1})`);
     else if (marks[k] === stamp) issues.add(`records[${row}][${i}][${j}]: key ${k} listed twice`);
-    else if (i === 8 && keys[k]![1] !== KIND.email) issues.add(`records[${row}][${i}][${j}]: weak key ${show(keys[k]![0])} is not an email`);
+    else if (i === 8 && !isWeakKind(keys[k]![1])) issues.add(`records[${row}][${i}][${j}]: weak key ${show(keys[k]![0])} is neither an email nor a phone`);
     else marks[k] = stamp;
   }
 }
@@ -513,14 +519,7 @@ const GROUPED: readonly boolean[] = [true, true, true, false, false];
 
 /** The kind code of a key or group by its first character (`x` `l` `h` `e` `p`), or -1. */
 function kindOfPrefix(s: string): number {
-  switch (s.charCodeAt(0)) {
-    case 0x78: return KIND.externalId;
-    case 0x6c: return KIND.login;
-    case 0x68: return KIND.handle;
-    case 0x65: return KIND.email;
-    case 0x70: return KIND.phone;
-    default: return -1;
-  }
+  return kindOfKeyPrefix(s.charCodeAt(0));
 }
 
 /** Interns `text`; true when it was there already. */

@@ -1,0 +1,164 @@
+import { LEVEL, type Level } from './levels.js';
+import { nameSimilarity } from './nameSimilarity.js';
+import { normalizeName } from './normalizeName.js';
+
+/** The evidence attributes of a record (spec §1): they corroborate or contradict a link, never link alone. */
+export interface AttributeFields {
+  readonly dateOfBirth?: string;
+  readonly gender?: string;
+  readonly postcode?: string;
+  readonly city?: string;
+  readonly address?: string;
+  readonly country?: string;
+}
+
+const SEP = '\x1f';
+
+/**
+ * The attributes folded for comparison into one short string (the engine interns it like a name; '' when the
+ * record has none): `dob␟gender␟postcode␟city␟address␟country`.
+ * - date of birth: `YYYYMMDD` with `0000` / `00` for unknown parts (see `foldDateOfBirth`), '' when unreadable;
+ * - gender: `m` or `f`, '' for anything else (other values are not evidence either way);
+ * - postcode: upper-case letters and digits; city and address: folded like names, address words abbreviated
+ *   one way (street → st); country: folded.
+ */
+export function foldAttributes(r: AttributeFields): string {
+  const dob = r.dateOfBirth === undefined ? '' : foldDateOfBirth(r.dateOfBirth);
+  const gender = r.gender === undefined ? '' : foldGender(r.gender);
+  const postcode = r.postcode === undefined ? '' : r.postcode.toUpperCase().replace(/[^0-9A-Z]+/g, '').slice(0, 16);
+  const city = normalizeName(r.city);
+  const address = r.address === undefined ? '' : foldAddress(r.address);
+  const country = normalizeName(r.country);
+  if (dob === '' && gender === '' && postcode === '' && city === '' && address === '' && country === '') return '';
+  return dob + SEP + gender + SEP + postcode + SEP + city + SEP + address + SEP + country;
+}
+
+/**
+ * A date of birth as `YYYYMMDD`, `0000`/`00` marking unknown parts; '' when unreadable or a placeholder.
+ * Accepted: ISO `1984-03-07` (a time part ignored), `1984/03/07`, `19840307`, day first `07/03/1984`,
+ * `07-03-1984`, `07.03.1984` (month first when the first number cannot be a month day... i.e. the second is
+ * over 12), `1984-03`, `03/1984`, `1984`. First of January is how many registries write "year known only", so
+ * `01-01` keeps only the year; 1900-01-01 and 1970-01-01 (system defaults) are no date at all.
+ */
+export function foldDateOfBirth(raw: string): string {
+  const s = raw.trim();
+  if (s.length > 40) return '';
+  let y = 0;
+  let m = 0;
+  let d = 0;
+  let match: RegExpExecArray | null;
+  if ((match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ].*)?$/.exec(s))) [y, m, d] = [+match[1]!, +match[2]!, +match[3]!];
+  else if ((match = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(s))) {
+    [d, m, y] = [+match[1]!, +match[2]!, +match[3]!];
+    if (m > 12 && d <= 12) [d, m] = [m, d];
+  } else if ((match = /^(\d{4})(\d{2})(\d{2})$/.exec(s))) [y, m, d] = [+match[1]!, +match[2]!, +match[3]!];
+  else if ((match = /^(\d{4})[-/.](\d{1,2})$/.exec(s))) [y, m] = [+match[1]!, +match[2]!];
+  else if ((match = /^(\d{1,2})[-/.](\d{4})$/.exec(s))) [m, y] = [+match[1]!, +match[2]!];
+  else if ((match = /^(\d{4})$/.exec(s))) y = +match[1]!;
+  else return '';
+  if (y < 1875 || y > 2100 || m > 12 || d > 31 || (d > 0 && m === 0)) return '';
+  if (m === 1 && d === 1) {
+    if (y === 1900 || y === 1970 || y === 1901) return '';
+    m = 0;
+    d = 0;
+  }
+  return String(y) + pad2(m) + pad2(d);
+}
+
+function pad2(n: number): string {
+  return n < 10 ? '0' + n : String(n);
+}
+
+function foldGender(raw: string): string {
+  const g = normalizeName(raw);
+  if (g === 'm' || g === 'male' || g === 'man' || g === 'mr' || g === 'ذكر') return 'm';
+  if (g === 'f' || g === 'female' || g === 'woman' || g === 'mrs' || g === 'ms' || g === 'أنثى' || g === 'انثى') return 'f';
+  return '';
+}
+
+const ADDRESS_WORDS: ReadonlyMap<string, string> = new Map([
+  ['street', 'st'], ['str', 'st'], ['road', 'rd'], ['avenue', 'ave'], ['av', 'ave'], ['boulevard', 'blvd'], ['drive', 'dr'],
+  ['lane', 'ln'], ['place', 'pl'], ['court', 'ct'], ['building', 'bldg'], ['bld', 'bldg'], ['apartment', 'apt'], ['flat', 'apt'],
+  ['floor', 'fl'], ['tower', 'twr'], ['villa', 'vl'], ['north', 'n'], ['south', 's'], ['east', 'e'], ['west', 'w'], ['number', 'no'],
+]);
+
+function foldAddress(raw: string): string {
+  const folded = normalizeName(raw);
+  if (folded === '') return '';
+  return folded.split(' ').map((w) => ADDRESS_WORDS.get(w) ?? w).join(' ');
+}
+
+/** Levels of each attribute between two records (`LEVEL.none` where either has no value). */
+export interface AttributeLevels {
+  dateOfBirth: Level;
+  gender: Level;
+  postcode: Level;
+  city: Level;
+  address: Level;
+  country: Level;
+}
+
+export function noAttributeLevels(): AttributeLevels {
+  return { dateOfBirth: LEVEL.none, gender: LEVEL.none, postcode: LEVEL.none, city: LEVEL.none, address: LEVEL.none, country: LEVEL.none };
+}
+
+/** Compares two folded attribute strings (`foldAttributes`), writing the levels into `out`. Symmetric. */
+export function compareAttributes(a: string, b: string, out: AttributeLevels): AttributeLevels {
+  const pa = a.split(SEP);
+  const pb = b.split(SEP);
+  out.dateOfBirth = both(pa[0], pb[0]) ? compareDatesOfBirth(pa[0]!, pb[0]!) : LEVEL.none;
+  out.gender = both(pa[1], pb[1]) ? (pa[1] === pb[1] ? LEVEL.exact : LEVEL.disagree) : LEVEL.none;
+  out.postcode = both(pa[2], pb[2]) ? (pa[2] === pb[2] ? LEVEL.exact : LEVEL.disagree) : LEVEL.none;
+  out.city = both(pa[3], pb[3]) ? compareText(pa[3]!, pb[3]!, 0.8) : LEVEL.none;
+  out.address = both(pa[4], pb[4]) ? compareAddresses(pa[4]!, pb[4]!) : LEVEL.none;
+  out.country = both(pa[5], pb[5]) ? compareText(pa[5]!, pb[5]!, 1) : LEVEL.none;
+  return out;
+}
+
+function both(a: string | undefined, b: string | undefined): boolean {
+  return a !== undefined && a !== '' && b !== undefined && b !== '';
+}
+
+/**
+ * Two folded dates of birth: exact when every part is known and equal; close when they are compatible — the
+ * known parts agree (a partial date), day and month are swapped, or one part differs in one digit (a slip on a
+ * form); disagree otherwise.
+ */
+export function compareDatesOfBirth(a: string, b: string): Level {
+  if (a === b) return a.endsWith('0000') || a.endsWith('00') ? LEVEL.close : LEVEL.exact;
+  const ya = a.slice(0, 4), yb = b.slice(0, 4);
+  const ma = a.slice(4, 6), mb = b.slice(4, 6);
+  const da = a.slice(6, 8), db = b.slice(6, 8);
+  const known = (x: string) => x !== '00';
+  const sameMonth = !known(ma) || !known(mb) || ma === mb;
+  const sameDay = !known(da) || !known(db) || da === db;
+  if (ya === yb && sameMonth && sameDay) return LEVEL.close;
+  const full = known(ma) && known(mb) && known(da) && known(db);
+  if (ya === yb && full && ma === db && da === mb) return LEVEL.close;
+  // One slip: exactly one part differs, by one digit.
+  const slips = (ya === yb ? 0 : oneDigit(ya, yb) ? 1 : 2) + (sameMonth ? 0 : oneDigit(ma, mb) ? 1 : 2) + (sameDay ? 0 : oneDigit(da, db) ? 1 : 2);
+  return slips === 1 ? LEVEL.close : LEVEL.disagree;
+}
+
+function oneDigit(a: string, b: string): boolean {
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) diff++;
+  return diff === 1;
+}
+
+function compareText(a: string, b: string, minSimilarity: number): Level {
+  if (a === b) return LEVEL.exact;
+  return minSimilarity < 1 && nameSimilarity(a, b) >= minSimilarity ? LEVEL.variant : LEVEL.disagree;
+}
+
+/** Addresses: exact, a variant when most words agree (typos, a missing flat number), else disagree. */
+function compareAddresses(a: string, b: string): Level {
+  if (a === b) return LEVEL.exact;
+  const wa = a.split(' ');
+  const wb = b.split(' ');
+  let common = 0;
+  for (const w of wa) if (wb.includes(w)) common++;
+  const jaccard = common / (wa.length + wb.length - common);
+  if (jaccard >= 0.6) return LEVEL.variant;
+  return a.length > 8 && nameSimilarity(a, b) >= 0.85 ? LEVEL.variant : LEVEL.disagree;
+}

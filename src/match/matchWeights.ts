@@ -1,0 +1,142 @@
+import type { AttributeLevels } from './attributes.js';
+import type { NameLevels } from './compareNames.js';
+import { KIND } from './createRecordKeyer.js';
+import { LEVEL, type Level } from './levels.js';
+
+/**
+ * The match weights: how much each piece of evidence says for (positive) or against (negative) two records being
+ * one person, in bits (log2 of a likelihood ratio, as in Fellegi–Sunter and Splink). A link through a key of a
+ * kind the shareable guard checks (phone, email) or through weak evidence (a typo-corrected email, a phone read
+ * as international only because it was invalid at home) is accepted when the sum reaches `LINK_THRESHOLD`.
+ * docs/matching-model.md explains each number; this file is the only place they live.
+ */
+export const WEIGHTS = {
+  /** The identifier the link goes through, by kind code (external id, login, handle, email, phone). */
+  key: [14, 14, 12, 10, 9] as readonly number[],
+  /** A key whose own records name different people (a household phone, an office mailbox) says little. */
+  sharedKey: 3,
+  /** Weak evidence: a typo-corrected email, a reinterpreted phone. Never enough alone. */
+  weakKey: 4,
+  /**
+   * Per doubling of the distinct people (folded full names) on the key beyond one: the rarer the value, the more
+   * it says (Splink's term-frequency adjustment, with names standing in for people).
+   */
+  perNameDoubling: -1.5,
+  first: { [LEVEL.exact]: 4, [LEVEL.variant]: 3, [LEVEL.close]: 1, [LEVEL.unknown]: 0, [LEVEL.disagree]: -10 } as LevelWeights,
+  last: { [LEVEL.exact]: 4, [LEVEL.variant]: 3, [LEVEL.close]: 1, [LEVEL.unknown]: 0, [LEVEL.disagree]: -10 } as LevelWeights,
+  dateOfBirth: { [LEVEL.exact]: 6, [LEVEL.variant]: 2, [LEVEL.close]: 1, [LEVEL.unknown]: 0, [LEVEL.disagree]: -12 } as LevelWeights,
+  postcode: { [LEVEL.exact]: 2, [LEVEL.variant]: 1, [LEVEL.close]: 0, [LEVEL.unknown]: 0, [LEVEL.disagree]: -1 } as LevelWeights,
+  address: { [LEVEL.exact]: 3, [LEVEL.variant]: 2, [LEVEL.close]: 0, [LEVEL.unknown]: 0, [LEVEL.disagree]: -1 } as LevelWeights,
+  city: { [LEVEL.exact]: 1, [LEVEL.variant]: 1, [LEVEL.close]: 0, [LEVEL.unknown]: 0, [LEVEL.disagree]: -0.5 } as LevelWeights,
+  country: { [LEVEL.exact]: 0.5, [LEVEL.variant]: 0.5, [LEVEL.close]: 0, [LEVEL.unknown]: 0, [LEVEL.disagree]: -2 } as LevelWeights,
+  gender: { [LEVEL.exact]: 0.5, [LEVEL.variant]: 0.5, [LEVEL.close]: 0, [LEVEL.unknown]: 0, [LEVEL.disagree]: -2 } as LevelWeights,
+  /** Each namespace (handle platform, external-id namespace) where the two sides hold different values. */
+  conflict: -6,
+} as const;
+
+type LevelWeights = Readonly<Record<Exclude<Level, -1>, number>>;
+
+/** A link checked by weights is accepted at this sum or above. */
+export const LINK_THRESHOLD = 8;
+
+/** Everything a link decision weighs, gathered by the guard (see `cluster/guards`). */
+export interface LinkFacts {
+  kind: number;
+  /** The key's records name different people. */
+  shared: boolean;
+  /** Weak evidence (typo-corrected email, reinterpreted phone). */
+  weak: boolean;
+  /** Distinct folded full names among the key's records (at most 8 are counted). */
+  namesOnKey: number;
+  /** Weight of the other keys both sides hold (not shared, not generic). */
+  corroboration: number;
+  /** Namespaces in conflict. */
+  conflicts: number;
+  readonly names: NameLevels;
+  readonly attributes: AttributeLevels;
+}
+
+/** The weight of the key a link goes through. */
+export function keyWeight(f: LinkFacts): number {
+  const base = f.weak ? WEIGHTS.weakKey : f.shared ? WEIGHTS.sharedKey : WEIGHTS.key[f.kind] ?? WEIGHTS.key[KIND.phone]!;
+  return base + (f.namesOnKey > 1 ? WEIGHTS.perNameDoubling * Math.log2(f.namesOnKey) : 0);
+}
+
+function levelWeight(w: LevelWeights, level: Level): number {
+  return level === LEVEL.none ? 0 : w[level];
+}
+
+/** The total weight of a link decision. */
+export function linkWeight(f: LinkFacts): number {
+  return keyWeight(f) + f.corroboration + f.conflicts * WEIGHTS.conflict + personWeight(f.names, f.attributes);
+}
+
+/** The weight of two people's names and attributes alone. */
+export function personWeight(n: NameLevels, a: AttributeLevels): number {
+  return (
+    levelWeight(WEIGHTS.first, n.first) +
+    levelWeight(WEIGHTS.last, n.last) +
+    levelWeight(WEIGHTS.dateOfBirth, a.dateOfBirth) +
+    levelWeight(WEIGHTS.postcode, a.postcode) +
+    levelWeight(WEIGHTS.address, a.address) +
+    levelWeight(WEIGHTS.city, a.city) +
+    levelWeight(WEIGHTS.country, a.country) +
+    levelWeight(WEIGHTS.gender, a.gender)
+  );
+}
+
+/** The non-zero parts of a decision's weight, by evidence name (for evidence lines and `explain`). */
+export function weightParts(f: LinkFacts): Record<string, number> {
+  const out: Record<string, number> = {};
+  const put = (name: string, w: number): void => {
+    if (w !== 0) out[name] = Math.round(w * 100) / 100;
+  };
+  put(f.weak ? 'weak_identifier' : f.shared ? 'shared_identifier' : 'identifier', keyWeight(f));
+  put('other_identifiers', f.corroboration);
+  put('conflicting_identifiers', f.conflicts * WEIGHTS.conflict);
+  put('first_name', levelWeight(WEIGHTS.first, f.names.first));
+  put('last_name', levelWeight(WEIGHTS.last, f.names.last));
+  const a = f.attributes;
+  put('date_of_birth', levelWeight(WEIGHTS.dateOfBirth, a.dateOfBirth));
+  put('postcode', levelWeight(WEIGHTS.postcode, a.postcode));
+  put('address', levelWeight(WEIGHTS.address, a.address));
+  put('city', levelWeight(WEIGHTS.city, a.city));
+  put('country', levelWeight(WEIGHTS.country, a.country));
+  put('gender', levelWeight(WEIGHTS.gender, a.gender));
+  return out;
+}
+
+/**
+ * A decision's facts packed into 31 bits for the evidence log (8 bytes a decision with its weight, instead of an
+ * object): eight 3-bit levels (level + 1), conflicts (2 bits, capped at 3), shared, weak, and the names on the
+ * key (3 bits: min(n, 8) - 1). The corroboration is what the weight leaves over (`unpackFacts`).
+ */
+export function packFacts(f: LinkFacts): number {
+  const n = f.names;
+  const a = f.attributes;
+  let code = 0;
+  const levels = [n.first, n.last, a.dateOfBirth, a.postcode, a.address, a.city, a.country, a.gender];
+  for (let i = 0; i < levels.length; i++) code |= (levels[i]! + 1) << (3 * i);
+  code |= Math.min(f.conflicts, 3) << 24;
+  if (f.shared) code |= 1 << 26;
+  if (f.weak) code |= 1 << 27;
+  code |= (Math.min(Math.max(f.namesOnKey, 1), 8) - 1) << 28;
+  return code >>> 0;
+}
+
+/** The facts of a decision from `packFacts`, its key's kind and its total weight. */
+export function unpackFacts(code: number, kind: number, weight: number): LinkFacts {
+  const level = (i: number): Level => (((code >>> (3 * i)) & 7) - 1) as Level;
+  const f: LinkFacts = {
+    kind,
+    shared: (code & (1 << 26)) !== 0,
+    weak: (code & (1 << 27)) !== 0,
+    namesOnKey: ((code >>> 28) & 7) + 1,
+    corroboration: 0,
+    conflicts: (code >>> 24) & 3,
+    names: { first: level(0), last: level(1) },
+    attributes: { dateOfBirth: level(2), postcode: level(3), address: level(4), city: level(5), country: level(6), gender: level(7) },
+  };
+  f.corroboration = Math.round((weight - linkWeight(f)) * 100) / 100;
+  return f;
+}
