@@ -30,6 +30,8 @@ export const RECORD_COLUMNS = [
   'whatsapp',
   'date_of_birth',
   'dob',
+  'birth_year',
+  'year_of_birth',
   'gender',
   'address',
   'city',

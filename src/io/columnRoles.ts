@@ -38,6 +38,8 @@ const SNAKE_ROLES: Readonly<Record<RecordColumn, readonly [number, string]>> = {
   whatsapp: [HANDLE, 'whatsapp'],
   date_of_birth: [EVIDENCE, 'dateOfBirth'],
   dob: [EVIDENCE, 'dateOfBirth'],
+  birth_year: [EVIDENCE, 'dateOfBirth'],
+  year_of_birth: [EVIDENCE, 'dateOfBirth'],
   gender: [EVIDENCE, 'gender'],
   address: [EVIDENCE, 'address'],
   city: [EVIDENCE, 'city'],

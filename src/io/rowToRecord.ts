@@ -140,8 +140,12 @@ export function createRowMapper(options: RowMapperOptions = {}): RowMapper {
             break;
           }
           const v = raw.trim();
-          // Several columns for one field (`dob` and `date_of_birth`): the first non-empty one counts.
-          if (v !== '' && (evidence === undefined || !Object.hasOwn(evidence, role.scope))) (evidence ??= {})[role.scope] = v;
+          // Several columns for one field: the first non-empty one counts; for the date of birth the longest (a
+          // full date beats a `birth_year` column, whatever the column order).
+          if (v === '') break;
+          evidence ??= {};
+          const had = Object.hasOwn(evidence, role.scope) ? evidence[role.scope]! : undefined;
+          if (had === undefined || (role.scope === 'dateOfBirth' && v.length > had.length)) evidence[role.scope] = v;
           break;
         }
         case EMAIL:

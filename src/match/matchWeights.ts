@@ -25,11 +25,11 @@ export const WEIGHTS = {
   first: { [LEVEL.exact]: 4, [LEVEL.variant]: 3, [LEVEL.close]: 1, [LEVEL.unknown]: 0, [LEVEL.disagree]: -10 } as LevelWeights,
   last: { [LEVEL.exact]: 4, [LEVEL.variant]: 3, [LEVEL.close]: 1, [LEVEL.unknown]: 0, [LEVEL.disagree]: -10 } as LevelWeights,
   dateOfBirth: { [LEVEL.exact]: 6, [LEVEL.variant]: 2, [LEVEL.close]: 1, [LEVEL.unknown]: 0, [LEVEL.disagree]: -12 } as LevelWeights,
-  postcode: { [LEVEL.exact]: 2, [LEVEL.variant]: 1, [LEVEL.close]: 0, [LEVEL.unknown]: 0, [LEVEL.disagree]: -1 } as LevelWeights,
-  address: { [LEVEL.exact]: 3, [LEVEL.variant]: 2, [LEVEL.close]: 0, [LEVEL.unknown]: 0, [LEVEL.disagree]: -1 } as LevelWeights,
-  city: { [LEVEL.exact]: 1, [LEVEL.variant]: 1, [LEVEL.close]: 0, [LEVEL.unknown]: 0, [LEVEL.disagree]: -0.5 } as LevelWeights,
+  postcode: { [LEVEL.exact]: 2, [LEVEL.variant]: 1, [LEVEL.close]: 0, [LEVEL.unknown]: 0, [LEVEL.disagree]: -1.5 } as LevelWeights,
+  address: { [LEVEL.exact]: 3, [LEVEL.variant]: 2, [LEVEL.close]: 0, [LEVEL.unknown]: 0, [LEVEL.disagree]: -1.5 } as LevelWeights,
+  city: { [LEVEL.exact]: 1, [LEVEL.variant]: 1, [LEVEL.close]: 0, [LEVEL.unknown]: 0, [LEVEL.disagree]: -1.5 } as LevelWeights,
   country: { [LEVEL.exact]: 0.5, [LEVEL.variant]: 0.5, [LEVEL.close]: 0, [LEVEL.unknown]: 0, [LEVEL.disagree]: -2 } as LevelWeights,
-  gender: { [LEVEL.exact]: 0.5, [LEVEL.variant]: 0.5, [LEVEL.close]: 0, [LEVEL.unknown]: 0, [LEVEL.disagree]: -2 } as LevelWeights,
+  gender: { [LEVEL.exact]: 0.5, [LEVEL.variant]: 0.5, [LEVEL.close]: 0, [LEVEL.unknown]: 0, [LEVEL.disagree]: -2.5 } as LevelWeights,
   /** Each namespace (handle platform, external-id namespace) where the two sides hold different values. */
   conflict: -6,
 } as const;
