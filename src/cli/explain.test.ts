@@ -18,16 +18,16 @@ const iw = runCapture;
 
 // c2ya8 and czki6 have the same FNV-1a hash (0x2a842a02): one bucket entry each, told apart by profile lines.
 const csv = [
-  'id,email,phone,first_name,last_name',
-  'a1,ann.lee@gmail.com,,Ann,Lee',
-  'a2,annlee@gmail.com,050 234 5671,Ann,Lee',
-  'a3,,050 234 5671,Ann,Lee', // a full name: enough through a phone shared with Bob
-  'b1,,050 234 5671,Bob,Lee', // family phone: the shareable guard refuses Bob
-  'c2ya8,desk1@corp.ae,04 312 0000,Cy,',
-  'czki6,desk2@corp.ae,04 312 0000,Di,',
-  'd1,desk3@corp.ae,04 312 0000,Ed,',
-  'd2,desk4@corp.ae,04 312 0000,Fu,', // front desk on four records: generic with maxRecords 3
-  'solo,solo@corp.ae,,Sol,',
+  'id,email,phone,first_name,last_name,date_of_birth',
+  'a1,ann.lee@gmail.com,,Ann,Lee,',
+  'a2,annlee@gmail.com,050 234 5671,Ann,Lee,1990-05-01',
+  'a3,,050 234 5671,Ann,Lee,01/05/1990', // first name and date of birth: enough through a phone shared with Bob
+  'b1,,050 234 5671,Bob,Lee,', // family phone: the shareable guard refuses Bob
+  'c2ya8,desk1@corp.ae,04 312 0000,Cy,,',
+  'czki6,desk2@corp.ae,04 312 0000,Di,,',
+  'd1,desk3@corp.ae,04 312 0000,Ed,,',
+  'd2,desk4@corp.ae,04 312 0000,Fu,,', // front desk on four records: generic with maxRecords 3
+  'solo,solo@corp.ae,,Sol,,',
 ].join('\n') + '\n';
 const config = write('explain.config.json', JSON.stringify({ guards: { generic: { maxRecords: 3 } } }));
 
@@ -59,7 +59,7 @@ describe('idweave explain (explain.idx)', () => {
     const o = await resolved();
     const linked = await iw('explain', o, '--records', 'a1', 'a3');
     expect(linked).toMatchObject({ code: 0, err: '' });
-    expect(linked.out).toBe(`a1 and a3 are in profile ${profileIdOf('a1')}, joined by:\n  a1 -- email:annlee@gmail.com --> a2 [weight 18: identifier +10, first_name +4, last_name +4]\n  a2 -- phone:+971502345671 --> a3 [weight 9.5: shared_identifier +1.5, first_name +4, last_name +4]\n`);
+    expect(linked.out).toBe(`a1 and a3 are in profile ${profileIdOf('a1')}, joined by:\n  a1 -- email:annlee@gmail.com --> a2 [weight 18: identifier +10, first_name +4, last_name +4]\n  a2 -- phone:+971502345671 --> a3 [weight 15.5: household_identifier +1.5, first_name +4, last_name +4, date_of_birth +6]\n`);
     const apart = JSON.parse((await iw('explain', o, '--records', 'a1', 'b1', '--json')).out);
     expect(apart).toMatchObject({ type: 'records', linked: false, profileA: profileIdOf('a1'), profileB: profileIdOf('b1'), path: [], generic: [] });
     expect(apart.refused).toHaveLength(1);

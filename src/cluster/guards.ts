@@ -32,6 +32,8 @@ export interface KeyFacts {
   readonly isShared: Uint8Array;
   /** People (mutually disagreeing names) among each key's records, from at most 8 distinct names. */
   readonly namesOnKey: Uint8Array;
+  /** 1 for shared keys whose differing people share a surname or an address: a household. */
+  readonly isHousehold: Uint8Array;
 }
 
 /**
@@ -51,7 +53,7 @@ export class GuardEvaluator {
     why: undefined,
     weight: Number.NaN,
     facts: {
-      kind: 0, shared: false, weak: false, namesOnKey: 1, corroboration: 0, conflicts: 0,
+      kind: 0, shared: false, weak: false, household: false, namesOnKey: 1, corroboration: 0, conflicts: 0,
       names: { first: LEVEL.none, last: LEVEL.none }, attributes: noAttributeLevels(),
     },
   };
@@ -84,6 +86,7 @@ export class GuardEvaluator {
     f.kind = kind;
     f.weak = weak;
     f.shared = this.keys.isShared[key] === 1;
+    f.household = !weak && this.keys.isHousehold[key] === 1;
     f.namesOnKey = Math.max(1, this.keys.namesOnKey[key]!);
     f.corroboration = this.corroboration(key);
     this.otherConflicts = undefined;
@@ -175,7 +178,7 @@ export class GuardEvaluator {
     for (let i = 0; i < A.people.length; i++) {
       for (let j = 0; j < B.people.length; j++) {
         this.comparePeople(A, i, B, j);
-        const w = personWeight(pn, pa);
+        const w = personWeight(pn, pa, f.household);
         note(comp, pn, pa);
         if (w > best) {
           best = w;

@@ -40,8 +40,8 @@ export function linkRecords(input: LinkInput, config: LinkConfig, knownGeneric?:
   // A caller linking part of a larger set (the incremental resolver) knows which keys are generic over the whole.
   const genericKeys = knownGeneric ?? findGenericKeys(input, memberStart, members, config);
   const isGeneric = new Uint8Array(input.keyCount);
-  const { isShared, namesOnKey } = findSharedKeys(input, memberStart, members, config);
-  const guards = new GuardEvaluator(input, uf, config, { isGeneric, isShared, namesOnKey });
+  const { isShared, namesOnKey, isHousehold } = findSharedKeys(input, memberStart, members, config);
+  const guards = new GuardEvaluator(input, uf, config, { isGeneric, isShared, namesOnKey, isHousehold });
   for (const g of genericKeys) {
     isGeneric[g.key] = 1;
     if (memberStart[g.key + 1]! - memberStart[g.key]! < 2) continue;
@@ -220,9 +220,10 @@ export function genericKeyOf(
  */
 export function findSharedKeys(
   input: LinkInput, memberStart: Uint32Array, members: Int32Array, config: Pick<LinkConfig, 'shareableEnabled' | 'shareableKinds' | 'minNameSimilarity'>,
-): Pick<KeyFacts, 'isShared' | 'namesOnKey'> {
+): Pick<KeyFacts, 'isShared' | 'namesOnKey' | 'isHousehold'> {
   const isShared = new Uint8Array(input.keyCount);
   const namesOnKey = new Uint8Array(input.keyCount);
+  const isHousehold = new Uint8Array(input.keyCount);
   const firsts: number[] = [];
   const lasts: number[] = [];
   const attrs: number[] = [];
@@ -256,6 +257,7 @@ export function findSharedKeys(
     const n = firsts.length;
     differs.fill(0, 0, n);
     let anyDiffer = false;
+    let household = false;
     for (let a = 0; a < n; a++) {
       for (let b = a + 1; b < n; b++) {
         compareNamePairs(name(firsts[a]!), name(lasts[a]!), name(firsts[b]!), name(lasts[b]!), config.minNameSimilarity, names);
@@ -265,13 +267,18 @@ export function findSharedKeys(
           differs[a]! |= 1 << b;
           differs[b]! |= 1 << a;
           anyDiffer = true;
+          // Two people with different first names and one surname, or one address: a family.
+          if (!household) household = (names.first === LEVEL.disagree && names.last >= LEVEL.variant) || (attrs[a]! >= 0 && attrs[b]! >= 0 && compareAttributes(input.nameOf(attrs[a]!), input.nameOf(attrs[b]!), levels).address >= LEVEL.variant);
         }
       }
     }
     namesOnKey[k] = n === 0 ? 0 : anyDiffer ? largestMutuallyDiffering(differs, n) : 1;
-    if (anyDiffer && config.shareableEnabled && (config.shareableKinds & (1 << input.keyKind[k]!)) !== 0) isShared[k] = 1;
+    if (anyDiffer && config.shareableEnabled && (config.shareableKinds & (1 << input.keyKind[k]!)) !== 0) {
+      isShared[k] = 1;
+      isHousehold[k] = household ? 1 : 0;
+    }
   }
-  return { isShared, namesOnKey };
+  return { isShared, namesOnKey, isHousehold };
 }
 
 /** The size of a largest set of the first `n` (≤ 8) items that pairwise differ (`differs[i]`: bit j set). */

@@ -84,7 +84,9 @@ export interface NameLevels {
 export function compareNamePairs(firstA: string, lastA: string, firstB: string, lastB: string, minSimilarity: number, out: NameLevels): NameLevels {
   out.first = firstA !== '' && firstB !== '' ? compareFirstNames(firstA, firstB, minSimilarity) : LEVEL.none;
   out.last = lastA !== '' && lastB !== '' ? compareSurnames(lastA, lastB, minSimilarity) : LEVEL.none;
-  if (out.first === LEVEL.disagree || out.last === LEVEL.disagree) {
+  // A patronymic ("bin Rashid": son of Rashid) is not a surname that may have been swapped with a first name:
+  // "Saeed bin Rashid" and "Rashid bin Saeed" are a father's and a son's names.
+  if ((out.first === LEVEL.disagree || out.last === LEVEL.disagree) && !isPatronymic(lastA) && !isPatronymic(lastB)) {
     // Swapped fields: both crossings must agree when both sides have both names; one crossing when not.
     const cross1 = firstA !== '' && lastB !== '' ? crossLevel(firstA, lastB, minSimilarity) : LEVEL.none;
     const cross2 = lastA !== '' && firstB !== '' ? crossLevel(lastA, firstB, minSimilarity) : LEVEL.none;
@@ -97,6 +99,12 @@ export function compareNamePairs(firstA: string, lastA: string, firstB: string, 
     }
   }
   return out;
+}
+
+const PATRONYMIC = /^(bin|bint|ibn|ben|abu|umm|bu) /;
+
+function isPatronymic(surname: string): boolean {
+  return PATRONYMIC.test(surname);
 }
 
 /** A first name against a surname (swapped fields): equal, a variant or a typo of it. */

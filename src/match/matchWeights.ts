@@ -46,6 +46,11 @@ export interface LinkFacts {
   shared: boolean;
   /** Weak evidence (typo-corrected email, reinterpreted phone). */
   weak: boolean;
+  /**
+   * The key is shared by a household: people on it who differ share a surname or an address. What a household
+   * shares then says nothing about which of its people a record is (see `personWeight`).
+   */
+  household: boolean;
   /** Distinct folded full names among the key's records (at most 8 are counted). */
   namesOnKey: number;
   /** Weight of the other keys both sides hold (not shared, not generic). */
@@ -68,19 +73,29 @@ function levelWeight(w: LevelWeights, level: Level): number {
 
 /** The total weight of a link decision. */
 export function linkWeight(f: LinkFacts): number {
-  return keyWeight(f) + f.corroboration + f.conflicts * WEIGHTS.conflict + personWeight(f.names, f.attributes);
+  return keyWeight(f) + f.corroboration + f.conflicts * WEIGHTS.conflict + personWeight(f.names, f.attributes, f.household);
 }
 
-/** The weight of two people's names and attributes alone. */
-export function personWeight(n: NameLevels, a: AttributeLevels): number {
+/**
+ * The weight of two people's names and attributes alone. Through a household's key, agreeing on what a household
+ * shares (surname, address, postcode, city, country) counts only when the first names agree too: on its own it
+ * says nothing about which of the household a record is ("Ryan Al Sabah" against a nameless record at the family
+ * address). Disagreeing always counts against.
+ */
+export function personWeight(n: NameLevels, a: AttributeLevels, household = false): number {
+  const muted = household && n.first < LEVEL.variant;
+  const shared = (w: LevelWeights, level: Level): number => {
+    const x = levelWeight(w, level);
+    return muted && x > 0 ? 0 : x;
+  };
   return (
     levelWeight(WEIGHTS.first, n.first) +
-    levelWeight(WEIGHTS.last, n.last) +
+    shared(WEIGHTS.last, n.last) +
     levelWeight(WEIGHTS.dateOfBirth, a.dateOfBirth) +
-    levelWeight(WEIGHTS.postcode, a.postcode) +
-    levelWeight(WEIGHTS.address, a.address) +
-    levelWeight(WEIGHTS.city, a.city) +
-    levelWeight(WEIGHTS.country, a.country) +
+    shared(WEIGHTS.postcode, a.postcode) +
+    shared(WEIGHTS.address, a.address) +
+    shared(WEIGHTS.city, a.city) +
+    shared(WEIGHTS.country, a.country) +
     levelWeight(WEIGHTS.gender, a.gender)
   );
 }
@@ -91,25 +106,27 @@ export function weightParts(f: LinkFacts): Record<string, number> {
   const put = (name: string, w: number): void => {
     if (w !== 0) out[name] = Math.round(w * 100) / 100;
   };
-  put(f.weak ? 'weak_identifier' : f.shared ? 'shared_identifier' : 'identifier', keyWeight(f));
+  put(f.weak ? 'weak_identifier' : f.household ? 'household_identifier' : f.shared ? 'shared_identifier' : 'identifier', keyWeight(f));
   put('other_identifiers', f.corroboration);
   put('conflicting_identifiers', f.conflicts * WEIGHTS.conflict);
   put('first_name', levelWeight(WEIGHTS.first, f.names.first));
-  put('last_name', levelWeight(WEIGHTS.last, f.names.last));
+  const muted = f.household && f.names.first < LEVEL.variant;
+  const household = (x: number): number => (muted && x > 0 ? 0 : x);
+  put('last_name', household(levelWeight(WEIGHTS.last, f.names.last)));
   const a = f.attributes;
   put('date_of_birth', levelWeight(WEIGHTS.dateOfBirth, a.dateOfBirth));
-  put('postcode', levelWeight(WEIGHTS.postcode, a.postcode));
-  put('address', levelWeight(WEIGHTS.address, a.address));
-  put('city', levelWeight(WEIGHTS.city, a.city));
-  put('country', levelWeight(WEIGHTS.country, a.country));
+  put('postcode', household(levelWeight(WEIGHTS.postcode, a.postcode)));
+  put('address', household(levelWeight(WEIGHTS.address, a.address)));
+  put('city', household(levelWeight(WEIGHTS.city, a.city)));
+  put('country', household(levelWeight(WEIGHTS.country, a.country)));
   put('gender', levelWeight(WEIGHTS.gender, a.gender));
   return out;
 }
 
 /**
  * A decision's facts packed into 31 bits for the evidence log (8 bytes a decision with its weight, instead of an
- * object): eight 3-bit levels (level + 1), conflicts (2 bits, capped at 3), shared, weak, and the names on the
- * key (3 bits: min(n, 8) - 1). The corroboration is what the weight leaves over (`unpackFacts`).
+ * object): eight 3-bit levels (level + 1), conflicts (2 bits, capped at 3), shared, weak, the names on the key
+ * (3 bits: min(n, 8) - 1) and household (the top bit). The corroboration is what the weight leaves over (`unpackFacts`).
  */
 export function packFacts(f: LinkFacts): number {
   const n = f.names;
@@ -121,6 +138,7 @@ export function packFacts(f: LinkFacts): number {
   if (f.shared) code |= 1 << 26;
   if (f.weak) code |= 1 << 27;
   code |= (Math.min(Math.max(f.namesOnKey, 1), 8) - 1) << 28;
+  if (f.household) code |= 1 << 31;
   return code >>> 0;
 }
 
@@ -131,6 +149,7 @@ export function unpackFacts(code: number, kind: number, weight: number): LinkFac
     kind,
     shared: (code & (1 << 26)) !== 0,
     weak: (code & (1 << 27)) !== 0,
+    household: (code & (1 << 31)) !== 0,
     namesOnKey: ((code >>> 28) & 7) + 1,
     corroboration: 0,
     conflicts: (code >>> 24) & 3,

@@ -17,6 +17,7 @@ const scenarios = readdirSync(root, { withFileTypes: true }).filter((d) => d.isD
  * Scenarios where the engine is known to disagree with the expectation (the expectation is kept): run with
  * `test.fails` until the engine is fixed, then remove them here. Reason in words for each.
  */
+// Scenarios where the engine is known to disagree with the expectation (run as test.fails, with the reason).
 const KNOWN_DISAGREEMENTS: ReadonlyMap<string, string> = new Map([]);
 
 interface Expected {
