@@ -1,4 +1,5 @@
-import { compareAttributes, noAttributeLevels, type AttributeLevels } from '../match/attributes.js';
+import { compareAttributeParts, noAttributeLevels, type AttributeLevels } from '../match/attributes.js';
+import type { RecentCache } from '../_internal/RecentCache.js';
 import { compareNamePairs, type NameLevels } from '../match/compareNames.js';
 import { LEVEL, type Level } from '../match/levels.js';
 import { LINK_THRESHOLD, linkWeight, personWeight, WEIGHTS, type LinkFacts } from '../match/matchWeights.js';
@@ -34,6 +35,9 @@ export interface KeyFacts {
   readonly namesOnKey: Uint8Array;
   /** 1 for shared keys whose differing people share a surname or an address: a household. */
   readonly isHousehold: Uint8Array;
+  /** Names by interned id ('' for -1), and folded attribute strings split into parts, decoded once when repeated. */
+  readonly names: { get(id: number): string };
+  readonly attributes: RecentCache<readonly string[]>;
 }
 
 /**
@@ -195,15 +199,11 @@ export class GuardEvaluator {
   }
 
   private comparePeople(A: ClusterFacts, i: number, B: ClusterFacts, j: number): void {
-    const nameOf = this.input.nameOf;
-    compareNamePairs(
-      nameOrEmpty(nameOf, A.firstNames[i]!), nameOrEmpty(nameOf, A.lastNames[i]!),
-      nameOrEmpty(nameOf, B.firstNames[j]!), nameOrEmpty(nameOf, B.lastNames[j]!),
-      this.config.minNameSimilarity, this.pairNames,
-    );
+    const text = this.keys.names;
+    compareNamePairs(text.get(A.firstNames[i]!), text.get(A.lastNames[i]!), text.get(B.firstNames[j]!), text.get(B.lastNames[j]!), this.config.minNameSimilarity, this.pairNames);
     const x = A.attributes[i]!;
     const y = B.attributes[j]!;
-    if (x >= 0 && y >= 0) compareAttributes(nameOf(x), nameOf(y), this.pairAttributes);
+    if (x >= 0 && y >= 0) compareAttributeParts(this.keys.attributes.get(x), this.keys.attributes.get(y), this.pairAttributes);
     else Object.assign(this.pairAttributes, NO_ATTRIBUTES);
   }
 
@@ -239,10 +239,6 @@ function note(comp: Level[], n: NameLevels, a: AttributeLevels): void {
   if (n.first > comp[0]!) comp[0] = n.first;
   if (n.last > comp[1]!) comp[1] = n.last;
   if (a.dateOfBirth > comp[2]!) comp[2] = a.dateOfBirth;
-}
-
-function nameOrEmpty(nameOf: (id: number) => string, id: number): string {
-  return id < 0 ? '' : nameOf(id);
 }
 
 function round2(x: number): number {

@@ -3,7 +3,8 @@ import { EvidenceLog, OUTCOME } from './EvidenceLog.js';
 import { GuardEvaluator, type GuardConfig, type KeyFacts } from './guards.js';
 import type { LinkInput } from './LinkInput.js';
 import { UnionFind } from './UnionFind.js';
-import { compareAttributes, noAttributeLevels } from '../match/attributes.js';
+import { RecentCache } from '../_internal/RecentCache.js';
+import { attributeParts, compareAttributeParts, noAttributeLevels } from '../match/attributes.js';
 import { compareNamePairs, type NameLevels } from '../match/compareNames.js';
 import { LEVEL } from '../match/levels.js';
 import { packFacts } from '../match/matchWeights.js';
@@ -40,8 +41,10 @@ export function linkRecords(input: LinkInput, config: LinkConfig, knownGeneric?:
   // A caller linking part of a larger set (the incremental resolver) knows which keys are generic over the whole.
   const genericKeys = knownGeneric ?? findGenericKeys(input, memberStart, members, config);
   const isGeneric = new Uint8Array(input.keyCount);
-  const { isShared, namesOnKey, isHousehold } = findSharedKeys(input, memberStart, members, config);
-  const guards = new GuardEvaluator(input, uf, config, { isGeneric, isShared, namesOnKey, isHousehold });
+  const names = new NameTexts(input);
+  const attributes = new RecentCache((id: number) => attributeParts(input.nameOf(id)));
+  const { isShared, namesOnKey, isHousehold } = findSharedKeys(input, memberStart, members, config, names, attributes);
+  const guards = new GuardEvaluator(input, uf, config, { isGeneric, isShared, namesOnKey, isHousehold, names, attributes });
   for (const g of genericKeys) {
     isGeneric[g.key] = 1;
     if (memberStart[g.key + 1]! - memberStart[g.key]! < 2) continue;
@@ -220,6 +223,7 @@ export function genericKeyOf(
  */
 export function findSharedKeys(
   input: LinkInput, memberStart: Uint32Array, members: Int32Array, config: Pick<LinkConfig, 'shareableEnabled' | 'shareableKinds' | 'minNameSimilarity'>,
+  names: NameTexts, attributes: RecentCache<readonly string[]>,
 ): Pick<KeyFacts, 'isShared' | 'namesOnKey' | 'isHousehold'> {
   const isShared = new Uint8Array(input.keyCount);
   const namesOnKey = new Uint8Array(input.keyCount);
@@ -227,10 +231,12 @@ export function findSharedKeys(
   const firsts: number[] = [];
   const lasts: number[] = [];
   const attrs: number[] = [];
+  const firstText: string[] = [];
+  const lastText: string[] = [];
+  const attrText: (readonly string[] | undefined)[] = [];
   const differs = new Uint8Array(8);
-  const names: NameLevels = { first: LEVEL.none, last: LEVEL.none };
+  const nameLevels: NameLevels = { first: LEVEL.none, last: LEVEL.none };
   const levels = noAttributeLevels();
-  const name = (id: number): string => (id < 0 ? '' : input.nameOf(id));
   for (let k = 0; k < input.keyCount; k++) {
     const start = memberStart[k]!;
     const end = memberStart[k + 1]!;
@@ -252,6 +258,12 @@ export function findSharedKeys(
         attrs.push(a);
       }
     }
+    // perf: decode only keys that name two or more different records.
+    for (let i = 0; firsts.length > 1 && i < firsts.length; i++) {
+      firstText[i] = names.get(firsts[i]!);
+      lastText[i] = names.get(lasts[i]!);
+      attrText[i] = attrs[i]! < 0 ? undefined : attributes.get(attrs[i]!);
+    }
     // People named on the key: the most names that all disagree with each other ("Nora" / "Nourah" and a
     // missing surname are one person). A largest such set, so fewer records on a key never count more people.
     const n = firsts.length;
@@ -260,15 +272,18 @@ export function findSharedKeys(
     let household = false;
     for (let a = 0; a < n; a++) {
       for (let b = a + 1; b < n; b++) {
-        compareNamePairs(name(firsts[a]!), name(lasts[a]!), name(firsts[b]!), name(lasts[b]!), config.minNameSimilarity, names);
-        let differ = names.first === LEVEL.disagree || names.last === LEVEL.disagree;
-        if (!differ && attrs[a]! >= 0 && attrs[b]! >= 0) differ = compareAttributes(input.nameOf(attrs[a]!), input.nameOf(attrs[b]!), levels).dateOfBirth === LEVEL.disagree;
+        compareNamePairs(firstText[a]!, lastText[a]!, firstText[b]!, lastText[b]!, config.minNameSimilarity, nameLevels);
+        const ta = attrText[a];
+        const tb = attrText[b];
+        const bothAttrs = ta !== undefined && tb !== undefined;
+        if (bothAttrs) compareAttributeParts(ta, tb, levels);
+        const differ = nameLevels.first === LEVEL.disagree || nameLevels.last === LEVEL.disagree || (bothAttrs && levels.dateOfBirth === LEVEL.disagree);
         if (differ) {
           differs[a]! |= 1 << b;
           differs[b]! |= 1 << a;
           anyDiffer = true;
           // Two people with different first names and one surname, or one address: a family.
-          if (!household) household = (names.first === LEVEL.disagree && names.last >= LEVEL.variant) || (attrs[a]! >= 0 && attrs[b]! >= 0 && compareAttributes(input.nameOf(attrs[a]!), input.nameOf(attrs[b]!), levels).address >= LEVEL.variant);
+          if (!household) household = (nameLevels.first === LEVEL.disagree && nameLevels.last >= LEVEL.variant) || (bothAttrs && levels.address >= LEVEL.variant);
         }
       }
     }
@@ -333,4 +348,15 @@ function groupWeak(input: LinkInput): Map<number, number[]> {
     } else byKey.set(k, [input.weakRecord[i]!]);
   }
   return byKey;
+}
+
+/** Interned names as text ('' for -1, no name), through a `RecentCache`. */
+export class NameTexts {
+  private readonly cache: RecentCache<string>;
+  constructor(input: Pick<LinkInput, 'nameOf'>) {
+    this.cache = new RecentCache((id: number) => input.nameOf(id));
+  }
+  get(id: number): string {
+    return id < 0 ? '' : this.cache.get(id);
+  }
 }

@@ -102,10 +102,18 @@ export function noAttributeLevels(): AttributeLevels {
   return { dateOfBirth: LEVEL.none, gender: LEVEL.none, postcode: LEVEL.none, city: LEVEL.none, address: LEVEL.none, country: LEVEL.none };
 }
 
+/** A folded attribute string (`foldAttributes`) split into its parts, for `compareAttributeParts`. */
+export function attributeParts(folded: string): readonly string[] {
+  return folded.split(SEP);
+}
+
 /** Compares two folded attribute strings (`foldAttributes`), writing the levels into `out`. Symmetric. */
 export function compareAttributes(a: string, b: string, out: AttributeLevels): AttributeLevels {
-  const pa = a.split(SEP);
-  const pb = b.split(SEP);
+  return compareAttributeParts(attributeParts(a), attributeParts(b), out);
+}
+
+/** `compareAttributes` on strings already split (perf: the linker splits each once per cluster it reads). */
+export function compareAttributeParts(pa: readonly string[], pb: readonly string[], out: AttributeLevels): AttributeLevels {
   out.dateOfBirth = both(pa[0], pb[0]) ? compareDatesOfBirth(pa[0]!, pb[0]!) : LEVEL.none;
   out.gender = both(pa[1], pb[1]) ? (pa[1] === pb[1] ? LEVEL.exact : LEVEL.disagree) : LEVEL.none;
   out.postcode = both(pa[2], pb[2]) ? (pa[2] === pb[2] ? LEVEL.exact : LEVEL.disagree) : LEVEL.none;
