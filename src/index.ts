@@ -13,7 +13,15 @@ export { createJunkMatcher, defaultJunkMatcher, type JunkMatcher } from './norma
 export type { ResolveOptions, GuardOptions, FuzzyOptions, SurvivorshipOptions, ExclusiveKind } from './config/ResolveOptions.js';
 export { resolve, type ResolveResult } from './resolve/resolve.js';
 export type { ResolveReport, StageTiming } from './resolve/ResolveReport.js';
-export { resolveFiles, type ResolveFilesOptions, type ResolveFilesReport, type ResolveProgress } from './resolve/resolveFiles.js';
+export {
+  resolveFiles,
+  type LargeProfile,
+  type ResolveFilesOptions,
+  type ResolveFilesReport,
+  type ResolveProgress,
+  type SourceOverlap,
+  type TruthAccuracy,
+} from './resolve/resolveFiles.js';
 export { IdweaveError, isIdweaveError, type IdweaveErrorCode } from './errors.js';
 export { parseConfig } from './config/parseConfig.js';
 export { recordFromRow, type RecordFromRowResult } from './io/recordFromRow.js';

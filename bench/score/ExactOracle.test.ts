@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { ExactOracle } from './ExactOracle.js';
 import { identifierKeysOf } from './identifierKeysOf.js';
-import { scorePartition } from './scorePartition.js';
+import { scorePartition } from '../../src/report/scorePartition.js';
 
 describe('identifierKeysOf', () => {
   test('normalizes every identifier column; junk gives no key; WhatsApp is a phone', () => {

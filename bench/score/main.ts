@@ -12,8 +12,8 @@ import { readRowBatches } from '../../src/io/readRows.js';
 import { ByteInterner } from '../../src/_internal/ByteInterner.js';
 import { ExactOracle } from './ExactOracle.js';
 import { identifierKeysOf } from './identifierKeysOf.js';
-import { readPairs } from './readPairs.js';
-import { scorePartition, type PartitionScores } from './scorePartition.js';
+import { readPairs } from '../../src/io/readPairs.js';
+import { scorePartition, type PartitionScores } from '../../src/report/scorePartition.js';
 
 const usage = 'usage: npm run bench:score -- --truth truth.csv --mapping mapping.csv [--records records.csv] [--json out.json]';
 let values: { truth?: string; mapping?: string; records?: string; json?: string };

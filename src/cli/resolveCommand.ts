@@ -22,6 +22,8 @@ export interface ResolveCommandOptions {
   readonly csvSafe?: boolean;
   /** `--delimiter <c>`, as typed. */
   readonly delimiter?: string;
+  /** `--truth <file>`: a `record_id,person_id` CSV to score the run against. */
+  readonly truth?: string;
 }
 
 /**
@@ -57,6 +59,7 @@ export async function resolveCommand(inputs: readonly string[], options: Resolve
       outDir: options.out,
       threads,
       csvSafe: options.csvSafe === true,
+      truth: options.truth,
       onProgress: (p) => progress.update(p),
       onWarning: (message) => {
         progress.stop();
@@ -69,12 +72,21 @@ export async function resolveCommand(inputs: readonly string[], options: Resolve
   const seconds = (performance.now() - t0) / 1000;
   const fmt = (n: number): string => n.toLocaleString('en-US');
   const count = (n: number, one: string, many: string): string => `${fmt(n)} ${n === 1 ? one : many}`;
-  const files = [OUTPUT_FILES.mapping, OUTPUT_FILES.profiles, OUTPUT_FILES.rejects, OUTPUT_FILES.evidence, EXPLAIN_INDEX_FILE, OUTPUT_FILES.report, MANIFEST_FILE].join(', ');
+  const files = [OUTPUT_FILES.mapping, OUTPUT_FILES.profiles, OUTPUT_FILES.rejects, OUTPUT_FILES.evidence, EXPLAIN_INDEX_FILE, OUTPUT_FILES.report, OUTPUT_FILES.reportHtml, MANIFEST_FILE].join(', ');
   io.stdout(
     `${count(report.recordsIn, 'record', 'records')} in: ${fmt(report.accepted)} accepted, ${fmt(report.rejected)} rejected\n` +
       `${count(report.profiles, 'profile', 'profiles')} (reduction ${(report.reductionRatio * 100).toFixed(1)}%) in ${seconds.toFixed(1)} s\n` +
       `outputs in ${path.resolve(options.out)}: ${files}\n`,
   );
+  const a = report.accuracy;
+  if (a !== undefined) {
+    const f = (x: number): string => x.toFixed(4);
+    io.stdout(
+      `accuracy against ${a.truth}: pairwise precision ${f(a.pairwise.precision)} recall ${f(a.pairwise.recall)} F1 ${f(a.pairwise.f1)}; ` +
+        `B-cubed precision ${f(a.bcubed.precision)} recall ${f(a.bcubed.recall)} F1 ${f(a.bcubed.f1)}\n`,
+    );
+  }
+  io.stdout(`the report, as a page: ${path.join(options.out, OUTPUT_FILES.reportHtml)}\n`);
   if (report.rejected > 0) io.stdout(`rejected rows and their reasons: ${path.join(options.out, OUTPUT_FILES.rejects)}\n`);
   return EXIT.ok;
 }

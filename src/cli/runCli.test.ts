@@ -176,3 +176,18 @@ describe('idweave resolve: loud misconfiguration (#14)', () => {
   });
 });
 
+describe('idweave resolve --truth', () => {
+  test('--truth: accuracy on stdout and in report.json; a missing truth file → exit 1 before any work', async () => {
+    const input = write('truth-in.csv', 'id,email,first_name\n1,ann.lee@gmail.com,Ann\n2,annlee@gmail.com,Ann\n3,bo@gmail.com,Bo\n');
+    const truth = write('truth-t.csv', 'record_id,person_id\n1,p1\n2,p1\n3,p1\n');
+    const out = path.join(dir, 'truth-cli');
+    const r = await run('resolve', input, '--out', out, '--truth', truth, '--no-progress');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`accuracy against ${truth}: pairwise precision 1.0000 recall 0.3333 F1 0.5000; B-cubed precision 1.0000 recall 0.5556`);
+    expect(r.out).toContain(`the report, as a page: ${path.join(out, 'report.html')}`);
+    expect(JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8')).accuracy.pairwise.recall).toBeCloseTo(1 / 3, 12);
+    const missing = await run('resolve', input, '--out', path.join(dir, 'truth-cli-2'), '--truth', path.join(dir, 'no-truth.csv'), '--no-progress');
+    expect(missing.code).toBe(1);
+    expect(missing.err).toMatch(/^idweave: --truth .*no-truth\.csv: file not found\n$/);
+  });
+});

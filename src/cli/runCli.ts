@@ -33,6 +33,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--no-progress', 'no progress bar on stderr')
     .option('--delimiter <c>', 'CSV cell separator: "," ";" "tab" or "auto" (default auto: from each file\'s header row)')
     .option('--threads <n>', 'worker threads reading and normalizing rows (default: one per CPU core, and at most that; 0: none)')
+    .option('--truth <file>', 'score the run against a truth CSV (record_id,person_id): pairwise and B-cubed precision, recall, F1 in report.json and report.html')
     .option(
       '--csv-safe',
       'escape CSV cells that start with = + - @ tab or CR (a spreadsheet would run them as formulas) by prefixing \' ' +

@@ -24,7 +24,7 @@ const PREVIOUS_FILES = '.previous.json';
 export const KNOWN_OUTPUTS: readonly string[] = [
   ...Object.values(OUTPUT_FILES),
   EXPLAIN_INDEX_FILE,
-  'changes.ndjson', 'report.html', 'mapping.parquet', 'profiles.parquet',
+  'changes.ndjson', 'mapping.parquet', 'profiles.parquet',
 ];
 
 /** Who holds an output directory's lock. */
@@ -114,6 +114,13 @@ export class OutputDir {
   async writeJson(name: string, value: unknown): Promise<WrittenFile> {
     const w = await this.writer(name);
     writeText(w, `${JSON.stringify(value, null, 2)}\n`);
+    return this.close(name, w);
+  }
+
+  /** Writes a whole text file (an HTML page) in staging. */
+  async writeText(name: string, text: string): Promise<WrittenFile> {
+    const w = await this.writer(name);
+    writeText(w, text);
     return this.close(name, w);
   }
 

@@ -9,6 +9,8 @@ export const OUTPUT_FILES = {
   profiles: 'profiles.ndjson',
   rejects: 'rejects.ndjson',
   report: 'report.json',
+  /** The report as a self-contained page (`src/report/reportHtml`). */
+  reportHtml: 'report.html',
   evidence: 'evidence.ndjson',
 } as const;
 

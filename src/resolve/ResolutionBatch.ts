@@ -6,10 +6,10 @@ import { withDefaults, type ResolvedOptions, type ResolveOptions } from '../conf
 import { GUARD_OF_OUTCOME, OUTCOME, type EvidenceLog } from '../cluster/EvidenceLog.js';
 import type { LinkInput } from '../cluster/LinkInput.js';
 import { linkRecords, type GenericKey } from '../cluster/linkRecords.js';
-import { kindOfKeyPrefix, type KeyStats, type KindCode } from '../match/createRecordKeyer.js';
+import { KIND, kindOfKeyPrefix, type KeyStats, type KindCode } from '../match/createRecordKeyer.js';
 import { compareStrings } from '../merge/buildProfile.js';
 import { duplicateIdIssue } from '../accept/RecordIssue.js';
-import type { CustomerRecord, GoldenProfile, GuardName, LinkEvidence, RecordIssue } from '../types.js';
+import type { CustomerRecord, GoldenProfile, GuardName, IdentifierKind, LinkEvidence, RecordIssue } from '../types.js';
 import type { ResolveReport } from './ResolveReport.js';
 import { isExclusiveGroup, linkConfigOf } from './_internal/linkConfigOf.js';
 import { linkEvidenceAt, readableKey } from './_internal/linkEvidenceAt.js';
@@ -36,6 +36,8 @@ export class ResolutionBatch {
   readonly options: ResolvedOptions;
   private readonly prepare: (record: CustomerRecord, stats: KeyStats) => PreparedRecord;
   private readonly stats: KeyStats = { invalid: {}, junk: {} };
+  /** Per kind code: identifier values that became keys (for the report). */
+  private readonly keyValues = new Float64Array(KIND_NAMES.length);
 
   // All strings are interned off the V8 heap: ids and keys are tens of millions, and chunks prepared in worker
   // threads arrive as bytes, interned without decoding.
@@ -88,7 +90,10 @@ export class ResolutionBatch {
     const index = this.ids.intern(p.id);
     if (this.ids.size === before) return { ok: false, issues: [duplicateIdIssue(p.id)] };
 
-    for (let i = 0; i < p.keys.length; i++) this.keyIds.push(this.internKey(p.keys[i]!, p.kinds[i]!, p.groups[i]!));
+    for (let i = 0; i < p.keys.length; i++) {
+      this.keyIds.push(this.internKey(p.keys[i]!, p.kinds[i]!, p.groups[i]!));
+      this.keyValues[p.kinds[i]!]!++;
+    }
     this.keyStart.push(this.keyIds.length);
     for (const weak of p.weak) {
       this.weakRecord.push(index);
@@ -124,8 +129,10 @@ export class ResolutionBatch {
         const groupRef = rec.keyGroup(k);
         const before = this.keys.size;
         const id = intern(this.keys, rec.keyRef(k));
-        if (id === before) this.newKey(rec.keyKind(k), groupRef === -1 ? -1 : this.internGroup(intern(this.groups, groupRef)));
+        const kind = rec.keyKind(k);
+        if (id === before) this.newKey(kind, groupRef === -1 ? -1 : this.internGroup(intern(this.groups, groupRef)));
         this.keyIds.push(id);
+        this.keyValues[kind]!++;
       }
       this.keyStart.push(this.keyIds.length);
       for (let k = 0; k < rec.weakCount; k++) {
@@ -239,6 +246,11 @@ export class ResolutionBatch {
     for (let i = 0; i < this.size; i++) yield [stringAt(c.ids, i), profileIdAt(c, c.profileOf[i]!)];
   }
 
+  /** The index of an accepted record (the order it was added in), or -1 when no accepted record has this id. */
+  indexOf(recordId: string): number {
+    return this.ids.get(recordId);
+  }
+
   /** Number of profiles (after `link`). */
   get profileCount(): number {
     return this.columns().profileHi.length;
@@ -276,16 +288,25 @@ export class ResolutionBatch {
       .sort((a, b) => b.records - a.records || compareStrings(this.keys.keyOf(a.key), this.keys.keyOf(b.key)))
       .slice(0, 1000)
       .map((g) => ({ key: readableKey(this.keys.keyOf(g.key)), records: g.records, distinctIdentifiers: g.distinctIdentifiers }));
+    const validIdentifiers: Partial<Record<IdentifierKind, number>> = {};
+    for (let k = 0; k < KIND_NAMES.length; k++) if (this.keyValues[k]! > 0) validIdentifiers[KIND_NAMES[k]!] = this.keyValues[k]!;
+    const genericByKind: Partial<Record<IdentifierKind, number>> = {};
+    for (const g of l.genericKeys) {
+      const kind = KIND_NAMES[this.keyKind.get(g.key)]!;
+      genericByKind[kind] = (genericByKind[kind] ?? 0) + 1;
+    }
     const accepted = this.size;
     return {
       accepted,
       profiles,
       reductionRatio: accepted === 0 ? 0 : 1 - profiles / accepted,
       clusterSizeHistogram: histogram,
+      validIdentifiers,
       invalidIdentifiers: this.stats.invalid,
       junkIdentifiers: this.stats.junk,
       genericIdentifiers: generic,
       genericIdentifierCount: l.genericKeys.length,
+      genericIdentifiersByKind: genericByKind,
       linksAccepted: l.evidence.counts[OUTCOME.accepted]! + l.evidence.counts[OUTCOME.acceptedFuzzy]!,
       linksRefused: refused,
     };
@@ -349,6 +370,13 @@ export class ResolutionBatch {
     return this.linked;
   }
 }
+
+/** Identifier kinds by kind code (`KIND`). */
+const KIND_NAMES: readonly IdentifierKind[] = (() => {
+  const names: IdentifierKind[] = [];
+  for (const [name, code] of Object.entries(KIND)) names[code] = name as IdentifierKind;
+  return names;
+})();
 
 function sizeBucket(size: number): string {
   if (size <= 10) return String(size);

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { resolveFiles } from './resolveFiles.js';
+import { sha256File } from '../io/manifest.js';
+import { scorePartition } from '../report/scorePartition.js';
+import { resolveFiles, type ResolveFilesReport } from './resolveFiles.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'idweave-rf-'));
 
@@ -69,6 +71,13 @@ describe('resolveFiles (real engine)', () => {
     const pieces = await run('one-thread-pieces', { threads: 0, pieceBytes: 64 });
     expect(many).toEqual(one);
     expect(pieces).toEqual(one);
+    // The report's aggregates too (counted beside the profile blocks, in whichever thread built them).
+    const aggregates = (name: string): unknown => {
+      const { stages: _s, peakRssBytes: _p, ...rest } = JSON.parse(readFileSync(path.join(dir, name, 'report.json'), 'utf8')) as ResolveFilesReport;
+      return rest;
+    };
+    expect(aggregates('two-threads')).toEqual(aggregates('one-thread'));
+    expect(aggregates('one-thread-pieces')).toEqual(aggregates('one-thread'));
     const rejects = one['rejects.ndjson']!.trim().split('\n').map((l) => JSON.parse(l) as { row: number; reasons: string[]; input: unknown });
     expect(rejects.some((r) => r.reasons[0]!.startsWith('duplicate id') && typeof r.input === 'object')).toBe(true);
     expect(rejects.some((r) => r.reasons[0]!.startsWith('malformed quote'))).toBe(true);
@@ -91,4 +100,67 @@ describe('resolveFiles (real engine)', () => {
       process.off('unhandledRejection', onUnhandled);
     }
   }, 60_000);
+
+  test('report.json aggregates, --truth accuracy, and report.html published with the manifest', async () => {
+    const csv = path.join(dir, 'rep.csv');
+    writeFileSync(
+      csv,
+      'id,source,email,loyalty_id,first_name,last_name\n' +
+        'a1,crm,ann.lee@gmail.com,L1,Ann,Lee\n' +
+        'a2,pos,annlee@gmail.com,L1,Ann,Lee\n' +
+        'a3,app,,L1,Ann,Lee\n' +
+        'b1,pos,bo@gmail.com,L2,Bo,Chen\n' +
+        ',pos,x@y.com,,,\n' +
+        'a1,pos,dup@y.com,,,\n' +
+        'c1,"<script>alert(1)</script>",cy@gmail.com,L3,Cy,Ng\n' +
+        'broken\n',
+    );
+    // Truth: b1 is the same person as a1 (a miss); zz is not in the run (a singleton); a duplicate and a bad line.
+    const truth = path.join(dir, 'truth.csv');
+    writeFileSync(truth, 'record_id,person_id\na1,p1\na2,p1\na3,p1\nb1,p1\nc1,p3\nzz,p4\na1,p9\nno comma here\n');
+    const out = path.join(dir, 'rep-out');
+    const warnings: string[] = [];
+    const report = await resolveFiles([csv], { outDir: out, externalIds: { loyalty_id: 'loyalty' }, truth, onWarning: (w) => warnings.push(w) });
+
+    expect(report.rejectsByReason).toEqual({ missing_id: 1, duplicate_id: 1, unreadable_row: 1 });
+    expect(report.validIdentifiers).toMatchObject({ externalId: 5, email: 4 });
+    expect(report.profilesBySourceCount).toEqual({ 1: 2, 3: 1 });
+    expect(report.sourceOverlap.sources.map((s) => s.name)).toEqual(['pos', '<script>alert(1)</script>', 'app', 'crm']);
+    expect(report.largestProfiles[0]).toMatchObject({ records: 3, sources: [{ source: 'app', records: 1 }, { source: 'crm', records: 1 }, { source: 'pos', records: 1 }] });
+    // Labels: profiles {a1 a2 a3} {b1} {c1} {zz}; persons {a1 a2 a3 b1} {c1} {zz}.
+    const expected = scorePartition(Int32Array.of(0, 0, 0, 1, 2, 3), Int32Array.of(0, 0, 0, 0, 1, 2));
+    expect(report.accuracy).toEqual({
+      truth,
+      records: 6,
+      profiles: 4,
+      persons: 3,
+      pairwise: expected.pairwise,
+      bcubed: expected.bcubed,
+      missingFromRun: 1,
+      notInTruth: 0,
+      duplicateInTruth: 1,
+      unreadableLines: 1,
+    });
+    expect(warnings).toEqual([`--truth ${truth}: 1 line(s) without a comma skipped`]);
+    expect(report.stages.map((s) => s.stage)).toEqual(['read', 'link', 'mapping', 'profiles', 'evidence', 'accuracy']);
+
+    const html = readFileSync(path.join(out, 'report.html'), 'utf8');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html.match(/<script/g)).toHaveLength(1);
+    const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')) as { files: { name: string; bytes: number; sha256: string }[] };
+    const entry = manifest.files.find((f) => f.name === 'report.html')!;
+    expect(entry).toMatchObject({ bytes: Buffer.byteLength(html) });
+    expect(entry.sha256).toBe(await sha256File(path.join(out, 'report.html')));
+    expect(JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8'))).toEqual(report);
+  });
+
+  test('--truth: a missing or headerless file fails before any work, and nothing is published', async () => {
+    const csv = path.join(dir, 't.csv');
+    writeFileSync(csv, 'id,email\na,ann@gmail.com\n');
+    const out = path.join(dir, 'truth-out');
+    await expect(resolveFiles([csv], { outDir: out, truth: path.join(dir, 'nope.csv') })).rejects.toMatchObject({ code: 'input_unreadable', message: expect.stringContaining('nope.csv: file not found') });
+    const headerless = path.join(dir, 'headerless.csv');
+    writeFileSync(headerless, 'just-one-column\n');
+    await expect(resolveFiles([csv], { outDir: out, truth: headerless })).rejects.toMatchObject({ code: 'input_invalid' });
+  });
 });

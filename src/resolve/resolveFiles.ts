@@ -1,5 +1,5 @@
 import { createHash, randomUUID, type Hash } from 'node:crypto';
-import { duplicateIdIssue, issueText } from '../accept/RecordIssue.js';
+import { duplicateIdIssue, issueText, type RecordIssueCode } from '../accept/RecordIssue.js';
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -20,7 +20,10 @@ import { DEFAULT_MAX_CELL_LINES, type RowEvent } from '../io/RowEvent.js';
 import { BatchPool } from './_internal/BatchPool.js';
 import { ExplainIndexBuilder } from './_internal/explainIndexBuilder.js'; // explain index
 import { EXPLAIN_INDEX_FILE } from '../io/explainIndex.js'; // explain index
-import type { LinesTask } from './_internal/outputLines.js';
+import type { LinesBlock, LinesTask } from './_internal/outputLines.js';
+import { ProfileStatsTotal, type ProfileAggregates } from './_internal/profileStats.js';
+import { checkTruthFile, scoreAgainstTruth, type TruthAccuracy } from './_internal/scoreTruth.js';
+import { reportHtml } from '../report/reportHtml.js';
 import { MAX_FIELD_NAMES, type PieceReject, type PreparedChunk } from './_internal/PreparedChunk.js';
 import { readPiece, type Piece } from './_internal/preparePiece.js';
 import { VERSION } from '../version.js';
@@ -65,10 +68,23 @@ export interface ResolveFilesOptions extends ResolveOptions {
   readonly csvSafe?: boolean;
   /** Receives warnings (also listed in `report.json`), e.g. a thread count above the machine's cores. */
   readonly onWarning?: (message: string) => void;
+  /**
+   * A truth CSV (`record_id,person_id`, like the benchmark generator's `truth.csv`): the run is scored against it
+   * (pairwise and B-cubed precision, recall, F1) into `report.json` `accuracy` and `report.html`. Truth records
+   * the run did not accept count as singletons.
+   */
+  readonly truth?: string;
 }
 
+export type { LargeProfile, ProfileAggregates, SourceOverlap } from './_internal/profileStats.js';
+export type { TruthAccuracy } from './_internal/scoreTruth.js';
+
 /** `report.json`: the resolution report plus what only a file run knows. */
-export interface ResolveFilesReport extends ResolveReport {
+export interface ResolveFilesReport extends ResolveReport, ProfileAggregates {
+  /** Rejected rows per reason code (a row with several reasons counts under each). */
+  readonly rejectsByReason: Readonly<Partial<Record<RecordIssueCode, number>>>;
+  /** With `truth`: the run scored against it. */
+  readonly accuracy?: TruthAccuracy;
   /** Per input file: rows read, rows rejected, and CSV rows whose quoted cells span several lines. */
   readonly inputs: readonly { readonly file: string; readonly rows: number; readonly rejected: number; readonly multiLineRows: number }[];
   /** CSV rows read whose quoted cells span several lines (addresses, notes): worth a look when unexpected. */
@@ -79,9 +95,10 @@ export interface ResolveFilesReport extends ResolveReport {
 
 /**
  * The streaming batch job behind `idweave resolve` (spec §5): reads CSV / NDJSON inputs (optionally gzipped),
- * resolves them, and writes `mapping.csv`, `profiles.ndjson`, `rejects.ndjson`, `evidence.ndjson` and
- * `report.json` into `outDir`. Every input row ends in exactly one of `mapping.csv` or `rejects.ndjson`.
- * Outputs appear under their names only when the run succeeds.
+ * resolves them, and writes `mapping.csv`, `profiles.ndjson`, `rejects.ndjson`, `evidence.ndjson`, `report.json`
+ * and `report.html` (the report as a self-contained page, `report/reportHtml`) into `outDir`. Every input row
+ * ends in exactly one of `mapping.csv` or `rejects.ndjson`. Outputs appear under their names only when the run
+ * succeeds.
  *
  * Throws `IdweaveError`: `config_invalid` (options, or columns the inputs do not have), `input_unreadable` /
  * `input_invalid` (a whole file), `output_locked` (another run writes into `outDir`), `output_unwritable`. Bad
@@ -92,7 +109,7 @@ export interface ResolveFilesReport extends ResolveReport {
  * console.log(report.profiles, report.reductionRatio);
  */
 export async function resolveFiles(inputs: readonly string[], options: ResolveFilesOptions): Promise<ResolveFilesReport> {
-  const { outDir, onProgress, onWarning, evidence: writeEvidence = true, threads: _threads, pieceBytes: _pieceBytes, csvSafe = false, ...configPart } = options;
+  const { outDir, onProgress, onWarning, evidence: writeEvidence = true, threads: _threads, pieceBytes: _pieceBytes, csvSafe = false, truth, ...configPart } = options;
   const parsed = parseConfig(dropUndefined(configPart));
   if (!parsed.ok) throw new IdweaveError('config_invalid', `invalid options:\n  ${parsed.issues.join('\n  ')}`, parsed.issues);
   const config = parsed.config;
@@ -114,6 +131,7 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
     }
   }
   const bytesTotal = sizes.reduce((a, b) => a + b, 0);
+  if (truth !== undefined) await checkTruthFile(truth);
 
   const warnings: string[] = [];
   const warn = (message: string): void => {
@@ -158,6 +176,7 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
     const fieldsSeen: Set<string>[] = [];
     let recordsIn = 0;
     let rejected = 0;
+    const rejectsByReason: Partial<Record<RecordIssueCode, number>> = {};
     let invalidUpdatedAt = 0;
 
     // Stage 1: read, map, normalize and key every row. The main thread cuts the files into pieces of whole
@@ -184,7 +203,10 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
         if (refused.length > 0) {
           refused.sort((a, b) => a.row - b.row);
           let flush = false;
-          for (const r of refused) flush = rejects.write(rejectLine({ row: rowBase + r.row, file, input: r.input, reasons: r.issues.map(issueText), issues: r.issues })) || flush;
+          for (const r of refused) {
+            flush = rejects.write(rejectLine({ row: rowBase + r.row, file, input: r.input, reasons: r.issues.map(issueText), issues: r.issues })) || flush;
+            for (const code of new Set(r.issues.map((i) => i.code))) rejectsByReason[code] = (rejectsByReason[code] ?? 0) + 1;
+          }
           if (flush) await rejects.flush();
         }
         counts.rows += chunk.records + chunk.rejects.length;
@@ -244,20 +266,28 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
     // threads from the batch's shared columns, and written here in order.
     await pool.setColumns(batch.columns(), batch.survivorship());
     const workers = pool;
-    const writeBlocks = async (writer: LineWriter, kind: LinesTask['kind'], total: number, block: number): Promise<void> => {
-      const inFlight: { lines: Promise<string>; count: number }[] = [];
+    const writeBlocks = async (
+      writer: LineWriter,
+      kind: LinesTask['kind'],
+      total: number,
+      block: number,
+      stats?: ProfileStatsTotal,
+    ): Promise<void> => {
+      const inFlight: { lines: Promise<LinesBlock>; count: number }[] = [];
       let done = 0;
       const writeNext = async (): Promise<void> => {
         const next = inFlight.shift()!;
         done += next.count;
-        if (writer.writeBlock(await next.lines, next.count)) {
+        const lines = await next.lines;
+        if (lines.stats) stats?.add(lines.stats);
+        if (writer.writeBlock(lines.text, next.count)) {
           await writer.flush();
           onProgress?.({ stage: kind, rows: done, total });
         }
       };
       for (let from = 0; from < total; from += block) {
         const to = Math.min(total, from + block);
-        inFlight.push({ lines: workers.lines({ kind, from, to, csvSafe }), count: to - from });
+        inFlight.push({ lines: workers.lines({ kind, from, to, csvSafe, statsSources: stats?.tracked }), count: to - from });
         if (inFlight.length > 2 * Math.max(1, workers.threads)) await writeNext();
       }
       while (inFlight.length > 0) await writeNext();
@@ -277,7 +307,9 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
     const explainIndex = writeEvidence ? new ExplainIndexBuilder(batch.columns(), batch.options.generic) : undefined;
     const profiles = await outputs.writer(OUTPUT_FILES.profiles);
     if (explainIndex) profiles.observe(explainIndex.profileBytes); // explain index
-    await writeBlocks(profiles, 'profiles', batch.profileCount, 5_000);
+    // report aggregates (sources, sizes) are counted beside each block of profiles, in the same thread
+    const profileStats = new ProfileStatsTotal(batch.columns());
+    await writeBlocks(profiles, 'profiles', batch.profileCount, 5_000, profileStats);
     const profilesWritten = await outputs.close(OUTPUT_FILES.profiles, profiles);
     stages.push(stageTiming('profiles', t, batch.size));
 
@@ -295,10 +327,22 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
       stages.push(stageTiming('evidence', t, links));
     }
 
+    let accuracy: TruthAccuracy | undefined;
+    if (truth !== undefined) {
+      t = performance.now();
+      const columns = batch.columns();
+      accuracy = await scoreAgainstTruth(truth, { accepted: batch.size, profiles: batch.profileCount, recordIndex: (id) => batch.indexOf(id), profileOf: columns.profileOf });
+      if (accuracy.unreadableLines > 0) warn(`--truth ${truth}: ${accuracy.unreadableLines} line(s) without a comma skipped`);
+      stages.push(stageTiming('accuracy', t, accuracy.records));
+    }
+
     const report: ResolveFilesReport = {
       recordsIn,
       rejected,
+      rejectsByReason,
       ...batch.report(),
+      ...profileStats.result(),
+      ...(accuracy ? { accuracy } : {}),
       stages,
       peakRssBytes: process.resourceUsage().maxRSS * 1024,
       inputs: perInput,
@@ -307,6 +351,7 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
       warnings,
     };
     await outputs.writeJson(OUTPUT_FILES.report, report);
+    await outputs.writeText(OUTPUT_FILES.reportHtml, reportHtml(report, { outDir, generatedAt: new Date().toISOString(), version: VERSION }));
     await outputs.publish(manifestOf(inputs, sizes, inputHashes, report));
     return report;
   } catch (e) {

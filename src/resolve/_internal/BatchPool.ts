@@ -7,7 +7,7 @@ import type { SurvivorshipConfig } from '../../merge/buildProfile.js';
 import { survivorshipConfigOf, type SurvivorshipOptions } from '../../merge/survivorshipConfig.js';
 import type { BatchColumns } from './BatchColumns.js';
 import type { WorkerRequest } from './batchWorker.js';
-import { outputLines, type LinesTask } from './outputLines.js';
+import { outputLines, type LinesBlock, type LinesTask } from './outputLines.js';
 import { createPiecePreparer, type Piece } from './preparePiece.js';
 import type { PreparedChunk } from './PreparedChunk.js';
 
@@ -78,9 +78,9 @@ export class BatchPool {
     await Promise.all(this.workers.map((_, i) => this.send({ type: 'columns', columns, survivorship }, i)));
   }
 
-  lines(task: LinesTask): Promise<string> {
+  lines(task: LinesTask): Promise<LinesBlock> {
     if (this.workers.length === 0) return Promise.resolve(outputLines(this.columns!, this.survivorship!, task));
-    return this.send({ type: 'lines', task }) as Promise<string>;
+    return this.send({ type: 'lines', task }) as Promise<LinesBlock>;
   }
 
   /** Stops the workers; work still pending is abandoned (its promises reject, already marked handled). */
