@@ -31,9 +31,12 @@ function compareGivenName(a: string, b: string, minSimilarity: number): Level {
   return nameSimilarity(a, b) >= minSimilarity ? LEVEL.variant : LEVEL.disagree;
 }
 
+/** Words of a name compared one by one: a few suffice for real names, and a hostile name must not cost more. */
+const MAX_WORDS = 4;
+
 function compareWordsOfFirstNames(a: string, b: string, minSimilarity: number): Level {
-  const wa = a.split(' ');
-  const wb = b.split(' ');
+  const wa = a.split(' ', MAX_WORDS);
+  const wb = b.split(' ', MAX_WORDS);
   const head = compareGivenName(wa[0]!, wb[0]!, minSimilarity);
   if (head >= LEVEL.close) return head === LEVEL.exact ? LEVEL.variant : head;
   // "Ma Teresa" / "Teresa", "Mohammed Ali" / "Ali": another word of one is the other's name.
@@ -62,9 +65,10 @@ export function compareSurnames(a: string, b: string, minSimilarity: number): Le
   const cb = surnameCore(b);
   if (ca === cb) return LEVEL.exact;
   if (a.includes(' ') || b.includes(' ')) {
-    for (const x of a.split(' ')) {
+    const wb = b.split(' ', 2 * MAX_WORDS);
+    for (const x of a.split(' ', 2 * MAX_WORDS)) {
       if (x.length < 3 || SURNAME_PARTICLES.has(x)) continue;
-      for (const y of b.split(' ')) if (x === y) return LEVEL.variant;
+      if (wb.includes(x)) return LEVEL.variant;
     }
   }
   return nameSimilarity(ca, cb) >= minSimilarity ? LEVEL.variant : LEVEL.disagree;
