@@ -199,12 +199,22 @@ export class GuardEvaluator {
   }
 
   private comparePeople(A: ClusterFacts, i: number, B: ClusterFacts, j: number): void {
-    const text = this.keys.names;
-    compareNamePairs(text.get(A.firstNames[i]!), text.get(A.lastNames[i]!), text.get(B.firstNames[j]!), text.get(B.lastNames[j]!), this.config.minNameSimilarity, this.pairNames);
+    const fa = A.firstNames[i]!, la = A.lastNames[i]!, fb = B.firstNames[j]!, lb = B.lastNames[j]!;
+    const pn = this.pairNames;
+    if (fa === fb && la === lb) {
+      // perf: the same interned names (most pairs of one person's records) need no decoding.
+      pn.first = fa < 0 ? LEVEL.none : LEVEL.exact;
+      pn.last = la < 0 ? LEVEL.none : LEVEL.exact;
+    } else {
+      const text = this.keys.names;
+      compareNamePairs(text.get(fa), text.get(la), text.get(fb), text.get(lb), this.config.minNameSimilarity, pn);
+    }
     const x = A.attributes[i]!;
     const y = B.attributes[j]!;
-    if (x >= 0 && y >= 0) compareAttributeParts(this.keys.attributes.get(x), this.keys.attributes.get(y), this.pairAttributes);
-    else Object.assign(this.pairAttributes, NO_ATTRIBUTES);
+    if (x >= 0 && y >= 0) {
+      const parts = this.keys.attributes.get(x);
+      compareAttributeParts(parts, x === y ? parts : this.keys.attributes.get(y), this.pairAttributes);
+    } else Object.assign(this.pairAttributes, NO_ATTRIBUTES);
   }
 
   /** Best level per component over comparable pairs: first, last, date of birth. */
