@@ -5,6 +5,7 @@ import type { Explanation, ProfileFacts } from '../explain/types.js';
 import { ExplainIndex, type IndexedProfile } from '../io/explainIndex.js';
 import { manifestFile, readManifest } from '../io/manifest.js';
 import { OUTPUT_FILES } from '../io/outputFiles.js';
+import { PARQUET_OUTPUT_FILES } from '../io/parquetOutput.js';
 import type { LinkEvidence } from '../types.js';
 
 export { formatExplanation } from '../explain/format.js';
@@ -19,13 +20,20 @@ export type ExplainQuery = { readonly profile: string } | { readonly records: re
  * lines touching them (`evidence.ndjson`), and the one explain (src/explain) says what they mean — the same
  * explanation `Resolver.explain` gives. Only a complete, published run is read: the manifest must list every
  * file with its size (`readManifest`), and the index must agree with it.
- * Throws `IdweaveError`: `output_invalid` (no run, a run without evidence, a damaged index), `usage` (unknown ids).
+ * Throws `IdweaveError`: `output_invalid` (no run, a run without evidence or with Parquet output, a damaged index),
+ * `usage` (unknown ids).
  *
  * @example
  * const e = await explainFromDir('out', { records: ['crm-1', 'app-7'] });
  */
 export async function explainFromDir(dir: string, query: ExplainQuery): Promise<Explanation> {
   const manifest = await readManifest(dir);
+  if (manifestFile(manifest, PARQUET_OUTPUT_FILES.mapping) !== undefined) {
+    throw new IdweaveError(
+      'output_invalid',
+      `${dir}: the run was written with --output-format parquet; idweave explain reads the NDJSON outputs (profiles.ndjson, evidence.ndjson and explain.idx): run idweave resolve again without --output-format parquet (or with --output-format ndjson) to explain it`,
+    );
+  }
   if (manifestFile(manifest, OUTPUT_FILES.mapping) === undefined) throw new IdweaveError('output_invalid', `${dir}: the run has no ${OUTPUT_FILES.mapping}`);
   if (manifestFile(manifest, OUTPUT_FILES.evidence) === undefined) {
     throw new IdweaveError('output_invalid', `${dir}: the run was made without evidence (${OUTPUT_FILES.evidence}); run idweave resolve again with evidence to explain it`);

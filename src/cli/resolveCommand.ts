@@ -5,6 +5,7 @@ import { loadConfigFile } from '../io/loadConfigFile.js';
 import { MANIFEST_FILE } from '../io/manifest.js';
 import { EXPLAIN_INDEX_FILE } from '../io/explainIndex.js';
 import { OUTPUT_FILES } from '../io/outputFiles.js';
+import { PARQUET_OUTPUT_FILES } from '../io/parquetOutput.js';
 import { resolveFiles } from '../resolve/resolveFiles.js';
 import type { CliIo } from './CliIo.js';
 import { EXIT } from './exitCodeOf.js';
@@ -24,6 +25,10 @@ export interface ResolveCommandOptions {
   readonly delimiter?: string;
   /** `--truth <file>`: a `record_id,person_id` CSV to score the run against. */
   readonly truth?: string;
+  /** `--input-format <format>`: the format of standard input (`-`), as typed. */
+  readonly inputFormat?: string;
+  /** `--output-format <format>`, as typed. */
+  readonly outputFormat?: string;
 }
 
 /**
@@ -50,6 +55,25 @@ export async function resolveCommand(inputs: readonly string[], options: Resolve
     if (!/^\d{1,3}$/.test(options.threads)) throw new IdweaveError('usage', `--threads: expected a whole number such as 2, got "${options.threads}"`);
     threads = Number(options.threads);
   }
+  let inputFormat: 'csv' | 'ndjson' | undefined;
+  if (options.inputFormat !== undefined) {
+    const f = options.inputFormat.toLowerCase();
+    if (f === 'parquet') throw new IdweaveError('usage', '--input-format parquet: Parquet is read from a file (its footer, at the end, is read first), not from standard input: give the .parquet file');
+    if (f !== 'csv' && f !== 'ndjson' && f !== 'jsonl') throw new IdweaveError('usage', `--input-format: expected csv or ndjson, got "${options.inputFormat}"`);
+    inputFormat = f === 'csv' ? 'csv' : 'ndjson';
+  }
+  if (inputs.includes('-') && inputFormat === undefined) {
+    throw new IdweaveError('usage', 'reading standard input (-) needs its format: add --input-format csv or --input-format ndjson');
+  }
+  if (inputFormat !== undefined && !inputs.includes('-')) {
+    throw new IdweaveError('usage', '--input-format is the format of standard input (-), and no input is -: files are read by their extension');
+  }
+  let outputFormat: 'ndjson' | 'parquet' | undefined;
+  if (options.outputFormat !== undefined) {
+    const f = options.outputFormat.toLowerCase();
+    if (f !== 'ndjson' && f !== 'parquet') throw new IdweaveError('usage', `--output-format: expected ndjson or parquet, got "${options.outputFormat}"`);
+    outputFormat = f;
+  }
   const progress = createProgress(options.progress !== false, io.stderrStream);
   const t0 = performance.now();
   let report;
@@ -60,6 +84,8 @@ export async function resolveCommand(inputs: readonly string[], options: Resolve
       threads,
       csvSafe: options.csvSafe === true,
       truth: options.truth,
+      inputFormat,
+      outputFormat,
       onProgress: (p) => progress.update(p),
       onWarning: (message) => {
         progress.stop();
@@ -72,7 +98,10 @@ export async function resolveCommand(inputs: readonly string[], options: Resolve
   const seconds = (performance.now() - t0) / 1000;
   const fmt = (n: number): string => n.toLocaleString('en-US');
   const count = (n: number, one: string, many: string): string => `${fmt(n)} ${n === 1 ? one : many}`;
-  const files = [OUTPUT_FILES.mapping, OUTPUT_FILES.profiles, OUTPUT_FILES.rejects, OUTPUT_FILES.evidence, EXPLAIN_INDEX_FILE, OUTPUT_FILES.report, OUTPUT_FILES.reportHtml, MANIFEST_FILE].join(', ');
+  const written =
+    outputFormat === 'parquet' ? [PARQUET_OUTPUT_FILES.mapping, PARQUET_OUTPUT_FILES.profiles, OUTPUT_FILES.rejects, OUTPUT_FILES.evidence]
+    : [OUTPUT_FILES.mapping, OUTPUT_FILES.profiles, OUTPUT_FILES.rejects, OUTPUT_FILES.evidence, EXPLAIN_INDEX_FILE];
+  const files = [...written, OUTPUT_FILES.report, OUTPUT_FILES.reportHtml, MANIFEST_FILE].join(', ');
   io.stdout(
     `${count(report.recordsIn, 'record', 'records')} in: ${fmt(report.accepted)} accepted, ${fmt(report.rejected)} rejected\n` +
       `${count(report.profiles, 'profile', 'profiles')} (reduction ${(report.reductionRatio * 100).toFixed(1)}%) in ${seconds.toFixed(1)} s\n` +

@@ -25,12 +25,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   program
     .command('resolve')
-    .description('resolve CSV / NDJSON inputs (optionally .gz) into profiles, written into --out')
-    .argument('<inputs...>', 'input files: .csv, .ndjson, .jsonl, optionally .gz')
+    .description('resolve CSV / NDJSON (optionally .gz) and Parquet inputs into profiles, written into --out')
+    .argument('<inputs...>', 'input files: .csv, .ndjson, .jsonl (optionally .gz), .parquet; - reads standard input (with --input-format)')
     .requiredOption('--out <dir>', 'output directory (created if missing)')
     .option('--config <file>', 'JSON config file (columns, external ids, guards, junk, survivorship)')
     .option('--default-region <XX>', 'region for phone numbers without a country code (default AE)')
     .option('--no-progress', 'no progress bar on stderr')
+    .option('--input-format <format>', 'format of standard input (-): csv or ndjson, gzipped or not (files are read by their extension)')
+    .option('--output-format <format>', 'ndjson (default: mapping.csv, profiles.ndjson) or parquet (mapping.parquet, profiles.parquet; idweave explain then needs an ndjson run)')
     .option('--delimiter <c>', 'CSV cell separator: "," ";" "tab" or "auto" (default auto: from each file\'s header row)')
     .option('--threads <n>', 'worker threads reading and normalizing rows (default: one per CPU core, and at most that; 0: none)')
     .option('--truth <file>', 'score the run against a truth CSV (record_id,person_id): pairwise and B-cubed precision, recall, F1 in report.json and report.html')

@@ -77,6 +77,11 @@ export class LineWriter {
     this.observer = observer;
   }
 
+  /** Counts `n` more lines without text: a binary table's rows (a Parquet output's rows are its manifest `lines`). */
+  countLines(n: number): void {
+    this.lines += n;
+  }
+
   /** Writes bytes after what is buffered (a binary output, `explain.idx`); they count as no lines. */
   async writeBytes(bytes: Uint8Array): Promise<void> {
     await this.flush();

@@ -3,10 +3,10 @@ import type { ColumnRoles } from './columnRoles.js';
 import { foldColumnName } from './columnRoles.js';
 import { looksLikeData } from './_internal/CsvRowReader.js';
 
-/** The columns of one input: a CSV header, or the keys seen in an NDJSON file's objects. */
+/** The columns of one input: a CSV header, a Parquet schema's columns, or the keys seen in an NDJSON file's objects. */
 export interface InputColumns {
   readonly file: string;
-  readonly format: 'csv' | 'ndjson';
+  readonly format: 'csv' | 'ndjson' | 'parquet';
   readonly columns: readonly string[];
 }
 
@@ -14,8 +14,8 @@ export interface InputColumns {
  * Checks the inputs' columns against the config, so misconfiguration is loud (spec §1): a column the config
  * maps that no input has is a config error (exit 2) naming it; one that only some inputs lack is a warning per
  * input (multi-source runs are normal: a Wi-Fi export has no loyalty column); an input in which no column
- * holds an identifier is an error (every record would be its own profile); a CSV without its id column is
- * unreadable. Messages list an input's columns unless they look like data (a headerless file's first row is
+ * holds an identifier is an error (every record would be its own profile); a CSV or Parquet file without its id
+ * column is unreadable. Messages list an input's columns unless they look like data (a headerless file's first row is
  * a customer). Returns the warnings; throws `IdweaveError` (`config_invalid` or `input_invalid`).
  */
 export function checkColumns(roles: ColumnRoles, inputs: readonly InputColumns[]): string[] {
@@ -29,9 +29,10 @@ export function checkColumns(roles: ColumnRoles, inputs: readonly InputColumns[]
     if (inputs[i]!.format === 'csv' && (looksLikeData(cols) || !recognised)) {
       return `${cols.length} columns, none recognised; the first row may be data, not column names (no header row?)`;
     }
-    if (cols.length === 0) return inputs[i]!.format === 'csv' ? 'no columns' : 'no fields seen';
+    const named = inputs[i]!.format !== 'ndjson'; // a header or a schema names the columns; NDJSON shows its keys
+    if (cols.length === 0) return named ? 'no columns' : 'no fields seen';
     const shown = cols.slice(0, 30).map((c) => `"${c}"`).join(', ') + (cols.length > 30 ? ', …' : '');
-    return `${inputs[i]!.format === 'csv' ? 'columns' : 'fields seen'}: ${shown}`;
+    return `${named ? 'columns' : 'fields seen'}: ${shown}`;
   };
 
   const configProblems: string[] = [];
@@ -52,7 +53,7 @@ export function checkColumns(roles: ColumnRoles, inputs: readonly InputColumns[]
   const inputProblems: string[] = [];
   inputs.forEach((input, i) => {
     const columns = input.columns;
-    if (input.format === 'csv' && !columns.some((c) => roles.idColumns.includes(foldColumnName(c)))) {
+    if (input.format !== 'ndjson' && !columns.some((c) => roles.idColumns.includes(foldColumnName(c)))) {
       noId.push(`${input.file}: no id column ${roles.idColumns.length === 1 && roles.idColumns[0] === 'id' ? '"id"' : `(${roles.idColumns.join(' or ')})`} (${describe(i)}); map one in the config, e.g. "columns": { "id": "<column>" }`);
     }
     if (!columns.some((c) => roles.isIdentifier(roles.roleOf(c)))) {

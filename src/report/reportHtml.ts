@@ -21,6 +21,11 @@ export interface ReportPageContext {
   /** ISO time the run finished. */
   readonly generatedAt: string;
   readonly version: string;
+  /**
+   * The run wrote what `idweave explain` reads (`explain.idx`, profiles.ndjson): the largest profiles get explain
+   * commands. False for `--output-format parquet` runs and runs without evidence. @default true
+   */
+  readonly explainable?: boolean;
 }
 
 /** Section ids and headings, in page order (the browser test checks each one). */
@@ -224,11 +229,21 @@ function clusterSizes(r: ResolveFilesReport): string {
 function largestProfiles(r: ResolveFilesReport, context: ReportPageContext): string {
   if (r.largestProfiles.length === 0) return none('No profiles.');
   const out = shellWord(context.outDir);
+  const explainable = context.explainable !== false;
   const rows = r.largestProfiles.map((p, i) => {
     const sources = p.sources.map((s) => `${esc(clip(s.source, 40))} ×${fmt(s.records)}`).join(', ') + (p.moreSources ? ` and ${fmt(p.moreSources)} more` : '');
+    const row = [String(i + 1), `<code class="id">${esc(clip(p.profileId, CELL))}</code>`, fmt(p.records), sources || '<span class="note">no source</span>'];
+    if (!explainable) return row;
     const cmd = `idweave explain ${out} --profile ${shellWord(p.profileId)}`;
-    return [String(i + 1), `<code class="id">${esc(clip(p.profileId, CELL))}</code>`, fmt(p.records), sources || '<span class="note">no source</span>', `<code class="cmd">${esc(clip(cmd, 400))}</code><button class="copy" type="button" data-cmd="${esc(cmd)}">copy</button>`];
+    return [...row, `<code class="cmd">${esc(clip(cmd, 400))}</code><button class="copy" type="button" data-cmd="${esc(cmd)}">copy</button>`];
   });
+  if (!explainable) {
+    return (
+      `<p class="note">The ${fmt(r.largestProfiles.length)} profiles with most records. Check them for over-merging. <code>idweave explain</code> reads the NDJSON outputs ` +
+      `(profiles.ndjson, evidence.ndjson, explain.idx), which this run did not write (Parquet output, or no evidence): resolve again with <code>--output-format ndjson</code> to explain a profile.</p>` +
+      table(['#', 'profile', 'records', 'sources'], rows, [0, 2])
+    );
+  }
   return `<p class="note">The ${fmt(r.largestProfiles.length)} profiles with most records. Check them for over-merging: the command shows why each record is in the profile.</p>${table(['#', 'profile', 'records', 'sources', 'explain it'], rows, [0, 2])}`;
 }
 

@@ -15,7 +15,10 @@ import { checkColumns, type InputColumns } from '../io/checkColumns.js';
 import { columnRoles } from '../io/columnRoles.js';
 import type { Delimiter } from '../io/_internal/CsvRowScanner.js';
 import { delimiterOfHeader, filePieces, readCsvHeader } from '../io/_internal/filePieces.js';
-import { inputFormatOf } from '../io/readRows.js';
+import { hashFile, openParquetInput, type ParquetInput } from '../io/_internal/parquetInput.js';
+import { PeekableChunks, STDIN, streamChunks } from '../io/_internal/streamChunks.js';
+import { MAPPING_SCHEMA, PARQUET_OUTPUT_FILES, ParquetTableWriter, PROFILES_SCHEMA, type OutputFormat } from '../io/parquetOutput.js';
+import { INPUT_TYPES, inputFormatOf, type InputFormat } from '../io/readRows.js';
 import { DEFAULT_MAX_CELL_LINES, type RowEvent } from '../io/RowEvent.js';
 import { BatchPool } from './_internal/BatchPool.js';
 import { ExplainIndexBuilder } from './_internal/explainIndexBuilder.js'; // explain index
@@ -38,7 +41,10 @@ export interface ResolveProgress {
   readonly rows: number;
   /** Lines the writing stage will write, when known. */
   readonly total?: number;
-  /** `read` only: raw bytes read over all inputs (compressed bytes for `.gz`) and their total size. */
+  /**
+   * `read` only: raw bytes read over all inputs (compressed bytes for `.gz`) and their total size (no total when
+   * standard input is read: its size is not known before its end).
+   */
   readonly bytesRead?: number;
   readonly bytesTotal?: number;
 }
@@ -69,6 +75,19 @@ export interface ResolveFilesOptions extends ResolveOptions {
   /** Receives warnings (also listed in `report.json`), e.g. a thread count above the machine's cores. */
   readonly onWarning?: (message: string) => void;
   /**
+   * The format of standard input, required when `inputs` holds `-` (standard input has no file name to tell it).
+   * A gzip stream is recognised by its first bytes. Rows are numbered as a file's; rejects name the file `-`.
+   */
+  readonly inputFormat?: 'csv' | 'ndjson';
+  /** What `-` reads. @default process.stdin */
+  readonly stdin?: AsyncIterable<Uint8Array | string>;
+  /**
+   * `ndjson`: `mapping.csv` and `profiles.ndjson` (and `explain.idx`, for `idweave explain`). `parquet`:
+   * `mapping.parquet` and `profiles.parquet` in their place (schemas in docs/input-format.md); no `explain.idx`
+   * is written, so `idweave explain` needs an `ndjson` run. @default 'ndjson'
+   */
+  readonly outputFormat?: OutputFormat;
+  /**
    * A truth CSV (`record_id,person_id`, like the benchmark generator's `truth.csv`): the run is scored against it
    * (pairwise and B-cubed precision, recall, F1) into `report.json` `accuracy` and `report.html`. Truth records
    * the run did not accept count as singletons.
@@ -85,7 +104,7 @@ export interface ResolveFilesReport extends ResolveReport, ProfileAggregates {
   readonly rejectsByReason: Readonly<Partial<Record<RecordIssueCode, number>>>;
   /** With `truth`: the run scored against it. */
   readonly accuracy?: TruthAccuracy;
-  /** Per input file: rows read, rows rejected, and CSV rows whose quoted cells span several lines. */
+  /** Per input file (`-`: standard input): rows read, rows rejected, and CSV rows whose quoted cells span several lines. */
   readonly inputs: readonly { readonly file: string; readonly rows: number; readonly rejected: number; readonly multiLineRows: number }[];
   /** CSV rows read whose quoted cells span several lines (addresses, notes): worth a look when unexpected. */
   readonly multiLineRows: number;
@@ -95,10 +114,11 @@ export interface ResolveFilesReport extends ResolveReport, ProfileAggregates {
 
 /**
  * The streaming batch job behind `idweave resolve` (spec §5): reads CSV / NDJSON inputs (optionally gzipped),
- * resolves them, and writes `mapping.csv`, `profiles.ndjson`, `rejects.ndjson`, `evidence.ndjson`, `report.json`
- * and `report.html` (the report as a self-contained page, `report/reportHtml`) into `outDir`. Every input row
- * ends in exactly one of `mapping.csv` or `rejects.ndjson`. Outputs appear under their names only when the run
- * succeeds.
+ * Parquet files, or standard input (`-`, with `inputFormat`), resolves them, and writes `mapping.csv`,
+ * `profiles.ndjson` (or, with `outputFormat: 'parquet'`, `mapping.parquet` and `profiles.parquet`),
+ * `rejects.ndjson`, `evidence.ndjson`, `report.json` and `report.html` (the report as a self-contained page,
+ * `report/reportHtml`) into `outDir`. Every input row ends in exactly one of the mapping or `rejects.ndjson`.
+ * Outputs appear under their names only when the run succeeds.
  *
  * Throws `IdweaveError`: `config_invalid` (options, or columns the inputs do not have), `input_unreadable` /
  * `input_invalid` (a whole file), `output_locked` (another run writes into `outDir`), `output_unwritable`. Bad
@@ -109,20 +129,46 @@ export interface ResolveFilesReport extends ResolveReport, ProfileAggregates {
  * console.log(report.profiles, report.reductionRatio);
  */
 export async function resolveFiles(inputs: readonly string[], options: ResolveFilesOptions): Promise<ResolveFilesReport> {
-  const { outDir, onProgress, onWarning, evidence: writeEvidence = true, threads: _threads, pieceBytes: _pieceBytes, csvSafe = false, truth, ...configPart } = options;
+  const {
+    outDir, onProgress, onWarning, evidence: writeEvidence = true, threads: _threads, pieceBytes: _pieceBytes, csvSafe = false, truth,
+    inputFormat: stdinFormat, stdin: stdinStream, outputFormat = 'ndjson', ...configPart
+  } = options;
   const parsed = parseConfig(dropUndefined(configPart));
   if (!parsed.ok) throw new IdweaveError('config_invalid', `invalid options:\n  ${parsed.issues.join('\n  ')}`, parsed.issues);
   const config = parsed.config;
   const maxCellLines = config.csv?.maxCellLines ?? DEFAULT_MAX_CELL_LINES;
   if (inputs.length === 0) throw new IdweaveError('usage', 'no input files');
-  const unsupported = inputs.filter((f) => inputFormatOf(f) === undefined);
+  if (outputFormat !== 'ndjson' && outputFormat !== 'parquet') throw new IdweaveError('usage', `outputFormat: expected "ndjson" or "parquet", got "${String(outputFormat)}"`);
+  const stdinAt = inputs.indexOf(STDIN);
+  if (inputs.lastIndexOf(STDIN) !== stdinAt) throw new IdweaveError('usage', 'standard input (-) can be read only once: give - once');
+  if (stdinAt !== -1 && stdinFormat === undefined) {
+    throw new IdweaveError('usage', 'reading standard input (-) needs its format: inputFormat \'csv\' or \'ndjson\' (--input-format on the command line; a pipe has no file name to tell it)');
+  }
+  if (stdinFormat !== undefined) {
+    if (stdinFormat !== 'csv' && stdinFormat !== 'ndjson') {
+      const parquet = (stdinFormat as string) === 'parquet' ? ' (Parquet is read from a file: its footer, at the end, is read first)' : '';
+      throw new IdweaveError('usage', `inputFormat (--input-format): expected csv or ndjson, got "${String(stdinFormat)}"${parquet}`);
+    }
+    if (stdinAt === -1) throw new IdweaveError('usage', 'inputFormat (--input-format) is the format of standard input, and no input is - (files are read by their extension)');
+  }
+  const formatOf = (f: number): InputFormat | undefined => (f === stdinAt ? { format: stdinFormat!, gzip: false } : inputFormatOf(inputs[f]!));
+  const unsupported = inputs.filter((_, f) => formatOf(f) === undefined);
   if (unsupported.length > 0) {
-    const issues = unsupported.map((f) => `${f}: unsupported file type (expected .csv, .ndjson or .jsonl, optionally .gz)`);
+    const issues = unsupported.map((f) => `${f}: unsupported file type (expected ${INPUT_TYPES})`);
     throw new IdweaveError('input_invalid', issues.join('\n'), issues);
   }
-  // Fail on a missing input before any work; sizes give the read progress a total.
+  const stdinSource = stdinAt === -1 ? undefined : (stdinStream ?? process.stdin);
+  if (stdinAt !== -1 && stdinStream === undefined && process.stdin.isTTY) {
+    throw new IdweaveError('usage', 'standard input (-) is a terminal: pipe the data into it (idweave resolve - --input-format csv --out DIR < file.csv)');
+  }
+  // Fail on a missing input before any work; sizes give the read progress a total (standard input's is unknown:
+  // its bytes read are counted, and its size known at the end).
   const sizes: number[] = [];
   for (const file of inputs) {
+    if (file === STDIN && stdinSource !== undefined) {
+      sizes.push(0);
+      continue;
+    }
     try {
       sizes.push((await stat(file)).size);
     } catch (e) {
@@ -138,33 +184,49 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
     warnings.push(message);
     onWarning?.(message);
   };
-  const threads = threadsFor(options.threads, bytesTotal, warn);
+  const threads = threadsFor(options.threads, stdinAt === -1 ? bytesTotal : Infinity, warn);
 
-  // Columns against the config before any work: CSV headers now; NDJSON fields once they have been seen.
+  // Columns against the config before any work: CSV headers and Parquet schemas now; NDJSON fields once they have
+  // been seen. Standard input is looked at through `PeekableChunks`: what the header read is read again as rows.
   const roles = columnRoles(config);
-  const formats = inputs.map((f) => inputFormatOf(f)!);
+  const formats = inputs.map((_, f) => formatOf(f)!);
+  const inputHashes = inputs.map(() => createHash('sha256'));
+  let stdinBytes = 0;
+  const stdin = stdinSource === undefined ? undefined : new PeekableChunks(streamChunks(stdinSource, STDIN, (n) => (stdinBytes = n), inputHashes[stdinAt]));
+  const parquetInputs: (ParquetInput | undefined)[] = [];
   const columnsOf: (string[] | undefined)[] = [];
   const delimiters: Delimiter[] = [];
-  for (let f = 0; f < inputs.length; f++) {
-    const { format, gzip } = formats[f]!;
-    if (format !== 'csv') {
-      delimiters.push(',');
-      columnsOf.push(undefined);
-      continue;
+  try {
+    for (let f = 0; f < inputs.length; f++) {
+      const { format, gzip } = formats[f]!;
+      parquetInputs.push(format === 'parquet' ? await openParquetInput(inputs[f]!) : undefined);
+      if (format !== 'csv') {
+        delimiters.push(',');
+        columnsOf.push(format === 'parquet' ? [...parquetInputs[f]!.columns] : undefined);
+        continue;
+      }
+      // Auto: the header read with commas tells the separator; read again only when it is another one.
+      const wanted = config.csv?.delimiter ?? 'auto';
+      const source = (): AsyncIterable<Buffer> | undefined => (f === stdinAt ? stdin!.peek() : undefined);
+      let header = await readCsvHeader(inputs[f]!, { gzip, maxCellLines, delimiter: wanted === 'auto' ? ',' : wanted, source: source() });
+      const delimiter = wanted === 'auto' ? delimiterOfHeader(header) : wanted;
+      if (delimiter !== ',' && wanted === 'auto') header = await readCsvHeader(inputs[f]!, { gzip, maxCellLines, delimiter, source: source() });
+      delimiters.push(delimiter);
+      columnsOf.push(header);
     }
-    // Auto: the header read with commas tells the separator; read again only when it is another one.
-    const wanted = config.csv?.delimiter ?? 'auto';
-    let header = await readCsvHeader(inputs[f]!, { gzip, maxCellLines, delimiter: wanted === 'auto' ? ',' : wanted });
-    const delimiter = wanted === 'auto' ? delimiterOfHeader(header) : wanted;
-    if (delimiter !== ',' && wanted === 'auto') header = await readCsvHeader(inputs[f]!, { gzip, maxCellLines, delimiter });
-    delimiters.push(delimiter);
-    columnsOf.push(header);
+  } catch (e) {
+    await stdin?.close();
+    throw e;
   }
   const known = (): InputColumns[] => inputs.flatMap((file, f) => (columnsOf[f] === undefined ? [] : [{ file, format: formats[f]!.format, columns: columnsOf[f]! }]));
-  if (columnsOf.every((c) => c !== undefined)) for (const w of checkColumns(roles, known())) warn(w);
-
-  const outputs = await OutputDir.open(outDir);
-  const inputHashes = inputs.map(() => createHash('sha256'));
+  let outputs: OutputDir;
+  try {
+    if (columnsOf.every((c) => c !== undefined)) for (const w of checkColumns(roles, known())) warn(w);
+    outputs = await OutputDir.open(outDir);
+  } catch (e) {
+    await stdin?.close();
+    throw e;
+  }
   let pool: BatchPool | undefined;
   try {
     pool = new BatchPool(config, threads);
@@ -185,7 +247,7 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
     let bytesBefore = 0;
     for (let f = 0; f < inputs.length; f++) {
       const file = inputs[f]!;
-      const format = inputFormatOf(file)!;
+      const format = formats[f]!;
       const counts = { file, rows: 0, rejected: 0, multiLineRows: 0 };
       perInput.push(counts);
       let bytesRead = 0;
@@ -219,22 +281,40 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
           for (const k of chunk.fieldNames) if (seen.size < MAX_FIELD_NAMES || roles.roleOf(k) !== undefined) seen.add(k);
         }
         rowBase += chunk.rows;
-        onProgress?.({ stage: 'read', rows: recordsIn + counts.rows, bytesRead: bytesBefore + bytesRead, bytesTotal });
+        onProgress?.({ stage: 'read', rows: recordsIn + counts.rows, bytesRead: bytesBefore + bytesRead, bytesTotal: stdinAt === -1 ? bytesTotal : undefined });
       };
       const inFlight: { piece: Piece; chunk: Promise<PreparedChunk> }[] = [];
-      const pieces = filePieces(file, {
-        format: format.format,
-        gzip: format.gzip,
-        pieceBytes: options.pieceBytes ?? DEFAULT_PIECE_BYTES,
-        // The cutter and the readers must agree on where rows end: one setting for both.
-        maxCellLines,
-        delimiter: delimiters[f],
-        onBytesRead: (n) => (bytesRead = n),
-        onHeader: (h) => (header = h),
-        hash: inputHashes[f],
-      });
-      for await (const raw of pieces) {
-        const piece: Piece = { file, format: format.format, header, bytes: raw.bytes, atStart: raw.atStart, maxCellLines, delimiter: delimiters[f] };
+      const pieces = async function* (): AsyncGenerator<Piece> {
+        const parquet = parquetInputs[f];
+        if (parquet !== undefined) {
+          // Parquet: decoded here a row group at a time, mapped in the workers in pieces of whole rows.
+          await hashFile(file, inputHashes[f]!);
+          const width = parquet.columns.length;
+          for await (const group of parquet.rowGroups((n) => (bytesRead = n))) {
+            for (let from = 0; from < group.rows; from += PARQUET_PIECE_ROWS) {
+              const to = Math.min(group.rows, from + PARQUET_PIECE_ROWS);
+              const cells = from === 0 && to === group.rows ? group.cells : group.cells.slice(from * width, to * width);
+              yield { file, format: 'parquet', header: parquet.columns, bytes: NO_BYTES, cells, atStart: false };
+            }
+          }
+          return;
+        }
+        const raw = filePieces(file, {
+          format: format.format as 'csv' | 'ndjson',
+          gzip: format.gzip,
+          pieceBytes: options.pieceBytes ?? DEFAULT_PIECE_BYTES,
+          // The cutter and the readers must agree on where rows end: one setting for both.
+          maxCellLines,
+          delimiter: delimiters[f],
+          onBytesRead: (n) => (bytesRead = n),
+          onHeader: (h) => (header = h),
+          hash: inputHashes[f],
+          source: f === stdinAt ? stdin!.chunks() : undefined,
+        });
+        for await (const r of raw) yield { file, format: format.format, header, bytes: r.bytes, atStart: r.atStart, maxCellLines, delimiter: delimiters[f] };
+      };
+      for await (const piece of pieces()) {
+        if (f === stdinAt) bytesRead = stdinBytes;
         inFlight.push({ piece, chunk: pool.prepare(piece) });
         // Enough pieces queued to keep every worker busy, few enough to bound memory.
         if (inFlight.length > 2 * Math.max(1, pool.threads)) {
@@ -245,6 +325,7 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
       for (const next of inFlight) await apply(next.piece, await next.chunk);
       recordsIn += counts.rows;
       rejected += counts.rejected;
+      if (f === stdinAt) sizes[f] = stdinBytes;
       bytesBefore += sizes[f]!;
     }
     stages.push(stageTiming('read', t, recordsIn));
@@ -266,13 +347,9 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
     // threads from the batch's shared columns, and written here in order.
     await pool.setColumns(batch.columns(), batch.survivorship());
     const workers = pool;
-    const writeBlocks = async (
-      writer: LineWriter,
-      kind: LinesTask['kind'],
-      total: number,
-      block: number,
-      stats?: ProfileStatsTotal,
-    ): Promise<void> => {
+    /** Where a block goes: lines into a text output, or columns into a Parquet table. */
+    type Sink = { readonly lines: LineWriter; readonly table?: undefined } | { readonly lines?: undefined; readonly table: ParquetTableWriter };
+    const writeBlocks = async (sink: Sink, kind: LinesTask['kind'], total: number, block: number, stats?: ProfileStatsTotal): Promise<void> => {
       const inFlight: { lines: Promise<LinesBlock>; count: number }[] = [];
       let done = 0;
       const writeNext = async (): Promise<void> => {
@@ -280,37 +357,58 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
         done += next.count;
         const lines = await next.lines;
         if (lines.stats) stats?.add(lines.stats);
-        if (writer.writeBlock(lines.text, next.count)) {
-          await writer.flush();
+        if (sink.table !== undefined) {
+          await sink.table.append(lines.columns!);
+          onProgress?.({ stage: kind, rows: done, total });
+        } else if (sink.lines.writeBlock(lines.text, next.count)) {
+          await sink.lines.flush();
           onProgress?.({ stage: kind, rows: done, total });
         }
       };
+      const columns = sink.table !== undefined;
       for (let from = 0; from < total; from += block) {
         const to = Math.min(total, from + block);
-        inFlight.push({ lines: workers.lines({ kind, from, to, csvSafe, statsSources: stats?.tracked }), count: to - from });
+        inFlight.push({ lines: workers.lines({ kind, from, to, csvSafe, statsSources: stats?.tracked, columns }), count: to - from });
         if (inFlight.length > 2 * Math.max(1, workers.threads)) await writeNext();
       }
       while (inFlight.length > 0) await writeNext();
     };
+    /** A Parquet output written block by block (`io/parquetOutput`), listed in the manifest like the others. */
+    const writeTable = async (name: string, schema: typeof MAPPING_SCHEMA, rowGroup: number, kind: 'mapping' | 'profiles', total: number, block: number, stats?: ProfileStatsTotal): Promise<void> => {
+      const file = await outputs.writer(name);
+      const table = await ParquetTableWriter.create(file, schema, rowGroup, `idweave ${VERSION}`);
+      await writeBlocks({ table }, kind, total, block, stats);
+      await table.finish();
+      await outputs.close(name, file);
+    };
+    const parquet = outputFormat === 'parquet';
 
     await outputs.close(OUTPUT_FILES.rejects, rejects);
 
     t = performance.now();
-    const mapping = await outputs.writer(OUTPUT_FILES.mapping);
-    mapping.write(MAPPING_HEADER);
-    await writeBlocks(mapping, 'mapping', batch.size, 50_000);
-    await outputs.close(OUTPUT_FILES.mapping, mapping);
+    if (parquet) await writeTable(PARQUET_OUTPUT_FILES.mapping, MAPPING_SCHEMA, MAPPING_ROW_GROUP, 'mapping', batch.size, 50_000);
+    else {
+      const mapping = await outputs.writer(OUTPUT_FILES.mapping);
+      mapping.write(MAPPING_HEADER);
+      await writeBlocks({ lines: mapping }, 'mapping', batch.size, 50_000);
+      await outputs.close(OUTPUT_FILES.mapping, mapping);
+    }
     stages.push(stageTiming('mapping', t, batch.size));
 
     t = performance.now();
-    // explain index: built beside profiles.ndjson and evidence.ndjson, from where their lines end (io/explainIndex.ts).
-    const explainIndex = writeEvidence ? new ExplainIndexBuilder(batch.columns(), batch.options.generic) : undefined;
-    const profiles = await outputs.writer(OUTPUT_FILES.profiles);
-    if (explainIndex) profiles.observe(explainIndex.profileBytes); // explain index
     // report aggregates (sources, sizes) are counted beside each block of profiles, in the same thread
     const profileStats = new ProfileStatsTotal(batch.columns());
-    await writeBlocks(profiles, 'profiles', batch.profileCount, 5_000, profileStats);
-    const profilesWritten = await outputs.close(OUTPUT_FILES.profiles, profiles);
+    // explain index: built beside profiles.ndjson and evidence.ndjson, from where their lines end (io/explainIndex.ts).
+    // Parquet output has no profiles.ndjson to point into: no index, and `idweave explain` says it needs ndjson output.
+    const explainIndex = writeEvidence && !parquet ? new ExplainIndexBuilder(batch.columns(), batch.options.generic) : undefined;
+    let profilesBytes = 0;
+    if (parquet) await writeTable(PARQUET_OUTPUT_FILES.profiles, PROFILES_SCHEMA, PROFILES_ROW_GROUP, 'profiles', batch.profileCount, 5_000, profileStats);
+    else {
+      const profiles = await outputs.writer(OUTPUT_FILES.profiles);
+      if (explainIndex) profiles.observe(explainIndex.profileBytes); // explain index
+      await writeBlocks({ lines: profiles }, 'profiles', batch.profileCount, 5_000, profileStats);
+      profilesBytes = (await outputs.close(OUTPUT_FILES.profiles, profiles)).bytes;
+    }
     stages.push(stageTiming('profiles', t, batch.size));
 
     if (writeEvidence) {
@@ -318,12 +416,14 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
       const evidence = await outputs.writer(OUTPUT_FILES.evidence);
       const links = batch.columns().evidence.length;
       if (explainIndex) evidence.observe(explainIndex.evidenceBytes); // explain index
-      await writeBlocks(evidence, 'evidence', links, 50_000);
+      await writeBlocks({ lines: evidence }, 'evidence', links, 50_000);
       const evidenceWritten = await outputs.close(OUTPUT_FILES.evidence, evidence);
-      // explain index (its time counts in the evidence stage)
-      const index = await outputs.writer(EXPLAIN_INDEX_FILE);
-      for (const bytes of explainIndex!.sections(profilesWritten.bytes, evidenceWritten.bytes)) await index.writeBytes(bytes);
-      await outputs.close(EXPLAIN_INDEX_FILE, index);
+      if (explainIndex) {
+        // explain index (its time counts in the evidence stage)
+        const index = await outputs.writer(EXPLAIN_INDEX_FILE);
+        for (const bytes of explainIndex.sections(profilesBytes, evidenceWritten.bytes)) await index.writeBytes(bytes);
+        await outputs.close(EXPLAIN_INDEX_FILE, index);
+      }
       stages.push(stageTiming('evidence', t, links));
     }
 
@@ -351,7 +451,7 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
       warnings,
     };
     await outputs.writeJson(OUTPUT_FILES.report, report);
-    await outputs.writeText(OUTPUT_FILES.reportHtml, reportHtml(report, { outDir, generatedAt: new Date().toISOString(), version: VERSION }));
+    await outputs.writeText(OUTPUT_FILES.reportHtml, reportHtml(report, { outDir, generatedAt: new Date().toISOString(), version: VERSION, explainable: explainIndex !== undefined }));
     await outputs.publish(manifestOf(inputs, sizes, inputHashes, report));
     return report;
   } catch (e) {
@@ -359,6 +459,7 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
     throw e;
   } finally {
     await pool?.close();
+    await stdin?.close();
   }
 }
 
@@ -369,12 +470,18 @@ function manifestOf(inputs: readonly string[], sizes: readonly number[], hashes:
     runId: randomUUID(),
     createdAt: new Date().toISOString(),
     idweave: VERSION,
-    inputs: inputs.map((file, i) => ({ file: path.resolve(file), bytes: sizes[i]!, sha256: hashes[i]!.digest('hex') })),
+    inputs: inputs.map((file, i) => ({ file: file === STDIN ? STDIN : path.resolve(file), bytes: sizes[i]!, sha256: hashes[i]!.digest('hex') })),
     counts: { recordsIn: report.recordsIn, accepted: report.accepted, rejected: report.rejected, profiles: report.profiles },
   };
 }
 
 const DEFAULT_PIECE_BYTES = 4 * 1024 * 1024;
+/** Parquet rows per piece handed to a worker (about a CSV piece's worth of customer rows). */
+const PARQUET_PIECE_ROWS = 32_768;
+const NO_BYTES = new Uint8Array(0);
+/** Rows per row group of `mapping.parquet` and `profiles.parquet` (memory holds one row group while it is encoded). */
+const MAPPING_ROW_GROUP = 262_144;
+const PROFILES_ROW_GROUP = 65_536;
 
 /**
  * Worker threads for a job: the option, else one per core; none for small inputs (starting threads costs more).

@@ -32,6 +32,11 @@ export interface FilePiecesOptions {
   readonly delimiter?: Delimiter;
   /** Receives the file's on-disk bytes (compressed for `.gz`): the input's fingerprint in the manifest. */
   readonly hash?: Hash;
+  /**
+   * The bytes to cut, already gunzipped, instead of reading `file` (standard input, `streamChunks`); `file` then
+   * only names the input in messages, and `gzip`, `onBytesRead` and `hash` are the source's business.
+   */
+  readonly source?: AsyncIterable<Buffer>;
 }
 
 /**
@@ -67,7 +72,8 @@ export async function* filePieces(file: string, options: FilePiecesOptions): Asy
   // CSV: how lines end, from the first line break (a lone CR: an old Mac file, whose CRs become LFs here).
   let lineBreak: 'lf' | 'cr' | undefined = format === 'csv' ? undefined : 'lf';
 
-  for await (const chunk of rawChunks(file, options.gzip, Math.min(pieceBytes, 1 << 22), options.onBytesRead, options.hash)) {
+  const chunks = options.source ?? rawChunks(file, options.gzip, Math.min(pieceBytes, 1 << 22), options.onBytesRead, options.hash);
+  for await (const chunk of chunks) {
     let buf = carry.length === 0 ? chunk : Buffer.concat([carry, chunk]);
     if (lineBreak === undefined) {
       lineBreak = lineBreakOfBytes(buf, false);
@@ -217,9 +223,9 @@ function headerEnd(file: string, buf: Buffer, options: FilePiecesOptions, final:
  * The header row of a CSV file, read before any work (the columns are checked against the config first).
  * Reads only as far as the header; throws as `filePieces` does for an empty file or a bad header row.
  */
-export async function readCsvHeader(file: string, options: Pick<FilePiecesOptions, 'gzip' | 'maxCellLines' | 'delimiter'>): Promise<string[]> {
+export async function readCsvHeader(file: string, options: Pick<FilePiecesOptions, 'gzip' | 'maxCellLines' | 'delimiter' | 'source'>): Promise<string[]> {
   let header: string[] | undefined;
-  const pieces = filePieces(file, { format: 'csv', gzip: options.gzip, pieceBytes: 1 << 16, maxCellLines: options.maxCellLines, delimiter: options.delimiter, onHeader: (h) => (header = h) });
+  const pieces = filePieces(file, { format: 'csv', gzip: options.gzip, pieceBytes: 1 << 16, maxCellLines: options.maxCellLines, delimiter: options.delimiter, source: options.source, onHeader: (h) => (header = h) });
   for await (const _ of pieces) if (header !== undefined) break;
   if (header === undefined) throw new IdweaveError('input_invalid', `${file}: empty file: no header row`);
   return header;

@@ -2,6 +2,7 @@ import { stringAt } from '../../_internal/ByteInterner.js';
 import type { SurvivorshipConfig } from '../../merge/buildProfile.js';
 import { evidenceReader } from '../../cluster/EvidenceLog.js';
 import { mappingLine, toEvidenceJson, toProfileJson } from '../../io/outputFiles.js';
+import { profileColumns } from '../../io/parquetOutput.js';
 import { linkEvidenceAt } from './linkEvidenceAt.js';
 import { profileAt, profileIdAt, type BatchColumns } from './BatchColumns.js';
 import { profileBlockStats, type ProfileBlockStats } from './profileStats.js';
@@ -15,11 +16,15 @@ export type LinesTask = {
   readonly csvSafe?: boolean;
   /** profiles: also count the block's profiles for the report, naming these source ids (`profileStats`). */
   readonly statsSources?: readonly number[];
+  /** mapping, profiles: the block as Parquet columns (`io/parquetOutput`) instead of lines. */
+  readonly columns?: boolean;
 };
 
-/** A block of lines, and for a profiles block asked for them, its stats for the report. */
+/** A block of lines (or of Parquet columns), and for a profiles block asked for them, its stats for the report. */
 export interface LinesBlock {
   readonly text: string;
+  /** With `columns`: one array per top-level column of `mapping.parquet` / `profiles.parquet`; `text` is empty. */
+  readonly columns?: unknown[][];
   readonly stats?: ProfileBlockStats;
 }
 
@@ -28,6 +33,7 @@ export interface LinesBlock {
  * `profiles.ndjson` (profiles in id order) or `evidence.ndjson` (links in decision order).
  */
 export function outputLines(c: BatchColumns, config: SurvivorshipConfig, task: LinesTask): LinesBlock {
+  if (task.columns === true && task.kind !== 'evidence') return outputColumns(c, config, task);
   let out = '';
   switch (task.kind) {
     case 'mapping':
@@ -46,4 +52,22 @@ export function outputLines(c: BatchColumns, config: SurvivorshipConfig, task: L
     }
   }
   return { text: out };
+}
+
+/** A block of `mapping.parquet` or `profiles.parquet` as columns, with the same rows `outputLines` would write. */
+function outputColumns(c: BatchColumns, config: SurvivorshipConfig, task: LinesTask): LinesBlock {
+  const n = task.to - task.from;
+  if (task.kind === 'mapping') {
+    const records: string[] = new Array(n);
+    const profiles: string[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      records[i] = stringAt(c.ids, task.from + i);
+      profiles[i] = profileIdAt(c, c.profileOf[task.from + i]!);
+    }
+    return { text: '', columns: [records, profiles] };
+  }
+  const profiles = [];
+  for (let p = task.from; p < task.to; p++) profiles.push(toProfileJson(profileAt(c, p, config)));
+  const columns = profileColumns(profiles);
+  return task.statsSources !== undefined ? { text: '', columns, stats: profileBlockStats(c, task.from, task.to, task.statsSources) } : { text: '', columns };
 }

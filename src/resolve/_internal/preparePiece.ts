@@ -5,7 +5,7 @@ import { withDefaults } from '../../config/ResolveOptions.js';
 import { CsvRowReader } from '../../io/_internal/CsvRowReader.js';
 import type { Delimiter } from '../../io/_internal/CsvRowScanner.js';
 import { NdjsonRowReader } from '../../io/_internal/NdjsonRowReader.js';
-import type { RowEvent } from '../../io/RowEvent.js';
+import { MAX_CELL_CHARS, type RowEvent } from '../../io/RowEvent.js';
 import { columnRoles } from '../../io/columnRoles.js';
 import { createRowMapper, type MapRowResult } from '../../io/rowToRecord.js';
 import { createRecordKeyer, type KeyStats } from '../../match/createRecordKeyer.js';
@@ -13,13 +13,19 @@ import { foldAttributes } from '../../match/attributes.js';
 import { foldedNamesOf, payloadOf, updatedAtOf } from '../prepareRecord.js';
 import { MAX_FIELD_NAMES, PreparedChunkWriter, type PreparedChunk } from './PreparedChunk.js';
 
-/** A run of whole rows of one input file, as raw bytes (see `filePieces`). */
+/** A run of whole rows of one input file, as raw bytes (see `filePieces`), or as Parquet cells. */
 export interface Piece {
   readonly file: string;
-  readonly format: 'csv' | 'ndjson';
-  /** CSV: the file's header row; the piece holds data rows only. */
+  readonly format: 'csv' | 'ndjson' | 'parquet';
+  /** CSV: the file's header row; the piece holds data rows only. Parquet: the file's column names. */
   readonly header?: readonly string[];
+  /** CSV, NDJSON: the rows' bytes (empty for Parquet). */
   readonly bytes: Uint8Array;
+  /**
+   * Parquet: the rows' cells as text, row-major, `header.length` per row (`io/_internal/parquetInput`); mapped as
+   * a CSV row's cells are.
+   */
+  readonly cells?: readonly string[];
   /** The piece starts the file (a byte-order mark is dropped). */
   readonly atStart: boolean;
   /**
@@ -75,6 +81,23 @@ export function createPiecePreparer(config: IdweaveConfig): (piece: Piece) => Pr
       events = reader.take();
       rows = reader.rows;
       multiLineRows = reader.multiLineRows;
+    } else if (piece.format === 'parquet') {
+      const header = piece.header!;
+      const cells = piece.cells!;
+      const width = header.length;
+      rows = width === 0 ? 0 : cells.length / width;
+      events = [];
+      for (let r = 0; r < rows; r++) {
+        const row = cells.slice(r * width, (r + 1) * width);
+        const fields = (): Record<string, string> => rowFields(header, row);
+        const long = row.findIndex((c) => c.length > MAX_CELL_CHARS);
+        if (long !== -1) {
+          const issue = rowIssue('unreadable_row', `column "${header[long]}": a value over ${MAX_CELL_CHARS} characters`);
+          w.rejects.push({ row: r + 1, input: { ...fields(), [header[long]!]: `(${row[long]!.length} characters, not shown)` }, issues: [issue] });
+          continue;
+        }
+        add(r + 1, mapper.mapRow(header, row), fields);
+      }
     } else {
       ({ events, rows } = readPiece(piece));
     }
@@ -102,6 +125,15 @@ function shareableInput(input: unknown): unknown {
 
 /** The row events of a piece (rows numbered from 1 within it) and how many rows or lines it held. */
 export function readPiece(piece: Piece): { events: RowEvent[]; rows: number } {
+  if (piece.format === 'parquet') {
+    const header = piece.header!;
+    const cells = piece.cells!;
+    const width = header.length;
+    const rows = width === 0 ? 0 : cells.length / width;
+    const events: RowEvent[] = [];
+    for (let r = 0; r < rows; r++) events.push({ file: piece.file, row: r + 1, fields: rowFields(header, cells.slice(r * width, (r + 1) * width)) });
+    return { events, rows };
+  }
   const text = decodePiece(piece);
   if (piece.format === 'csv') {
     const reader = new CsvRowReader(piece.file, [], piece.header as string[], undefined, { maxCellLines: piece.maxCellLines, delimiter: piece.delimiter });
@@ -113,6 +145,13 @@ export function readPiece(piece: Piece): { events: RowEvent[]; rows: number } {
   reader.push(text);
   reader.end();
   return { events: reader.take(), rows: reader.lines };
+}
+
+/** A row's cells as an object keyed by column (own properties: a column may be named `__proto__`). */
+function rowFields(header: readonly string[], cells: readonly string[]): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (let c = 0; c < header.length; c++) Object.defineProperty(fields, header[c]!, { value: cells[c]!, enumerable: true, writable: true, configurable: true });
+  return fields;
 }
 
 /** The text of a piece. Pieces are cut at newlines, never inside a UTF-8 sequence; only the first may start with a BOM. */
