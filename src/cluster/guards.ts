@@ -270,7 +270,16 @@ class ClusterFacts {
   readonly groupKeys: number[] = [];
   readonly groupOf: number[] = [];
 
+  /** The cluster last collected: its root and size (a cluster only changes by growing, so these identify it). */
+  private root = -1;
+  private size = 0;
+
   collect(input: LinkInput, uf: UnionFind, root: number): void {
+    // perf: a record offered to a key's clusters is checked against each of them; its own side is the same.
+    const size = uf.sizeOf(root);
+    if (root === this.root && size === this.size) return;
+    this.root = root;
+    this.size = size;
     this.keys.length = 0;
     this.firstNames.length = 0;
     this.lastNames.length = 0;
