@@ -15,8 +15,9 @@ export class RecentCache<T> {
     this.mask = (1 << bits) - 1;
   }
 
-  /** The value for `id` (≥ 0: -1 marks an empty slot). */
+  /** The value for `id`; a negative id is computed every time (-1 marks an empty slot). */
   get(id: number): T {
+    if (id < 0) return this.compute(id);
     const slot = id & this.mask;
     if (this.ids[slot] === id) return this.values[slot]!;
     const v = this.compute(id);

@@ -216,7 +216,8 @@ export function genericKeyOf(
 
 /**
  * Per key, whether its own records name different people — a household phone, a shared family or office
- * mailbox — and how many people its records name (from the first 8 distinct names in record rank order). Two
+ * mailbox — and how many people its records name (from the first 8 distinct names in record rank order, each with
+ * the attributes of its first record). Two
  * records name different people when their first names, surnames or dates of birth disagree. Through a shared key a
  * record is linked only on more evidence than a first name (see `match/matchWeights`), and a shared key never
  * corroborates another link. A function of the key's records only (order independent).
@@ -251,7 +252,8 @@ export function findSharedKeys(
       // Records without a name say nothing about who is on the key (and must not fill the sample).
       if (f < 0 && l < 0) continue;
       let seen = false;
-      for (let i = 0; i < firsts.length && !seen; i++) seen = firsts[i] === f && lasts[i] === l && attrs[i] === a;
+      // Distinct names only: one person's records in eight cities must not fill the sample and hide another person.
+      for (let i = 0; i < firsts.length && !seen; i++) seen = firsts[i] === f && lasts[i] === l;
       if (!seen) {
         firsts.push(f);
         lasts.push(l);

@@ -159,14 +159,17 @@ function compareText(a: string, b: string, minSimilarity: number): Level {
   return minSimilarity < 1 && nameSimilarity(a, b) >= minSimilarity ? LEVEL.variant : LEVEL.disagree;
 }
 
-/** Addresses: exact, a variant when most words agree (typos, a missing flat number), else disagree. */
+/** Words of an address compared: enough for any real address, and a bound on a hostile one's cost. */
+const MAX_ADDRESS_WORDS = 24;
+
+/** Addresses: exact, a variant when most words agree (typos, a missing flat number), else disagree. Symmetric. */
 function compareAddresses(a: string, b: string): Level {
   if (a === b) return LEVEL.exact;
-  const wa = a.split(' ');
-  const wb = b.split(' ');
+  const wa = new Set(a.split(' ', MAX_ADDRESS_WORDS));
+  const wb = new Set(b.split(' ', MAX_ADDRESS_WORDS));
   let common = 0;
-  for (const w of wa) if (wb.includes(w)) common++;
-  const jaccard = common / (wa.length + wb.length - common);
+  for (const w of wa) if (wb.has(w)) common++;
+  const jaccard = common / (wa.size + wb.size - common);
   if (jaccard >= 0.6) return LEVEL.variant;
   return a.length > 8 && nameSimilarity(a, b) >= 0.85 ? LEVEL.variant : LEVEL.disagree;
 }

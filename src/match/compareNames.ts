@@ -98,8 +98,11 @@ export function compareNamePairs(firstA: string, lastA: string, firstB: string, 
     // With both names on both sides, one crossing must agree and the other must not disagree (it may be across
     // scripts: "حسن Brown" / "Brown Hassan").
     if (full ? Math.max(cross1, cross2) >= LEVEL.variant && Math.min(cross1, cross2) >= LEVEL.unknown : Math.max(cross1, cross2) >= LEVEL.variant) {
-      out.first = full ? (cross1 === LEVEL.exact ? LEVEL.variant : cross1) : out.first === LEVEL.disagree ? LEVEL.none : out.first;
-      out.last = full ? (cross2 === LEVEL.exact ? LEVEL.variant : cross2) : out.last === LEVEL.disagree ? LEVEL.none : out.last;
+      // By value, not by position, so that swapping the two records gives the same levels (symmetry).
+      const weak = Math.min(cross1, cross2) as Level;
+      const strong = Math.min(Math.max(cross1, cross2), LEVEL.variant) as Level;
+      out.first = full ? strong : out.first === LEVEL.disagree ? LEVEL.none : out.first;
+      out.last = full ? (weak === LEVEL.exact ? LEVEL.variant : weak) : out.last === LEVEL.disagree ? LEVEL.none : out.last;
     }
   }
   return out;

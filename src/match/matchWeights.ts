@@ -51,7 +51,7 @@ export interface LinkFacts {
    * shares then says nothing about which of its people a record is (see `personWeight`).
    */
   household: boolean;
-  /** Distinct folded full names among the key's records (at most 8 are counted). */
+  /** People on the key: the most of its names (from the first 8 distinct) that all disagree with each other. */
   namesOnKey: number;
   /** Weight of the other keys both sides hold (not shared, not generic). */
   corroboration: number;

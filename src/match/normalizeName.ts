@@ -11,7 +11,9 @@ export function normalizeName(input: string | undefined): string {
   // perf: ASCII names (the vast majority) skip Unicode decomposition.
   if (/[^\x00-\x7f]/.test(s)) s = s.normalize('NFKD').replace(COMBINING_MARKS, '');
   s = s.toLowerCase().replace(NON_LETTERS, ' ').trim();
-  return s.includes('  ') ? s.replace(/ {2,}/g, ' ') : s;
+  if (s.includes('  ')) s = s.replace(/ {2,}/g, ' ');
+  // NFKD can grow a string 18-fold (one ligature, U+FDFA, is 18 letters): cap what comes out as well.
+  return s.length > 200 ? s.slice(0, 200).trimEnd() : s;
 }
 
 // Unicode combining marks (Mn), which include Latin accents and Arabic harakat.

@@ -18,6 +18,8 @@ describe('personNameOf', () => {
     [{ firstName: 'Guest', lastName: 'Customer' }, ['', '']],
     [{ firstName: 'N/A' }, ['', '']],
     [{ firstName: 'Mohammed Ali' }, ['mohammed', 'ali']],
+    [{ firstName: 'John Smith', lastName: '' }, ['john', 'smith']],
+    [{ firstName: 'John Smith', lastName: 'N/A', fullName: '' }, ['john', 'smith']],
     [{ firstName: 'Mary Jane', lastName: 'Watson' }, ['mary jane', 'watson']],
     [{ firstName: 'Sara', fullName: 'Sara Haddad' }, ['sara', 'haddad']],
     [{ fullName: 'Madonna' }, ['madonna', '']],

@@ -45,8 +45,9 @@ export function personNameOf(fields: { readonly firstName?: string; readonly las
     if (first === '') first = fullFirst;
     if (last === '') last = fullLast;
   }
-  // A first-name field holding "John Smith" with no last name: the same split as a full name.
-  if (last === '' && first.includes(' ') && fields.fullName === undefined && fields.lastName === undefined) {
+  // A first-name field holding "John Smith" with no last name (absent, empty or a placeholder) and no full name:
+  // the same split as a full name.
+  if (last === '' && first.includes(' ') && cleanName(fields.fullName) === '') {
     [first, last] = splitWords(first.split(' '));
   }
   return [first, last];

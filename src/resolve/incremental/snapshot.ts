@@ -2,6 +2,7 @@ import { hash64Hex } from '../../_internal/hash.js';
 import { acceptId, MAX_IDENTIFIERS_PER_KIND } from '../../accept/recordRules.js';
 import type { ResolvedOptions } from '../../config/ResolveOptions.js';
 import { IdweaveError } from '../../errors.js';
+import { foldAttributes } from '../../match/attributes.js';
 import { isWeakKind, kindOfKeyPrefix, type KindCode } from '../../match/createRecordKeyer.js';
 import { ByteInterner } from '../../_internal/ByteInterner.js';
 import { compareStrings } from '../../merge/buildProfile.js';
@@ -408,7 +409,9 @@ export function readSnapshot(input: unknown, options: ResolvedOptions, verify = 
       updatedAt: r[3] ?? Number.NaN,
       firstName: r[4] === -1 ? '' : names[r[4]]!,
       lastName: r[5] === -1 ? '' : names[r[5]]!,
-      attributes: r[9] === undefined || r[9] === -1 ? '' : names[r[9]]!,
+      // Folded again from the payload, which holds the attribute fields: a snapshot written before attributes (nine
+      // elements) gets them back, and an edited names table cannot plant a string the linker never folded.
+      attributes: attributesOfPayload(r[6]),
       payload: r[6],
       keys: keyStrings,
       kinds,
@@ -641,4 +644,14 @@ function skipNumber(s: string, i: number): number {
 
 function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
+}
+
+/** The folded evidence attributes of a record, from its payload (`payloadOf` keeps the fields as strings). */
+function attributesOfPayload(payload: string): string {
+  const fields = JSON.parse(payload) as Record<string, unknown>;
+  const text = (name: string): string | undefined => {
+    const v = Object.hasOwn(fields, name) ? fields[name] : undefined;
+    return typeof v === 'string' ? v : undefined;
+  };
+  return foldAttributes({ dateOfBirth: text('dateOfBirth'), gender: text('gender'), address: text('address'), city: text('city'), postcode: text('postcode'), country: text('country') });
 }
