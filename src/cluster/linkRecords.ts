@@ -41,8 +41,11 @@ export function linkRecords(input: LinkInput, config: LinkConfig, knownGeneric?:
   // A caller linking part of a larger set (the incremental resolver) knows which keys are generic over the whole.
   const genericKeys = knownGeneric ?? findGenericKeys(input, memberStart, members, config);
   const isGeneric = new Uint8Array(input.keyCount);
-  const names = new NameTexts(input);
-  const attributes = new RecentCache((id: number) => attributeParts(input.nameOf(id)));
+  const names = new NameTexts(input, cacheBits(input.recordCount));
+  // Sized to the input: the incremental resolver links one small component per edit, and 2^16 slots filled on
+  // every call made each add() cost milliseconds.
+  const bits = cacheBits(input.recordCount);
+  const attributes = new RecentCache((id: number) => attributeParts(input.nameOf(id)), bits);
   const { isShared, namesOnKey, isHousehold } = findSharedKeys(input, memberStart, members, config, names, attributes);
   const guards = new GuardEvaluator(input, uf, config, { isGeneric, isShared, namesOnKey, isHousehold, names, attributes });
   for (const g of genericKeys) {
@@ -352,11 +355,16 @@ function groupWeak(input: LinkInput): Map<number, number[]> {
   return byKey;
 }
 
+/** Slots for the decode caches: about four per record, between 2^4 and 2^16. */
+function cacheBits(records: number): number {
+  return Math.max(4, Math.min(16, Math.ceil(Math.log2(Math.max(1, records) * 4))));
+}
+
 /** Interned names as text ('' for -1, no name), through a `RecentCache`. */
 export class NameTexts {
   private readonly cache: RecentCache<string>;
-  constructor(input: Pick<LinkInput, 'nameOf'>) {
-    this.cache = new RecentCache((id: number) => input.nameOf(id));
+  constructor(input: Pick<LinkInput, 'nameOf'>, bits: number) {
+    this.cache = new RecentCache((id: number) => input.nameOf(id), bits);
   }
   get(id: number): string {
     return id < 0 ? '' : this.cache.get(id);
