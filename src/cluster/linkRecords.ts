@@ -1,6 +1,6 @@
 import { breakTies, radixSortIndices } from '../_internal/radixSort.js';
 import { EvidenceLog, OUTCOME } from './EvidenceLog.js';
-import { GuardEvaluator, type GuardConfig, type KeyFacts } from './guards.js';
+import { GuardEvaluator, type GuardConfig, type KeyFacts, type Verdict } from './guards.js';
 import type { LinkInput } from './LinkInput.js';
 import { UnionFind } from './UnionFind.js';
 import { RecentCache } from '../_internal/RecentCache.js';
@@ -107,14 +107,13 @@ export function linkRecords(input: LinkInput, config: LinkConfig, knownGeneric?:
     let joined = -1;
     for (let t = 0; t < roots.length; t++) {
       const v = guards.check(roots[t]!, rr, k, fuzzy);
-      const facts = Number.isNaN(v.weight) ? 0 : packFacts(v.facts);
-      if (v.outcome === OUTCOME.accepted || v.outcome === OUTCOME.acceptedFuzzy) {
+      if (isAccepted(v)) {
         roots[t] = uf.unionRoots(roots[t]!, rr);
-        evidence.add(k, anchors[t]!, r, v.outcome, undefined, v.weight, facts);
+        log(k, anchors[t]!, r, v);
         joined = t;
         break;
       }
-      evidence.add(k, anchors[t]!, r, v.outcome, v.why, v.weight, facts);
+      log(k, anchors[t]!, r, v);
     }
     if (joined === -1) {
       roots.push(rr);
@@ -124,12 +123,18 @@ export function linkRecords(input: LinkInput, config: LinkConfig, knownGeneric?:
     for (let t = 0; t < roots.length; t++) {
       if (t === joined || roots[t] === -1) continue;
       const v = guards.check(roots[t]!, roots[joined]!, k, fuzzy);
-      if (v.outcome !== OUTCOME.accepted && v.outcome !== OUTCOME.acceptedFuzzy) continue;
+      if (!isAccepted(v)) continue;
       roots[joined] = uf.unionRoots(roots[t]!, roots[joined]!);
-      evidence.add(k, anchors[t]!, r, v.outcome, undefined, v.weight, Number.isNaN(v.weight) ? 0 : packFacts(v.facts));
+      log(k, anchors[t]!, r, v);
       roots[t] = -1;
     }
     compact();
+  }
+
+  /** Logs a decision with its weight and packed facts (a refusal's reason in words too). */
+  function log(k: number, a: number, b: number, v: Verdict): void {
+    const accepted = isAccepted(v);
+    evidence.add(k, a, b, v.outcome, accepted ? undefined : v.why, v.weight, Number.isNaN(v.weight) ? 0 : packFacts(v.facts));
   }
 
   /** Drops the clusters merged away (marked -1) from the key's list, keeping the order. */
@@ -143,6 +148,10 @@ export function linkRecords(input: LinkInput, config: LinkConfig, knownGeneric?:
     roots.length = w;
     anchors.length = w;
   }
+}
+
+function isAccepted(v: Verdict): boolean {
+  return v.outcome === OUTCOME.accepted || v.outcome === OUTCOME.acceptedFuzzy;
 }
 
 /** For each key, its records in rank order (CSR). */

@@ -117,22 +117,7 @@ export function createRowMapper(options: RowMapperOptions = {}): RowMapper {
         case FIRST:
         case LAST:
         case FULL:
-        case UPDATED: {
-          const raw = toText(value);
-          if (raw === undefined) {
-            problems.push(typeIssue(role.name, 'expected a string'));
-            break;
-          }
-          const v = raw.trim();
-          if (v === '') break;
-          // Several columns for one of these fields: the first non-empty one counts.
-          if (role.code === SOURCE) source ??= v;
-          else if (role.code === FIRST) firstName ??= v;
-          else if (role.code === LAST) lastName ??= v;
-          else if (role.code === FULL) fullName ??= v;
-          else updatedAt ??= v;
-          break;
-        }
+        case UPDATED:
         case EVIDENCE: {
           const raw = toText(value);
           if (raw === undefined) {
@@ -140,12 +125,18 @@ export function createRowMapper(options: RowMapperOptions = {}): RowMapper {
             break;
           }
           const v = raw.trim();
-          // Several columns for one field: the first non-empty one counts; for the date of birth the longest (a
-          // full date beats a `birth_year` column, whatever the column order).
           if (v === '') break;
-          evidence ??= {};
-          const had = Object.hasOwn(evidence, role.scope) ? evidence[role.scope]! : undefined;
-          if (had === undefined || (role.scope === 'dateOfBirth' && v.length > had.length)) evidence[role.scope] = v;
+          // Several columns for one of these fields: the first non-empty one counts; for the date of birth the
+          // longest (a full date beats a `birth_year` column, whatever the column order).
+          if (role.code === EVIDENCE) {
+            evidence ??= {};
+            const had = Object.hasOwn(evidence, role.scope) ? evidence[role.scope]! : undefined;
+            if (had === undefined || (role.scope === 'dateOfBirth' && v.length > had.length)) evidence[role.scope] = v;
+          } else if (role.code === SOURCE) source ??= v;
+          else if (role.code === FIRST) firstName ??= v;
+          else if (role.code === LAST) lastName ??= v;
+          else if (role.code === FULL) fullName ??= v;
+          else updatedAt ??= v;
           break;
         }
         case EMAIL:

@@ -76,28 +76,35 @@ export function linkWeight(f: LinkFacts): number {
   return keyWeight(f) + f.corroboration + f.conflicts * WEIGHTS.conflict + personWeight(f.names, f.attributes, f.household);
 }
 
+/** The person parts of a weight, in the order evidence lines list them. */
+const PERSON_PARTS = ['first_name', 'last_name', 'date_of_birth', 'postcode', 'address', 'city', 'country', 'gender'] as const;
+
 /**
- * The weight of two people's names and attributes alone. Through a household's key, agreeing on what a household
- * shares (surname, address, postcode, city, country) counts only when the first names agree too: on its own it
- * says nothing about which of the household a record is ("Ryan Al Sabah" against a nameless record at the family
- * address). Disagreeing always counts against.
+ * Part `i` of `PERSON_PARTS`. Through a household's key (`muted`: the first names do not agree), agreeing on what a
+ * household shares (surname, address, postcode, city, country) counts nothing: on its own it says nothing about
+ * which of the household a record is ("Ryan Al Sabah" against a nameless record at the family address).
+ * Disagreeing always counts against.
  */
+function personPart(i: number, n: NameLevels, a: AttributeLevels, muted: boolean): number {
+  const shared = (x: number): number => (muted && x > 0 ? 0 : x);
+  switch (i) {
+    case 0: return levelWeight(WEIGHTS.first, n.first);
+    case 1: return shared(levelWeight(WEIGHTS.last, n.last));
+    case 2: return levelWeight(WEIGHTS.dateOfBirth, a.dateOfBirth);
+    case 3: return shared(levelWeight(WEIGHTS.postcode, a.postcode));
+    case 4: return shared(levelWeight(WEIGHTS.address, a.address));
+    case 5: return shared(levelWeight(WEIGHTS.city, a.city));
+    case 6: return shared(levelWeight(WEIGHTS.country, a.country));
+    default: return levelWeight(WEIGHTS.gender, a.gender);
+  }
+}
+
+/** The weight of two people's names and attributes alone (see `personPart` for a household's key). */
 export function personWeight(n: NameLevels, a: AttributeLevels, household = false): number {
   const muted = household && n.first < LEVEL.variant;
-  const shared = (w: LevelWeights, level: Level): number => {
-    const x = levelWeight(w, level);
-    return muted && x > 0 ? 0 : x;
-  };
-  return (
-    levelWeight(WEIGHTS.first, n.first) +
-    shared(WEIGHTS.last, n.last) +
-    levelWeight(WEIGHTS.dateOfBirth, a.dateOfBirth) +
-    shared(WEIGHTS.postcode, a.postcode) +
-    shared(WEIGHTS.address, a.address) +
-    shared(WEIGHTS.city, a.city) +
-    shared(WEIGHTS.country, a.country) +
-    levelWeight(WEIGHTS.gender, a.gender)
-  );
+  let sum = 0;
+  for (let i = 0; i < PERSON_PARTS.length; i++) sum += personPart(i, n, a, muted);
+  return sum;
 }
 
 /** The non-zero parts of a decision's weight, by evidence name (for evidence lines and `explain`). */
@@ -109,17 +116,8 @@ export function weightParts(f: LinkFacts): Record<string, number> {
   put(f.weak ? 'weak_identifier' : f.household ? 'household_identifier' : f.shared ? 'shared_identifier' : 'identifier', keyWeight(f));
   put('other_identifiers', f.corroboration);
   put('conflicting_identifiers', f.conflicts * WEIGHTS.conflict);
-  put('first_name', levelWeight(WEIGHTS.first, f.names.first));
   const muted = f.household && f.names.first < LEVEL.variant;
-  const household = (x: number): number => (muted && x > 0 ? 0 : x);
-  put('last_name', household(levelWeight(WEIGHTS.last, f.names.last)));
-  const a = f.attributes;
-  put('date_of_birth', levelWeight(WEIGHTS.dateOfBirth, a.dateOfBirth));
-  put('postcode', household(levelWeight(WEIGHTS.postcode, a.postcode)));
-  put('address', household(levelWeight(WEIGHTS.address, a.address)));
-  put('city', household(levelWeight(WEIGHTS.city, a.city)));
-  put('country', household(levelWeight(WEIGHTS.country, a.country)));
-  put('gender', levelWeight(WEIGHTS.gender, a.gender));
+  for (let i = 0; i < PERSON_PARTS.length; i++) put(PERSON_PARTS[i]!, personPart(i, f.names, f.attributes, muted));
   return out;
 }
 

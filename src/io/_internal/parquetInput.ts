@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { AsyncBuffer, FileMetaData, SchemaTree } from 'hyparquet';
 import { IdweaveError } from '../../errors.js';
+import { unreadable } from './rawChunks.js';
 
 /**
  * A `.parquet` input, read with hyparquet (pure JavaScript; the codecs of hyparquet-compressors: snappy, gzip,
@@ -186,14 +187,4 @@ export async function hashFile(file: string, hash: Hash): Promise<void> {
 function invalid(file: string, what: string, e: unknown): IdweaveError {
   const why = e instanceof Error ? e.message : String(e);
   return new IdweaveError('input_invalid', `${file}: ${what} (${why})`);
-}
-
-function unreadable(file: string, e: unknown): IdweaveError {
-  const err = e as NodeJS.ErrnoException;
-  const why =
-    err.code === 'ENOENT' ? 'file not found'
-    : err.code === 'EACCES' || err.code === 'EPERM' ? 'permission denied'
-    : err.code === 'EISDIR' ? 'is a directory'
-    : `cannot read (${err.message ?? String(e)})`;
-  return new IdweaveError('input_unreadable', `${file}: ${why}`);
 }

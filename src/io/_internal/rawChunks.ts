@@ -49,7 +49,8 @@ export async function* rawChunks(
   }
 }
 
-function unreadable(file: string, e: unknown): IdweaveError {
+/** A file that cannot be read, as the error every input reader gives. */
+export function unreadable(file: string, e: unknown): IdweaveError {
   const err = e as NodeJS.ErrnoException;
   const why =
     err.code === 'ENOENT' ? 'file not found'

@@ -291,7 +291,7 @@ export function readSnapshot(input: unknown, options: ResolvedOptions, verify = 
   const groupsSeen = new ByteInterner();
   for (let g = 0; g < groups.length && issues.open; g++) {
     const text = groups[g];
-    if (typeof text !== 'string' || text.length < 2 || text.charCodeAt(1) !== 0x3a || !GROUPED[kindOfPrefix(text)]) {
+    if (typeof text !== 'string' || text.length < 2 || text.charCodeAt(1) !== 0x3a || !GROUPED[kindOfKeyPrefix(text.charCodeAt(0))]) {
       issues.add(`groups[${g}]: expected a namespace group ("x:…", "l:…" or "h:…"), got ${show(text)}`);
     } else if (isRepeat(groupsSeen, text)) issues.add(`groups[${g}]: duplicate group ${show(text)}`);
   }
@@ -310,7 +310,7 @@ export function readSnapshot(input: unknown, options: ResolvedOptions, verify = 
       continue;
     }
     const [key, kind, group] = e as unknown[];
-    const expected = typeof key === 'string' && key.length > 2 && key.charCodeAt(1) === 0x3a ? kindOfPrefix(key) : -1;
+    const expected = typeof key === 'string' && key.length > 2 && key.charCodeAt(1) === 0x3a ? kindOfKeyPrefix(key.charCodeAt(0)) : -1;
     if (expected < 0) {
       issues.add(`keys[${k}][0]: expected an identifier key ("x:", "l:", "h:", "e:" or "p:" and a value), got ${show(key)}`);
       continue;
@@ -519,11 +519,6 @@ class Issues {
 
 /** Whether a kind (by code) has namespace groups: externalId, login, handle. */
 const GROUPED: readonly boolean[] = [true, true, true, false, false];
-
-/** The kind code of a key or group by its first character (`x` `l` `h` `e` `p`), or -1. */
-function kindOfPrefix(s: string): number {
-  return kindOfKeyPrefix(s.charCodeAt(0));
-}
 
 /** Interns `text`; true when it was there already. */
 function isRepeat(interner: ByteInterner, text: string): boolean {
