@@ -10,8 +10,8 @@ export { normalizeHandle } from './normalize/social/normalizeHandle.js';
 export { normalizeExternalId } from './normalize/externalId/normalizeExternalId.js';
 export { createJunkMatcher, defaultJunkMatcher, type JunkMatcher } from './normalize/junk/createJunkMatcher.js';
 
-export type { ResolveOptions, GuardOptions, FuzzyOptions, SurvivorshipOptions, ExclusiveKind } from './config/ResolveOptions.js';
-export { resolve, type ResolveResult } from './resolve/resolve.js';
+export type { ResolveOptions, GuardOptions, FuzzyOptions, SurvivorshipOptions, ExclusiveKind, OverrideRule, RecordOverride } from './config/ResolveOptions.js';
+export { resolve, type ResolveResult, type ResolveRunOptions } from './resolve/resolve.js';
 export type { ResolveReport, StageTiming } from './resolve/ResolveReport.js';
 export {
   resolveFiles,
@@ -29,9 +29,11 @@ export type { IdweaveConfig } from './config/configSchema.js';
 export {
   createResolver,
   restoreResolver,
+  readResolverSnapshot,
   type Resolver,
   type ResolverChangeResult,
   type ResolverRemoveResult,
+  type ResolverChanges,
   type LookupQuery,
   type ResolverEvent,
   type ResolverEventType,
@@ -39,3 +41,7 @@ export {
   type SnapshotRecord,
 } from './resolve/createResolver.js';
 export type { ProfileExplanation, RecordsExplanation, GenericIdentifier } from './explain/types.js';
+export { resolverFromBatch, type ResolverFromBatchOptions } from './resolve/resolverFromBatch.js';
+export { readPreviousRun } from './io/previousRun.js';
+export { PreviousRun } from './identity/PreviousRun.js';
+export { ID_RANGE_SIZE, MAX_ID_RANGE } from './identity/profileIds.js';

@@ -177,18 +177,22 @@ export interface Reject {
   readonly issues: readonly RecordIssue[];
 }
 
-/** Guards against over-merging (spec §3). Each can be switched off. */
-export type GuardName = 'junk' | 'generic' | 'exclusive' | 'shareable' | 'maxClusterSize' | 'fuzzy';
+/**
+ * Guards against over-merging (spec §3). Each can be switched off. `override`: a steward's `never` override
+ * (spec §8; option `overrides`), or an `always` override refused because it contradicts one.
+ */
+export type GuardName = 'junk' | 'generic' | 'exclusive' | 'shareable' | 'maxClusterSize' | 'fuzzy' | 'override';
 
 /** What joined (or failed to join) two records. */
 export interface LinkEvidence {
   readonly recordA: string;
   readonly recordB: string;
-  readonly kind: IdentifierKind | 'fuzzyEmail';
-  /** Canonical key, e.g. `email:john@gmail.com`. */
+  /** `override`: a decision on a steward's `always` override pair, not on an identifier (key `override:always`). */
+  readonly kind: IdentifierKind | 'fuzzyEmail' | 'override';
+  /** Canonical key, e.g. `email:john@gmail.com`; `override:always` for an `always` override. */
   readonly key: string;
   readonly accepted: boolean;
-  /** When refused: which guard, and why in words. */
+  /** When refused: which guard, and why in words (for an `always` override, also when accepted: the pair). */
   readonly guard?: GuardName;
   readonly why?: string;
   /**

@@ -92,6 +92,15 @@ export class ByteInterner {
     }
   }
 
+  /** The id of the UTF-8 bytes `src[start, start + length)` whose `fnv1aBytes` hash is `hash`, or -1. */
+  getBytes(src: Uint8Array, start: number, length: number, hash: number): number {
+    for (let slot = mix(hash) & this.mask; ; slot = (slot + 1) & this.mask) {
+      const e = this.table[2 * slot]!;
+      if (e === 0) return -1;
+      if (this.table[2 * slot + 1] === (hash | 0) && this.equals(e - 1, src, start, length)) return e - 1;
+    }
+  }
+
   /** The string behind an id. */
   keyOf(id: number): string {
     if (id < 0 || id >= this.size) throw new RangeError(`ByteInterner: no key with id ${id}`);

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CliIo } from '../cli/CliIo.js';
 import { runCli } from '../cli/runCli.js';
@@ -19,4 +19,13 @@ export function fileWriter(dir: string): (name: string, content: string | Buffer
     writeFileSync(f, content);
     return f;
   };
+}
+
+/** The profile id `mapping.csv` of output directory `dir` gives record `recordId` (tests: ids are allocated). */
+export function profileIdIn(dir: string, recordId: string): string {
+  for (const line of readFileSync(path.join(dir, 'mapping.csv'), 'utf8').split('\n').slice(1)) {
+    const comma = line.lastIndexOf(',');
+    if (line.slice(0, comma) === recordId) return line.slice(comma + 1);
+  }
+  throw new Error(`${recordId} is not in ${dir}/mapping.csv`);
 }

@@ -158,7 +158,7 @@ describe('hardening repros', () => {
     const input = write('e.csv', 'id,email\na,ann@corp.ae\nb,ann@corp.ae\n');
     const o = out();
     await resolveFiles([input], { outDir: o });
-    expect(readdirSync(o).sort()).toEqual(['evidence.ndjson', 'explain.idx', 'manifest.json', 'mapping.csv', 'profiles.ndjson', 'rejects.ndjson', 'report.html', 'report.json']);
+    expect(readdirSync(o).sort()).toEqual(['changes.ndjson', 'evidence.ndjson', 'explain.idx', 'fingerprints.bin', 'identity.json', 'manifest.json', 'mapping.csv', 'profiles.ndjson', 'rejects.ndjson', 'report.html', 'report.json', 'resolver.ndjson']);
     expect((await iw('explain', o, '--records', 'a', 'b')).code).toBe(0);
     await resolveFiles([input], { outDir: o, evidence: false });
     expect(readdirSync(o)).not.toContain('evidence.ndjson');
@@ -181,7 +181,7 @@ describe('hardening repros', () => {
     const gz = write('bad.csv.gz', Buffer.from('not gzip at all'));
     expect((await iw('resolve', gz, '--out', o, '--no-progress')).code).toBe(1);
     expect(readFileSync(path.join(o, 'mapping.csv'), 'utf8')).toBe(before);
-    expect(readdirSync(o).sort()).toEqual(['evidence.ndjson', 'explain.idx', 'manifest.json', 'mapping.csv', 'profiles.ndjson', 'rejects.ndjson', 'report.html', 'report.json']);
+    expect(readdirSync(o).sort()).toEqual(['changes.ndjson', 'evidence.ndjson', 'explain.idx', 'fingerprints.bin', 'identity.json', 'manifest.json', 'mapping.csv', 'profiles.ndjson', 'rejects.ndjson', 'report.html', 'report.json', 'resolver.ndjson']);
   });
 
   test('#9 links planted in the output directory are not followed', async () => {

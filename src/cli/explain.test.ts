@@ -3,9 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { fileWriter, runCapture } from '../_testing/cli.js';
+import { fileWriter, profileIdIn, runCapture } from '../_testing/cli.js';
 import { EXPLAIN_INDEX_FILE, explainIndexBucketBits, explainIndexLayout, recordIdHash } from '../io/explainIndex.js';
-import { profileIdOf } from '../merge/profileIdOf.js';
 import { resolveFiles } from '../resolve/resolveFiles.js';
 
 // `idweave explain` through explain.idx: answers, refusals, hash collisions, and an index it must not trust.
@@ -59,35 +58,35 @@ describe('idweave explain (explain.idx)', () => {
     const o = await resolved();
     const linked = await iw('explain', o, '--records', 'a1', 'a3');
     expect(linked).toMatchObject({ code: 0, err: '' });
-    expect(linked.out).toBe(`a1 and a3 are in profile ${profileIdOf('a1')}, joined by:\n  a1 -- email:annlee@gmail.com --> a2 [weight 18: identifier +10, first_name +4, last_name +4]\n  a2 -- phone:+971502345671 --> a3 [weight 15.5: household_identifier +1.5, first_name +4, last_name +4, date_of_birth +6]\n`);
+    expect(linked.out).toBe(`a1 and a3 are in profile ${profileIdIn(o, 'a1')}, joined by:\n  a1 -- email:annlee@gmail.com --> a2 [weight 18: identifier +10, first_name +4, last_name +4]\n  a2 -- phone:+971502345671 --> a3 [weight 15.5: household_identifier +1.5, first_name +4, last_name +4, date_of_birth +6]\n`);
     const apart = JSON.parse((await iw('explain', o, '--records', 'a1', 'b1', '--json')).out);
-    expect(apart).toMatchObject({ type: 'records', linked: false, profileA: profileIdOf('a1'), profileB: profileIdOf('b1'), path: [], generic: [] });
+    expect(apart).toMatchObject({ type: 'records', linked: false, profileA: profileIdIn(o, 'a1'), profileB: profileIdIn(o, 'b1'), path: [], generic: [] });
     expect(apart.refused).toHaveLength(1);
     expect(apart.refused[0]).toMatchObject({ key: 'phone:+971502345671', guard: 'shareable', accepted: false });
     const generic = await iw('explain', o, '--records', 'c2ya8', 'czki6');
-    expect(generic.out).toMatch(/^not linked: profile P[0-9a-f]{16} \(c2ya8\) and profile P[0-9a-f]{16} \(czki6\) share only generic identifiers, which do not link:\n {2}phone:\+97143120000 \(shared by 4 records/);
+    expect(generic.out).toMatch(/^not linked: profile P[0-9a-z]{8} \(c2ya8\) and profile P[0-9a-z]{8} \(czki6\) share only generic identifiers, which do not link:\n {2}phone:\+97143120000 \(shared by 4 records/);
   });
 
   test('profile: records, links, refusals towards other profiles, generic identifiers; a profile of one', async () => {
     const o = await resolved();
-    const p = JSON.parse((await iw('explain', o, '--profile', profileIdOf('a1'), '--json')).out);
-    expect(p).toMatchObject({ type: 'profile', profileId: profileIdOf('a1'), recordIds: ['a1', 'a2', 'a3'], generic: [] });
+    const p = JSON.parse((await iw('explain', o, '--profile', profileIdIn(o, 'a1'), '--json')).out);
+    expect(p).toMatchObject({ type: 'profile', profileId: profileIdIn(o, 'a1'), recordIds: ['a1', 'a2', 'a3'], generic: [] });
     expect(p.links).toHaveLength(2);
     expect(p.refused.map((e: { recordB: string; guard: string }) => e.guard)).toEqual(['shareable']);
-    const solo = JSON.parse((await iw('explain', o, '--profile', profileIdOf('solo'), '--json')).out);
-    expect(solo).toMatchObject({ recordIds: ['solo'], links: [], refused: [], generic: [], message: `profile ${profileIdOf('solo')} holds one record (solo)` });
-    const desk = JSON.parse((await iw('explain', o, '--profile', profileIdOf('czki6'), '--json')).out);
+    const solo = JSON.parse((await iw('explain', o, '--profile', profileIdIn(o, 'solo'), '--json')).out);
+    expect(solo).toMatchObject({ recordIds: ['solo'], links: [], refused: [], generic: [], message: `profile ${profileIdIn(o, 'solo')} holds one record (solo)` });
+    const desk = JSON.parse((await iw('explain', o, '--profile', profileIdIn(o, 'czki6'), '--json')).out);
     expect(desk.generic).toEqual([{ key: 'phone:+97143120000', records: 4, distinctIdentifiers: 4 }]);
   });
 
   test('unknown ids → exit 2, also an id that shares a hash with a record', async () => {
     const o = out();
     await iw('resolve', write('one.csv', 'id,email\nc2ya8,x@corp.ae\n'), '--out', o, '--no-progress');
-    expect((await iw('explain', o, '--records', 'c2ya8', 'c2ya8')).out).toBe(`c2ya8 is one record, in profile ${profileIdOf('c2ya8')}\n`);
+    expect((await iw('explain', o, '--records', 'c2ya8', 'c2ya8')).out).toBe(`c2ya8 is one record, in profile ${profileIdIn(o, 'c2ya8')}\n`);
     const collision = await iw('explain', o, '--records', 'c2ya8', 'czki6');
     expect(collision.code).toBe(2);
     expect(collision.err).toMatch(/record "czki6" is not an accepted record of this run/);
-    expect((await iw('explain', o, '--profile', 'P0123456789abcdef')).code).toBe(2);
+    expect((await iw('explain', o, '--profile', 'P0000zzzz')).code).toBe(2);
     expect((await iw('explain', o, '--profile', 'not-an-id')).code).toBe(2);
   });
 
@@ -133,7 +132,7 @@ describe('idweave explain (explain.idx)', () => {
     manifest.files = manifest.files.filter((f) => f.name !== EXPLAIN_INDEX_FILE);
     writeFileSync(manifestPath, JSON.stringify(manifest));
     rmSync(path.join(o, EXPLAIN_INDEX_FILE));
-    const r = await iw('explain', o, '--profile', profileIdOf('a1'));
+    const r = await iw('explain', o, '--profile', profileIdIn(o, 'a1'));
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/no explain\.idx \(written by an older idweave\); run idweave resolve again/);
   });

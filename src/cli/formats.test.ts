@@ -94,7 +94,7 @@ describe('idweave resolve --output-format parquet', () => {
     const out = path.join(dir, 'pq');
     const r = await runCapture('resolve', csv, '--out', out, '--no-progress', '--output-format', 'parquet');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('mapping.parquet, profiles.parquet, rejects.ndjson, evidence.ndjson, report.json, report.html, manifest.json');
+    expect(r.out).toContain('mapping.parquet, profiles.parquet, rejects.ndjson, evidence.ndjson, changes.ndjson, identity.json, fingerprints.bin, resolver.ndjson, report.json, report.html, manifest.json');
     expect(existsSync(path.join(out, 'mapping.parquet')) && existsSync(path.join(out, 'profiles.parquet'))).toBe(true);
     expect(existsSync(path.join(out, 'mapping.csv')) || existsSync(path.join(out, 'explain.idx'))).toBe(false);
     const e = await runCapture('explain', out, '--records', 'c1', 'c2');

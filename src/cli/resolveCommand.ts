@@ -7,6 +7,7 @@ import { EXPLAIN_INDEX_FILE } from '../io/explainIndex.js';
 import { OUTPUT_FILES } from '../io/outputFiles.js';
 import { PARQUET_OUTPUT_FILES } from '../io/parquetOutput.js';
 import { resolveFiles } from '../resolve/resolveFiles.js';
+import { readErasedFile, readOverridesFile } from '../io/stewardFiles.js';
 import type { CliIo } from './CliIo.js';
 import { EXIT } from './exitCodeOf.js';
 import { createProgress } from './progress.js';
@@ -29,6 +30,12 @@ export interface ResolveCommandOptions {
   readonly inputFormat?: string;
   /** `--output-format <format>`, as typed. */
   readonly outputFormat?: string;
+  /** `--previous <dir>`: the run this one continues. */
+  readonly previous?: string;
+  /** `--overrides <file>`: steward overrides (CSV `record_a,record_b,rule`). */
+  readonly overrides?: string;
+  /** `--erased <file>`: record ids erased for good. */
+  readonly erased?: string;
 }
 
 /**
@@ -74,6 +81,9 @@ export async function resolveCommand(inputs: readonly string[], options: Resolve
     if (f !== 'ndjson' && f !== 'parquet') throw new IdweaveError('usage', `--output-format: expected ndjson or parquet, got "${options.outputFormat}"`);
     outputFormat = f;
   }
+  // Overrides from the file join those of the config file (the file's come last; a later rule for a pair wins).
+  if (options.overrides !== undefined) config = { ...config, overrides: [...(config.overrides ?? []), ...(await readOverridesFile(options.overrides))] };
+  const erased = options.erased === undefined ? undefined : await readErasedFile(options.erased);
   const progress = createProgress(options.progress !== false, io.stderrStream);
   const t0 = performance.now();
   let report;
@@ -84,6 +94,8 @@ export async function resolveCommand(inputs: readonly string[], options: Resolve
       threads,
       csvSafe: options.csvSafe === true,
       truth: options.truth,
+      previous: options.previous,
+      erased,
       inputFormat,
       outputFormat,
       onProgress: (p) => progress.update(p),
@@ -101,9 +113,10 @@ export async function resolveCommand(inputs: readonly string[], options: Resolve
   const written =
     outputFormat === 'parquet' ? [PARQUET_OUTPUT_FILES.mapping, PARQUET_OUTPUT_FILES.profiles, OUTPUT_FILES.rejects, OUTPUT_FILES.evidence]
     : [OUTPUT_FILES.mapping, OUTPUT_FILES.profiles, OUTPUT_FILES.rejects, OUTPUT_FILES.evidence, EXPLAIN_INDEX_FILE];
-  const files = [...written, OUTPUT_FILES.report, OUTPUT_FILES.reportHtml, MANIFEST_FILE].join(', ');
+  const files = [...written, OUTPUT_FILES.changes, OUTPUT_FILES.identity, OUTPUT_FILES.fingerprints, OUTPUT_FILES.resolver, OUTPUT_FILES.report, OUTPUT_FILES.reportHtml, MANIFEST_FILE].join(', ');
   io.stdout(
     `${count(report.recordsIn, 'record', 'records')} in: ${fmt(report.accepted)} accepted, ${fmt(report.rejected)} rejected\n` +
+      (report.erased > 0 ? `${fmt(report.erased)} erased records dropped\n` : '') +
       `${count(report.profiles, 'profile', 'profiles')} (reduction ${(report.reductionRatio * 100).toFixed(1)}%) in ${seconds.toFixed(1)} s\n` +
       `outputs in ${path.resolve(options.out)}: ${files}\n`,
   );

@@ -2,8 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { fileWriter, runCapture } from '../_testing/cli.js';
-import { profileIdOf } from '../merge/profileIdOf.js';
+import { fileWriter, profileIdIn, runCapture } from '../_testing/cli.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'idweave-cli-'));
 const write = fileWriter(dir);
@@ -22,7 +21,10 @@ describe('idweave resolve', () => {
     expect(r.out).toMatch(/^7 records in: 3 accepted, 4 rejected\n2 profiles/);
     const mapping = readFileSync(path.join(out, 'mapping.csv'), 'utf8').trim().split('\n');
     const rejects = readFileSync(path.join(out, 'rejects.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    expect(mapping).toEqual(['record_id,profile_id', `1,${profileIdOf('1')}`, `2,${profileIdOf('1')}`, `5,${profileIdOf('5')}`]);
+    const [p1, p2, p5] = ['1', '2', '5'].map((id) => profileIdIn(out, id));
+    expect(p1).toBe(p2);
+    expect(p5).not.toBe(p1);
+    expect(mapping).toEqual(['record_id,profile_id', `1,${p1}`, `2,${p1}`, `5,${p5}`]);
     expect(rejects.map((j) => [j.row, j.reasons])).toEqual([
       [3, ['missing id']],
       [4, ['duplicate id "1"']],
@@ -40,7 +42,7 @@ describe('idweave resolve', () => {
     expect(rejects[1].input).toEqual({ id: '1', email: 'dup.row@gmail.com', first_name: 'Dup' });
     const report = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8'));
     expect(report).toMatchObject({ recordsIn: 7, accepted: 3, rejected: 4, profiles: 2, peakRssBytes: expect.any(Number) });
-    expect(report.stages.map((s: { stage: string }) => s.stage)).toEqual(['read', 'link', 'mapping', 'profiles', 'evidence']);
+    expect(report.stages.map((s: { stage: string }) => s.stage)).toEqual(['read', 'link', 'mapping', 'changes', 'resolver', 'profiles', 'evidence']);
   });
 
   test('explain after resolve', async () => {
@@ -49,7 +51,7 @@ describe('idweave resolve', () => {
     expect(linked).toMatchObject({ code: 0, out: expect.stringContaining('1 -- email:annlee@gmail.com --> 2') });
     const apart = await run('explain', out, '--records', '1', '5');
     expect(apart.out).toMatch(/^not linked: no shared identifier/);
-    const profile = await run('explain', out, '--profile', profileIdOf('1'), '--json');
+    const profile = await run('explain', out, '--profile', profileIdIn(out, '1'), '--json');
     expect(JSON.parse(profile.out)).toMatchObject({ type: 'profile', recordIds: ['1', '2'] });
   });
 
@@ -88,7 +90,7 @@ describe('idweave resolve', () => {
     const out = path.join(dir, 'o4');
     const r = await run('resolve', write('renamed.csv', 'customer_no,email\nc1,ann.lee@gmail.com\n'), '--out', out, '--config', config);
     expect(r.code).toBe(0);
-    expect(readFileSync(path.join(out, 'mapping.csv'), 'utf8')).toBe(`record_id,profile_id\nc1,${profileIdOf('c1')}\n`);
+    expect(readFileSync(path.join(out, 'mapping.csv'), 'utf8')).toBe('record_id,profile_id\nc1,P00000001\n');
   });
 
   test.each([

@@ -35,6 +35,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--output-format <format>', 'ndjson (default: mapping.csv, profiles.ndjson) or parquet (mapping.parquet, profiles.parquet; idweave explain then needs an ndjson run)')
     .option('--delimiter <c>', 'CSV cell separator: "," ";" "tab" or "auto" (default auto: from each file\'s header row)')
     .option('--threads <n>', 'worker threads reading and normalizing rows (default: one per CPU core, and at most that; 0: none)')
+    .option('--previous <dir>', 'a previous run\'s output directory: profile ids carry over, changes.ndjson says what changed (may be --out itself)')
+    .option('--overrides <file>', 'steward overrides, CSV with header record_a,record_b,rule (rule never or always)')
+    .option('--erased <file>', 'record ids erased for good (one per line, or a CSV with a record_id column): dropped from every output')
     .option('--truth <file>', 'score the run against a truth CSV (record_id,person_id): pairwise and B-cubed precision, recall, F1 in report.json and report.html')
     .option(
       '--csv-safe',

@@ -10,16 +10,22 @@ export const OUTCOME = {
   shareable: 4,
   maxClusterSize: 5,
   fuzzy: 6,
+  /** Refused by a steward override: a union joining a `never` pair, or an `always` pair contradicting one. */
+  override: 7,
 } as const;
 export type OutcomeCode = (typeof OUTCOME)[keyof typeof OUTCOME];
 
 export const GUARD_OF_OUTCOME: readonly (GuardName | undefined)[] = [
-  undefined, undefined, 'generic', 'exclusive', 'shareable', 'maxClusterSize', 'fuzzy',
+  undefined, undefined, 'generic', 'exclusive', 'shareable', 'maxClusterSize', 'fuzzy', 'override',
 ];
+
+/** The key of a decision on an `always` override pair: no identifier joined (or failed to join) the records. */
+export const OVERRIDE_KEY = -1;
 
 /**
  * Every link decision as compact columns (perf: ~21 bytes per link instead of an object; a 20M-row run records
- * about as many links as records). Reasons in words are kept only for refused links, which are few.
+ * about as many links as records). Reasons in words are kept only for refused links and accepted `always`
+ * overrides, which are few.
  */
 export class EvidenceLog {
   // perf: start small; the incremental resolver makes one log per edit, the batch grows it by doubling.
@@ -30,9 +36,11 @@ export class EvidenceLog {
   /** The decision's match weight (NaN when none was computed) and its facts (`match/matchWeights` packFacts). */
   readonly weight = new GrowableArray(Float32Array, 64);
   readonly facts = new GrowableArray(Uint32Array, 64);
-  /** Sparse: index → why, only for refused links. */
+  /** Sparse: index → why, only for refused links and `always` overrides. */
   private readonly why: (string | undefined)[] = [];
-  readonly counts = new Uint32Array(7);
+  readonly counts = new Uint32Array(8);
+  /** `always` overrides refused because they would join a `never` pair (the contradiction rule: never wins). */
+  overrideConflicts = 0;
 
   get length(): number {
     return this.key.length;
@@ -47,6 +55,7 @@ export class EvidenceLog {
     this.weight.push(weight);
     this.facts.push(facts);
     this.counts[outcome]!++;
+    if (key === OVERRIDE_KEY && outcome === OUTCOME.override) this.overrideConflicts++;
   }
 
   whyOf(i: number): string | undefined {

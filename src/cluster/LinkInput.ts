@@ -1,3 +1,5 @@
+import type { LinkOverrides } from './overrides.js';
+
 /**
  * What the linker needs to know about records and keys, as compact columns (no record objects). Built by
  * `ResolutionBatch` and by the incremental resolver.
@@ -31,4 +33,6 @@ export interface LinkInput {
   /** Weak (fuzzy) memberships: record `weakRecord[i]` may belong to key `weakKey[i]`. */
   readonly weakRecord: Int32Array;
   readonly weakKey: Int32Array;
+  /** Steward overrides between records of this input (absent: none). */
+  readonly overrides?: LinkOverrides;
 }

@@ -3,7 +3,7 @@
  * records can be walked without a side index (the guards need that).
  *
  * Union by size, path halving. Which index ends up the root is an implementation detail: callers that need an
- * order-independent name for a cluster derive it from its members (see merge/profileIdOf).
+ * order-independent name for a cluster derive it from its members (see identity/succession).
  */
 export class UnionFind {
   private readonly parent: Int32Array;

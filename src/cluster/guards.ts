@@ -5,6 +5,7 @@ import { LEVEL, type Level } from '../match/levels.js';
 import { LINK_THRESHOLD, linkWeight, personWeight, WEIGHTS, type LinkFacts } from '../match/matchWeights.js';
 import type { LinkInput } from './LinkInput.js';
 import { OUTCOME, type OutcomeCode } from './EvidenceLog.js';
+import { neverReason, type NeverBans } from './overrides.js';
 import type { UnionFind } from './UnionFind.js';
 
 /** Guard thresholds, already defaulted. */
@@ -67,6 +68,8 @@ export class GuardEvaluator {
     private readonly uf: UnionFind,
     private readonly config: GuardConfig,
     private readonly keys: KeyFacts,
+    /** The `never` overrides' ban, when the input has any. */
+    private readonly bans?: NeverBans,
   ) {
     this.stamp = new Int32Array(input.keyCount);
   }
@@ -76,6 +79,14 @@ export class GuardEvaluator {
     const v = this.verdict;
     v.why = undefined;
     v.weight = Number.NaN;
+    // A steward's never outranks every key and every weight, so it is asked first.
+    if (this.bans !== undefined) {
+      const banned = this.bans.conflict(ra, rb);
+      if (banned >= 0) {
+        const [a, b] = this.bans.pair(banned);
+        return this.refuse(OUTCOME.override, neverReason(this.input.overrides!, a, b));
+      }
+    }
     const size = this.uf.sizeOf(ra) + this.uf.sizeOf(rb);
     if (size > this.config.maxClusterSize) {
       return this.refuse(OUTCOME.maxClusterSize, `cluster would hold ${size} records (max ${this.config.maxClusterSize})`);

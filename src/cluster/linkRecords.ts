@@ -1,7 +1,8 @@
 import { breakTies, radixSortIndices } from '../_internal/radixSort.js';
-import { EvidenceLog, OUTCOME } from './EvidenceLog.js';
+import { EvidenceLog, OUTCOME, OVERRIDE_KEY } from './EvidenceLog.js';
 import { GuardEvaluator, type GuardConfig, type KeyFacts, type Verdict } from './guards.js';
 import type { LinkInput } from './LinkInput.js';
+import { alwaysReason, NeverBans, neverReason, orderPairs, unionWithBans } from './overrides.js';
 import { UnionFind } from './UnionFind.js';
 import { RecentCache } from '../_internal/RecentCache.js';
 import { attributeParts, compareAttributeParts, noAttributeLevels } from '../match/attributes.js';
@@ -31,6 +32,10 @@ export interface LinkResult {
  * Clusters records: every key shared by several records proposes links, applied strongest kind first and, within
  * a kind, in the order of the key's hash (ties by the key itself), never in input order — so any permutation of
  * the input gives the same partition. Each proposed union passes the guards or is refused; both are logged.
+ *
+ * Steward overrides (`input.overrides`, docs/matching-model.md "Overrides"): `always` pairs are joined first, in
+ * the order of their records' ranks, past every guard but a `never` and the maximum cluster size; a `never` pair
+ * bans every union that would put both its records in one cluster, always-links included (never wins).
  */
 export function linkRecords(input: LinkInput, config: LinkConfig, knownGeneric?: readonly GenericKey[]): LinkResult {
   const n = input.recordCount;
@@ -47,12 +52,42 @@ export function linkRecords(input: LinkInput, config: LinkConfig, knownGeneric?:
   const bits = cacheBits(input.recordCount);
   const attributes = new RecentCache((id: number) => attributeParts(input.nameOf(id)), bits);
   const { isShared, namesOnKey, isHousehold } = findSharedKeys(input, memberStart, members, config, names, attributes);
-  const guards = new GuardEvaluator(input, uf, config, { isGeneric, isShared, namesOnKey, isHousehold, names, attributes });
+  const overrides = input.overrides;
+  // perf: without never pairs there is no ban to keep, and the guards skip the check.
+  const bans = overrides !== undefined && overrides.never.length > 0 ? new NeverBans(n, overrides.never, input.recordRank) : undefined;
+  const guards = new GuardEvaluator(input, uf, config, { isGeneric, isShared, namesOnKey, isHousehold, names, attributes }, bans);
   for (const g of genericKeys) {
     isGeneric[g.key] = 1;
     if (memberStart[g.key + 1]! - memberStart[g.key]! < 2) continue;
     evidence.add(g.key, members[memberStart[g.key]!]!, members[memberStart[g.key]! + 1]!, OUTCOME.generic,
       `shared by ${g.records} records and ${g.distinctIdentifiers} other identifiers`);
+  }
+
+  // Always-links before any key: a steward's decision stands whatever the identifiers say, and the keys are then
+  // weighed against clusters that already hold it.
+  if (overrides !== undefined && overrides.always.length > 0) {
+    const always = orderPairs(overrides.always, input.recordRank);
+    for (let i = 0; i < always.length; i += 2) {
+      const a = always[i]!;
+      const b = always[i + 1]!;
+      const ra = uf.find(a);
+      const rb = uf.find(b);
+      // Joined by earlier always-links already: nothing was decided here.
+      if (ra === rb) continue;
+      const banned = bans === undefined ? -1 : bans.conflict(ra, rb);
+      if (banned >= 0) {
+        const [x, y] = bans!.pair(banned);
+        evidence.add(OVERRIDE_KEY, a, b, OUTCOME.override, `${alwaysReason(overrides, a, b)} contradicts ${neverReason(overrides, x, y)}`);
+        continue;
+      }
+      const size = uf.sizeOf(ra) + uf.sizeOf(rb);
+      if (size > config.maxClusterSize) {
+        evidence.add(OVERRIDE_KEY, a, b, OUTCOME.maxClusterSize, `${alwaysReason(overrides, a, b)}: cluster would hold ${size} records (max ${config.maxClusterSize})`);
+        continue;
+      }
+      unionWithBans(uf, bans, ra, rb);
+      evidence.add(OVERRIDE_KEY, a, b, OUTCOME.accepted, alwaysReason(overrides, a, b));
+    }
   }
 
   // Strong links.
@@ -108,7 +143,7 @@ export function linkRecords(input: LinkInput, config: LinkConfig, knownGeneric?:
     for (let t = 0; t < roots.length; t++) {
       const v = guards.check(roots[t]!, rr, k, fuzzy);
       if (isAccepted(v)) {
-        roots[t] = uf.unionRoots(roots[t]!, rr);
+        roots[t] = unionWithBans(uf, bans, roots[t]!, rr);
         log(k, anchors[t]!, r, v);
         joined = t;
         break;
@@ -124,7 +159,7 @@ export function linkRecords(input: LinkInput, config: LinkConfig, knownGeneric?:
       if (t === joined || roots[t] === -1) continue;
       const v = guards.check(roots[t]!, roots[joined]!, k, fuzzy);
       if (!isAccepted(v)) continue;
-      roots[joined] = uf.unionRoots(roots[t]!, roots[joined]!);
+      roots[joined] = unionWithBans(uf, bans, roots[t]!, roots[joined]!);
       log(k, anchors[t]!, r, v);
       roots[t] = -1;
     }

@@ -20,6 +20,23 @@ export interface ResolveOptions {
   readonly fuzzy?: false | FuzzyOptions;
   /** How each profile field's value is chosen. @default { default: 'mostRecent' } (names: 'mostFrequent') */
   readonly survivorship?: SurvivorshipOptions;
+  /**
+   * A data steward's decisions between two records (spec §8; docs/matching-model.md "Overrides"): `never` keeps
+   * them in different profiles whatever links them, `always` puts them in one. An override naming a record the
+   * run does not have is ignored (counted in `report.overridesUnmatched`); when always-links would join a `never`
+   * pair, the never wins (counted in `report.overrideConflicts`). @default none
+   */
+  readonly overrides?: readonly RecordOverride[];
+}
+
+/** What a steward decided about two records. */
+export type OverrideRule = 'never' | 'always';
+
+/** One steward override between two record ids (order of the two does not matter). */
+export interface RecordOverride {
+  readonly recordA: string;
+  readonly recordB: string;
+  readonly rule: OverrideRule;
 }
 
 export interface GuardOptions {

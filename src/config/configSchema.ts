@@ -89,6 +89,19 @@ const guardsSchema = z.strictObject({
   maxClusterSize: z.union([z.literal(false), positiveInt], { error: 'expected false or a positive integer' }).optional(),
 });
 
+const recordId = z.string({ error: 'expected a record id' }).min(1, { error: 'expected a non-empty record id' });
+
+/** One steward override (`ResolveOptions.overrides`); also what `resolver.override()` checks. */
+export const overrideSchema = z
+  .strictObject({
+    recordA: recordId,
+    recordB: recordId,
+    rule: z.enum(['never', 'always'], { error: 'expected "never" or "always"' }),
+  })
+  // A record is always in its own profile: `always` would say nothing, `never` the impossible. Either is a
+  // steward's slip worth stopping for, not a rule to guess at.
+  .refine((o) => o.recordA !== o.recordB, { error: 'recordA and recordB are the same record', path: ['recordB'] });
+
 /** The `ResolveOptions` part of a config: what the library itself accepts (validated by `parseResolveOptions`). */
 export const resolveOptionsSchema = z.strictObject({
   defaultRegion: z
@@ -120,6 +133,8 @@ export const resolveOptionsSchema = z.strictObject({
       sourcePriority: z.array(nonEmpty, { error: 'expected an array of source names' }).optional(),
     })
     .optional(),
+  /** Repeats are harmless (applied once); a pair given both rules is a contradiction, and never wins. */
+  overrides: z.array(overrideSchema, { error: 'expected an array of { recordA, recordB, rule }' }).optional(),
 });
 
 /**

@@ -1,4 +1,4 @@
-import { compareStrings } from '../merge/buildProfile.js';
+import { compareStrings } from '../_internal/compareStrings.js';
 import type { LinkEvidence } from '../types.js';
 import { shortestPath } from './shortestPath.js';
 import type { GenericIdentifier, ProfileExplanation, ProfileFacts, RecordsExplanation } from './types.js';
@@ -25,7 +25,7 @@ export function explainProfile(profile: ProfileFacts, evidence: readonly LinkEvi
   parts.push(
     recordIds.length === 1
       ? `profile ${profileId} holds one record (${recordIds[0]})`
-      : `profile ${profileId} joins ${recordIds.length} records: ${links.map((e) => `${e.recordA} and ${e.recordB} ${e.kind === 'fuzzyEmail' ? 'match on the typo-corrected' : e.guard === undefined && e.parts?.weak_identifier !== undefined ? 'share the weak' : 'share'} ${e.key}`).join('; ')}`,
+      : `profile ${profileId} joins ${recordIds.length} records: ${links.map(describeLink).join('; ')}`,
   );
   if (refused.length > 0) parts.push(`refused: ${refused.map((e) => `${e.recordA}–${e.recordB} through ${e.key} by the ${e.guard} guard (${e.why ?? ''})`).join('; ')}`);
   if (generic.length > 0) parts.push(`generic identifiers (not linking): ${generic.map(describeGeneric).join('; ')}`);
@@ -63,7 +63,7 @@ export function explainRecords(
     const inProfile = new Set(profileA.recordIds);
     const accepted = evidence.filter((e) => e.accepted && inProfile.has(e.recordA) && inProfile.has(e.recordB));
     const path = shortestPath(accepted, recordA, recordB);
-    const steps = path.map((e) => (e.kind === 'fuzzyEmail' ? `${e.recordA} and ${e.recordB} match on the typo-corrected ${e.key}` : `${e.recordA} and ${e.recordB} share ${e.parts?.weak_identifier !== undefined ? 'the weak ' : ''}${e.key}`));
+    const steps = path.map(describeLink);
     const message = recordA === recordB ? `linked: "${recordA}" is one record (profile ${profileA.profileId})` : `linked in profile ${profileA.profileId}: ${steps.join('; ')}`;
     return { ...base, linked: true, path, refused: [], generic: [], message };
   }
@@ -82,6 +82,13 @@ export function explainRecords(
     message = 'not linked: their profiles share no identifier';
   }
   return { ...base, linked: false, path: [], refused, generic, message };
+}
+
+/** An accepted link in words: what the two records share, or the steward override that joined them. */
+function describeLink(e: LinkEvidence): string {
+  if (e.kind === 'override') return `${e.recordA} and ${e.recordB} are joined by a steward override (${e.key})`;
+  if (e.kind === 'fuzzyEmail') return `${e.recordA} and ${e.recordB} match on the typo-corrected ${e.key}`;
+  return `${e.recordA} and ${e.recordB} share ${e.parts?.weak_identifier !== undefined ? 'the weak ' : ''}${e.key}`;
 }
 
 /** A refusal in the one meaning: refused by a guard other than `generic` (a generic key decides no pair). */

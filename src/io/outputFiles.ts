@@ -12,6 +12,14 @@ export const OUTPUT_FILES = {
   /** The report as a self-contained page (`src/report/reportHtml`). */
   reportHtml: 'report.html',
   evidence: 'evidence.ndjson',
+  /** Profile events relative to `--previous` (docs/identity-over-time.md). */
+  changes: 'changes.ndjson',
+  /** The id allocator's state and where the per-record identity is (`io/previousRun`). */
+  identity: 'identity.json',
+  /** Per mapping line, the record's content fingerprint: two little-endian u32. */
+  fingerprints: 'fingerprints.bin',
+  /** Every record as a resolver holds it (the streamed snapshot format): what `resolverFromBatch` loads. */
+  resolver: 'resolver.ndjson',
 } as const;
 
 /** Header line of `mapping.csv`. */

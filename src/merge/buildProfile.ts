@@ -1,3 +1,4 @@
+import { compareStrings } from '../_internal/compareStrings.js';
 import { setOwn } from '../_internal/ownField.js';
 import type { GoldenProfile, IdentifierKind, ProfileIdentifier, SurvivingValue } from '../types.js';
 import { survive, type Candidate } from './survive.js';
@@ -76,10 +77,6 @@ export function buildProfile(profileId: string, members: readonly MemberRecord[]
   return profile;
 }
 
-/** Code-unit order: the same on every machine and locale. */
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /**
  * The profile of a one-record cluster, the most common case (perf: no maps, sets or sorts of one element).

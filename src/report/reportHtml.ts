@@ -75,6 +75,7 @@ const GUARD_LABEL: Readonly<Record<string, string>> = {
   shareable: 'match weight too low',
   maxClusterSize: 'cluster size limit',
   fuzzy: 'weak key, weight too low',
+  override: 'steward override',
 };
 
 const STYLE = `

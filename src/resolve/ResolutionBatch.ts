@@ -1,16 +1,21 @@
 import { ByteInterner, stringAt } from '../_internal/ByteInterner.js';
 import { GrowableArray } from '../_internal/GrowableArray.js';
-import { fnv1a32, murmurMix32 } from '../_internal/hash.js';
 import { breakTies, radixSortIndices } from '../_internal/radixSort.js';
-import { withDefaults, type ResolvedOptions, type ResolveOptions } from '../config/ResolveOptions.js';
+import { withDefaults, type RecordOverride, type ResolvedOptions, type ResolveOptions } from '../config/ResolveOptions.js';
 import { GUARD_OF_OUTCOME, OUTCOME, type EvidenceLog } from '../cluster/EvidenceLog.js';
 import type { LinkInput } from '../cluster/LinkInput.js';
 import { linkRecords, type GenericKey } from '../cluster/linkRecords.js';
+import type { LinkOverrides } from '../cluster/overrides.js';
 import { KIND, kindOfKeyPrefix, type KeyStats, type KindCode } from '../match/createRecordKeyer.js';
-import { compareStrings } from '../merge/buildProfile.js';
+import { compareStrings } from '../_internal/compareStrings.js';
 import { duplicateIdIssue } from '../accept/RecordIssue.js';
 import type { CustomerRecord, GoldenProfile, GuardName, IdentifierKind, LinkEvidence, RecordIssue } from '../types.js';
 import type { ResolveReport } from './ResolveReport.js';
+import { firstSerialOfRange, ID_RANGE_SIZE, profileIdOfSerial } from '../identity/profileIds.js';
+import { PreviousRun } from '../identity/PreviousRun.js';
+import { optionsFingerprint, type SnapshotRecord } from './incremental/snapshot.js';
+import type { SnapshotSource } from './incremental/snapshotStreamSource.js';
+import { succeed, successionEvents, type ResolverEvent, type Succession, type SuccessionInput } from '../identity/succession.js';
 import { isExclusiveGroup, linkConfigOf } from './_internal/linkConfigOf.js';
 import { linkEvidenceAt, readableKey } from './_internal/linkEvidenceAt.js';
 import { PayloadSlab } from './_internal/PayloadSlab.js';
@@ -20,7 +25,29 @@ import { profileAt, profileIdAt, type BatchColumns } from './_internal/BatchColu
 import { createRecordPreparer, mergeKeyStats, type PreparedRecord } from './prepareRecord.js';
 
 /** Outcome of adding one record to a batch. */
-export type AddResult = { readonly ok: true; readonly index: number } | { readonly ok: false; readonly issues: readonly RecordIssue[] };
+export type AddResult =
+  | { readonly ok: true; readonly index: number }
+  | { readonly ok: false; readonly issues: readonly RecordIssue[]; readonly erased?: undefined }
+  /** The record's id is erased: it is dropped from the run and counted, nothing else. */
+  | { readonly ok: false; readonly erased: true };
+
+/** What a batch continues from, and what it must forget (docs/identity-over-time.md). */
+export interface BatchIdentityOptions {
+  /** The previous run: ids carry over by succession. */
+  readonly previous?: PreviousRun;
+  /** Record ids erased for good: dropped from the run even when an input still carries them. */
+  readonly erased?: Iterable<string>;
+}
+
+/** Identity over time after `link()`: the succession from the previous run and the allocator's state. */
+interface BatchIdentity {
+  readonly input: SuccessionInput;
+  readonly succession: Succession;
+  readonly idRange: number;
+  readonly nextSerial: number;
+  /** Two 32-bit halves per record (`fingerprint`). */
+  readonly fingerprints: Uint32Array;
+}
 
 /** The report fields a batch knows; the caller adds input counts, stage timings and RSS. */
 export type BatchReport = Omit<ResolveReport, 'stages' | 'peakRssBytes' | 'recordsIn' | 'rejected' | 'invalidUpdatedAt'>;
@@ -60,11 +87,25 @@ export class ResolutionBatch {
   private readonly weakRecord = new GrowableArray(Int32Array, 64);
   private readonly weakKey = new GrowableArray(Int32Array, 64);
   private readonly payloads = new PayloadSlab();
+  /** Steward overrides by record id, matched to records at `link()` (records may come in any order). */
+  private readonly overrides: readonly RecordOverride[];
+  private overridesUnmatched = 0;
 
-  private linked: { evidence: EvidenceLog; genericKeys: readonly GenericKey[]; columns: BatchColumns } | undefined;
+  private linked: { evidence: EvidenceLog; genericKeys: readonly GenericKey[]; columns: BatchColumns; identity: BatchIdentity } | undefined;
 
-  constructor(options: ResolveOptions = {}) {
+  private readonly previous: PreviousRun | undefined;
+  private readonly erased: ByteInterner | undefined;
+  /** Records dropped because their id is erased. */
+  erasedCount = 0;
+
+  constructor(options: ResolveOptions = {}, identity: BatchIdentityOptions = {}) {
     this.options = withDefaults(options);
+    this.previous = identity.previous;
+    if (identity.erased !== undefined) {
+      this.erased = new ByteInterner();
+      for (const id of identity.erased) this.erased.intern(id);
+    }
+    this.overrides = options.overrides ?? [];
     this.prepare = createRecordPreparer(this.options);
     this.keyStart.push(0);
   }
@@ -79,6 +120,10 @@ export class ResolutionBatch {
    * reasons (the first occurrence of an id wins).
    */
   add(record: CustomerRecord): AddResult {
+    if (this.erased !== undefined && this.erased.get(record.id) >= 0) {
+      this.erasedCount++;
+      return { ok: false, erased: true };
+    }
     return this.addPrepared(this.prepare(record, this.stats));
   }
 
@@ -111,14 +156,19 @@ export class ResolutionBatch {
   /**
    * Adds the records of a chunk prepared by `createPiecePreparer` (maybe in a worker thread), in order. A record
    * whose id was seen before is not added: `onDuplicate` gets its row within the chunk and the id. The chunk's
-   * identifier counts are added too.
+   * identifier counts are added too. Returns the number of records dropped because their id is erased.
    */
-  addChunk(c: PreparedChunk, onDuplicate: (row: number, id: string) => void): void {
+  addChunk(c: PreparedChunk, onDuplicate: (row: number, id: string) => void): number {
     if (this.linked) throw new Error('ResolutionBatch: add() after link()');
     const { bytes, strStart, strLen, strHash } = c;
     const intern = (into: ByteInterner, ref: number): number => into.internBytes(bytes, strStart[ref]!, strLen[ref]!, strHash[ref]!);
     const rec = new PreparedRecordCursor(c);
+    let erased = 0;
     while (rec.next()) {
+      if (this.erased !== undefined && this.erased.getBytes(bytes, strStart[rec.id]!, strLen[rec.id]!, strHash[rec.id]!) >= 0) {
+        erased++;
+        continue;
+      }
       const before = this.ids.size;
       const index = intern(this.ids, rec.id);
       if (this.ids.size === before) {
@@ -151,6 +201,8 @@ export class ResolutionBatch {
       this.payloads.pushBytes(bytes, strStart[rec.payload]!, strLen[rec.payload]!);
     }
     mergeKeyStats(this.stats, c.stats);
+    this.erasedCount += erased;
+    return erased;
   }
 
   /** Run the guards and the ordered linking. Call once, after the last `add`. */
@@ -161,38 +213,16 @@ export class ResolutionBatch {
     const { uf, evidence, genericKeys } = linkRecords(input, linkConfigOf(this.options));
     const root = uf.roots();
 
-    // Profile id of each cluster: from its smallest record id.
-    const smallest = new Int32Array(n).fill(-1);
-    for (let i = 0; i < n; i++) {
-      const r = root[i]!;
-      const cur = smallest[r]!;
-      if (cur === -1 || this.ids.compare(i, cur) < 0) smallest[r] = i;
-    }
-    let roots = 0;
-    for (let r = 0; r < n; r++) if (root[r] === r) roots++;
-    const rootOf = new Uint32Array(roots);
-    const hi = new Uint32Array(roots);
-    const lo = new Uint32Array(roots);
-    for (let r = 0, k = 0; r < n; r++) {
-      if (root[r] !== r) continue;
-      const id = this.ids.keyOf(smallest[r]!);
-      rootOf[k] = r;
-      hi[k] = fnv1a32(id);
-      lo[k] = murmurMix32(id);
-      k++;
-    }
-    // Profiles in profile id order (the hex digits of hi, lo), so output is byte-identical in any input order.
-    const order = radixSortIndices(hi);
-    breakTies(order, hi, (a, b) => lo[a]! - lo[b]! || this.ids.compare(smallest[rootOf[a]!]!, smallest[rootOf[b]!]!));
-
+    // Profile serials by succession from the previous run (all fresh without one): identity/succession.
+    const identity = this.succeed(root);
+    const { rootsBySerial, serialOfRoot } = identity.succession;
+    const roots = rootsBySerial.length;
     const slot = new Int32Array(n);
-    const profileHi = new Uint32Array(new SharedArrayBuffer(4 * roots));
-    const profileLo = new Uint32Array(new SharedArrayBuffer(4 * roots));
+    const profileSerial = new Float64Array(new SharedArrayBuffer(8 * roots));
     for (let p = 0; p < roots; p++) {
-      const k = order[p]!;
-      slot[rootOf[k]!] = p;
-      profileHi[p] = hi[k]!;
-      profileLo[p] = lo[k]!;
+      const r = rootsBySerial[p]!;
+      slot[r] = p;
+      profileSerial[p] = serialOfRoot[r]!;
     }
     // Members of each cluster, in the order they were added (CSR).
     const profileOf = new Uint32Array(new SharedArrayBuffer(4 * n));
@@ -216,14 +246,13 @@ export class ResolutionBatch {
       sourceOf: this.sourceOf.sharedView(),
       updatedAt: this.updatedAt.sharedView(),
       payloads: this.payloads.view(),
-      profileHi,
-      profileLo,
+      profileSerial,
       memberStart,
       members,
       profileOf,
       evidence: evidence.entries(),
     };
-    this.linked = { evidence, genericKeys, columns };
+    this.linked = { evidence, genericKeys, columns, identity };
   }
 
   /**
@@ -253,14 +282,14 @@ export class ResolutionBatch {
 
   /** Number of profiles (after `link`). */
   get profileCount(): number {
-    return this.columns().profileHi.length;
+    return this.columns().profileSerial.length;
   }
 
   /** Golden profiles, ordered by profile id. */
   *profiles(): IterableIterator<GoldenProfile> {
     const c = this.columns();
     const config = survivorshipConfigOf(this.survivorship());
-    for (let p = 0; p < c.profileHi.length; p++) yield profileAt(c, p, config);
+    for (let p = 0; p < c.profileSerial.length; p++) yield profileAt(c, p, config);
   }
 
   /** Every accepted and refused link, in the order they were decided. */
@@ -280,7 +309,7 @@ export class ResolutionBatch {
       histogram[bucket] = (histogram[bucket] ?? 0) + 1;
     }
     const refused: Partial<Record<GuardName, number>> = {};
-    for (let code = OUTCOME.generic; code <= OUTCOME.fuzzy; code++) {
+    for (let code = OUTCOME.generic; code <= OUTCOME.override; code++) {
       const c = l.evidence.counts[code]!;
       if (c > 0) refused[GUARD_OF_OUTCOME[code]!] = c;
     }
@@ -298,6 +327,8 @@ export class ResolutionBatch {
     const accepted = this.size;
     return {
       accepted,
+      erased: this.erasedCount,
+      ids: { range: l.identity.idRange, nextSerial: l.identity.nextSerial, fresh: l.identity.succession.fresh },
       profiles,
       reductionRatio: accepted === 0 ? 0 : 1 - profiles / accepted,
       clusterSizeHistogram: histogram,
@@ -309,7 +340,206 @@ export class ResolutionBatch {
       genericIdentifiersByKind: genericByKind,
       linksAccepted: l.evidence.counts[OUTCOME.accepted]! + l.evidence.counts[OUTCOME.acceptedFuzzy]!,
       linksRefused: refused,
+      overrideConflicts: l.evidence.overrideConflicts,
+      overridesUnmatched: this.overridesUnmatched,
     };
+  }
+
+  /** The id range this run allocated in, and its allocator's next serial (part of the output: never reuse). */
+  idState(): { readonly idRange: number; readonly nextSerial: number } {
+    const { idRange, nextSerial } = this.requireLinked().identity;
+    return { idRange, nextSerial };
+  }
+
+  /** What changed relative to the previous run (all `created` without one), in the order of `successionEvents`. */
+  changes(): Generator<ResolverEvent> {
+    const { input, succession } = this.requireLinked().identity;
+    const c = this.columns();
+    return successionEvents(input, succession, { start: c.memberStart, members: c.members });
+  }
+
+  /** The content fingerprint of record i as two 32-bit halves (in `fingerprints()` at 2i, 2i + 1). */
+  fingerprints(): Uint32Array {
+    return this.requireLinked().identity.fingerprints;
+  }
+
+  /** This run as the previous run of a next one (for `resolve()` chains in memory). */
+  asPreviousRun(): PreviousRun {
+    const { idRange, nextSerial, fingerprints } = this.requireLinked().identity;
+    const c = this.columns();
+    const run = new PreviousRun(idRange, nextSerial);
+    for (let i = 0; i < this.size; i++) run.add(this.ids.keyOf(i), profileIdOfSerial(c.profileSerial[c.profileOf[i]!]!), fingerprints[2 * i]!, fingerprints[2 * i + 1]!);
+    return run;
+  }
+
+  /**
+   * The linked batch as a resolver snapshot source (`Resolver.writeSnapshot`'s format): what
+   * `resolverFromBatch` restores a resolver from. Every interned key, name and source comes from an accepted
+   * record (erased records are never interned), so the tables are the batch's interners as they are.
+   */
+  snapshotSource(): SnapshotSource {
+    const c = this.columns();
+    const { nextSerial } = this.requireLinked().identity;
+    const texts = (from: ByteInterner): Iterable<string> => ({
+      *[Symbol.iterator]() {
+        for (let i = 0; i < from.size; i++) yield from.keyOf(i);
+      },
+    });
+    const keyKind = this.keyKind.view();
+    const keyGroup = this.keyGroup.view();
+    const keys = this.keys;
+    const batch = this;
+    return {
+      options: optionsFingerprint(this.options),
+      nextSerial,
+      groups: texts(this.groups),
+      keys: {
+        *[Symbol.iterator]() {
+          for (let k = 0; k < keys.size; k++) yield [keys.keyOf(k), keyKind[k]!, keyGroup[k]!] as const;
+        },
+      },
+      names: texts(this.names),
+      sources: texts(this.sources),
+      records: {
+        *[Symbol.iterator]() {
+          const keyStart = batch.keyStart.view();
+          const keyIds = batch.keyIds.view();
+          const weakRecord = batch.weakRecord.view();
+          const weakKey = batch.weakKey.view();
+          let w = 0;
+          for (let i = 0; i < batch.size; i++) {
+            const strong = Array.from(keyIds.subarray(keyStart[i]!, keyStart[i + 1]!));
+            const weak: number[] = [];
+            for (; w < weakRecord.length && weakRecord[w] === i; w++) if (!weak.includes(weakKey[w]!)) weak.push(weakKey[w]!);
+            const t = batch.updatedAt.get(i);
+            yield [
+              batch.ids.keyOf(i),
+              c.profileSerial[c.profileOf[i]!]!,
+              batch.sourceOf.get(i),
+              Number.isNaN(t) ? null : t,
+              batch.firstName.get(i),
+              batch.lastName.get(i),
+              batch.payloads.get(i),
+              strong,
+              weak,
+              batch.attributes.get(i),
+            ] as SnapshotRecord;
+          }
+        },
+      },
+    };
+  }
+
+  /** Whether `id` is erased for this run. */
+  isErased(id: string): boolean {
+    return this.erased !== undefined && this.erased.get(id) >= 0;
+  }
+
+  /**
+   * Serials for the clusters of `root` by succession from the previous run (identity/succession): records are
+   * matched to the previous run's by id; a previous record absent now was removed; a present one whose
+   * fingerprint differs was changed in place.
+   */
+  private succeed(root: Int32Array): BatchIdentity {
+    const n = this.size;
+    const prev = this.previous;
+    const idRange = prev?.idRange ?? 0;
+    let next = prev?.nextSerial ?? firstSerialOfRange(idRange);
+    const fingerprints = this.computeFingerprints();
+    const oldProfile = new Int32Array(n).fill(-1);
+    const changed = new Uint8Array(n);
+    let oldSerials = new Float64Array(0);
+    const removedProfile = new GrowableArray(Int32Array, 64);
+    const removedRecord = new GrowableArray(Int32Array, 64);
+    if (prev !== undefined && prev.size > 0) {
+      // Old profiles numbered densely by serial: a sort and a binary search, no map of millions of entries.
+      const sorted = new Float64Array(prev.size);
+      for (let k = 0; k < prev.size; k++) sorted[k] = prev.serial(k);
+      sorted.sort();
+      let distinct = 0;
+      for (let k = 0; k < sorted.length; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) sorted[distinct++] = sorted[k]!;
+      oldSerials = sorted.slice(0, distinct);
+      for (let k = 0; k < prev.size; k++) {
+        const d = binarySearch(oldSerials, prev.serial(k));
+        const i = this.ids.get(prev.recordId(k));
+        if (i < 0) {
+          removedProfile.push(d);
+          removedRecord.push(k);
+          continue;
+        }
+        oldProfile[i] = d;
+        const hi = prev.fingerprintHi(k);
+        const lo = prev.fingerprintLo(k);
+        if ((hi !== 0 || lo !== 0) && (hi !== fingerprints[2 * i] || lo !== fingerprints[2 * i + 1])) changed[i] = 1;
+      }
+    }
+    const idHash = this.ids.hashView();
+    const input: SuccessionInput = {
+      n,
+      root,
+      oldProfile,
+      oldSerials,
+      changed,
+      removedProfile: removedProfile.view(),
+      removedId: (k) => {
+        const id = prev!.recordId(removedRecord.get(k));
+        return this.isErased(id) ? undefined : id;
+      },
+      compare: (a, b) => this.ids.compare(a, b),
+      hash: (i) => idHash[i]!,
+      recordId: (i) => this.ids.keyOf(i),
+    };
+    const succession = succeed(input, () => {
+      if (next >= (idRange + 1) * ID_RANGE_SIZE) throw new Error(`id range ${idRange} is exhausted`);
+      return next++;
+    });
+    return { input, succession, idRange, nextSerial: next, fingerprints };
+  }
+
+  /**
+   * Per record, 64 bits of hash over everything that decides its links and its profile fields (payload, keys,
+   * weak keys, names, attributes, source, update time): equal fingerprints mean an unchanged record.
+   */
+  private computeFingerprints(): Uint32Array {
+    const n = this.size;
+    const out = new Uint32Array(2 * n);
+    const keyHash = this.keys.hashView();
+    const nameHash = this.names.hashView();
+    const sourceHash = this.sources.hashView();
+    const keyStart = this.keyStart.view();
+    const keyIds = this.keyIds.view();
+    const weakRecord = this.weakRecord.view();
+    const weakKey = this.weakKey.view();
+    const first = this.firstName.view();
+    const last = this.lastName.view();
+    const attributes = this.attributes.view();
+    const sourceOf = this.sourceOf.view();
+    const updated = this.updatedAt.view();
+    const time = new Float64Array(1);
+    const timeBits = new Uint32Array(time.buffer);
+    let w = 0;
+    for (let i = 0; i < n; i++) {
+      let hi = this.payloads.hashOf(i);
+      let lo = hi ^ 0x9e3779b9;
+      const mix = (x: number): void => {
+        hi = Math.imul(hi ^ x, 0x01000193);
+        lo = Math.imul((lo ^ x) + 0x7f4a7c15, 0x85ebca6b) ^ (lo >>> 13);
+      };
+      for (let j = keyStart[i]!; j < keyStart[i + 1]!; j++) mix(keyHash[keyIds[j]!]!);
+      mix(0x5eed);
+      for (; w < weakRecord.length && weakRecord[w] === i; w++) mix(keyHash[weakKey[w]!]!);
+      mix(first[i]! < 0 ? 1 : nameHash[first[i]!]!);
+      mix(last[i]! < 0 ? 2 : nameHash[last[i]!]!);
+      mix(attributes[i]! < 0 ? 3 : nameHash[attributes[i]!]!);
+      mix(sourceOf[i]! < 0 ? 4 : sourceHash[sourceOf[i]!]!);
+      time[0] = updated[i]!;
+      mix(timeBits[0]!);
+      mix(timeBits[1]!);
+      // Never 0, 0: that pair means "unknown" in a previous run.
+      out[2 * i] = hi >>> 0 || 1;
+      out[2 * i + 1] = lo >>> 0;
+    }
+    return out;
   }
 
   private internKey(key: string, kind: number, group: string): number {
@@ -358,7 +588,26 @@ export class ResolutionBatch {
       nameOf: (id) => this.names.keyOf(id),
       weakRecord: this.weakRecord.view(),
       weakKey: this.weakKey.view(),
+      overrides: this.overridePairs(),
     };
+  }
+
+  /** The overrides as record index pairs; one naming an id the batch does not hold is ignored and counted. */
+  private overridePairs(): LinkOverrides | undefined {
+    this.overridesUnmatched = 0;
+    if (this.overrides.length === 0) return undefined;
+    const never: number[] = [];
+    const always: number[] = [];
+    for (const o of this.overrides) {
+      const a = this.ids.get(o.recordA);
+      const b = this.ids.get(o.recordB);
+      if (a < 0 || b < 0) {
+        this.overridesUnmatched++;
+        continue;
+      }
+      (o.rule === 'never' ? never : always).push(a, b);
+    }
+    return { never: Int32Array.from(never), always: Int32Array.from(always), recordId: (r) => this.ids.keyOf(r) };
   }
 
   private evidenceAt(ev: EvidenceLog, i: number): LinkEvidence {
@@ -383,4 +632,16 @@ function sizeBucket(size: number): string {
   let hi = 16;
   while (hi < size) hi *= 2;
   return `${Math.max(11, hi / 2 + 1)}-${hi}`;
+}
+
+/** Index of `x` in the ascending `a` (present by construction). */
+function binarySearch(a: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -12,6 +12,10 @@ export interface ResolveReport {
   readonly recordsIn: number;
   readonly accepted: number;
   readonly rejected: number;
+  /** Records dropped because their id is erased (`erased`): recordsIn = accepted + rejected + erased. */
+  readonly erased: number;
+  /** The id range this run allocated profile ids in, and its allocator's next serial (docs/identity-over-time.md). */
+  readonly ids: { readonly range: number; readonly nextSerial: number; readonly fresh: number };
   readonly profiles: number;
   /** 1 - profiles / accepted: the share of records that were duplicates. */
   readonly reductionRatio: number;
@@ -32,8 +36,12 @@ export interface ResolveReport {
   /** Per kind: how many distinct identifiers were generic (all of them, not only those listed). */
   readonly genericIdentifiersByKind: Readonly<Partial<Record<IdentifierKind, number>>>;
   readonly linksAccepted: number;
-  /** Links refused, per guard. */
+  /** Links refused, per guard (`override`: by a steward's `never`, or `always` overrides contradicting one). */
   readonly linksRefused: Readonly<Partial<Record<GuardName, number>>>;
+  /** `always` overrides refused because they would have joined a `never` pair (never wins). */
+  readonly overrideConflicts: number;
+  /** Overrides naming a record id the run did not accept: ignored. */
+  readonly overridesUnmatched: number;
   /** Accepted records whose `updatedAt` was not an ISO-8601 date (kept, without the timestamp). */
   readonly invalidUpdatedAt: number;
   readonly stages: readonly StageTiming[];

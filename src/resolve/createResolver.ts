@@ -1,6 +1,8 @@
 import { parseResolveOptions } from '../config/parseResolveOptions.js';
 import { IdweaveError } from '../errors.js';
-import { withDefaults, type ResolveOptions } from '../config/ResolveOptions.js';
+import { withDefaults, type OverrideRule, type RecordOverride, type ResolveOptions } from '../config/ResolveOptions.js';
+import { overrideSchema } from '../config/configSchema.js';
+import { formatIssues } from '../config/parseConfig.js';
 import { createRecordKeyer, describeKey, type KeyStats } from '../match/createRecordKeyer.js';
 import { mergeKeyStats, type PreparedRecord } from './prepareRecord.js';
 import type { CustomerRecord, GoldenProfile, IdentifierKind } from '../types.js';
@@ -11,11 +13,16 @@ import { issueText, type RecordIssue } from '../accept/RecordIssue.js';
 import { acceptLibraryRecord, customerRecordSchema } from './customerRecordSchema.js';
 import type { ProfileExplanation, RecordsExplanation } from '../explain/types.js';
 import { explainProfileOf, explainRecords } from './incremental/explain.js';
-import { profileIdOfSerial, ResolverState, serialOfProfileId } from './incremental/ResolverState.js';
+import { profileIdOfSerial, ResolverState, serialOfProfileId, type StateOp } from './incremental/ResolverState.js';
 import { readSnapshot, writeSnapshot, type ResolverSnapshot } from './incremental/snapshot.js';
-import type { ResolverEvent } from './incremental/succeedProfiles.js';
+import { Pacer } from './incremental/snapshotStreamFormat.js';
+import { readSnapshotFile } from './incremental/snapshotStreamRead.js';
+import { snapshotSourceOfState } from './incremental/snapshotStreamState.js';
+import { writeSnapshotFile } from './incremental/snapshotStreamWrite.js';
+import type { ResolverEvent } from '../identity/succession.js';
+import { rangeOfSerial } from '../identity/profileIds.js';
 
-export type { ResolverEvent, ResolverEventType } from './incremental/succeedProfiles.js';
+export type { ResolverEvent, ResolverEventType } from '../identity/succession.js';
 export type { GenericIdentifier, ProfileExplanation, RecordsExplanation } from '../explain/types.js';
 export type { ResolverSnapshot, SnapshotRecord } from './incremental/snapshot.js';
 
@@ -37,10 +44,23 @@ export type ResolverChangeResult =
     }
   | { readonly ok: false; readonly reasons: readonly string[]; readonly issues?: readonly RecordIssue[] };
 
+/** The edits of one `Resolver.apply` step; each record id at most once over the three lists. */
+export interface ResolverChanges {
+  readonly add?: readonly CustomerRecord[];
+  readonly update?: readonly CustomerRecord[];
+  readonly remove?: readonly string[];
+}
+
 /** Outcome of `remove`: `{ ok: false }` for an unknown id. */
 export type ResolverRemoveResult =
   | { readonly ok: true; readonly events: readonly ResolverEvent[] }
   | { readonly ok: false; readonly reasons: readonly string[]; readonly issues?: readonly RecordIssue[] };
+
+/**
+ * Outcome of `override` and `clearOverride`: `{ ok: false }` for an invalid override (empty ids, one record twice,
+ * an unknown rule), or for clearing a pair that has none.
+ */
+export type ResolverOverrideResult = ResolverRemoveResult;
 
 /**
  * One identifier to look up, normalized exactly as record identifiers are. `source` scopes a login when logins
@@ -61,6 +81,22 @@ export interface Resolver {
   update(record: CustomerRecord): ResolverChangeResult;
   /** Erases a record: it and its identifiers leave every profile and index; its profile may split or be deleted. */
   remove(recordId: string): ResolverRemoveResult;
+  /**
+   * Several edits as one step (a night's delta from a source system): new records, replaced records and erased
+   * ids, resolved together. Profile ids follow the net change, exactly as a batch run with `--previous` gives
+   * them; one-by-one edits may allocate and retire intermediate ids. All or nothing: any invalid record, unknown
+   * or duplicate id refuses the whole change with every reason.
+   */
+  apply(changes: ResolverChanges): ResolverRemoveResult;
+  /**
+   * Sets a steward override between two record ids (replacing any rule the pair had): `never` keeps them in
+   * different profiles whatever links them, `always` puts them in one (docs/matching-model.md "Overrides"). Ids
+   * need not be live: the override applies once both records are, and stays when one is removed. The events are
+   * the profile changes it causes.
+   */
+  override(recordIdA: string, recordIdB: string, rule: OverrideRule): ResolverOverrideResult;
+  /** Removes the override between two record ids (`{ ok: false }` when the pair has none); profiles follow. */
+  clearOverride(recordIdA: string, recordIdB: string): ResolverOverrideResult;
   /** The profile id of a record, or undefined. */
   profileOf(recordId: string): string | undefined;
   /** The golden profile (built with survivorship, as `resolve` builds it), or undefined for an unknown id. */
@@ -75,6 +111,15 @@ export interface Resolver {
   explainProfile(profileId: string): ProfileExplanation | undefined;
   /** The whole state as JSON-serializable data, for `restoreResolver`. */
   snapshot(): ResolverSnapshot;
+  /**
+   * Writes the whole state to a file as a streamed snapshot (NDJSON lines of bounded size), for
+   * `readResolverSnapshot`: what `snapshot()` cannot do for millions of records without blocking for seconds or
+   * exceeding V8's string limit. Atomic (a temporary file beside `path`, flushed, then renamed), with backpressure,
+   * and the event loop gets a turn every ~10 ms. Reads (`profile`, `lookup`, …) may run meanwhile; edits (`add`,
+   * `update`, `remove`, overrides) throw `IdweaveError('usage')` until the promise settles. An unwritable path
+   * rejects with `output_unwritable`.
+   */
+  writeSnapshot(path: string): Promise<{ bytes: number; records: number }>;
   /** Live records. */
   readonly recordCount: number;
   /** Live profiles. */
@@ -95,7 +140,25 @@ export interface Resolver {
  * resolver.lookup({ phone: '+971501234567' }); // 'P00000001'
  */
 export function createResolver(options: ResolveOptions = {}): Resolver {
-  return new IncrementalResolver(new ResolverState(withDefaults(parseResolveOptions(options))));
+  const parsed = parseResolveOptions(options);
+  return new IncrementalResolver(withOverrides(new ResolverState(withDefaults(parsed)), parsed.overrides));
+}
+
+/**
+ * Sets the `overrides` option on a state, with the batch's reading of a list: repeats are one override, and a pair
+ * given both rules keeps `never` (a list has no order of edits; the batch refuses the always for contradicting it).
+ */
+function withOverrides(state: ResolverState, overrides: readonly RecordOverride[] | undefined): ResolverState {
+  if (overrides === undefined || overrides.length === 0) return state;
+  const ruleOf = new Map<string, { a: string; b: string; rule: OverrideRule }>();
+  for (const o of overrides) {
+    const [a, b] = o.recordA < o.recordB ? [o.recordA, o.recordB] : [o.recordB, o.recordA];
+    const pair = JSON.stringify([a, b]);
+    const seen = ruleOf.get(pair);
+    if (seen === undefined || o.rule === 'never') ruleOf.set(pair, { a, b, rule: o.rule });
+  }
+  for (const { a, b, rule } of ruleOf.values()) state.setOverride(a, b, rule);
+  return state;
 }
 
 /** Options of `restoreResolver`: the resolver's options, and how far to check the snapshot. */
@@ -125,14 +188,45 @@ export interface RestoreOptions extends ResolveOptions {
 export function restoreResolver(snapshot: unknown, options: RestoreOptions = {}): Resolver {
   const { verify, ...resolveOptions } = options ?? {};
   if (verify !== undefined && typeof verify !== 'boolean') throw new IdweaveError('config_invalid', 'invalid options: verify: expected a boolean', ['verify: expected a boolean']);
-  return new IncrementalResolver(readSnapshot(snapshot, withDefaults(parseResolveOptions(resolveOptions)), verify === true));
+  const parsed = parseResolveOptions(resolveOptions);
+  // Snapshots do not hold overrides yet: the option's are set on the restored state (re-resolving what they change).
+  return new IncrementalResolver(withOverrides(readSnapshot(snapshot, withDefaults(parsed), verify === true), parsed.overrides));
+}
+
+/**
+ * Restores a resolver from a file written by `Resolver.writeSnapshot`, reading it line by line (memory follows the
+ * records, never one giant string) and giving the event loop a turn every ~10 ms. The same guarantees and checks as
+ * `restoreResolver`, plus the stream's own: the lines' order, the end line's counts and a SHA-256 of the whole
+ * file, so a truncated, damaged or edited file rejects with `IdweaveError('snapshot_invalid')` naming the line;
+ * a file that cannot be read rejects with `input_unreadable`; other matching options with `config_invalid`.
+ *
+ * @example
+ * await resolver.writeSnapshot('/var/lib/crm/resolver.snapshot');
+ * const restored = await readResolverSnapshot('/var/lib/crm/resolver.snapshot', { defaultRegion: 'AE' });
+ */
+export async function readResolverSnapshot(path: string, options: RestoreOptions = {}): Promise<Resolver> {
+  const { verify, ...resolveOptions } = options ?? {};
+  if (verify !== undefined && typeof verify !== 'boolean') throw new IdweaveError('config_invalid', 'invalid options: verify: expected a boolean', ['verify: expected a boolean']);
+  if (typeof path !== 'string' || path === '') throw new IdweaveError('usage', 'readResolverSnapshot: expected the path of a snapshot file');
+  const parsed = parseResolveOptions(resolveOptions);
+  // As restoreResolver: snapshots do not hold overrides yet, the option's are set on the restored state.
+  return new IncrementalResolver(withOverrides(await readSnapshotFile(path, withDefaults(parsed), verify === true), parsed.overrides));
+}
+
+/** A resolver over a restored state, with the options' overrides set on it (for `resolverFromBatch`). */
+export function resolverOfState(state: ResolverState, overrides: readonly RecordOverride[] | undefined): Resolver {
+  return new IncrementalResolver(withOverrides(state, overrides));
 }
 
 class IncrementalResolver implements Resolver {
+  /** Streamed snapshots being written: their tables were picked from the records as they were, so edits wait. */
+  private writing = 0;
   private readonly keyQuery: ReturnType<typeof createRecordKeyer>;
   private readonly queryStats: KeyStats = { invalid: {}, junk: {} };
 
   constructor(private readonly state: ResolverState) {
+    // The range is where the allocator stands (snapshots keep `nextSerial`, which lies inside its range).
+    state.idRange = rangeOfSerial(state.nextSerial);
     this.keyQuery = createRecordKeyer(state.options);
   }
 
@@ -144,7 +238,56 @@ class IncrementalResolver implements Resolver {
     return this.state.liveProfiles;
   }
 
+  apply(changes: ResolverChanges): ResolverRemoveResult {
+    this.refuseWhileWriting();
+    const reasons: string[] = [];
+    const seen = new Set<string>();
+    const ops: StateOp[] = [];
+    const once = (id: string): boolean => {
+      if (seen.has(id)) {
+        reasons.push(`id "${id}" appears more than once in one apply()`);
+        return false;
+      }
+      seen.add(id);
+      return true;
+    };
+    const list = <T>(v: readonly T[] | undefined, name: string): readonly T[] => {
+      if (v === undefined) return [];
+      if (!Array.isArray(v)) reasons.push(`${name}: expected an array`);
+      return Array.isArray(v) ? v : [];
+    };
+    if (changes === null || typeof changes !== 'object') return { ok: false, reasons: ['apply: expected { add, update, remove }'] };
+    for (const [name, type] of [['add', 'add'], ['update', 'update']] as const) {
+      for (const record of list(changes[name], name)) {
+        const checked = validate(record);
+        if (!checked.ok) {
+          reasons.push(...checked.reasons.map((r) => `${name}: ${r}`));
+          continue;
+        }
+        const id = checked.record.id;
+        if (!once(id)) continue;
+        const r = this.state.indexOf(id);
+        if (type === 'add' && r >= 0) reasons.push(`add: duplicate id "${id}": use update to change an existing record`);
+        else if (type === 'update' && r < 0) reasons.push(`update: unknown id "${id}": use add for a new record`);
+        else {
+          const { prepared } = this.prepare(checked.record);
+          ops.push(type === 'add' ? { type, record: prepared } : { type, index: r, record: prepared });
+        }
+      }
+    }
+    for (const id of list(changes.remove, 'remove')) {
+      const r = typeof id === 'string' ? this.state.indexOf(id) : -1;
+      if (r < 0) reasons.push(`remove: unknown id "${String(id)}"`);
+      else if (once(id)) ops.push({ type: 'remove', index: r });
+    }
+    if (reasons.length > 0) return { ok: false, reasons };
+    // Removals first, so an id's slot is free before anything else is stored.
+    ops.sort((a, b) => (a.type === 'remove' ? 0 : 1) - (b.type === 'remove' ? 0 : 1));
+    return { ok: true, events: this.state.apply(ops) };
+  }
+
   add(record: CustomerRecord): ResolverChangeResult {
+    this.refuseWhileWriting();
     const checked = validate(record);
     if (!checked.ok) return checked;
     if (this.state.indexOf(checked.record.id) >= 0) return { ok: false, reasons: [`duplicate id "${checked.record.id}": use update() to change an existing record`] };
@@ -154,6 +297,7 @@ class IncrementalResolver implements Resolver {
   }
 
   update(record: CustomerRecord): ResolverChangeResult {
+    this.refuseWhileWriting();
     const checked = validate(record);
     if (!checked.ok) return checked;
     const r = this.state.indexOf(checked.record.id);
@@ -192,9 +336,24 @@ class IncrementalResolver implements Resolver {
   }
 
   remove(recordId: string): ResolverRemoveResult {
+    this.refuseWhileWriting();
     const r = typeof recordId === 'string' ? this.state.indexOf(recordId) : -1;
     if (r < 0) return { ok: false, reasons: [`unknown id "${String(recordId)}"`] };
     return { ok: true, events: this.state.remove(r) };
+  }
+
+  override(recordIdA: string, recordIdB: string, rule: OverrideRule): ResolverOverrideResult {
+    this.refuseWhileWriting();
+    const checked = overrideSchema.safeParse({ recordA: recordIdA, recordB: recordIdB, rule });
+    if (!checked.success) return { ok: false, reasons: formatIssues(checked.error.issues) };
+    return { ok: true, events: this.state.setOverride(checked.data.recordA, checked.data.recordB, checked.data.rule)! };
+  }
+
+  clearOverride(recordIdA: string, recordIdB: string): ResolverOverrideResult {
+    this.refuseWhileWriting();
+    const events = typeof recordIdA === 'string' && typeof recordIdB === 'string' ? this.state.setOverride(recordIdA, recordIdB, undefined) : undefined;
+    if (events === undefined) return { ok: false, reasons: [`no override between "${String(recordIdA)}" and "${String(recordIdB)}"`] };
+    return { ok: true, events };
   }
 
   profileOf(recordId: string): string | undefined {
@@ -232,6 +391,23 @@ class IncrementalResolver implements Resolver {
 
   snapshot(): ResolverSnapshot {
     return writeSnapshot(this.state);
+  }
+
+  async writeSnapshot(path: string): Promise<{ bytes: number; records: number }> {
+    if (typeof path !== 'string' || path === '') throw new IdweaveError('usage', 'writeSnapshot: expected the path of the snapshot file to write');
+    this.writing++;
+    try {
+      const pacer = new Pacer();
+      const { bytes, records } = await writeSnapshotFile(await snapshotSourceOfState(this.state, pacer), path, pacer);
+      return { bytes, records };
+    } finally {
+      this.writing--;
+    }
+  }
+
+  /** Misuse, not bad data, so it throws: a result of `{ ok: false }` could be taken for a refused record. */
+  private refuseWhileWriting(): void {
+    if (this.writing > 0) throw new IdweaveError('usage', 'the resolver is writing a snapshot (writeSnapshot): await it before add, update, remove or override');
   }
 
   private liveSerial(profileId: string): number {

@@ -65,7 +65,7 @@ describe('--output-format parquet', () => {
     expect(reportOf(pq)).toEqual(reportOf(nd));
 
     const manifest = await readManifest(pq, { verify: 'checksums' });
-    expect(manifest.files.map((f) => f.name)).toEqual(['evidence.ndjson', 'mapping.parquet', 'profiles.parquet', 'rejects.ndjson', 'report.html', 'report.json']);
+    expect(manifest.files.map((f) => f.name)).toEqual(['changes.ndjson', 'evidence.ndjson', 'fingerprints.bin', 'identity.json', 'mapping.parquet', 'profiles.parquet', 'rejects.ndjson', 'report.html', 'report.json', 'resolver.ndjson']);
     expect(manifest.files.find((f) => f.name === 'mapping.parquet')!.lines).toBe(mapping.length);
     expect(manifest.files.find((f) => f.name === 'profiles.parquet')!.lines).toBe(profiles.length);
     for (const gone of ['mapping.csv', 'profiles.ndjson', 'explain.idx']) expect(existsSync(path.join(pq, gone))).toBe(false);
@@ -107,7 +107,7 @@ describe('.parquet inputs', () => {
     expect(csvRejects.length).toBeGreaterThanOrEqual(2);
     expect(withoutFile(fromParquet)).toEqual(csvRejects);
     expect(rejectsOf(fromParquet)[0]!.file).toBe(parquet);
-    expect(report.inputs).toEqual([{ file: parquet, rows: rows.length, rejected: csvRejects.length, multiLineRows: 0 }]);
+    expect(report.inputs).toEqual([{ file: parquet, rows: rows.length, rejected: csvRejects.length, erased: 0, multiLineRows: 0 }]);
     const manifest = await readManifest(fromParquet);
     expect(manifest.inputs[0]).toMatchObject({ file: parquet, bytes: readFileSync(parquet).length });
   });

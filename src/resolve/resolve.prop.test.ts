@@ -65,10 +65,11 @@ describe('resolve: laws', () => {
   test('resolving one profile\'s records again gives that profile back (idempotent)', () => {
     fc.assert(
       fc.property(batchArb, (records) => {
-        const { profiles } = resolve(records);
+        const { profiles, run } = resolve(records);
         const byId = new Map(records.map((r) => [r.id, r]));
         for (const p of profiles) {
-          const again = resolve(p.recordIds.map((id) => byId.get(id)!));
+          // Continuing the run (ids are allocated, not derived): the profile keeps its id.
+          const again = resolve(p.recordIds.map((id) => byId.get(id)!), { previous: run });
           expect(again.profiles).toEqual([p]);
         }
       }),

@@ -4,6 +4,21 @@ import type { GoldenProfile, LinkEvidence, Reject } from '../types.js';
 import { issueText } from '../accept/RecordIssue.js';
 import { acceptLibraryRecord } from './customerRecordSchema.js';
 import { ResolutionBatch } from './ResolutionBatch.js';
+import { PreviousRun } from '../identity/PreviousRun.js';
+import type { ResolverEvent } from '../identity/succession.js';
+import { IdweaveError } from '../errors.js';
+
+/** Options of `resolve`: the matching options, and identity over time (docs/identity-over-time.md). */
+export interface ResolveRunOptions extends ResolveOptions {
+  /**
+   * The run this one continues: profile ids carry over by succession (a profile that only grew keeps its id; on
+   * a merge the oldest id survives; on a split the largest part keeps it). A previous `resolve()` result's
+   * `run`, or `readPreviousRun(dir)` of a batch output.
+   */
+  readonly previous?: PreviousRun;
+  /** Record ids erased for good: dropped even when present in `records`, counted in `report.erased`. */
+  readonly erased?: Iterable<string>;
+}
 import type { ResolveReport, StageTiming } from './ResolveReport.js';
 
 /** What `resolve` returns. Every input record is in `mapping` or in `rejects`, never both, never neither. */
@@ -15,6 +30,10 @@ export interface ResolveResult {
   readonly report: ResolveReport;
   /** Every accepted and refused link, for `explain`. */
   readonly evidence: readonly LinkEvidence[];
+  /** Profile events relative to `previous` (every profile `created` without one). */
+  readonly changes: readonly ResolverEvent[];
+  /** This run as the `previous` of the next one. */
+  readonly run: PreviousRun;
 }
 
 /**
@@ -33,9 +52,16 @@ export interface ResolveResult {
  * ]);
  * mapping.get('app-1') === mapping.get('pos-7'); // true: one customer
  */
-export function resolve(records: Iterable<unknown>, options: ResolveOptions = {}): ResolveResult {
+export function resolve(records: Iterable<unknown>, options: ResolveRunOptions = {}): ResolveResult {
   const t0 = performance.now();
-  const batch = new ResolutionBatch(parseResolveOptions(options));
+  const { previous, erased, ...matching } = options ?? {};
+  if (previous !== undefined && !(previous instanceof PreviousRun)) {
+    throw new IdweaveError('config_invalid', 'invalid options: previous: expected a PreviousRun (a resolve() result\'s run, or readPreviousRun(dir))', ['previous: expected a PreviousRun']);
+  }
+  if (erased !== undefined && (typeof erased !== 'object' || erased === null || typeof (erased as Iterable<string>)[Symbol.iterator] !== 'function')) {
+    throw new IdweaveError('config_invalid', 'invalid options: erased: expected an iterable of record ids', ['erased: expected an iterable of record ids']);
+  }
+  const batch = new ResolutionBatch(parseResolveOptions(matching), { previous, erased: erased === undefined ? undefined : [...erased].filter((id): id is string => typeof id === 'string') });
   const rejects: Reject[] = [];
   let row = 0;
   let invalidUpdatedAt = 0;
@@ -43,11 +69,18 @@ export function resolve(records: Iterable<unknown>, options: ResolveOptions = {}
     row++;
     const accepted = acceptLibraryRecord(input);
     if (!accepted.ok) {
+      // An erased record leaves no trace, not even as a reject.
+      const id = input !== null && typeof input === 'object' ? (input as { id?: unknown }).id : undefined;
+      if (typeof id === 'string' && batch.isErased(id)) {
+        batch.erasedCount++;
+        continue;
+      }
       rejects.push({ row, input, reasons: accepted.issues.map(issueText), issues: accepted.issues });
       continue;
     }
     if (accepted.invalidUpdatedAt) invalidUpdatedAt++;
     const added = batch.add(accepted.record);
+    if (!added.ok && added.erased) continue;
     if (!added.ok) rejects.push({ row, input, reasons: added.issues.map(issueText), issues: added.issues });
   }
   const t1 = performance.now();
@@ -68,5 +101,5 @@ export function resolve(records: Iterable<unknown>, options: ResolveOptions = {}
     ...batch.report(),
     stages: [stage('normalize', t1 - t0, row), stage('link', t2 - t1, batch.size), stage('merge', t3 - t2, batch.size)],
   };
-  return { profiles, mapping, rejects, report, evidence: [...batch.evidence()] };
+  return { profiles, mapping, rejects, report, evidence: [...batch.evidence()], changes: [...batch.changes()], run: batch.asPreviousRun() };
 }

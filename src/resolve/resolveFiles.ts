@@ -30,6 +30,10 @@ import { reportHtml } from '../report/reportHtml.js';
 import { MAX_FIELD_NAMES, type PieceReject, type PreparedChunk } from './_internal/PreparedChunk.js';
 import { readPiece, type Piece } from './_internal/preparePiece.js';
 import { VERSION } from '../version.js';
+import { writeSnapshotFile } from './incremental/snapshotStreamWrite.js';
+import { FINGERPRINTS_FILE, IDENTITY_FILE, readPreviousRun, type IdentityFile } from '../io/previousRun.js';
+import { ID } from '../io/columnRoles.js';
+import type { ResolverEvent } from '../identity/succession.js';
 import { ResolutionBatch } from './ResolutionBatch.js';
 import type { ResolveReport, StageTiming } from './ResolveReport.js';
 
@@ -93,6 +97,13 @@ export interface ResolveFilesOptions extends ResolveOptions {
    * the run did not accept count as singletons.
    */
   readonly truth?: string;
+  /**
+   * A previous run's output directory (`--previous`): profile ids carry over by succession, `changes.ndjson` is
+   * relative to it, and the id allocator continues (docs/identity-over-time.md). May be `outDir` itself.
+   */
+  readonly previous?: string;
+  /** Record ids erased for good (`--erased`): dropped even when an input carries them, counted in `report.json`. */
+  readonly erased?: Iterable<string>;
 }
 
 export type { LargeProfile, ProfileAggregates, SourceOverlap } from './_internal/profileStats.js';
@@ -105,7 +116,7 @@ export interface ResolveFilesReport extends ResolveReport, ProfileAggregates {
   /** With `truth`: the run scored against it. */
   readonly accuracy?: TruthAccuracy;
   /** Per input file (`-`: standard input): rows read, rows rejected, and CSV rows whose quoted cells span several lines. */
-  readonly inputs: readonly { readonly file: string; readonly rows: number; readonly rejected: number; readonly multiLineRows: number }[];
+  readonly inputs: readonly { readonly file: string; readonly rows: number; readonly rejected: number; readonly erased: number; readonly multiLineRows: number }[];
   /** CSV rows read whose quoted cells span several lines (addresses, notes): worth a look when unexpected. */
   readonly multiLineRows: number;
   /** Warnings of the run (also sent to `onWarning`). */
@@ -131,7 +142,7 @@ export interface ResolveFilesReport extends ResolveReport, ProfileAggregates {
 export async function resolveFiles(inputs: readonly string[], options: ResolveFilesOptions): Promise<ResolveFilesReport> {
   const {
     outDir, onProgress, onWarning, evidence: writeEvidence = true, threads: _threads, pieceBytes: _pieceBytes, csvSafe = false, truth,
-    inputFormat: stdinFormat, stdin: stdinStream, outputFormat = 'ndjson', ...configPart
+    inputFormat: stdinFormat, stdin: stdinStream, outputFormat = 'ndjson', previous, erased, ...configPart
   } = options;
   const parsed = parseConfig(dropUndefined(configPart));
   if (!parsed.ok) throw new IdweaveError('config_invalid', `invalid options:\n  ${parsed.issues.join('\n  ')}`, parsed.issues);
@@ -178,6 +189,9 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
   }
   const bytesTotal = sizes.reduce((a, b) => a + b, 0);
   if (truth !== undefined) await checkTruthFile(truth);
+  // Read whole before the output directory is opened: `--previous` may name the directory this run replaces.
+  const previousRun = previous === undefined ? undefined : await readPreviousRun(previous);
+  const erasedIds = erased === undefined ? undefined : [...erased].filter((id): id is string => typeof id === 'string');
 
   const warnings: string[] = [];
   const warn = (message: string): void => {
@@ -231,9 +245,19 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
   try {
     pool = new BatchPool(config, threads);
     const rejects = await outputs.writer(OUTPUT_FILES.rejects);
-    const batch = new ResolutionBatch(config);
+    const batch = new ResolutionBatch(config, { previous: previousRun, erased: erasedIds });
+    /** The id of a rejected row when it is erased: then the row leaves no trace, not even as a reject. */
+    const erasedIdOf = (input: unknown): boolean => {
+      if (erasedIds === undefined || input === null || typeof input !== 'object') return false;
+      for (const k of Object.keys(input)) {
+        if (roles.roleOf(k)?.code !== ID) continue;
+        const v = (input as Record<string, unknown>)[k];
+        if ((typeof v === 'string' || typeof v === 'number') && batch.isErased(String(v).trim())) return true;
+      }
+      return false;
+    };
     const stages: StageTiming[] = [];
-    const perInput: { file: string; rows: number; rejected: number; multiLineRows: number }[] = [];
+    const perInput: { file: string; rows: number; rejected: number; erased: number; multiLineRows: number }[] = [];
     let multiLineRows = 0;
     const fieldsSeen: Set<string>[] = [];
     let recordsIn = 0;
@@ -248,14 +272,19 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
     for (let f = 0; f < inputs.length; f++) {
       const file = inputs[f]!;
       const format = formats[f]!;
-      const counts = { file, rows: 0, rejected: 0, multiLineRows: 0 };
+      const counts = { file, rows: 0, rejected: 0, erased: 0, multiLineRows: 0 };
       perInput.push(counts);
       let bytesRead = 0;
       let header: readonly string[] | undefined;
       let rowBase = 0;
       const apply = async (piece: Piece, chunk: PreparedChunk): Promise<void> => {
-        const refused: PieceReject[] = [...chunk.rejects];
+        const refused: PieceReject[] = [];
+        for (const r of chunk.rejects) {
+          if (erasedIdOf(r.input)) batch.erasedCount++;
+          else refused.push(r);
+        }
         let byRow: Map<number, RowEvent> | undefined;
+        const erasedBefore = batch.erasedCount;
         batch.addChunk(chunk, (row, id) => {
           // A duplicate's input is the row's fields: read the piece again (only pieces with duplicates).
           byRow ??= new Map(readPiece(piece).events.map((e) => [e.row, e]));
@@ -273,6 +302,7 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
         }
         counts.rows += chunk.records + chunk.rejects.length;
         counts.rejected += refused.length;
+        counts.erased += batch.erasedCount - erasedBefore;
         invalidUpdatedAt += chunk.invalidUpdatedAt;
         counts.multiLineRows += chunk.multiLineRows;
         multiLineRows += chunk.multiLineRows;
@@ -395,6 +425,30 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
     }
     stages.push(stageTiming('mapping', t, batch.size));
 
+    // Identity over time: the allocator and each record's fingerprint (for the next `--previous`), and what
+    // changed since this run's previous one.
+    t = performance.now();
+    const ids = batch.idState();
+    const identity: IdentityFile = { format: 'idweave.identity', version: 1, idRange: ids.idRange, nextSerial: ids.nextSerial, records: batch.size, mapping: parquet ? PARQUET_OUTPUT_FILES.mapping : OUTPUT_FILES.mapping, csvSafe: !parquet && csvSafe };
+    const fingerprintsOut = await outputs.writer(FINGERPRINTS_FILE);
+    const fps = batch.fingerprints();
+    await fingerprintsOut.writeBytes(LITTLE_ENDIAN ? new Uint8Array(fps.buffer, fps.byteOffset, fps.byteLength) : Buffer.from(fps.buffer, fps.byteOffset, fps.byteLength).swap32());
+    await outputs.close(FINGERPRINTS_FILE, fingerprintsOut);
+    await outputs.writeJson(IDENTITY_FILE, identity);
+    const changes = await outputs.writer(OUTPUT_FILES.changes);
+    let changeCount = 0;
+    for (const event of batch.changes()) {
+      changeCount++;
+      if (changes.write(`${changeLine(event)}\n`)) await changes.flush();
+    }
+    await outputs.close(OUTPUT_FILES.changes, changes);
+    stages.push(stageTiming('changes', t, changeCount));
+
+    // The records as a resolver holds them: `resolverFromBatch` seeds a CRM's resolver from this run.
+    t = performance.now();
+    await outputs.adopt(OUTPUT_FILES.resolver, async (file) => void (await writeSnapshotFile(batch.snapshotSource(), file)));
+    stages.push(stageTiming('resolver', t, batch.size));
+
     t = performance.now();
     // report aggregates (sources, sizes) are counted beside each block of profiles, in the same thread
     const profileStats = new ProfileStatsTotal(batch.columns());
@@ -508,4 +562,22 @@ function dropUndefined(o: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const k in o) if (o[k] !== undefined) out[k] = o[k];
   return out;
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** A line of `changes.ndjson`: the event with the outputs' snake_case names (docs/identity-over-time.md). */
+export function changeLine(e: ResolverEvent): string {
+  switch (e.type) {
+    case 'created':
+    case 'joined':
+    case 'updated':
+      return JSON.stringify({ type: e.type, profile_id: e.profileId, record_ids: e.recordIds });
+    case 'merged':
+      return JSON.stringify({ type: e.type, profile_id: e.profileId, merged_ids: e.mergedIds });
+    case 'split':
+      return JSON.stringify({ type: e.type, profile_id: e.profileId, new_ids: e.newIds });
+    case 'deleted':
+      return JSON.stringify({ type: e.type, profile_id: e.profileId });
+  }
 }

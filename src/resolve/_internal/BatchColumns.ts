@@ -2,7 +2,7 @@ import { asBuffers, stringAt, type InternedView } from '../../_internal/ByteInte
 import type { EvidenceEntries } from '../../cluster/EvidenceLog.js';
 import { describeKey } from '../../match/createRecordKeyer.js';
 import { buildProfile, type MemberRecord, type SurvivorshipConfig } from '../../merge/buildProfile.js';
-import { formatProfileId } from '../../merge/profileIdOf.js';
+import { profileIdOfSerial } from '../../identity/profileIds.js';
 import type { GoldenProfile } from '../../types.js';
 import { payloadAt, type PayloadView } from './PayloadSlab.js';
 
@@ -22,9 +22,8 @@ export interface BatchColumns {
   readonly sourceOf: Int32Array;
   readonly updatedAt: Float64Array;
   readonly payloads: PayloadView;
-  /** Per profile, in profile id order: the two halves of its id (`formatProfileId`). */
-  readonly profileHi: Uint32Array;
-  readonly profileLo: Uint32Array;
+  /** Per profile, in serial order: its serial (`profileIdOfSerial`). */
+  readonly profileSerial: Float64Array;
   /** Members of profile p: `members[memberStart[p] .. memberStart[p + 1])`. */
   readonly memberStart: Uint32Array;
   readonly members: Uint32Array;
@@ -41,7 +40,7 @@ export function attachColumns(c: BatchColumns): BatchColumns {
 }
 
 export function profileIdAt(c: BatchColumns, p: number): string {
-  return formatProfileId(c.profileHi[p]!, c.profileLo[p]!);
+  return profileIdOfSerial(c.profileSerial[p]!);
 }
 
 /** The golden profile of profile p. */

@@ -67,6 +67,16 @@ export class PayloadSlab {
     return { chunks: [...this.chunks], starts: this.starts.sharedView(), lengths: this.lengths.sharedView() };
   }
 
+  /** FNV-1a 32 of payload i's bytes, seeded with `h` (to chain with other hashes). */
+  hashOf(i: number, h = 0x811c9dc5): number {
+    const address = this.starts.get(i);
+    const chunk = Math.floor(address / CHUNK_BASE);
+    const buf = this.chunks[chunk]!;
+    const from = address - chunk * CHUNK_BASE;
+    for (let j = from, end = from + this.lengths.get(i); j < end; j++) h = Math.imul(h ^ buf[j]!, 0x01000193);
+    return h >>> 0;
+  }
+
   get(i: number): string {
     return chunkString(this.chunks, this.starts.get(i), this.lengths.get(i));
   }

@@ -30,7 +30,7 @@ export class ExplainIndexBuilder {
     private readonly genericLimits: LinkConfig['generic'],
   ) {
     this.bits = explainIndexBucketBits(c.profileOf.length);
-    this.profileLines = new LineEnds(c.profileHi.length);
+    this.profileLines = new LineEnds(c.profileSerial.length);
     this.evidenceLines = new LineEnds(c.evidence.length);
   }
 
@@ -44,7 +44,7 @@ export class ExplainIndexBuilder {
   *sections(profilesBytes: number, evidenceBytes: number): Generator<Uint8Array> {
     const c = this.c;
     const records = c.profileOf.length;
-    const profiles = c.profileHi.length;
+    const profiles = c.profileSerial.length;
     const evidence = c.evidence.length;
     if (this.profileLines.lines !== profiles || this.evidenceLines.lines !== evidence) {
       throw new Error(`explain index: ${this.profileLines.lines} of ${profiles} profile lines and ${this.evidenceLines.lines} of ${evidence} evidence lines seen`);
@@ -64,13 +64,7 @@ export class ExplainIndexBuilder {
     };
     yield encodeExplainIndexHeader(counts);
     yield* this.recordSections();
-    yield le32(bucketStarts(c.profileHi, profiles, this.bits));
-    const ids = new Uint32Array(2 * profiles);
-    for (let p = 0; p < profiles; p++) {
-      ids[2 * p] = c.profileHi[p]!;
-      ids[2 * p + 1] = c.profileLo[p]!;
-    }
-    yield le32(ids);
+    yield le64(c.profileSerial);
     yield le64(this.profileLines.offsets);
     yield le32(byProfile.starts);
     yield le32(byProfile.refs);
@@ -110,7 +104,7 @@ export class ExplainIndexBuilder {
   /** For each profile, the evidence lines with one of its records at either end (CSR, ascending lines). */
   private evidenceByProfile(): { starts: Uint32Array; refs: Uint32Array } {
     const { evidence: ev, profileOf } = this.c;
-    const profiles = this.c.profileHi.length;
+    const profiles = this.c.profileSerial.length;
     const starts = new Uint32Array(profiles + 1);
     for (let i = 0; i < ev.length; i++) {
       const pa = profileOf[ev.recordA[i]!]!;
@@ -137,7 +131,7 @@ export class ExplainIndexBuilder {
   private genericByProfile(): { starts: Uint32Array; refs: Uint32Array; table: Uint32Array } {
     const c = this.c;
     const ev = c.evidence;
-    const profiles = c.profileHi.length;
+    const profiles = c.profileSerial.length;
     const lines: number[] = [];
     for (let i = 0; i < ev.length; i++) if (ev.outcome[i] === OUTCOME.generic) lines.push(i);
     const starts = new Uint32Array(profiles + 1);
@@ -218,14 +212,6 @@ class LineEnds {
 }
 
 /** Start of each top-bits bucket in an ascending list of 32-bit values. */
-function bucketStarts(sorted: Uint32Array, n: number, bits: number): Uint32Array {
-  const shift = 32 - bits;
-  const dir = new Uint32Array(2 ** bits + 1);
-  for (let i = 0; i < n; i++) dir[(sorted[i]! >>> shift) + 1]!++;
-  for (let b = 0; b + 1 < dir.length; b++) dir[b + 1]! += dir[b]!;
-  return dir;
-}
-
 function indexOf(sorted: Int32Array, k: number): number {
   let lo = 0;
   let hi = sorted.length - 1;

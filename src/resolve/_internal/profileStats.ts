@@ -1,5 +1,5 @@
 import { stringAt } from '../../_internal/ByteInterner.js';
-import { compareStrings } from '../../merge/buildProfile.js';
+import { compareStrings } from '../../_internal/compareStrings.js';
 import { profileIdAt, type BatchColumns } from './BatchColumns.js';
 
 /**

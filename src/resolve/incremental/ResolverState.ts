@@ -1,11 +1,12 @@
 import { fnv1a32Utf8 } from '../../_internal/hash.js';
-import type { ResolvedOptions } from '../../config/ResolveOptions.js';
+import type { OverrideRule, ResolvedOptions } from '../../config/ResolveOptions.js';
 import type { EvidenceLog } from '../../cluster/EvidenceLog.js';
 import type { LinkInput } from '../../cluster/LinkInput.js';
 import { genericKeyOf, linkRecords, type GenericKey, type LinkConfig } from '../../cluster/linkRecords.js';
 import { describeKey, kindOfKeyPrefix, type KeyStats, type KindCode } from '../../match/createRecordKeyer.js';
 import { ByteInterner } from '../../_internal/ByteInterner.js';
-import { buildProfile, compareStrings, type MemberRecord, type SurvivorshipConfig } from '../../merge/buildProfile.js';
+import { compareStrings } from '../../_internal/compareStrings.js';
+import { buildProfile, type MemberRecord, type SurvivorshipConfig } from '../../merge/buildProfile.js';
 import { survivorshipConfigOf } from '../../merge/survivorshipConfig.js';
 import type { CustomerRecord, GoldenProfile } from '../../types.js';
 import { isExclusiveGroup, linkConfigOf } from '../_internal/linkConfigOf.js';
@@ -13,7 +14,15 @@ import { createRecordPreparer, type PreparedRecord } from '../prepareRecord.js';
 import { grow } from './grow.js';
 import { PayloadStore } from './PayloadStore.js';
 import { Postings } from './Postings.js';
-import { succeedProfiles, type ResolverEvent } from './succeedProfiles.js';
+import { OverrideTable } from './OverrideTable.js';
+import { ID_RANGE_SIZE } from '../../identity/profileIds.js';
+import { clusterMembers, succeed, successionEvents, type ResolverEvent, type SuccessionInput } from '../../identity/succession.js';
+
+/** One edit of `ResolverState.apply`. */
+export type StateOp =
+  | { readonly type: 'add'; readonly record: PreparedRecord }
+  | { readonly type: 'update'; readonly index: number; readonly record: PreparedRecord }
+  | { readonly type: 'remove'; readonly index: number };
 
 /** A part of the key graph linked on its own: global record indices in rank order, and the linker's answer. */
 export interface LinkedComponent {
@@ -29,12 +38,12 @@ export interface LinkedComponent {
 /**
  * The incremental resolver's state and its one operation: re-resolve the part of the key graph an edit touched.
  *
- * The batch partition decomposes over components of the key graph (records joined by non-generic strong keys
- * and weak memberships): link order and every guard look only inside one component, and a key's generic status
- * is a function of the records holding it. So the state keeps records (keys interned, in typed columns), a key →
- * records index (`Postings`) and each key's global generic status; an edit re-links only the affected
- * components with `linkRecords`, passing the generic keys, and replaces their clusters. docs/incremental.md
- * has the argument and the succession rules for profile ids.
+ * The batch partition decomposes over components of the key graph (records joined by non-generic strong keys,
+ * weak memberships and `always` overrides): link order and every guard look only inside one component, and a
+ * key's generic status is a function of the records holding it. So the state keeps records (keys interned, in
+ * typed columns), a key → records index (`Postings`) and each key's global generic status; an edit re-links only
+ * the affected components with `linkRecords`, passing the generic keys, and replaces their clusters.
+ * docs/incremental.md has the argument and the succession rules for profile ids.
  */
 export class ResolverState {
   readonly options: ResolvedOptions;
@@ -76,14 +85,19 @@ export class ResolverState {
   updatedAt = new Float64Array(1024);
   private payHandle = new Float64Array(1024);
   private payLen = new Uint32Array(1024);
-  serial = new Int32Array(1024);
+  /** Profile serial per record (-1: none); serials are safe integers up to 2^53 (identity/profileIds). */
+  serial = new Float64Array(1024);
   nextInProfile = new Int32Array(1024);
   private mark = new Int32Array(1024);
   private readonly payloads = new PayloadStore();
+  /** Steward overrides by record index; an `always` pair is an edge of the component graph. */
+  readonly overrides = new OverrideTable();
 
   /** Live profiles: serial → head record of the profile's ring (serials are never reused). */
   readonly profiles = new ProfileTable();
-  /** Next serial to allocate; serial 0 is never used. */
+  /** The id range this resolver allocates in (identity/profileIds). */
+  idRange = 0;
+  /** Next serial to allocate in `idRange`; serial 0 is never used. */
   nextSerial = 1;
   liveRecords = 0;
   liveProfiles = 0;
@@ -107,46 +121,84 @@ export class ResolverState {
   // ---------------------------------------------------------------------------------------------------------
   // Operations
 
+  /** Whether live record r already holds exactly the content of `p` (keys, names, attributes, source, time, payload). */
+  holds(r: number, p: PreparedRecord): boolean {
+    const name = (id: number): string => (id < 0 ? '' : this.names.keyOf(id));
+    const t = this.updatedAt[r]!;
+    if (this.payloadOf(r) !== p.payload || !(t === p.updatedAt || (Number.isNaN(t) && Number.isNaN(p.updatedAt)))) return false;
+    if ((this.sourceOf[r]! < 0 ? '' : this.sources.keyOf(this.sourceOf[r]!)) !== p.source) return false;
+    if (name(this.firstName[r]!) !== p.firstName || name(this.lastName[r]!) !== p.lastName || name(this.attributes[r]!) !== p.attributes) return false;
+    const strong = this.strongKeysOf(r);
+    if (strong.length !== p.keys.length || strong.some((k, i) => this.keys.keyOf(k) !== p.keys[i])) return false;
+    const weak = this.weakKeysOf(r).map((k) => this.keys.keyOf(k));
+    const wanted = p.weak.length > 1 ? [...new Set(p.weak)] : p.weak;
+    return weak.length === wanted.length && weak.every((k, i) => k === wanted[i]);
+  }
+
   /** Adds a prepared record whose id is not live; returns the events. */
   add(p: PreparedRecord): ResolverEvent[] {
-    const r = this.slotOf(p.id);
-    this.store(r, p, -1);
-    const seeds = [r];
-    this.seedFlipped(this.rejudge(r, []), seeds);
-    return this.reresolve(this.component(seeds), r, []);
+    return this.apply([{ type: 'add', record: p }]);
   }
 
   /** Replaces the content of a live record; returns the events. */
   update(r: number, p: PreparedRecord): ResolverEvent[] {
-    const seeds = this.neighbors(r);
-    seeds.push(r);
-    const oldKeys = this.strongKeysOf(r);
-    this.unstore(r);
-    this.store(r, p, this.serial[r]!);
-    this.seedFlipped(this.rejudge(r, oldKeys), seeds);
-    const events = this.reresolve(this.component(seeds), r, []);
-    this.maybeCompact();
-    return events;
+    return this.apply([{ type: 'update', index: r, record: p }]);
   }
 
   /** Erases a live record: it leaves its profile and every index; returns the events. */
   remove(r: number): ResolverEvent[] {
-    const seeds = this.neighbors(r);
-    const oldKeys = this.strongKeysOf(r);
-    const removed = { id: this.ids.keyOf(r), serial: this.serial[r]! };
-    this.unstore(r);
-    this.alive[r] = 0;
-    this.serial[r] = -1;
-    this.liveRecords--;
-    this.strong.wasted += this.kCap[r]!;
-    this.weak.wasted += this.wCap[r]!;
-    this.kCap[r] = 0;
-    this.wCap[r] = 0;
-    this.kLen[r] = 0;
-    this.wLen[r] = 0;
-    // The removed record's slots are gone from every key; only its (now empty) key list is judged again.
-    this.seedFlipped(this.rejudgeKeys(oldKeys), seeds);
-    const events = this.reresolve(this.component(seeds), -1, [removed]);
+    return this.apply([{ type: 'remove', index: r }]);
+  }
+
+  /**
+   * Several edits as one step: every record stored or erased first, then one re-resolution of everything they
+   * touched, so ids follow the net change (as a batch run with `--previous` sees it) rather than each step.
+   * Each record appears in at most one operation (the caller checks).
+   */
+  apply(ops: readonly StateOp[]): ResolverEvent[] {
+    const seeds: number[] = [];
+    const changed = new Set<number>();
+    const removed: { id: string; serial: number }[] = [];
+    for (const op of ops) {
+      if (op.type === 'add') {
+        const r = this.slotOf(op.record.id);
+        this.store(r, op.record, -1);
+        seeds.push(r);
+        this.seedFlipped(this.rejudge(r, []), seeds);
+        changed.add(r);
+      } else if (op.type === 'update') {
+        const r = op.index;
+        // The same content again changes nothing (as a batch run sees it: an equal fingerprint).
+        if (this.holds(r, op.record)) continue;
+        for (const x of this.neighbors(r)) seeds.push(x);
+        seeds.push(r);
+        const oldKeys = this.strongKeysOf(r);
+        this.unstore(r);
+        this.store(r, op.record, this.serial[r]!);
+        this.seedFlipped(this.rejudge(r, oldKeys), seeds);
+        changed.add(r);
+      } else {
+        const r = op.index;
+        for (const x of this.neighbors(r)) seeds.push(x);
+        // Its always-partners may have been held to the rest only through r.
+        this.overrides.forEachAlways(r, (p) => seeds.push(p));
+        const oldKeys = this.strongKeysOf(r);
+        removed.push({ id: this.ids.keyOf(r), serial: this.serial[r]! });
+        this.unstore(r);
+        this.alive[r] = 0;
+        this.serial[r] = -1;
+        this.liveRecords--;
+        this.strong.wasted += this.kCap[r]!;
+        this.weak.wasted += this.wCap[r]!;
+        this.kCap[r] = 0;
+        this.wCap[r] = 0;
+        this.kLen[r] = 0;
+        this.wLen[r] = 0;
+        // The removed record's slots are gone from every key; only its (now empty) key list is judged again.
+        this.seedFlipped(this.rejudgeKeys(oldKeys), seeds);
+      }
+    }
+    const events = this.reresolve(this.component(seeds), changed, removed);
     this.maybeCompact();
     return events;
   }
@@ -216,6 +268,7 @@ export class ResolverState {
       const x = out[i]!;
       for (let j = this.kStart[x]!, end = j + this.kLen[x]!; j < end; j++) this.expand(this.strong.key[j]!, e, out);
       for (let j = this.wStart[x]!, end = j + this.wLen[x]!; j < end; j++) this.expand(this.weak.key[j]!, e, out);
+      if (this.overrides.size > 0) this.overrides.forEachAlways(x, (p) => this.visit(p, e, out));
     }
     return out;
   }
@@ -313,6 +366,7 @@ export class ResolverState {
       nameOf: (id) => this.names.keyOf(id),
       weakRecord,
       weakKey,
+      overrides: this.overrides.among(order, (r) => this.ids.keyOf(r)),
     };
     const { uf, evidence, genericKeys } = linkRecords(input, this.config, generic);
     return { records: order, keys: localKeys, root: uf.roots(), evidence, genericKeys };
@@ -325,6 +379,31 @@ export class ResolverState {
     this.keyLocal[k] = localKeys.length;
     localKeys.push(k);
     return localKeys.length - 1;
+  }
+
+  /**
+   * Sets (`rule`) or clears (undefined) the steward override between two record ids, live or not, and re-resolves
+   * what it changes. Ids are interned on first mention, so an override may name a record added later; it is inert
+   * while either record is absent. Returns the events, or undefined when clearing a pair that has no override.
+   */
+  setOverride(idA: string, idB: string, rule: OverrideRule | undefined): ResolverEvent[] | undefined {
+    let a: number;
+    let b: number;
+    if (rule === undefined) {
+      a = this.ids.get(idA);
+      b = this.ids.get(idB);
+      if (a < 0 || b < 0 || this.overrides.get(a, b) === undefined) return undefined;
+      this.overrides.delete(a, b);
+    } else {
+      a = this.slotOf(idA);
+      b = this.slotOf(idB);
+      if (this.overrides.get(a, b) === rule) return [];
+      this.overrides.set(a, b, rule);
+    }
+    if (this.alive[a] === 0 || this.alive[b] === 0) return [];
+    // An always edge only joins or splits a's and b's components, so their union after the change holds every
+    // profile either record's component held before it.
+    return this.reresolve(this.component([a, b]), NONE, []);
   }
 
   // ---------------------------------------------------------------------------------------------------------
@@ -351,7 +430,12 @@ export class ResolverState {
 
   /** Judges every key (after restoring). */
   judgeAllKeys(): void {
-    for (let k = 0; k < this.keys.size; k++) this.keyGeneric[k] = this.judge(k);
+    this.judgeKeys(0, this.keys.size);
+  }
+
+  /** Judges keys `from` to `to` − 1 (the stream reader judges in slices, giving the event loop turns between). */
+  judgeKeys(from: number, to: number): void {
+    for (let k = from; k < to; k++) this.keyGeneric[k] = this.judge(k);
   }
 
   // ---------------------------------------------------------------------------------------------------------
@@ -555,28 +639,50 @@ export class ResolverState {
    * Links `records` (a union of components that holds every old profile touching them) and replaces their
    * profiles by succession. `changed` is the record the operation added or updated (-1 for none).
    */
-  private reresolve(records: number[], changed: number, removed: { id: string; serial: number }[]): ResolverEvent[] {
+  private reresolve(records: number[], changed: ReadonlySet<number>, removed: { id: string; serial: number }[]): ResolverEvent[] {
     const linked = this.link(records);
     const n = linked.records.length;
-    const oldSerial = new Int32Array(n);
+    // Old profiles touched, numbered densely for the succession.
+    const dense = new Map<number, number>();
+    const oldSerials: number[] = [];
+    const denseOf = (serial: number): number => {
+      let d = dense.get(serial);
+      if (d === undefined) {
+        d = oldSerials.length;
+        dense.set(serial, d);
+        oldSerials.push(serial);
+      }
+      return d;
+    };
+    const oldProfile = new Int32Array(n);
     const changedFlags = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
       const r = linked.records[i]!;
-      oldSerial[i] = this.serial[r]!;
-      if (r === changed) changedFlags[i] = 1;
+      const s = this.serial[r]!;
+      oldProfile[i] = s < 0 ? -1 : denseOf(s);
+      if (changed.has(r)) changedFlags[i] = 1;
     }
-    const firstFresh = this.nextSerial;
-    const result = succeedProfiles(
-      { n, recordId: (i) => this.ids.keyOf(linked.records[i]!), oldSerial, root: linked.root, changed: changedFlags, removed },
-      () => this.allocateSerial(),
-      profileIdOfSerial,
-    );
+    const removedProfile = removed.map((x) => denseOf(x.serial));
+    const idAt = (i: number): string => this.ids.keyOf(linked.records[i]!);
+    const input: SuccessionInput = {
+      n,
+      root: linked.root,
+      oldProfile,
+      oldSerials: Float64Array.from(oldSerials),
+      changed: changedFlags,
+      removedProfile,
+      removedId: (k) => removed[k]!.id,
+      compare: (i, j) => compareStrings(idAt(i), idAt(j)),
+      hash: (i) => this.idHash[linked.records[i]!]!,
+      recordId: idAt,
+    };
+    const result = succeed(input, () => this.allocateSerial());
+    const events = [...successionEvents(input, result, clusterMembers(input, result))];
     // Old profiles touched: every member is in `records` (or was removed), so their lists are rebuilt whole.
-    for (let i = 0; i < n; i++) this.profiles.delete(oldSerial[i]!);
-    for (const r of removed) this.profiles.delete(r.serial);
+    for (const s of oldSerials) this.profiles.delete(s);
     for (let i = 0; i < n; i++) {
       const r = linked.records[i]!;
-      const s = result.serial[i]!;
+      const s = result.serialOfRoot[linked.root[i]!]!;
       this.serial[r] = s;
       const head = this.profiles.join(s, r);
       if (head < 0) {
@@ -586,11 +692,12 @@ export class ResolverState {
         this.nextInProfile[head] = r;
       }
     }
-    this.liveProfiles += this.nextSerial - firstFresh - result.retired.length;
-    return result.events;
+    this.liveProfiles += result.fresh - result.retired.length;
+    return events;
   }
 
   private allocateSerial(): number {
+    if (this.nextSerial >= (this.idRange + 1) * ID_RANGE_SIZE) throw new Error(`id range ${this.idRange} is exhausted`);
     return this.nextSerial++;
   }
 
@@ -628,27 +735,17 @@ export class ResolverState {
   }
 }
 
-/** `P` + the serial in base 36, zero-padded to 8 digits (docs/incremental.md, "Profile ids"). */
-export function profileIdOfSerial(serial: number): string {
-  return `P${serial.toString(36).padStart(8, '0')}`;
-}
-
-/** The serial behind a profile id, or -1 when it is not one of ours. */
-export function serialOfProfileId(profileId: string): number {
-  if (!/^P[0-9a-z]{8,11}$/.test(profileId)) return -1;
-  const s = Number.parseInt(profileId.slice(1), 36);
-  return profileIdOfSerial(s) === profileId ? s : -1;
-}
+export { profileIdOfSerial, serialOfProfileId } from '../../identity/profileIds.js';
 
 /**
  * Live profiles by serial: the head record of each profile's ring, in an open-addressing table (linear probing,
  * backward-shift deletion, so no tombstones). Memory follows the live profiles (≤ live records), not the serials
  * ever allocated: serials are never reused, and a restored snapshot's serials are untrusted numbers (up to
- * 2^31 − 2), so a column indexed by serial could be made to allocate gigabytes. The slot hash is seeded per
+ * 2^53), so a column indexed by serial could be made to allocate gigabytes. The slot hash is seeded per
  * process, so serials cannot be chosen to collide; the layout never shows in results.
  */
 export class ProfileTable {
-  private serials = new Int32Array(1024); // 0 = free (serial 0 is never used)
+  private serials = new Float64Array(1024); // 0 = free (serial 0 is never used)
   private heads = new Int32Array(1024);
   private mask = 1023;
   /** Live profiles held. */
@@ -703,7 +800,8 @@ export class ProfileTable {
   }
 
   private slot(s: number): number {
-    let h = s ^ this.seed;
+    // Serials reach 2^53: both 32-bit halves take part.
+    let h = (s >>> 0) ^ this.seed ^ Math.imul(Math.floor(s / 4294967296), 0x9e3779b1);
     h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
     h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
     return (h ^ (h >>> 16)) & this.mask;
@@ -712,7 +810,7 @@ export class ProfileTable {
   private rehash(capacity: number): void {
     const serials = this.serials;
     const heads = this.heads;
-    this.serials = new Int32Array(capacity);
+    this.serials = new Float64Array(capacity);
     this.heads = new Int32Array(capacity);
     this.mask = capacity - 1;
     for (let i = 0; i < serials.length; i++) {
@@ -725,3 +823,5 @@ export class ProfileTable {
     }
   }
 }
+
+const NONE: ReadonlySet<number> = new Set();

@@ -134,12 +134,15 @@ describe('serials', () => {
     expect(ms).toBeLessThan(200);
   });
 
-  test('serial 2^31 + 1 is refused at once, whatever nextSerial says', () => {
+  test('serials past 2^31 restore (id ranges); nextSerial past 2^53 is refused at once', () => {
     const s = snap();
     rowOf(s, 'crm-2')[1] = 2 ** 31 + 1;
     s.nextSerial = 2 ** 31 + 2;
+    const restored = restoreResolver(resign(s));
+    expect(restored.profileOf('crm-2')).toBe(`P${(2 ** 31 + 1).toString(36).padStart(8, '0')}`);
+    s.nextSerial = 2 ** 53;
     const raised = timed(() => refusal(resign(s)));
-    expect(raised.value.message).toMatch(/nextSerial: 2147483650 is not an integer from 1 to 2147483647/);
+    expect(raised.value.message).toMatch(/nextSerial: 9007199254740992 is not an integer from 1 to 9007199254740991/);
     expect(raised.ms).toBeLessThan(200);
     s.nextSerial = 4;
     const kept = timed(() => refusal(resign(s)));

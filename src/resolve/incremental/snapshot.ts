@@ -5,7 +5,7 @@ import { IdweaveError } from '../../errors.js';
 import { foldAttributes } from '../../match/attributes.js';
 import { isWeakKind, kindOfKeyPrefix, type KindCode } from '../../match/createRecordKeyer.js';
 import { ByteInterner } from '../../_internal/ByteInterner.js';
-import { compareStrings } from '../../merge/buildProfile.js';
+import { compareStrings } from '../../_internal/compareStrings.js';
 import type { PreparedRecord } from '../prepareRecord.js';
 import { profileIdOfSerial, ResolverState } from './ResolverState.js';
 
@@ -55,11 +55,11 @@ export interface ResolverSnapshot {
 }
 
 /**
- * The largest `nextSerial` a snapshot may hold. Serials live in an Int32Array column, and below 2^31 every id is
- * `P` + 8 base-36 digits (2^31 − 2 is `P00zik0zi`); a larger serial would wrap and give ids like `P0-zik0zj`.
+ * The largest `nextSerial` a snapshot may hold: serials are safe integers, so every serial below it is exact in a
+ * double and its id (`P` + base 36, at least 8 digits; 2^53 − 2 is `P2gosa7pa2gu`) reads back to the same serial.
  * Memory does not depend on it: live profiles are kept by serial in a hash table, not a column indexed by serial.
  */
-export const MAX_NEXT_SERIAL = 2 ** 31 - 1;
+export const MAX_NEXT_SERIAL = Number.MAX_SAFE_INTEGER;
 /** The range of a JS `Date`, in ms from the epoch. */
 const MAX_TIME = 8.64e15;
 /** Most strong keys a record can hold: `MAX_IDENTIFIERS_PER_KIND` values of each of the five kinds. */
@@ -159,10 +159,19 @@ class Fnv1a64 {
     this.lo = lo;
   }
 
-  /** A 32-bit integer (an index, a serial, a count; -1 as 0xffffffff), low 16 bits first. */
+  /** A 32-bit integer (an index, a count; -1 as 0xffffffff), low 16 bits first. */
   u32(n: number): void {
     this.unit(n & 0xffff);
     this.unit((n >>> 16) & 0xffff);
+  }
+
+  /**
+   * A serial (a safe integer): its low 32 bits, then its high bits when it has any. Serials below 2^32 hash as
+   * they always did (`u32`), so snapshots written before serials grew keep their checksum.
+   */
+  serial(n: number): void {
+    this.u32(n);
+    if (n >= 2 ** 32) this.u32(Math.floor(n / 2 ** 32));
   }
 
   /** A time: 0 for null, else 1 and the float64's bits (little-endian 16-bit units; -0 as 0). */
@@ -192,12 +201,12 @@ function hashHead(h: Fnv1a64, options: string, nextSerial: number): void {
   h.str(FORMAT);
   h.u32(VERSION);
   h.str(options);
-  h.u32(nextSerial);
+  h.serial(nextSerial);
 }
 
 function hashRecord(h: Fnv1a64, rec: SnapshotRecord): void {
   h.str(rec[0]);
-  h.u32(rec[1]);
+  h.serial(rec[1]);
   h.u32(rec[2]);
   h.time(rec[3]);
   h.u32(rec[4]);
@@ -220,8 +229,8 @@ function hashKey(h: Fnv1a64, e: KeyEntry): void {
  * The checksum of a snapshot's content (everything but `checksum`; `format` and `version` 2 included):
  * FNV-1a 64 over a canonical stream, in field order — format, version, options, nextSerial; then each table
  * (groups, keys, names, sources) as its length and its entries; then the records' count and each record's fields
- * in tuple order. A string is its length and its UTF-16 code units, an integer 32 bits, updatedAt a null tag or
- * the float64's bits. The stream does not depend on JSON spacing or field order, only on the values.
+ * in tuple order. A string is its length and its UTF-16 code units, an integer 32 bits (a serial from 2^32 on
+ * also its high bits), updatedAt a null tag or the float64's bits. The stream does not depend on JSON spacing or field order, only on the values.
  */
 export function snapshotChecksum(s: SnapshotContent): string {
   const h = new Fnv1a64();
@@ -266,159 +275,50 @@ export function readSnapshot(input: unknown, options: ResolvedOptions, verify = 
   if (version === 2 && (typeof checksum !== 'string' || !/^fnv1a64:[0-9a-f]{16}$/.test(checksum))) {
     issues.add(`checksum: expected "${CHECKSUM_PREFIX}" and 16 hex digits, got ${show(checksum)}`);
   }
-  const fingerprint = snap.options;
-  if (typeof fingerprint !== 'string' || !/^[0-9a-f]{16}$/.test(fingerprint)) issues.add(`options: expected 16 hex digits, got ${show(fingerprint)}`);
-  const nextSerial = snap.nextSerial;
-  if (!isInt(nextSerial) || nextSerial < 1 || nextSerial > MAX_NEXT_SERIAL) issues.add(`nextSerial: ${show(nextSerial)} is not an integer from 1 to ${MAX_NEXT_SERIAL}`);
+  checkHead(snap, issues);
   for (const field of ['groups', 'keys', 'names', 'sources', 'records']) {
     if (!Array.isArray(snap[field])) issues.add(`${field}: expected an array, got ${show(snap[field])}`);
   }
   issues.throwIfAny();
   const s = snap as unknown as ResolverSnapshot;
+  checkOptions(s.options, options);
 
-  if (s.options !== optionsFingerprint(options)) {
-    throw new IdweaveError('config_invalid', 'the snapshot was taken with different matching options (keys, guards or fuzzy evidence); restore it with the same options', [
-      `snapshot options ${s.options}, given ${optionsFingerprint(options)}`,
-    ]);
-  }
-
-  const state = new ResolverState(options);
+  const loader = new SnapshotLoader(options, s.nextSerial, issues);
   const h = version === 2 ? new Fnv1a64() : undefined;
   if (h) hashHead(h, s.options, s.nextSerial);
 
-  // Groups: namespace groups of externalId, login and handle keys, each once.
+  // Each table is checked whole (up to 20 problems) before the next, which indexes into it.
   const groups = s.groups as readonly unknown[];
-  const groupsSeen = new ByteInterner();
-  for (let g = 0; g < groups.length && issues.open; g++) {
-    const text = groups[g];
-    if (typeof text !== 'string' || text.length < 2 || text.charCodeAt(1) !== 0x3a || !GROUPED[kindOfKeyPrefix(text.charCodeAt(0))]) {
-      issues.add(`groups[${g}]: expected a namespace group ("x:…", "l:…" or "h:…"), got ${show(text)}`);
-    } else if (isRepeat(groupsSeen, text)) issues.add(`groups[${g}]: duplicate group ${show(text)}`);
-  }
+  for (let g = 0; g < groups.length && issues.open; g++) loader.group(groups[g], g);
   issues.throwIfAny();
   if (h) {
     h.u32(groups.length);
     for (const g of s.groups) h.str(g);
   }
 
-  // Keys: interned in table order, so the state's key id is the table index.
   const keys = s.keys as readonly unknown[];
-  for (let k = 0; k < keys.length && issues.open; k++) {
-    const e = keys[k];
-    if (!Array.isArray(e) || e.length !== 3) {
-      issues.add(`keys[${k}]: expected [key, kind, group], got ${show(e)}`);
-      continue;
-    }
-    const [key, kind, group] = e as unknown[];
-    const expected = typeof key === 'string' && key.length > 2 && key.charCodeAt(1) === 0x3a ? kindOfKeyPrefix(key.charCodeAt(0)) : -1;
-    if (expected < 0) {
-      issues.add(`keys[${k}][0]: expected an identifier key ("x:", "l:", "h:", "e:" or "p:" and a value), got ${show(key)}`);
-      continue;
-    }
-    if (kind !== expected) issues.add(`keys[${k}][1]: kind ${show(kind)} does not match key ${show(key)} (expected ${expected})`);
-    let groupText = '';
-    if (!GROUPED[expected]) {
-      if (group !== -1) issues.add(`keys[${k}][2]: an email or phone key has no group (-1), got ${show(group)}`);
-    } else if (!isIndex(group, groups.length)) {
-      issues.add(`keys[${k}][2]: group index ${show(group)} out of range (0..${groups.length - 1})`);
-    } else {
-      groupText = groups[group] as string;
-      if (!(key as string).startsWith(`${groupText}:`) || (key as string).length === groupText.length + 1) {
-        issues.add(`keys[${k}][2]: group ${show(groupText)} does not match key ${show(key)}`);
-      }
-    }
-    if (!issues.none) continue;
-    const fresh = state.keys.size;
-    if (state.restoreKey(key as string, expected, groupText) !== fresh) issues.add(`keys[${k}][0]: duplicate key ${show(key)}`);
-  }
+  for (let k = 0; k < keys.length && issues.open; k++) loader.key(keys[k], k);
   issues.throwIfAny();
-  const keyTable = s.keys;
   if (h) {
-    h.u32(keyTable.length);
-    for (const e of keyTable) hashKey(h, e);
+    h.u32(keys.length);
+    for (const e of s.keys) hashKey(h, e);
   }
 
-  // Names and sources: non-empty, each once; interned in table order.
-  const strings = (field: 'names' | 'sources', into: ByteInterner): readonly string[] => {
+  for (const field of ['names', 'sources'] as const) {
     const list = s[field] as readonly unknown[];
-    for (let i = 0; i < list.length && issues.open; i++) {
-      const text = list[i];
-      if (typeof text !== 'string' || text === '') issues.add(`${field}[${i}]: expected a non-empty string, got ${show(text)}`);
-      else if (isRepeat(into, text)) issues.add(`${field}[${i}]: duplicate ${field === 'names' ? 'name' : 'source'} ${show(text)}`);
-    }
+    for (let i = 0; i < list.length && issues.open; i++) loader.text(field, list[i], i);
     issues.throwIfAny();
     if (h) {
       h.u32(list.length);
-      for (const text of list as readonly string[]) h.str(text);
+      for (const text of s[field]) h.str(text);
     }
-    return list as readonly string[];
-  };
-  const names = strings('names', state.names);
-  const sources = strings('sources', state.sources);
+  }
 
-  // Records: checked, restored (while nothing is wrong) and hashed in one pass.
   const records = s.records as readonly unknown[];
   h?.u32(records.length);
-  // Per key: 2·row + 1 once record `row` lists it as strong, 2·row + 2 as weak (both lists may hold one key).
-  const marks = new Uint32Array(keyTable.length);
   for (let row = 0; row < records.length && issues.open; row++) {
-    const rec = records[row];
-    if (!Array.isArray(rec) || (rec.length !== 9 && rec.length !== 10)) {
-      issues.add(`records[${row}]: expected [id, serial, source, updatedAt, firstName, lastName, payload, keys, weak, attributes?], got ${show(rec)}`);
-      continue;
-    }
-    const [id, serial, source, updatedAt, first, last, payload, strongRefs, weakRefs, attributes = -1] = rec as unknown[];
-    if (typeof id !== 'string') issues.add(`records[${row}][0]: expected a record id (a string), got ${show(id)}`);
-    else {
-      const accepted = acceptId(id);
-      if (!accepted.ok) issues.add(`records[${row}][0]: record id ${show(id)}: ${accepted.problem}`);
-      else if (state.indexOf(id) >= 0) issues.add(`records[${row}][0]: duplicate record id ${show(id)}`);
-    }
-    if (!isInt(serial) || serial < 1) issues.add(`records[${row}][1]: serial ${show(serial)} is not an integer ≥ 1`);
-    else if (serial >= s.nextSerial) issues.add(`records[${row}][1]: serial ${serial} is not below nextSerial ${s.nextSerial}`);
-    if (source !== -1 && !isIndex(source, sources.length)) issues.add(`records[${row}][2]: source index ${show(source)} out of range (-1 or 0..${sources.length - 1})`);
-    if (updatedAt !== null && !(typeof updatedAt === 'number' && Math.abs(updatedAt) <= MAX_TIME)) {
-      issues.add(`records[${row}][3]: updatedAt ${show(updatedAt)} is neither null nor a time a Date can hold (epoch ms within ±${MAX_TIME})`);
-    }
-    if (first !== -1 && !isIndex(first, names.length)) issues.add(`records[${row}][4]: first name index ${show(first)} out of range (-1 or 0..${names.length - 1})`);
-    if (last !== -1 && !isIndex(last, names.length)) issues.add(`records[${row}][5]: last name index ${show(last)} out of range (-1 or 0..${names.length - 1})`);
-    if (attributes !== -1 && !isIndex(attributes, names.length)) issues.add(`records[${row}][9]: attributes index ${show(attributes)} out of range (-1 or 0..${names.length - 1})`);
-    if (typeof payload !== 'string') issues.add(`records[${row}][6]: expected the payload as a JSON string, got ${show(payload)}`);
-    else {
-      const problem = payloadProblem(payload);
-      if (problem !== undefined) issues.add(`records[${row}][6]: payload ${problem}`);
-    }
-    checkKeyRefs(strongRefs, row, 7, marks, keyTable, issues);
-    checkKeyRefs(weakRefs, row, 8, marks, keyTable, issues);
-    if (!issues.none) continue;
-
-    const r = rec as unknown as SnapshotRecord;
-    if (h) hashRecord(h, r);
-    const keyStrings: string[] = [];
-    const kinds: KindCode[] = [];
-    const groupStrings: string[] = [];
-    for (const k of r[7]) {
-      const e = keyTable[k]!;
-      keyStrings.push(e[0]);
-      kinds.push(e[1] as KindCode);
-      groupStrings.push(e[2] === -1 ? '' : s.groups[e[2]]!);
-    }
-    const p: PreparedRecord = {
-      id: r[0],
-      source: r[2] === -1 ? '' : sources[r[2]]!,
-      updatedAt: r[3] ?? Number.NaN,
-      firstName: r[4] === -1 ? '' : names[r[4]]!,
-      lastName: r[5] === -1 ? '' : names[r[5]]!,
-      // Folded again from the payload, which holds the attribute fields: a snapshot written before attributes (nine
-      // elements) gets them back, and an edited names table cannot plant a string the linker never folded.
-      attributes: attributesOfPayload(r[6]),
-      payload: r[6],
-      keys: keyStrings,
-      kinds,
-      groups: groupStrings,
-      weak: r[8].map((k) => keyTable[k]![0]),
-    };
-    state.restoreRecord(p, r[1]);
+    const r = loader.record(records[row], row);
+    if (h && r) hashRecord(h, r);
   }
   issues.throwIfAny();
 
@@ -426,38 +326,201 @@ export function readSnapshot(input: unknown, options: ResolvedOptions, verify = 
     const actual = CHECKSUM_PREFIX + h.hex();
     if (actual !== s.checksum) issues.fail(`checksum: the content hashes to ${actual}, the snapshot says ${s.checksum}: it was edited or damaged`);
   }
-  state.nextSerial = s.nextSerial;
+  const state = loader.state;
   state.judgeAllKeys();
   if (verify) {
-    verifyPartition(state, issues);
+    drain(verifyPartition(state, issues));
     issues.throwIfAny();
   }
   return state;
 }
 
-/**
- * Checks a record's strong (`i` = 7) or weak (8) key list, strong first: no longer than a record can hold, indices
- * in range, none twice, weak keys are emails.
- */
-function checkKeyRefs(list: unknown, row: number, i: number, marks: Uint32Array, keys: readonly KeyEntry[], issues: Issues): void {
-  if (!Array.isArray(list)) return issues.add(`records[${row}][${i}]: expected an array of key indices, got ${show(list)}`);
-  const most = i === 7 ? MAX_STRONG_KEYS : MAX_IDENTIFIERS_PER_KIND;
-  if (list.length > most) return issues.add(`records[${row}][${i}]: ${list.length} ${i === 7 ? 'keys' : 'weak keys'}, more than the ${most} one record can hold`);
-  const stamp = 2 * row + i - 6;
-  for (let j = 0; j < list.length && issues.open; j++) {
-    const k = list[j] as unknown;
-    if (!isIndex(k, keys.length)) issues.add(`records[${row}][${i}][${j}]: key index ${show(k)} out of range (0..${keys.length - 1})`);
-    else if (marks[k] === stamp) issues.add(`records[${row}][${i}][${j}]: key ${k} listed twice`);
-    else if (i === 8 && !isWeakKind(keys[k]![1])) issues.add(`records[${row}][${i}][${j}]: weak key ${show(keys[k]![0])} is neither an email nor a phone`);
-    else marks[k] = stamp;
+/** Checks the fields every snapshot head has, whatever its format: `options` and `nextSerial`. */
+export function checkHead(head: Record<string, unknown>, issues: Issues): void {
+  const fingerprint = head.options;
+  if (typeof fingerprint !== 'string' || !/^[0-9a-f]{16}$/.test(fingerprint)) issues.add(`options: expected 16 hex digits, got ${show(fingerprint)}`);
+  const nextSerial = head.nextSerial;
+  if (!isInt(nextSerial) || nextSerial < 1 || nextSerial > MAX_NEXT_SERIAL) issues.add(`nextSerial: ${show(nextSerial)} is not an integer from 1 to ${MAX_NEXT_SERIAL}`);
+}
+
+/** Refuses (`config_invalid`) a snapshot taken under other matching options: its keys and partition would not match. */
+export function checkOptions(fingerprint: string, options: ResolvedOptions): void {
+  if (fingerprint !== optionsFingerprint(options)) {
+    throw new IdweaveError('config_invalid', 'the snapshot was taken with different matching options (keys, guards or fuzzy evidence); restore it with the same options', [
+      `snapshot options ${fingerprint}, given ${optionsFingerprint(options)}`,
+    ]);
   }
 }
 
 /**
- * Re-links every component of the key graph and checks that the snapshot's profiles are exactly its clusters:
- * records linked together share a profile, and a profile's records are linked together.
+ * Checks a snapshot's table entries and records one at a time and restores them into a fresh state, trusting
+ * nothing: what the object reader (`readSnapshot`) and the stream reader (snapshotStreamRead.ts) share, so that
+ * both refuse exactly the same entries with the same messages. Entries must come in snapshot order — every
+ * group, then every key, name, source, record — with their indices counted from 0 per table; each table's
+ * strings are interned in table order, so the state's id of an entry is its table index.
+ *
+ * Problems go to `issues` (the first 20); while there are any, nothing more is restored, and the caller throws
+ * them (`issues.throwIfAny()`) before an entry of the next table, which may index into a wrong one.
  */
-function verifyPartition(state: ResolverState, issues: Issues): void {
+export class SnapshotLoader {
+  readonly state: ResolverState;
+  /** The group texts, by table index (the state numbers groups in the order keys use them). */
+  private readonly groups: string[] = [];
+  private readonly groupsSeen = new ByteInterner();
+  /** Per key: 2·row + 1 once record `row` lists it as strong, 2·row + 2 as weak (both lists may hold one key). */
+  private marks: Uint32Array | undefined;
+
+  constructor(
+    options: ResolvedOptions,
+    /** The head's `nextSerial`, checked already (`checkHead`): records' serials are below it. */
+    private readonly nextSerial: number,
+    readonly issues: Issues,
+  ) {
+    this.state = new ResolverState(options);
+    this.state.nextSerial = nextSerial;
+  }
+
+  /** Group `g`: a namespace group of externalId, login and handle keys, each once. */
+  group(text: unknown, g: number): void {
+    const issues = this.issues;
+    if (typeof text !== 'string' || text.length < 2 || text.charCodeAt(1) !== 0x3a || !GROUPED[kindOfKeyPrefix(text.charCodeAt(0))]) {
+      issues.add(`groups[${g}]: expected a namespace group ("x:…", "l:…" or "h:…"), got ${show(text)}`);
+    } else if (isRepeat(this.groupsSeen, text)) issues.add(`groups[${g}]: duplicate group ${show(text)}`);
+    this.groups.push(typeof text === 'string' ? text : '');
+  }
+
+  /** Key `k`: `[key, kind, group]`, interned in table order (so the state's key id is `k`). */
+  key(e: unknown, k: number): void {
+    const issues = this.issues;
+    if (!Array.isArray(e) || e.length !== 3) return issues.add(`keys[${k}]: expected [key, kind, group], got ${show(e)}`);
+    const [key, kind, group] = e as unknown[];
+    const expected = typeof key === 'string' && key.length > 2 && key.charCodeAt(1) === 0x3a ? kindOfKeyPrefix(key.charCodeAt(0)) : -1;
+    if (expected < 0) return issues.add(`keys[${k}][0]: expected an identifier key ("x:", "l:", "h:", "e:" or "p:" and a value), got ${show(key)}`);
+    if (kind !== expected) issues.add(`keys[${k}][1]: kind ${show(kind)} does not match key ${show(key)} (expected ${expected})`);
+    let groupText = '';
+    if (!GROUPED[expected]) {
+      if (group !== -1) issues.add(`keys[${k}][2]: an email or phone key has no group (-1), got ${show(group)}`);
+    } else if (!isIndex(group, this.groups.length)) {
+      issues.add(`keys[${k}][2]: group index ${show(group)} out of range (0..${this.groups.length - 1})`);
+    } else {
+      groupText = this.groups[group]!;
+      if (!(key as string).startsWith(`${groupText}:`) || (key as string).length === groupText.length + 1) {
+        issues.add(`keys[${k}][2]: group ${show(groupText)} does not match key ${show(key)}`);
+      }
+    }
+    if (!issues.none) return;
+    const fresh = this.state.keys.size;
+    if (this.state.restoreKey(key as string, expected, groupText) !== fresh) issues.add(`keys[${k}][0]: duplicate key ${show(key)}`);
+  }
+
+  /** Name or source `i`: non-empty, each once; interned in table order. */
+  text(field: 'names' | 'sources', text: unknown, i: number): void {
+    if (typeof text !== 'string' || text === '') this.issues.add(`${field}[${i}]: expected a non-empty string, got ${show(text)}`);
+    else if (isRepeat(field === 'names' ? this.state.names : this.state.sources, text)) {
+      this.issues.add(`${field}[${i}]: duplicate ${field === 'names' ? 'name' : 'source'} ${show(text)}`);
+    }
+  }
+
+  /** Record `row`: checked, and restored while nothing is wrong; returns it when it was restored. */
+  record(rec: unknown, row: number): SnapshotRecord | undefined {
+    const issues = this.issues;
+    const state = this.state;
+    if (!Array.isArray(rec) || (rec.length !== 9 && rec.length !== 10)) {
+      issues.add(`records[${row}]: expected [id, serial, source, updatedAt, firstName, lastName, payload, keys, weak, attributes?], got ${show(rec)}`);
+      return undefined;
+    }
+    const names = state.names.size;
+    const sources = state.sources.size;
+    const [id, serial, source, updatedAt, first, last, payload, strongRefs, weakRefs, attributes = -1] = rec as unknown[];
+    if (typeof id !== 'string') issues.add(`records[${row}][0]: expected a record id (a string), got ${show(id)}`);
+    else {
+      const accepted = acceptId(id);
+      if (!accepted.ok) issues.add(`records[${row}][0]: record id ${show(id)}: ${accepted.problem}`);
+      else if (state.indexOf(id) >= 0) issues.add(`records[${row}][0]: duplicate record id ${show(id)}`);
+    }
+    // Any safe integer below nextSerial (itself at most MAX_NEXT_SERIAL), so ids never lose digits.
+    if (!isInt(serial) || serial < 1) issues.add(`records[${row}][1]: serial ${show(serial)} is not an integer ≥ 1`);
+    else if (serial >= this.nextSerial) issues.add(`records[${row}][1]: serial ${serial} is not below nextSerial ${this.nextSerial}`);
+    if (source !== -1 && !isIndex(source, sources)) issues.add(`records[${row}][2]: source index ${show(source)} out of range (-1 or 0..${sources - 1})`);
+    if (updatedAt !== null && !(typeof updatedAt === 'number' && Math.abs(updatedAt) <= MAX_TIME)) {
+      issues.add(`records[${row}][3]: updatedAt ${show(updatedAt)} is neither null nor a time a Date can hold (epoch ms within ±${MAX_TIME})`);
+    }
+    if (first !== -1 && !isIndex(first, names)) issues.add(`records[${row}][4]: first name index ${show(first)} out of range (-1 or 0..${names - 1})`);
+    if (last !== -1 && !isIndex(last, names)) issues.add(`records[${row}][5]: last name index ${show(last)} out of range (-1 or 0..${names - 1})`);
+    if (attributes !== -1 && !isIndex(attributes, names)) issues.add(`records[${row}][9]: attributes index ${show(attributes)} out of range (-1 or 0..${names - 1})`);
+    if (typeof payload !== 'string') issues.add(`records[${row}][6]: expected the payload as a JSON string, got ${show(payload)}`);
+    else {
+      const problem = payloadProblem(payload);
+      if (problem !== undefined) issues.add(`records[${row}][6]: payload ${problem}`);
+    }
+    // Sized when the first record comes: the key table is complete by then.
+    this.marks ??= new Uint32Array(state.keys.size);
+    this.checkKeyRefs(strongRefs, row, 7);
+    this.checkKeyRefs(weakRefs, row, 8);
+    if (!issues.none) return undefined;
+
+    const r = rec as unknown as SnapshotRecord;
+    const keyStrings: string[] = [];
+    const kinds: KindCode[] = [];
+    const groupStrings: string[] = [];
+    for (const k of r[7]) {
+      keyStrings.push(state.keys.keyOf(k));
+      kinds.push(state.keyKind[k] as KindCode);
+      const g = state.keyGroup[k]!;
+      groupStrings.push(g === -1 ? '' : state.groups.keyOf(g));
+    }
+    const p: PreparedRecord = {
+      id: r[0],
+      source: r[2] === -1 ? '' : state.sources.keyOf(r[2]),
+      updatedAt: r[3] ?? Number.NaN,
+      firstName: r[4] === -1 ? '' : state.names.keyOf(r[4]),
+      lastName: r[5] === -1 ? '' : state.names.keyOf(r[5]),
+      // Folded again from the payload, which holds the attribute fields: a snapshot written before attributes (nine
+      // elements) gets them back, and an edited names table cannot plant a string the linker never folded.
+      attributes: attributesOfPayload(r[6]),
+      payload: r[6],
+      keys: keyStrings,
+      kinds,
+      groups: groupStrings,
+      weak: r[8].map((k) => state.keys.keyOf(k)),
+    };
+    state.restoreRecord(p, r[1]);
+    return r;
+  }
+
+  /**
+   * Checks a record's strong (`i` = 7) or weak (8) key list, strong first: no longer than a record can hold,
+   * indices in range, none twice, weak keys are emails.
+   */
+  private checkKeyRefs(list: unknown, row: number, i: number): void {
+    const issues = this.issues;
+    if (!Array.isArray(list)) return issues.add(`records[${row}][${i}]: expected an array of key indices, got ${show(list)}`);
+    const most = i === 7 ? MAX_STRONG_KEYS : MAX_IDENTIFIERS_PER_KIND;
+    if (list.length > most) return issues.add(`records[${row}][${i}]: ${list.length} ${i === 7 ? 'keys' : 'weak keys'}, more than the ${most} one record can hold`);
+    const marks = this.marks!;
+    const keys = marks.length;
+    const stamp = 2 * row + i - 6;
+    for (let j = 0; j < list.length && issues.open; j++) {
+      const k = list[j] as unknown;
+      if (!isIndex(k, keys)) issues.add(`records[${row}][${i}][${j}]: key index ${show(k)} out of range (0..${keys - 1})`);
+      else if (marks[k] === stamp) issues.add(`records[${row}][${i}][${j}]: key ${k} listed twice`);
+      else if (i === 8 && !isWeakKind(this.state.keyKind[k]!)) issues.add(`records[${row}][${i}][${j}]: weak key ${show(this.state.keys.keyOf(k))} is neither an email nor a phone`);
+      else marks[k] = stamp;
+    }
+  }
+}
+
+/** Runs a stepwise job to its end (the synchronous reader; the stream reader gives the event loop turns between steps). */
+export function drain(steps: Generator<void, void, void>): void {
+  while (!steps.next().done);
+}
+
+/**
+ * Re-links every component of the key graph and checks that the snapshot's profiles are exactly its clusters:
+ * records linked together share a profile, and a profile's records are linked together. Stepwise: it stops after
+ * each component and every 4,096 records of the second pass, so a caller may give the event loop turns between.
+ */
+export function* verifyPartition(state: ResolverState, issues: Issues): Generator<void, void, void> {
   const n = state.ids.size;
   const label = new Int32Array(n).fill(-1);
   let labels = 0;
@@ -470,10 +533,12 @@ function verifyPartition(state: ResolverState, issues: Issues): void {
       if (local[root]! < 0) local[root] = labels++;
       label[linked.records[i]!] = local[root]!;
     }
+    yield;
   }
   const first = new Int32Array(labels).fill(-1);
   const id = (r: number): string => show(state.ids.keyOf(r));
   for (let r = 0; r < n && issues.open; r++) {
+    if ((r & 4095) === 4095) yield;
     if (state.alive[r]! === 0) continue;
     const serial = state.serial[r]!;
     const head = state.profiles.head(serial);
@@ -489,8 +554,10 @@ function verifyPartition(state: ResolverState, issues: Issues): void {
 }
 
 /** Problems found so far; throws `snapshot_invalid` naming the first. */
-class Issues {
+export class Issues {
   private readonly list: string[] = [];
+  /** Put before each problem added (the stream reader names the line: `line 7: `). */
+  where = '';
   /** True while nothing is wrong. */
   get none(): boolean {
     return this.list.length === 0;
@@ -500,7 +567,7 @@ class Issues {
     return this.list.length < MAX_ISSUES;
   }
   add(issue: string): void {
-    if (this.list.length < MAX_ISSUES) this.list.push(issue);
+    if (this.list.length < MAX_ISSUES) this.list.push(this.where + issue);
   }
   fail(issue: string): never {
     this.add(issue);
@@ -535,7 +602,7 @@ function isIndex(v: unknown, length: number): v is number {
 }
 
 /** A value for a message: strings quoted and cut, containers named. */
-function show(v: unknown): string {
+export function show(v: unknown): string {
   if (typeof v === 'string') return JSON.stringify(v.length > 60 ? `${v.slice(0, 60)}…` : v);
   if (typeof v === 'number' || typeof v === 'boolean' || v === null) return String(v);
   if (v === undefined) return 'nothing';

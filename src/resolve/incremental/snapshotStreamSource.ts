@@ -1,0 +1,35 @@
+import type { SnapshotRecord } from './snapshot.js';
+
+/**
+ * What the stream writer (`writeSnapshotStream`) needs to write a resolver snapshot, and nothing more: the
+ * resolver's state is one source (`snapshotSourceOfState`); a batch run is another, writing a table of its records
+ * that a resolver can be restored from. Nothing here is checked when written — the reader checks everything — so a
+ * new source should be tested by reading its output back with `readResolverSnapshot`.
+ *
+ * The writer iterates each table once, in this order: `groups`, `keys`, `names`, `sources`, then `records`. An
+ * index in a key or a record is a position in its table as iterated (from 0; -1 for none).
+ *
+ * - Tables hold only what the records use (an erased record must leave no trace), each entry once.
+ * - Entries are interned in table order by the reader, so each table must be free of repeats, and names and
+ *   sources non-empty.
+ * - Records are `SnapshotRecord` tuples: `[id, serial, source, updatedAt | null, first name, last name, payload,
+ *   strong keys, weak keys, attributes]`, names folded and keys normalized as the resolver keeps them
+ *   (`prepareRecord`), payload as `payloadOf` writes it. Every record of one profile has the same serial, each
+ *   serial is below `nextSerial`, and the partition is the one `resolve()` gives those records (the reader checks
+ *   it only with `verify`).
+ * - The iterables may compute entries lazily; the source must not change while the writer runs.
+ */
+export interface SnapshotSource {
+  /** `optionsFingerprint` of the resolved options the records were prepared and linked with. */
+  readonly options: string;
+  /** The next profile serial to allocate: above every record's serial, and never lowered (ids are not reused). */
+  readonly nextSerial: number;
+  /** Namespace groups of externalId, login and handle keys (`x:loyalty`, `l:global`, `h:instagram`). */
+  readonly groups: Iterable<string>;
+  /** `[key, kind code, group index or -1]`: kind 0 `x:`, 1 `l:`, 2 `h:`, 3 `e:`, 4 `p:`; emails and phones have no group. */
+  readonly keys: Iterable<readonly [string, number, number]>;
+  /** Folded first and last names and folded evidence attributes. */
+  readonly names: Iterable<string>;
+  readonly sources: Iterable<string>;
+  readonly records: Iterable<SnapshotRecord>;
+}

@@ -1,0 +1,106 @@
+import type { ByteInterner } from '../../_internal/ByteInterner.js';
+import { grow } from './grow.js';
+import type { ResolverState } from './ResolverState.js';
+import { optionsFingerprint, type SnapshotRecord } from './snapshot.js';
+import { Pacer } from './snapshotStreamFormat.js';
+import type { SnapshotSource } from './snapshotStreamSource.js';
+
+/**
+ * A resolver state as a `SnapshotSource`. Tables come before records in a stream, so one pass over the live records
+ * first picks the keys, groups, names and sources they use (an erased record's leave no trace), numbering each in
+ * order of first use; that pass gives the event loop turns (`pacer`). Records are written in slot order, not sorted
+ * by id as `snapshot()` writes them: sorting millions of ids would block, and the reader does not need an order.
+ *
+ * The state must not change until the returned source's records have been iterated (`Resolver.writeSnapshot`
+ * refuses edits meanwhile): the tables describe the records as they were during the pass.
+ */
+export async function snapshotSourceOfState(state: ResolverState, pacer = new Pacer()): Promise<SnapshotSource> {
+  const groups = new Pick(state.groups.size);
+  const keys = new Pick(state.keys.size);
+  const names = new Pick(state.names.size);
+  const sources = new Pick(state.sources.size);
+  const pickKey = (k: number): void => {
+    if (keys.index[k]! < 0) groups.pick(state.keyGroup[k]!);
+    keys.pick(k);
+  };
+  const n = state.ids.size;
+  for (let r = 0; r < n; r++) {
+    if ((r & 1023) === 1023 && pacer.due()) await pacer.turn();
+    if (state.alive[r]! === 0) continue;
+    sources.pick(state.sourceOf[r]!);
+    names.pick(state.firstName[r]!);
+    names.pick(state.lastName[r]!);
+    for (let j = state.kStart[r]!, end = j + state.kLen[r]!; j < end; j++) pickKey(state.strong.key[j]!);
+    for (let j = state.wStart[r]!, end = j + state.wLen[r]!; j < end; j++) pickKey(state.weak.key[j]!);
+    names.pick(state.attributes[r]!);
+  }
+  return {
+    options: optionsFingerprint(state.options),
+    nextSerial: state.nextSerial,
+    groups: textsOf(groups, state.groups),
+    keys: keyEntries(state, keys, groups),
+    names: textsOf(names, state.names),
+    sources: textsOf(sources, state.sources),
+    records: recordsOf(state, keys, names, sources),
+  };
+}
+
+/** The entries of one table a snapshot writes: state id → table index, and back. */
+class Pick {
+  /** Table index of each state id, -1 while unused. */
+  readonly index: Int32Array;
+  /** State ids in table order. */
+  order = new Int32Array(1024);
+  size = 0;
+
+  constructor(ids: number) {
+    this.index = new Int32Array(ids).fill(-1);
+  }
+
+  /** Adds state id `id` on its first use (-1, none, is not an entry). */
+  pick(id: number): void {
+    if (id < 0 || this.index[id]! >= 0) return;
+    this.index[id] = this.size;
+    this.order = grow(this.order, this.size + 1);
+    this.order[this.size++] = id;
+  }
+
+  /** The table index of state id `id`, or -1 for none. */
+  at(id: number): number {
+    return id < 0 ? -1 : this.index[id]!;
+  }
+}
+
+function* textsOf(pick: Pick, strings: ByteInterner): Generator<string> {
+  for (let i = 0; i < pick.size; i++) yield strings.keyOf(pick.order[i]!);
+}
+
+function* keyEntries(state: ResolverState, keys: Pick, groups: Pick): Generator<readonly [string, number, number]> {
+  for (let i = 0; i < keys.size; i++) {
+    const k = keys.order[i]!;
+    yield [state.keys.keyOf(k), state.keyKind[k]!, groups.at(state.keyGroup[k]!)];
+  }
+}
+
+function* recordsOf(state: ResolverState, keys: Pick, names: Pick, sources: Pick): Generator<SnapshotRecord> {
+  for (let r = 0; r < state.ids.size; r++) {
+    if (state.alive[r]! === 0) continue;
+    const strong: number[] = [];
+    for (let j = state.kStart[r]!, end = j + state.kLen[r]!; j < end; j++) strong.push(keys.at(state.strong.key[j]!));
+    const weak: number[] = [];
+    for (let j = state.wStart[r]!, end = j + state.wLen[r]!; j < end; j++) weak.push(keys.at(state.weak.key[j]!));
+    const t = state.updatedAt[r]!;
+    yield [
+      state.ids.keyOf(r),
+      state.serial[r]!,
+      sources.at(state.sourceOf[r]!),
+      Number.isNaN(t) ? null : t,
+      names.at(state.firstName[r]!),
+      names.at(state.lastName[r]!),
+      state.payloadOf(r),
+      strong,
+      weak,
+      names.at(state.attributes[r]!),
+    ];
+  }
+}

@@ -1,0 +1,59 @@
+import path from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { parseResolveOptions } from '../config/parseResolveOptions.js';
+import { withDefaults, type ResolveOptions } from '../config/ResolveOptions.js';
+import { IdweaveError } from '../errors.js';
+import { checkIdRange, firstSerialOfRange } from '../identity/profileIds.js';
+import { manifestFile, readManifest } from '../io/manifest.js';
+import { OUTPUT_FILES } from '../io/outputFiles.js';
+import { identitySchema } from '../io/previousRun.js';
+import { resolverOfState, type Resolver } from './createResolver.js';
+import { readSnapshotFile } from './incremental/snapshotStreamRead.js';
+
+/** Options of `resolverFromBatch`: the resolver's options (matching must be the batch's), its id range, checks. */
+export interface ResolverFromBatchOptions extends ResolveOptions {
+  /**
+   * The id range new profiles get ids from (0 … 8191; docs/identity-over-time.md). Default 1: a CRM resolver
+   * seeded from last night's batch never hands out an id tonight's batch (range 0) could. Give each writer its
+   * own range; pass the batch's own range (0) only when this resolver replaces the batch as the lineage's writer.
+   */
+  readonly idRange?: number;
+  /** Re-link every record and refuse a table whose profiles are not what its records give. @default false */
+  readonly verify?: boolean;
+}
+
+/**
+ * A `Resolver` holding a batch run's partition, profiles and ids (`idweave resolve` output directory): a CRM
+ * bootstraps from last night's 20M-record batch instead of adding 20M records one by one. Reads the run's
+ * `resolver.ndjson` (streamed, checked like a snapshot) and `identity.json`. The options must match the batch's
+ * in everything that decides keys and links (`config_invalid` otherwise).
+ *
+ * @example
+ * const resolver = await resolverFromBatch('out/nightly', { defaultRegion: 'AE' });
+ * resolver.add({ id: 'app-9', emails: ['ann@corp.ae'] }); // joins Ann's batch profile, keeps its id
+ */
+export async function resolverFromBatch(dir: string, options: ResolverFromBatchOptions = {}): Promise<Resolver> {
+  const { idRange = 1, verify, ...resolveOptions } = options ?? {};
+  const rangeProblem = checkIdRange(idRange);
+  if (rangeProblem !== undefined) throw new IdweaveError('config_invalid', `invalid options: ${rangeProblem}`, [rangeProblem]);
+  if (verify !== undefined && typeof verify !== 'boolean') throw new IdweaveError('config_invalid', 'invalid options: verify: expected a boolean', ['verify: expected a boolean']);
+  const parsed = parseResolveOptions(resolveOptions);
+  const manifest = await readManifest(dir).catch((e: unknown) => {
+    throw new IdweaveError('input_unreadable', `resolverFromBatch ${dir}: ${(e as Error).message}`);
+  });
+  for (const name of [OUTPUT_FILES.identity, OUTPUT_FILES.resolver]) {
+    if (manifestFile(manifest, name) === undefined) throw new IdweaveError('input_invalid', `resolverFromBatch ${dir}: the run has no ${name} (written by an older idweave); run idweave resolve again`);
+  }
+  let identity;
+  try {
+    const checked = identitySchema.safeParse(JSON.parse(await readFile(path.join(dir, OUTPUT_FILES.identity), 'utf8')));
+    if (!checked.success) throw new Error(checked.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; '));
+    identity = checked.data;
+  } catch (e) {
+    throw new IdweaveError('input_invalid', `resolverFromBatch ${dir}: ${OUTPUT_FILES.identity}: ${(e as Error).message}`);
+  }
+  const state = await readSnapshotFile(path.join(dir, OUTPUT_FILES.resolver), withDefaults(parsed), verify === true);
+  // Continue the batch's allocator only in its own range; any other range starts afresh (and never meets it).
+  state.nextSerial = idRange === identity.idRange ? Math.max(identity.nextSerial, state.nextSerial) : firstSerialOfRange(idRange);
+  return resolverOfState(state, parsed.overrides);
+}
