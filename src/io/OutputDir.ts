@@ -1,5 +1,5 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { constants, createReadStream } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { constants } from 'node:fs';
 import { lstat, mkdir, mkdtemp, open, readdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -106,27 +106,6 @@ export class OutputDir {
   async close(name: string, writer: LineWriter): Promise<WrittenFile> {
     const written = await writer.close();
     this.writers.delete(writer);
-    this.files.set(name, written);
-    return written;
-  }
-
-  /**
-   * An output written by someone else's writer (`write` gets its path in staging and must create it there),
-   * then counted and hashed for the manifest like the others.
-   */
-  async adopt(name: string, write: (file: string) => Promise<void>): Promise<WrittenFile> {
-    const file = path.join(this.staging, checkName(name));
-    await write(file);
-    const hash = createHash('sha256');
-    let bytes = 0;
-    let lines = 0;
-    for await (const chunk of createReadStream(file)) {
-      const b = chunk as Buffer;
-      hash.update(b);
-      bytes += b.length;
-      for (let i = b.indexOf(10); i !== -1; i = b.indexOf(10, i + 1)) lines++;
-    }
-    const written: WrittenFile = { bytes, lines, sha256: hash.digest('hex') };
     this.files.set(name, written);
     return written;
   }

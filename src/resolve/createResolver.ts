@@ -10,6 +10,8 @@ import type { CustomerRecord, GoldenProfile, IdentifierKind } from '../types.js'
 /** The record field each identifier kind comes from, as warnings name it. */
 const FIELD_OF_KIND: Readonly<Record<IdentifierKind, string>> = { email: 'emails', phone: 'phones', login: 'logins', handle: 'handles', externalId: 'externalIds' };
 import { issueText, type RecordIssue } from '../accept/RecordIssue.js';
+import { acceptId } from '../accept/recordRules.js';
+import { compareStrings } from '../_internal/compareStrings.js';
 import { acceptLibraryRecord, customerRecordSchema } from './customerRecordSchema.js';
 import type { ProfileExplanation, RecordsExplanation } from '../explain/types.js';
 import { explainProfileOf, explainRecords } from './incremental/explain.js';
@@ -20,15 +22,15 @@ import { readSnapshotFile } from './incremental/snapshotStreamRead.js';
 import { snapshotSourceOfState } from './incremental/snapshotStreamState.js';
 import { writeSnapshotFile } from './incremental/snapshotStreamWrite.js';
 import type { ResolverEvent } from '../identity/succession.js';
-import { rangeOfSerial } from '../identity/profileIds.js';
 
 export type { ResolverEvent, ResolverEventType } from '../identity/succession.js';
 export type { GenericIdentifier, ProfileExplanation, RecordsExplanation } from '../explain/types.js';
-export type { ResolverSnapshot, SnapshotRecord } from './incremental/snapshot.js';
+export type { ResolverSnapshot, SnapshotOverride, SnapshotRecord } from './incremental/snapshot.js';
 
 /**
  * Outcome of `add` and `update`. Bad data is a value, not an exception: a record that fails validation, an `add`
- * of an id already present, or an `update` of an unknown id gives `{ ok: false, reasons }` and changes nothing.
+ * of an id already present or erased, or an `update` of an unknown id gives `{ ok: false, reasons }` and changes
+ * nothing; `erased` then lists the ids refused for being erased (`remove(id, { erase: true })`).
  */
 export type ResolverChangeResult =
   | {
@@ -42,7 +44,7 @@ export type ResolverChangeResult =
        */
       readonly warnings?: readonly string[];
     }
-  | { readonly ok: false; readonly reasons: readonly string[]; readonly issues?: readonly RecordIssue[] };
+  | { readonly ok: false; readonly reasons: readonly string[]; readonly issues?: readonly RecordIssue[]; readonly erased?: readonly string[] };
 
 /** The edits of one `Resolver.apply` step; each record id at most once over the three lists. */
 export interface ResolverChanges {
@@ -51,10 +53,23 @@ export interface ResolverChanges {
   readonly remove?: readonly string[];
 }
 
-/** Outcome of `remove`: `{ ok: false }` for an unknown id. */
+/**
+ * Outcome of `remove` (`{ ok: false }` for an unknown id, unless erasing) and of `apply` (whose `erased` lists the
+ * ids it refused to add or update for being erased).
+ */
 export type ResolverRemoveResult =
   | { readonly ok: true; readonly events: readonly ResolverEvent[] }
-  | { readonly ok: false; readonly reasons: readonly string[]; readonly issues?: readonly RecordIssue[] };
+  | { readonly ok: false; readonly reasons: readonly string[]; readonly issues?: readonly RecordIssue[]; readonly erased?: readonly string[] };
+
+/** How `remove` removes. */
+export interface RemoveOptions {
+  /**
+   * Erase for good: besides removing the record, keep a tombstone of its id, so that `add` and `apply` refuse the
+   * id from then on (a source system re-sending an erased customer). Also for an id that is not live (removed
+   * before, or not received yet). `erasedIds()` lists tombstones, `unerase(id)` lifts one; snapshots keep them.
+   */
+  readonly erase?: boolean;
+}
 
 /**
  * Outcome of `override` and `clearOverride`: `{ ok: false }` for an invalid override (empty ids, one record twice,
@@ -79,8 +94,11 @@ export interface Resolver {
   add(record: CustomerRecord): ResolverChangeResult;
   /** Replaces an existing record (same id, new content); its profile may split, merge or change. */
   update(record: CustomerRecord): ResolverChangeResult;
-  /** Erases a record: it and its identifiers leave every profile and index; its profile may split or be deleted. */
-  remove(recordId: string): ResolverRemoveResult;
+  /**
+   * Removes a record: it and its identifiers leave every profile and index; its profile may split or be deleted.
+   * With `{ erase: true }` the id also gets a tombstone, and the record cannot be added again (`RemoveOptions`).
+   */
+  remove(recordId: string, options?: RemoveOptions): ResolverRemoveResult;
   /**
    * Several edits as one step (a night's delta from a source system): new records, replaced records and erased
    * ids, resolved together. Profile ids follow the net change, exactly as a batch run with `--previous` gives
@@ -97,6 +115,16 @@ export interface Resolver {
   override(recordIdA: string, recordIdB: string, rule: OverrideRule): ResolverOverrideResult;
   /** Removes the override between two record ids (`{ ok: false }` when the pair has none); profiles follow. */
   clearOverride(recordIdA: string, recordIdB: string): ResolverOverrideResult;
+  /**
+   * The ids erased for good (tombstones), sorted by code unit: the list to keep, and to pass to the batch job's
+   * `--erased` file, so that neither path brings an erased customer back.
+   */
+  erasedIds(): string[];
+  /**
+   * Lifts the tombstone of an id (a mistaken erasure): the id may be added again. Changes no profile (`events` is
+   * empty); `{ ok: false }` when the id has no tombstone.
+   */
+  unerase(recordId: string): ResolverRemoveResult;
   /** The profile id of a record, or undefined. */
   profileOf(recordId: string): string | undefined;
   /** The golden profile (built with survivorship, as `resolve` builds it), or undefined for an unknown id. */
@@ -139,19 +167,61 @@ export interface Resolver {
  * // r: { ok: true, profileId: 'P00000001', events: [{ type: 'joined', profileId: 'P00000001', recordIds: ['pos-7'] }] }
  * resolver.lookup({ phone: '+971501234567' }); // 'P00000001'
  */
-export function createResolver(options: ResolveOptions = {}): Resolver {
-  const parsed = parseResolveOptions(options);
-  return new IncrementalResolver(withOverrides(new ResolverState(withDefaults(parsed)), parsed.overrides));
+export function createResolver(options: ResolverOptions = {}): Resolver {
+  const { erased, ...resolveOptions } = options ?? {};
+  const erasedIds = erasedOption(erased);
+  const parsed = parseResolveOptions(resolveOptions);
+  return new IncrementalResolver(withOverrides(withErased(new ResolverState(withDefaults(parsed)), erasedIds), parsed.overrides));
+}
+
+/** Options of `createResolver` (and of restoring): the `ResolveOptions`, and tombstones to start with. */
+export interface ResolverOptions extends ResolveOptions {
+  /**
+   * Record ids erased for good, as `remove(id, { erase: true })` leaves them (the batch's `--erased` list): `add`
+   * refuses them. Added to a snapshot's own; a record of a restored snapshot whose id is listed is removed, all in
+   * one step whose events are not reported. Ids no record can have (not strings, blank, longer than 4,096
+   * characters, control characters) are ignored, as the batch ignores them.
+   */
+  readonly erased?: Iterable<string>;
+}
+
+/** The `erased` option as a list of ids a record could have; anything but an iterable object is `config_invalid`. */
+export function erasedOption(erased: unknown): string[] | undefined {
+  if (erased === undefined) return undefined;
+  // A string is iterable too, character by character: refused, as resolve() refuses it.
+  if (typeof erased !== 'object' || erased === null || typeof (erased as Iterable<unknown>)[Symbol.iterator] !== 'function') {
+    throw new IdweaveError('config_invalid', 'invalid options: erased: expected an iterable of record ids', ['erased: expected an iterable of record ids']);
+  }
+  const ids: string[] = [];
+  for (const id of erased as Iterable<unknown>) if (typeof id === 'string' && acceptId(id).ok) ids.push(id);
+  return ids;
+}
+
+/** Gives `erased` tombstones; live records among them are removed first, as one step. */
+function withErased(state: ResolverState, erased: readonly string[] | undefined): ResolverState {
+  if (erased === undefined || erased.length === 0) return state;
+  const live = new Set<number>();
+  for (const id of erased) {
+    const r = state.indexOf(id);
+    if (r >= 0) live.add(r);
+  }
+  if (live.size > 0) state.apply([...live].map((index): StateOp => ({ type: 'remove', index })));
+  for (const id of erased) state.markErased(id);
+  return state;
 }
 
 /**
  * Sets the `overrides` option on a state, with the batch's reading of a list: repeats are one override, and a pair
  * given both rules keeps `never` (a list has no order of edits; the batch refuses the always for contradicting it).
+ * Not on a state restored with its own table: that table is the steward's latest word, and setting the option
+ * again would bring back overrides cleared since the option was first set.
  */
 function withOverrides(state: ResolverState, overrides: readonly RecordOverride[] | undefined): ResolverState {
-  if (overrides === undefined || overrides.length === 0) return state;
+  if (overrides === undefined || overrides.length === 0 || state.overridesRestored) return state;
   const ruleOf = new Map<string, { a: string; b: string; rule: OverrideRule }>();
   for (const o of overrides) {
+    // An id no record can have would make an override nothing ever meets, and a snapshot its own reader refuses.
+    if (!acceptId(o.recordA).ok || !acceptId(o.recordB).ok) continue;
     const [a, b] = o.recordA < o.recordB ? [o.recordA, o.recordB] : [o.recordB, o.recordA];
     const pair = JSON.stringify([a, b]);
     const seen = ruleOf.get(pair);
@@ -162,7 +232,7 @@ function withOverrides(state: ResolverState, overrides: readonly RecordOverride[
 }
 
 /** Options of `restoreResolver`: the resolver's options, and how far to check the snapshot. */
-export interface RestoreOptions extends ResolveOptions {
+export interface RestoreOptions extends ResolverOptions {
   /**
    * Re-link every record and refuse a snapshot whose profiles are not exactly the clusters its records' identifiers
    * give (default false: as costly as adding every record again; the other checks are always made).
@@ -178,19 +248,22 @@ export interface RestoreOptions extends ResolveOptions {
  *
  * Nothing in the snapshot is trusted: its shape, every bound and index, each payload and the checksum are checked
  * in one linear pass, and any problem throws `IdweaveError` (`snapshot_invalid`) naming it and where (never a
- * later throw from `profile()`); memory follows the snapshot's size. Version 1 snapshots (before the checksum) are
- * read with the same checks. `verify: true` also re-links the records and refuses a partition that contradicts
- * their identifiers (docs/incremental.md, "Snapshots").
+ * later throw from `profile()`); memory follows the snapshot's size. Versions 1 (before the checksum) and 2 (before
+ * the id range, overrides and tombstones) are read with the same checks. `verify: true` also re-links the records
+ * and refuses a partition that contradicts their identifiers and overrides (docs/incremental.md, "Snapshots").
+ *
+ * The snapshot's override table and tombstones are restored as they were, without re-linking or events; the
+ * `overrides` option is set only on a snapshot that holds no table (versions 1 and 2), and `erased` adds tombstones.
  *
  * @example
  * const resolver = restoreResolver(JSON.parse(text), { defaultRegion: 'AE', verify: true });
  */
 export function restoreResolver(snapshot: unknown, options: RestoreOptions = {}): Resolver {
-  const { verify, ...resolveOptions } = options ?? {};
+  const { verify, erased, ...resolveOptions } = options ?? {};
   if (verify !== undefined && typeof verify !== 'boolean') throw new IdweaveError('config_invalid', 'invalid options: verify: expected a boolean', ['verify: expected a boolean']);
+  const erasedIds = erasedOption(erased);
   const parsed = parseResolveOptions(resolveOptions);
-  // Snapshots do not hold overrides yet: the option's are set on the restored state (re-resolving what they change).
-  return new IncrementalResolver(withOverrides(readSnapshot(snapshot, withDefaults(parsed), verify === true), parsed.overrides));
+  return resolverOfState(readSnapshot(snapshot, withDefaults(parsed), verify === true), parsed.overrides, erasedIds);
 }
 
 /**
@@ -205,17 +278,20 @@ export function restoreResolver(snapshot: unknown, options: RestoreOptions = {})
  * const restored = await readResolverSnapshot('/var/lib/crm/resolver.snapshot', { defaultRegion: 'AE' });
  */
 export async function readResolverSnapshot(path: string, options: RestoreOptions = {}): Promise<Resolver> {
-  const { verify, ...resolveOptions } = options ?? {};
+  const { verify, erased, ...resolveOptions } = options ?? {};
   if (verify !== undefined && typeof verify !== 'boolean') throw new IdweaveError('config_invalid', 'invalid options: verify: expected a boolean', ['verify: expected a boolean']);
   if (typeof path !== 'string' || path === '') throw new IdweaveError('usage', 'readResolverSnapshot: expected the path of a snapshot file');
+  const erasedIds = erasedOption(erased);
   const parsed = parseResolveOptions(resolveOptions);
-  // As restoreResolver: snapshots do not hold overrides yet, the option's are set on the restored state.
-  return new IncrementalResolver(withOverrides(await readSnapshotFile(path, withDefaults(parsed), verify === true), parsed.overrides));
+  return resolverOfState(await readSnapshotFile(path, withDefaults(parsed), verify === true), parsed.overrides, erasedIds);
 }
 
-/** A resolver over a restored state, with the options' overrides set on it (for `resolverFromBatch`). */
-export function resolverOfState(state: ResolverState, overrides: readonly RecordOverride[] | undefined): Resolver {
-  return new IncrementalResolver(withOverrides(state, overrides));
+/**
+ * A resolver over a restored state (its id range and allocator set): the `erased` ids get tombstones (live ones
+ * removed first), then the `overrides` option is set unless the state was restored with its own table.
+ */
+export function resolverOfState(state: ResolverState, overrides: readonly RecordOverride[] | undefined, erased?: readonly string[]): Resolver {
+  return new IncrementalResolver(withOverrides(withErased(state, erased), overrides));
 }
 
 class IncrementalResolver implements Resolver {
@@ -225,8 +301,6 @@ class IncrementalResolver implements Resolver {
   private readonly queryStats: KeyStats = { invalid: {}, junk: {} };
 
   constructor(private readonly state: ResolverState) {
-    // The range is where the allocator stands (snapshots keep `nextSerial`, which lies inside its range).
-    state.idRange = rangeOfSerial(state.nextSerial);
     this.keyQuery = createRecordKeyer(state.options);
   }
 
@@ -241,6 +315,7 @@ class IncrementalResolver implements Resolver {
   apply(changes: ResolverChanges): ResolverRemoveResult {
     this.refuseWhileWriting();
     const reasons: string[] = [];
+    const erased: string[] = [];
     const seen = new Set<string>();
     const ops: StateOp[] = [];
     const once = (id: string): boolean => {
@@ -267,7 +342,10 @@ class IncrementalResolver implements Resolver {
         const id = checked.record.id;
         if (!once(id)) continue;
         const r = this.state.indexOf(id);
-        if (type === 'add' && r >= 0) reasons.push(`add: duplicate id "${id}": use update to change an existing record`);
+        if (this.state.isErased(id)) {
+          reasons.push(`${name}: ${erasedReason(id)}`);
+          erased.push(id);
+        } else if (type === 'add' && r >= 0) reasons.push(`add: duplicate id "${id}": use update to change an existing record`);
         else if (type === 'update' && r < 0) reasons.push(`update: unknown id "${id}": use add for a new record`);
         else {
           const { prepared } = this.prepare(checked.record);
@@ -280,7 +358,7 @@ class IncrementalResolver implements Resolver {
       if (r < 0) reasons.push(`remove: unknown id "${String(id)}"`);
       else if (once(id)) ops.push({ type: 'remove', index: r });
     }
-    if (reasons.length > 0) return { ok: false, reasons };
+    if (reasons.length > 0) return erased.length > 0 ? { ok: false, reasons, erased } : { ok: false, reasons };
     // Removals first, so an id's slot is free before anything else is stored.
     ops.sort((a, b) => (a.type === 'remove' ? 0 : 1) - (b.type === 'remove' ? 0 : 1));
     return { ok: true, events: this.state.apply(ops) };
@@ -290,6 +368,7 @@ class IncrementalResolver implements Resolver {
     this.refuseWhileWriting();
     const checked = validate(record);
     if (!checked.ok) return checked;
+    if (this.state.isErased(checked.record.id)) return { ok: false, reasons: [erasedReason(checked.record.id)], erased: [checked.record.id] };
     if (this.state.indexOf(checked.record.id) >= 0) return { ok: false, reasons: [`duplicate id "${checked.record.id}": use update() to change an existing record`] };
     const { prepared, stats } = this.prepare(checked.record);
     const events = this.state.add(prepared);
@@ -301,6 +380,7 @@ class IncrementalResolver implements Resolver {
     const checked = validate(record);
     if (!checked.ok) return checked;
     const r = this.state.indexOf(checked.record.id);
+    if (this.state.isErased(checked.record.id)) return { ok: false, reasons: [erasedReason(checked.record.id)], erased: [checked.record.id] };
     if (r < 0) return { ok: false, reasons: [`unknown id "${checked.record.id}": use add() for a new record`] };
     const { prepared, stats } = this.prepare(checked.record);
     const events = this.state.update(r, prepared);
@@ -335,17 +415,45 @@ class IncrementalResolver implements Resolver {
     return warnings.length > 0 ? { ok: true, profileId, events, warnings } : { ok: true, profileId, events };
   }
 
-  remove(recordId: string): ResolverRemoveResult {
+  remove(recordId: string, options?: RemoveOptions): ResolverRemoveResult {
     this.refuseWhileWriting();
+    if (options !== undefined && (options === null || typeof options !== 'object')) return { ok: false, reasons: ['options: expected { erase?: boolean }'] };
+    const erase = options?.erase;
+    if (erase !== undefined && typeof erase !== 'boolean') return { ok: false, reasons: [`erase: expected a boolean, got ${typeof erase}`] };
     const r = typeof recordId === 'string' ? this.state.indexOf(recordId) : -1;
+    if (erase === true) {
+      const accepted = acceptId(recordId);
+      if (typeof recordId !== 'string' || !accepted.ok) return { ok: false, reasons: [`id ${typeof recordId === 'string' ? JSON.stringify(recordId.slice(0, 60)) : String(recordId)}: ${accepted.ok ? 'expected a string' : accepted.problem}`] };
+      // An erasure request must stick even when the record is gone already or has not arrived yet.
+      const events = r >= 0 ? this.state.remove(r) : [];
+      this.state.markErased(recordId);
+      return { ok: true, events };
+    }
     if (r < 0) return { ok: false, reasons: [`unknown id "${String(recordId)}"`] };
     return { ok: true, events: this.state.remove(r) };
+  }
+
+  erasedIds(): string[] {
+    return [...this.state.erasedIds()].sort(compareStrings);
+  }
+
+  unerase(recordId: string): ResolverRemoveResult {
+    this.refuseWhileWriting();
+    if (typeof recordId !== 'string' || !this.state.unmarkErased(recordId)) return { ok: false, reasons: [`id "${String(recordId)}" is not erased`] };
+    return { ok: true, events: [] };
   }
 
   override(recordIdA: string, recordIdB: string, rule: OverrideRule): ResolverOverrideResult {
     this.refuseWhileWriting();
     const checked = overrideSchema.safeParse({ recordA: recordIdA, recordB: recordIdB, rule });
     if (!checked.success) return { ok: false, reasons: formatIssues(checked.error.issues) };
+    // Ids a record could have, as a snapshot's reader checks them: an override on any other id could never apply.
+    const problems: string[] = [];
+    for (const [name, id] of [['recordA', checked.data.recordA], ['recordB', checked.data.recordB]] as const) {
+      const accepted = acceptId(id);
+      if (!accepted.ok) problems.push(`${name}: ${accepted.problem}`);
+    }
+    if (problems.length > 0) return { ok: false, reasons: problems };
     return { ok: true, events: this.state.setOverride(checked.data.recordA, checked.data.recordB, checked.data.rule)! };
   }
 
@@ -407,7 +515,7 @@ class IncrementalResolver implements Resolver {
 
   /** Misuse, not bad data, so it throws: a result of `{ ok: false }` could be taken for a refused record. */
   private refuseWhileWriting(): void {
-    if (this.writing > 0) throw new IdweaveError('usage', 'the resolver is writing a snapshot (writeSnapshot): await it before add, update, remove or override');
+    if (this.writing > 0) throw new IdweaveError('usage', 'the resolver is writing a snapshot (writeSnapshot): await it before add, update, remove, override or unerase');
   }
 
   private liveSerial(profileId: string): number {
@@ -433,6 +541,10 @@ class IncrementalResolver implements Resolver {
     const keys = this.keyQuery(checked.data as CustomerRecord, this.queryStats);
     return keys.keys[0];
   }
+}
+
+function erasedReason(id: string): string {
+  return `erased: id "${id}" was erased for good (remove with erase: true); unerase() lifts its tombstone`;
 }
 
 function validate(input: unknown): { ok: true; record: CustomerRecord } | { ok: false; reasons: string[]; issues: RecordIssue[] } {

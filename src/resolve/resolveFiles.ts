@@ -30,7 +30,8 @@ import { reportHtml } from '../report/reportHtml.js';
 import { MAX_FIELD_NAMES, type PieceReject, type PreparedChunk } from './_internal/PreparedChunk.js';
 import { readPiece, type Piece } from './_internal/preparePiece.js';
 import { VERSION } from '../version.js';
-import { writeSnapshotFile } from './incremental/snapshotStreamWrite.js';
+import { Writable } from 'node:stream';
+import { writeSnapshotStream } from './incremental/snapshotStreamWrite.js';
 import { FINGERPRINTS_FILE, IDENTITY_FILE, readPreviousRun, type IdentityFile } from '../io/previousRun.js';
 import { ID } from '../io/columnRoles.js';
 import type { ResolverEvent } from '../identity/succession.js';
@@ -446,7 +447,20 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
 
     // The records as a resolver holds them: `resolverFromBatch` seeds a CRM's resolver from this run.
     t = performance.now();
-    await outputs.adopt(OUTPUT_FILES.resolver, async (file) => void (await writeSnapshotFile(batch.snapshotSource(), file)));
+    const table = await outputs.writer(OUTPUT_FILES.resolver);
+    // Straight into the staged output (hashed and counted as written): no temporary file, no second read.
+    const tableStream = new Writable({
+      highWaterMark: 1 << 20,
+      write(chunk: Buffer, _encoding, done) {
+        let lines = 0;
+        for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
+        table.countLines(lines);
+        table.writeBytes(chunk).then(() => done(), done);
+      },
+    });
+    await writeSnapshotStream(batch.snapshotSource(), tableStream, { name: OUTPUT_FILES.resolver });
+    await new Promise<void>((done, fail) => tableStream.end((e?: Error | null) => (e ? fail(e) : done())));
+    await outputs.close(OUTPUT_FILES.resolver, table);
     stages.push(stageTiming('resolver', t, batch.size));
 
     t = performance.now();

@@ -28,6 +28,13 @@ export class OverrideTable {
     this.drop(b, a);
   }
 
+  /** Every override once, as (smaller index, larger index, rule), in table order (snapshots write them). */
+  *pairs(): Generator<readonly [number, number, OverrideRule]> {
+    for (const [a, mine] of this.partners) {
+      for (const [b, rule] of mine) if (a < b) yield [a, b, rule];
+    }
+  }
+
   /** Calls `visit` with every `always` partner of `r`. */
   forEachAlways(r: number, visit: (partner: number) => void): void {
     const mine = this.partners.get(r);

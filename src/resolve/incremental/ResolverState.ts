@@ -92,6 +92,15 @@ export class ResolverState {
   private readonly payloads = new PayloadStore();
   /** Steward overrides by record index; an `always` pair is an edge of the component graph. */
   readonly overrides = new OverrideTable();
+  /**
+   * True when the override table was read from a snapshot that holds one: that table is the resolver's, so the
+   * `overrides` option must not be set on it again (it would bring back overrides cleared since).
+   */
+  overridesRestored = false;
+  /** Per record index: 1 for an id erased for good (a tombstone; never live). A byte per id, not a set per id. */
+  private tombstone = new Uint8Array(1024);
+  /** Ids with a tombstone. */
+  erasedCount = 0;
 
   /** Live profiles: serial → head record of the profile's ring (serials are never reused). */
   readonly profiles = new ProfileTable();
@@ -407,12 +416,73 @@ export class ResolverState {
   }
 
   // ---------------------------------------------------------------------------------------------------------
+  // Tombstones: the ids of records erased for good, kept (only the id) so that the record cannot come back.
+
+  /** Whether `id` has a tombstone. */
+  isErased(id: string): boolean {
+    // perf: add() asks on every call; most resolvers hold no tombstone, and then no id is hashed twice.
+    if (this.erasedCount === 0) return false;
+    const r = this.ids.get(id);
+    return r >= 0 && this.tombstone[r] === 1;
+  }
+
+  /** Gives an id that is not live a tombstone (the caller removes a live record first); false when it had one. */
+  markErased(id: string): boolean {
+    const r = this.slotOf(id);
+    if (this.tombstone[r] === 1) return false;
+    this.tombstone[r] = 1;
+    this.erasedCount++;
+    return true;
+  }
+
+  /** Lifts an id's tombstone; false when it had none. */
+  unmarkErased(id: string): boolean {
+    const r = this.ids.get(id);
+    if (r < 0 || this.tombstone[r] === 0) return false;
+    this.tombstone[r] = 0;
+    this.erasedCount--;
+    return true;
+  }
+
+  /** The ids with a tombstone, in index order. */
+  *erasedIds(): Generator<string> {
+    if (this.erasedCount === 0) return;
+    for (let r = 0; r < this.ids.size; r++) if (this.tombstone[r] === 1) yield this.ids.keyOf(r);
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
   // Restore (snapshot.ts): raw stores without linking, then one pass of generic judgement.
+
+  /**
+   * Sets an override read from a snapshot without re-resolving: the snapshot's partition is restored as written,
+   * and re-linking here could allocate ids or emit events. False when the pair has an override already.
+   */
+  restoreOverride(idA: string, idB: string, rule: OverrideRule): boolean {
+    const a = this.slotOf(idA);
+    const b = this.slotOf(idB);
+    if (this.overrides.get(a, b) !== undefined) return false;
+    this.overrides.set(a, b, rule);
+    return true;
+  }
 
   /** Stores a record with a known profile serial, without linking (restoring a snapshot). */
   restoreRecord(p: PreparedRecord, serial: number): void {
     const r = this.slotOf(p.id);
     this.store(r, p, serial);
+    this.joinRestored(r, serial);
+  }
+
+  /**
+   * `restoreRecord` from a snapshot's tables, already interned in table order (key, name and source ids are the
+   * table indices, checked by the loader): perf, no string is decoded and interned again.
+   */
+  restoreInterned(id: string, serial: number, keys: readonly number[], weak: readonly number[], first: number, last: number, attributes: number, source: number, updatedAt: number, payload: string): void {
+    const r = this.slotOf(id);
+    this.storeInterned(r, serial, keys, weak, first, last, attributes, source, updatedAt, payload);
+    this.joinRestored(r, serial);
+  }
+
+  private joinRestored(r: number, serial: number): void {
     const head = this.profiles.join(serial, r);
     if (head < 0) {
       this.nextInProfile[r] = r;
@@ -447,6 +517,7 @@ export class ResolverState {
     if (r === before) {
       if (r >= this.alive.length) this.growRecords(r + 1);
       this.alive[r] = 0;
+      this.tombstone[r] = 0;
       // The batch's order (ByteInterner hashes UTF-8 bytes), so links are decided as the batch decides them.
       this.idHash[r] = fnv1a32Utf8(id);
       this.kCap[r] = 0;
@@ -478,24 +549,33 @@ export class ResolverState {
     this.serial = grow(this.serial, min);
     this.nextInProfile = grow(this.nextInProfile, min);
     this.mark = grow(this.mark, min);
+    this.tombstone = grow(this.tombstone, min);
   }
 
   /** Writes a record's content and index entries (its slot ranges are reused when they fit). */
   private store(r: number, p: PreparedRecord, serial: number): void {
+    const keys = p.keys.map((k, i) => this.internKey(k, p.kinds[i]!, p.groups[i]!));
+    // The keyer may repeat a weak key (two typo'd addresses correcting to one); one membership is enough.
+    const weak = p.weak.length > 1 ? [...new Set(p.weak)] : p.weak;
+    const weakKeys = weak.map((k) => this.internKey(k, kindOfKeyPrefix(k.charCodeAt(0)) as KindCode, ''));
+    const name = (s: string): number => (s ? this.names.intern(s) : -1);
+    this.storeInterned(r, serial, keys, weakKeys, name(p.firstName), name(p.lastName), name(p.attributes), p.source === '' ? -1 : this.sources.intern(p.source), p.updatedAt, p.payload);
+  }
+
+  /** `store` with every string already interned (ids; -1 for none): the one place a record's columns are written. */
+  private storeInterned(r: number, serial: number, keys: readonly number[], weak: readonly number[], first: number, last: number, attributes: number, source: number, updatedAt: number, payload: string): void {
     if (this.alive[r]! === 0) this.liveRecords++;
     this.alive[r] = 1;
     this.serial[r] = serial;
     let ks = this.kStart[r]!;
-    if (p.keys.length > this.kCap[r]!) {
+    if (keys.length > this.kCap[r]!) {
       this.strong.wasted += this.kCap[r]!;
-      ks = this.strong.allocate(p.keys.length);
+      ks = this.strong.allocate(keys.length);
       this.kStart[r] = ks;
-      this.kCap[r] = p.keys.length;
+      this.kCap[r] = keys.length;
     }
-    for (let i = 0; i < p.keys.length; i++) this.strong.link(ks + i, r, this.internKey(p.keys[i]!, p.kinds[i]!, p.groups[i]!));
-    this.kLen[r] = p.keys.length;
-    // The keyer may repeat a weak key (two typo'd addresses correcting to one); one membership is enough.
-    const weak = p.weak.length > 1 ? [...new Set(p.weak)] : p.weak;
+    for (let i = 0; i < keys.length; i++) this.strong.link(ks + i, r, keys[i]!);
+    this.kLen[r] = keys.length;
     let ws = this.wStart[r]!;
     if (weak.length > this.wCap[r]!) {
       this.weak.wasted += this.wCap[r]!;
@@ -503,14 +583,14 @@ export class ResolverState {
       this.wStart[r] = ws;
       this.wCap[r] = weak.length;
     }
-    for (let i = 0; i < weak.length; i++) this.weak.link(ws + i, r, this.internKey(weak[i]!, kindOfKeyPrefix(weak[i]!.charCodeAt(0)) as KindCode, ''));
+    for (let i = 0; i < weak.length; i++) this.weak.link(ws + i, r, weak[i]!);
     this.wLen[r] = weak.length;
-    this.firstName[r] = p.firstName ? this.names.intern(p.firstName) : -1;
-    this.lastName[r] = p.lastName ? this.names.intern(p.lastName) : -1;
-    this.attributes[r] = p.attributes ? this.names.intern(p.attributes) : -1;
-    this.sourceOf[r] = p.source === '' ? -1 : this.sources.intern(p.source);
-    this.updatedAt[r] = p.updatedAt;
-    const stored = this.payloads.push(p.payload);
+    this.firstName[r] = first;
+    this.lastName[r] = last;
+    this.attributes[r] = attributes;
+    this.sourceOf[r] = source;
+    this.updatedAt[r] = updatedAt;
+    const stored = this.payloads.push(payload);
     this.payHandle[r] = stored.handle;
     this.payLen[r] = stored.length;
   }

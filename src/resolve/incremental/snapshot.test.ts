@@ -40,6 +40,20 @@ function rowOf(s: Json, id: string): Json[] {
   return s.records.find((r: Json[]) => r[0] === id);
 }
 
+/**
+ * The snapshot as an older version wrote it: version 2 had no idRange, overrides or tombstones, version 1 not even
+ * a checksum (`snapshotChecksum` hashes a version 2 snapshot as version 2 did).
+ */
+function asVersion(s: Json, version: 1 | 2): Json {
+  delete s.idRange;
+  delete s.overrides;
+  delete s.erased;
+  s.version = version;
+  if (version === 1) delete s.checksum;
+  else resign(s);
+  return s;
+}
+
 /** Recomputes the checksum after an edit, so that the rule under test (not the checksum) is what refuses it. */
 function resign(s: Json): Json {
   s.checksum = snapshotChecksum(s);
@@ -72,7 +86,7 @@ describe('round trip', () => {
   test('snapshot → JSON → restore gives the same profiles and ids, and continuing gives the same events', () => {
     const a = resolverOf();
     const s = a.snapshot();
-    expect(s.version).toBe(2);
+    expect(s.version).toBe(3);
     expect(s.checksum).toMatch(/^fnv1a64:[0-9a-f]{16}$/);
     const b = restoreResolver(JSON.parse(JSON.stringify(s)), { verify: true });
     expect(ids.map((id) => b.profileOf(id))).toEqual(['P00000003', 'P00000001', 'P00000002', 'P00000001']);
@@ -91,23 +105,19 @@ describe('round trip', () => {
     expect(profilesOf(b)).toEqual(profilesOf(resolverOf()));
   });
 
-  test('a version 1 snapshot (no checksum) still restores, and is snapshotted again as version 2', () => {
-    const v1 = snap();
-    delete v1.checksum;
-    v1.version = 1;
+  test('a version 1 snapshot (no checksum) still restores, and is snapshotted again as version 3', () => {
+    const v1 = asVersion(snap(), 1);
     const b = restoreResolver(v1);
     expect(profilesOf(b)).toEqual(profilesOf(resolverOf()));
-    expect(b.snapshot().version).toBe(2);
+    expect(b.snapshot().version).toBe(3);
   });
 
   test('a version 1 snapshot gets every other check', () => {
-    const v1 = snap();
-    delete v1.checksum;
-    v1.version = 1;
+    const v1 = asVersion(snap(), 1);
     rowOf(v1, 'pos-7')[6] = 'not json';
     expect(refusal(v1).message).toMatch(/records\[3\]\[6\]: payload is not a JSON object/);
-    const withChecksum = snap();
-    withChecksum.version = 1;
+    const withChecksum = asVersion(snap(), 1);
+    withChecksum.checksum = snap().checksum;
     expect(refusal(withChecksum).message).toMatch(/unexpected field "checksum" in a version 1 snapshot/);
   });
 
@@ -300,7 +310,7 @@ describe('shape', () => {
   });
 
   test.each<[string, (s: Json) => void, RegExp]>([
-    ['an unknown version', (s) => (s.version = 3), /version: 3 is not supported/],
+    ['an unknown version', (s) => (s.version = 4), /version: 4 is not supported/],
     ['a missing checksum', (s) => delete s.checksum, /checksum: expected "fnv1a64:" and 16 hex digits, got nothing/],
     ['an unknown field', (s) => (s.extra = 1), /\(snapshot\): unexpected field "extra"/],
     ['a nextSerial given as a string', (s) => (s.nextSerial = '4'), /nextSerial: "4" is not an integer/],
@@ -390,6 +400,17 @@ describe('checksum', () => {
   test('the checksum is FNV-1a 64 over the documented canonical stream', () => {
     const s = snap();
     expect(s.checksum).toBe(referenceChecksum(s));
+    const steward = resolverOf();
+    steward.override('crm-2', 'crm-1', 'never');
+    steward.override('app-9', 'ghost', 'always');
+    steward.remove('pos-7', { erase: true });
+    const t = JSON.parse(JSON.stringify(steward.snapshot()));
+    expect(t.overrides).toHaveLength(2);
+    expect(t.checksum).toBe(referenceChecksum(t));
+    delete t.overrides;
+    expect(resign(t).checksum).toBe(referenceChecksum(t));
+    const v2 = asVersion(snap(), 2);
+    expect(v2.checksum).toBe(referenceChecksum(v2));
   });
 });
 
@@ -465,9 +486,10 @@ function referenceChecksum(s: Json): string {
     units.push(1, v.getUint16(0, true), v.getUint16(2, true), v.getUint16(4, true), v.getUint16(6, true));
   };
   str('idweave.resolver');
-  u32(2);
+  u32(s.version);
   str(s.options);
   u32(s.nextSerial);
+  if (s.version >= 3) u32(s.idRange);
   for (const table of ['groups', 'keys', 'names', 'sources'] as const) {
     u32(s[table].length);
     for (const e of s[table]) {
@@ -489,6 +511,17 @@ function referenceChecksum(s: Json): string {
       for (const k of list) u32(k);
     }
     if (r.length > 9) u32(r[9]);
+  }
+  if (s.version >= 3) {
+    for (const table of ['overrides', 'erased'] as const) {
+      u32(s[table] === undefined ? 0 : 1);
+      if (s[table] === undefined) continue;
+      u32(s[table].length);
+      for (const e of s[table]) {
+        if (table === 'erased') str(e);
+        else (str(e[0]), str(e[1]), u32(e[2] === 'always' ? 1 : 0));
+      }
+    }
   }
   let h = 0xcbf29ce484222325n;
   for (const u of units) h = ((h ^ BigInt(u)) * 0x100000001b3n) & 0xffffffffffffffffn;

@@ -1,11 +1,12 @@
 import { hash64Hex } from '../../_internal/hash.js';
 import { acceptId, MAX_IDENTIFIERS_PER_KIND } from '../../accept/recordRules.js';
-import type { ResolvedOptions } from '../../config/ResolveOptions.js';
+import type { OverrideRule, ResolvedOptions } from '../../config/ResolveOptions.js';
 import { IdweaveError } from '../../errors.js';
 import { foldAttributes } from '../../match/attributes.js';
 import { isWeakKind, kindOfKeyPrefix, type KindCode } from '../../match/createRecordKeyer.js';
 import { ByteInterner } from '../../_internal/ByteInterner.js';
 import { compareStrings } from '../../_internal/compareStrings.js';
+import { firstSerialOfRange, ID_RANGE_SIZE, MAX_ID_RANGE, rangeOfSerial } from '../../identity/profileIds.js';
 import type { PreparedRecord } from '../prepareRecord.js';
 import { profileIdOfSerial, ResolverState } from './ResolverState.js';
 
@@ -28,15 +29,22 @@ export type SnapshotRecord = readonly [
   attributes?: number,
 ];
 
+/** One steward override in a snapshot: `[record id, record id, rule]`; the records need not be live. */
+export type SnapshotOverride = readonly [recordA: string, recordB: string, rule: OverrideRule];
+
 /**
  * The whole state of an incremental resolver as plain JSON: the normalized records (not the raw input), each
- * record's profile serial and the id counter. Only live records, and only the keys, names and sources they hold,
- * are written: an erased record leaves no trace in the next snapshot.
+ * record's profile serial, the id allocator, the steward overrides and the tombstones. Only live records, and only
+ * the keys, names and sources they hold, are written: a removed record leaves no trace in the next snapshot, and
+ * one erased for good leaves only its id, in `erased`.
  */
 export interface ResolverSnapshot {
   readonly format: 'idweave.resolver';
-  /** 2 since the checksum; version 1 snapshots (no checksum) are still read, with every other check. */
-  readonly version: 2;
+  /**
+   * 3 since the id range, overrides and tombstones; versions 1 (no checksum) and 2 are still read, with every
+   * other check.
+   */
+  readonly version: 3;
   /**
    * `fnv1a64:` + 16 hex digits over the canonical content (see `snapshotChecksum`). It detects damage and casual
    * edits; it is not a signature (anyone can recompute it), so an untrusted snapshot is still checked in full.
@@ -44,7 +52,12 @@ export interface ResolverSnapshot {
   readonly checksum: string;
   /** Fingerprint of the options that decide keys and links; restoring under different ones is refused. */
   readonly options: string;
-  /** The next profile serial to allocate (serials are never reused). */
+  /**
+   * The id range the resolver allocates in (identity/profileIds): kept, not derived from `nextSerial`, which
+   * reaches the next range's first serial once this range is used up.
+   */
+  readonly idRange: number;
+  /** The next profile serial to allocate (serials are never reused); in `idRange`. */
   readonly nextSerial: number;
   readonly groups: readonly string[];
   /** `[key, kind code, group index or -1]`. */
@@ -52,6 +65,13 @@ export interface ResolverSnapshot {
   readonly names: readonly string[];
   readonly sources: readonly string[];
   readonly records: readonly SnapshotRecord[];
+  /**
+   * The steward overrides, each pair once (ids in code-unit order, pairs sorted). Absent: the snapshot does not
+   * hold the table, and restoring sets the `overrides` option instead (as for versions 1 and 2).
+   */
+  readonly overrides?: readonly SnapshotOverride[];
+  /** Tombstones: ids erased for good (`remove(id, { erase: true })`), none of them live; sorted. Absent: none. */
+  readonly erased?: readonly string[];
 }
 
 /**
@@ -67,9 +87,12 @@ const MAX_STRONG_KEYS = 5 * MAX_IDENTIFIERS_PER_KIND;
 /** Problems listed before giving up (the message names the first). */
 const MAX_ISSUES = 20;
 const FORMAT = 'idweave.resolver';
-const VERSION = 2;
+const VERSION = 3;
 const CHECKSUM_PREFIX = 'fnv1a64:';
-const TOP_FIELDS = ['format', 'version', 'checksum', 'options', 'nextSerial', 'groups', 'keys', 'names', 'sources', 'records'];
+const FIELDS_1 = ['format', 'version', 'options', 'nextSerial', 'groups', 'keys', 'names', 'sources', 'records'];
+const FIELDS_2 = [...FIELDS_1, 'checksum'];
+/** The fields of each version's snapshot (index = version). */
+const TOP_FIELDS: readonly (readonly string[])[] = [[], FIELDS_1, FIELDS_2, [...FIELDS_2, 'idRange', 'overrides', 'erased']];
 
 /** A fingerprint of what decides keys and links (survivorship is free to change between runs). */
 export function optionsFingerprint(o: ResolvedOptions): string {
@@ -126,7 +149,15 @@ export function writeSnapshot(state: ResolverState): ResolverSnapshot {
       table(nameIndex, names, state.attributes[r]!, (n) => state.names.keyOf(n)),
     ]);
   }
-  const content = { options: optionsFingerprint(state.options), nextSerial: state.nextSerial, groups, keys, names, sources, records };
+  const overrides: SnapshotOverride[] = [];
+  for (const [a, b, rule] of state.overrides.pairs()) {
+    const x = state.ids.keyOf(a);
+    const y = state.ids.keyOf(b);
+    overrides.push(compareStrings(x, y) < 0 ? [x, y, rule] : [y, x, rule]);
+  }
+  overrides.sort((p, q) => compareStrings(p[0], q[0]) || compareStrings(p[1], q[1]));
+  const erased = [...state.erasedIds()].sort(compareStrings);
+  const content = { options: optionsFingerprint(state.options), idRange: state.idRange, nextSerial: state.nextSerial, groups, keys, names, sources, records, overrides, erased };
   return { format: FORMAT, version: VERSION, checksum: snapshotChecksum(content), ...content };
 }
 
@@ -195,13 +226,30 @@ class Fnv1a64 {
 }
 
 type KeyEntry = readonly [string, number, number];
-type SnapshotContent = Pick<ResolverSnapshot, 'options' | 'nextSerial' | 'groups' | 'keys' | 'names' | 'sources' | 'records'>;
+/** What the checksum covers; `version` defaults to the current one, so older snapshots can be hashed (tests). */
+type SnapshotContent = Pick<ResolverSnapshot, 'options' | 'nextSerial' | 'groups' | 'keys' | 'names' | 'sources' | 'records' | 'overrides' | 'erased'> & {
+  readonly version?: number;
+  readonly idRange?: number;
+};
 
-function hashHead(h: Fnv1a64, options: string, nextSerial: number): void {
+function hashHead(h: Fnv1a64, version: number, options: string, nextSerial: number, idRange: number | undefined): void {
   h.str(FORMAT);
-  h.u32(VERSION);
+  h.u32(version);
   h.str(options);
   h.serial(nextSerial);
+  if (version >= 3) h.u32(idRange ?? 0);
+}
+
+/** Whether a table is held (version 3 may leave the override table out): a unit 1 and then its length, or 0. */
+function hashPresence(h: Fnv1a64, list: readonly unknown[] | undefined): void {
+  h.u32(list === undefined ? 0 : 1);
+  if (list !== undefined) h.u32(list.length);
+}
+
+function hashOverride(h: Fnv1a64, o: SnapshotOverride): void {
+  h.str(o[0]);
+  h.str(o[1]);
+  h.u32(o[2] === 'always' ? 1 : 0);
 }
 
 function hashRecord(h: Fnv1a64, rec: SnapshotRecord): void {
@@ -226,15 +274,19 @@ function hashKey(h: Fnv1a64, e: KeyEntry): void {
 }
 
 /**
- * The checksum of a snapshot's content (everything but `checksum`; `format` and `version` 2 included):
- * FNV-1a 64 over a canonical stream, in field order — format, version, options, nextSerial; then each table
- * (groups, keys, names, sources) as its length and its entries; then the records' count and each record's fields
- * in tuple order. A string is its length and its UTF-16 code units, an integer 32 bits (a serial from 2^32 on
- * also its high bits), updatedAt a null tag or the float64's bits. The stream does not depend on JSON spacing or field order, only on the values.
+ * The checksum of a snapshot's content (everything but `checksum`; `format` and `version` included):
+ * FNV-1a 64 over a canonical stream, in field order — format, version, options, nextSerial, idRange (version 3);
+ * then each table (groups, keys, names, sources) as its length and its entries; then the records' count and each
+ * record's fields in tuple order; then (version 3) the overrides and the tombstones, each as a presence unit (0
+ * absent, 1 present), its length and its entries (an override: both ids and its rule, 0 never, 1 always). A string
+ * is its length and its UTF-16 code units, an integer 32 bits (a serial from 2^32 on also its high bits),
+ * updatedAt a null tag or the float64's bits. The stream does not depend on JSON spacing or field order, only on
+ * the values; a version 2 snapshot hashes as it always did.
  */
 export function snapshotChecksum(s: SnapshotContent): string {
+  const version = s.version ?? VERSION;
   const h = new Fnv1a64();
-  hashHead(h, s.options, s.nextSerial);
+  hashHead(h, version, s.options, s.nextSerial, s.idRange);
   h.u32(s.groups.length);
   for (const g of s.groups) h.str(g);
   h.u32(s.keys.length);
@@ -245,6 +297,12 @@ export function snapshotChecksum(s: SnapshotContent): string {
   for (const src of s.sources) h.str(src);
   h.u32(s.records.length);
   for (const rec of s.records) hashRecord(h, rec);
+  if (version >= 3) {
+    hashPresence(h, s.overrides);
+    for (const o of s.overrides ?? []) hashOverride(h, o);
+    hashPresence(h, s.erased);
+    for (const id of s.erased ?? []) h.str(id);
+  }
   return CHECKSUM_PREFIX + h.hex();
 }
 
@@ -253,8 +311,8 @@ export function snapshotChecksum(s: SnapshotContent): string {
 
 /**
  * Rebuilds a state from a snapshot, trusting nothing in it: every field's shape and bounds, every index, the
- * tables' uniqueness, each payload's JSON and the checksum (version 2) are checked in one pass, and memory
- * follows the snapshot's size, never a number it states. Any problem throws `IdweaveError('snapshot_invalid')`
+ * tables' uniqueness, each payload's JSON, the overrides and tombstones (version 3) and the checksum (from
+ * version 2) are checked in one pass, and memory follows the snapshot's size, never a number it states. Any problem throws `IdweaveError('snapshot_invalid')`
  * naming the first problem and where (`records[12][1]: serial 24000000 is not below nextSerial 3`); matching
  * options that differ throw `config_invalid`. With `verify`, the records are re-linked component by component
  * and a partition that does not follow from their identifiers is refused too (as costly as adding every record).
@@ -264,28 +322,32 @@ export function readSnapshot(input: unknown, options: ResolvedOptions, verify = 
   if (typeof input !== 'object' || input === null || Array.isArray(input)) issues.fail(`(snapshot): expected a resolver snapshot object, got ${show(input)}`);
   const snap = input as Record<string, unknown>;
   if (snap.format !== FORMAT) issues.fail(`format: expected "${FORMAT}", got ${show(snap.format)}: not an idweave resolver snapshot`);
-  const version = snap.version;
-  if (version !== 1 && version !== 2) issues.fail(`version: ${show(version)} is not supported (this idweave reads resolver snapshots of version 1 and 2)`);
+  const version = snap.version as number;
+  if (version !== 1 && version !== 2 && version !== 3) issues.fail(`version: ${show(version)} is not supported (this idweave reads resolver snapshots of versions 1 to 3)`);
 
   // Top level: the fields, their types and the scalar bounds.
   for (const field of Object.keys(snap)) {
-    if (!TOP_FIELDS.includes(field) || (field === 'checksum' && version === 1)) issues.add(`(snapshot): unexpected field ${show(field)} in a version ${version} snapshot`);
+    if (!TOP_FIELDS[version]!.includes(field)) issues.add(`(snapshot): unexpected field ${show(field)} in a version ${version} snapshot`);
   }
   const checksum = snap.checksum;
-  if (version === 2 && (typeof checksum !== 'string' || !/^fnv1a64:[0-9a-f]{16}$/.test(checksum))) {
+  if (version >= 2 && (typeof checksum !== 'string' || !/^fnv1a64:[0-9a-f]{16}$/.test(checksum))) {
     issues.add(`checksum: expected "${CHECKSUM_PREFIX}" and 16 hex digits, got ${show(checksum)}`);
   }
-  checkHead(snap, issues);
+  checkHead(snap, issues, version >= 3);
   for (const field of ['groups', 'keys', 'names', 'sources', 'records']) {
     if (!Array.isArray(snap[field])) issues.add(`${field}: expected an array, got ${show(snap[field])}`);
+  }
+  for (const field of ['overrides', 'erased']) {
+    if (snap[field] !== undefined && !Array.isArray(snap[field])) issues.add(`${field}: expected an array, got ${show(snap[field])}`);
   }
   issues.throwIfAny();
   const s = snap as unknown as ResolverSnapshot;
   checkOptions(s.options, options);
 
-  const loader = new SnapshotLoader(options, s.nextSerial, issues);
-  const h = version === 2 ? new Fnv1a64() : undefined;
-  if (h) hashHead(h, s.options, s.nextSerial);
+  // Versions before 3 hold no override table: the `overrides` option is set on what they restore.
+  const loader = new SnapshotLoader(options, { nextSerial: s.nextSerial, idRange: version >= 3 ? s.idRange : undefined, holdsOverrides: s.overrides !== undefined }, issues);
+  const h = version >= 2 ? new Fnv1a64() : undefined;
+  if (h) hashHead(h, version, s.options, s.nextSerial, s.idRange);
 
   // Each table is checked whole (up to 20 problems) before the next, which indexes into it.
   const groups = s.groups as readonly unknown[];
@@ -322,6 +384,23 @@ export function readSnapshot(input: unknown, options: ResolvedOptions, verify = 
   }
   issues.throwIfAny();
 
+  // After the records: a tombstone on a live id is refused, which needs the records restored.
+  const v3 = version >= 3 ? h : undefined;
+  const overrides = s.overrides as readonly unknown[] | undefined;
+  if (v3) hashPresence(v3, overrides);
+  for (let i = 0; overrides !== undefined && i < overrides.length && issues.open; i++) {
+    const o = loader.override(overrides[i], i);
+    if (v3 && o) hashOverride(v3, o);
+  }
+  issues.throwIfAny();
+  const erased = s.erased as readonly unknown[] | undefined;
+  if (v3) hashPresence(v3, erased);
+  for (let i = 0; erased !== undefined && i < erased.length && issues.open; i++) {
+    const id = loader.tombstone(erased[i], i);
+    if (v3 && id !== undefined) v3.str(id);
+  }
+  issues.throwIfAny();
+
   if (h) {
     const actual = CHECKSUM_PREFIX + h.hex();
     if (actual !== s.checksum) issues.fail(`checksum: the content hashes to ${actual}, the snapshot says ${s.checksum}: it was edited or damaged`);
@@ -335,12 +414,24 @@ export function readSnapshot(input: unknown, options: ResolvedOptions, verify = 
   return state;
 }
 
-/** Checks the fields every snapshot head has, whatever its format: `options` and `nextSerial`. */
-export function checkHead(head: Record<string, unknown>, issues: Issues): void {
+/**
+ * Checks the fields every snapshot head has, whatever its format: `options` and `nextSerial`, and `idRange` when
+ * the version has one: `nextSerial` lies in that range (its last value, one past the range, means it is used up).
+ */
+export function checkHead(head: Record<string, unknown>, issues: Issues, withIdRange: boolean): void {
   const fingerprint = head.options;
   if (typeof fingerprint !== 'string' || !/^[0-9a-f]{16}$/.test(fingerprint)) issues.add(`options: expected 16 hex digits, got ${show(fingerprint)}`);
   const nextSerial = head.nextSerial;
-  if (!isInt(nextSerial) || nextSerial < 1 || nextSerial > MAX_NEXT_SERIAL) issues.add(`nextSerial: ${show(nextSerial)} is not an integer from 1 to ${MAX_NEXT_SERIAL}`);
+  const serialOk = isInt(nextSerial) && nextSerial >= 1 && nextSerial <= MAX_NEXT_SERIAL;
+  if (!serialOk) issues.add(`nextSerial: ${show(nextSerial)} is not an integer from 1 to ${MAX_NEXT_SERIAL}`);
+  if (!withIdRange) return;
+  const range = head.idRange;
+  if (!isInt(range) || range < 0 || range > MAX_ID_RANGE) issues.add(`idRange: ${show(range)} is not an integer from 0 to ${MAX_ID_RANGE}`);
+  else if (serialOk) {
+    const first = firstSerialOfRange(range);
+    const end = (range + 1) * ID_RANGE_SIZE;
+    if (nextSerial < first || nextSerial > end) issues.add(`nextSerial: ${nextSerial} is not in id range ${range} (${first} to ${end})`);
+  }
 }
 
 /** Refuses (`config_invalid`) a snapshot taken under other matching options: its keys and partition would not match. */
@@ -356,8 +447,9 @@ export function checkOptions(fingerprint: string, options: ResolvedOptions): voi
  * Checks a snapshot's table entries and records one at a time and restores them into a fresh state, trusting
  * nothing: what the object reader (`readSnapshot`) and the stream reader (snapshotStreamRead.ts) share, so that
  * both refuse exactly the same entries with the same messages. Entries must come in snapshot order — every
- * group, then every key, name, source, record — with their indices counted from 0 per table; each table's
- * strings are interned in table order, so the state's id of an entry is its table index.
+ * group, then every key, name, source, record, override, tombstone — with their indices counted from 0 per table;
+ * each table's strings are interned in table order, so the state's id of an entry is its table index. Tombstones
+ * come after the records because one on a live id is refused.
  *
  * Problems go to `issues` (the first 20); while there are any, nothing more is restored, and the caller throws
  * them (`issues.throwIfAny()`) before an entry of the next table, which may index into a wrong one.
@@ -369,15 +461,19 @@ export class SnapshotLoader {
   private readonly groupsSeen = new ByteInterner();
   /** Per key: 2·row + 1 once record `row` lists it as strong, 2·row + 2 as weak (both lists may hold one key). */
   private marks: Uint32Array | undefined;
+  private readonly nextSerial: number;
 
-  constructor(
-    options: ResolvedOptions,
-    /** The head's `nextSerial`, checked already (`checkHead`): records' serials are below it. */
-    private readonly nextSerial: number,
-    readonly issues: Issues,
-  ) {
+  /**
+   * `head` is checked already (`checkHead`): records' serials are below `nextSerial`; `idRange` is undefined for
+   * formats before it was kept (then the range `nextSerial` lies in, as those resolvers read it); `holdsOverrides`
+   * says the snapshot holds the override table (even an empty one), which then replaces the `overrides` option.
+   */
+  constructor(options: ResolvedOptions, head: { readonly nextSerial: number; readonly idRange: number | undefined; readonly holdsOverrides: boolean }, readonly issues: Issues) {
+    this.nextSerial = head.nextSerial;
     this.state = new ResolverState(options);
-    this.state.nextSerial = nextSerial;
+    this.state.nextSerial = head.nextSerial;
+    this.state.idRange = head.idRange ?? rangeOfSerial(head.nextSerial);
+    this.state.overridesRestored = head.holdsOverrides;
   }
 
   /** Group `g`: a namespace group of externalId, login and handle keys, each once. */
@@ -460,6 +556,13 @@ export class SnapshotLoader {
     if (!issues.none) return undefined;
 
     const r = rec as unknown as SnapshotRecord;
+    if (rec.length === 10 && (attributes === -1 || isFoldedAttributes(state.names.keyOf(attributes as number)))) {
+      // perf (resolverFromBatch at 20M): tables were interned in table order, so indices are the state's ids and no
+      // string is decoded and interned again. An attributes string without the folded shape is not trusted: the
+      // path below folds the payload again.
+      state.restoreInterned(r[0], r[1], r[7], r[8], r[4], r[5], attributes as number, r[2], r[3] ?? Number.NaN, r[6]);
+      return r;
+    }
     const keyStrings: string[] = [];
     const kinds: KindCode[] = [];
     const groupStrings: string[] = [];
@@ -486,6 +589,49 @@ export class SnapshotLoader {
     };
     state.restoreRecord(p, r[1]);
     return r;
+  }
+
+  /**
+   * Override `i`: `[record id, record id, rule]`, two different ids that records could have, the pair (either way
+   * round) given once; set without re-linking. Returns it when it was set.
+   */
+  override(e: unknown, i: number): SnapshotOverride | undefined {
+    const issues = this.issues;
+    if (!Array.isArray(e) || e.length !== 3) {
+      issues.add(`overrides[${i}]: expected [recordA, recordB, rule], got ${show(e)}`);
+      return undefined;
+    }
+    const [a, b, rule] = e as unknown[];
+    const ok = this.checkId(a, `overrides[${i}][0]`) && this.checkId(b, `overrides[${i}][1]`);
+    if (ok && a === b) issues.add(`overrides[${i}][1]: the same record id as overrides[${i}][0] (${show(a)}): a record is always in its own profile`);
+    if (rule !== 'never' && rule !== 'always') issues.add(`overrides[${i}][2]: rule ${show(rule)} is neither "never" nor "always"`);
+    if (!issues.none) return undefined;
+    if (!this.state.restoreOverride(a as string, b as string, rule as OverrideRule)) {
+      issues.add(`overrides[${i}]: the pair ${show(a)} / ${show(b)} is given twice`);
+      return undefined;
+    }
+    return e as unknown as SnapshotOverride;
+  }
+
+  /** Tombstone `i`: an id records could have, given once, and not live (erasing removed the record). Returns it when set. */
+  tombstone(id: unknown, i: number): string | undefined {
+    const issues = this.issues;
+    if (!this.checkId(id, `erased[${i}]`) || !issues.none) return undefined;
+    const text = id as string;
+    if (this.state.indexOf(text) >= 0) issues.add(`erased[${i}]: record id ${show(text)} is erased, yet a live record has it`);
+    else if (!this.state.markErased(text)) issues.add(`erased[${i}]: duplicate id ${show(text)}`);
+    return issues.none ? text : undefined;
+  }
+
+  /** A record id as `add()` takes it (a string; not blank, not too long, no control characters or lone surrogates). */
+  private checkId(id: unknown, where: string): boolean {
+    if (typeof id !== 'string') {
+      this.issues.add(`${where}: expected a record id (a string), got ${show(id)}`);
+      return false;
+    }
+    const accepted = acceptId(id);
+    if (!accepted.ok) this.issues.add(`${where}: record id ${show(id)}: ${accepted.problem}`);
+    return accepted.ok;
   }
 
   /**
@@ -706,6 +852,14 @@ function skipNumber(s: string, i: number): number {
 
 function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
+}
+
+/** Whether `s` has the shape `foldAttributes` gives: six fields, five separators, and a plausible length. */
+function isFoldedAttributes(s: string): boolean {
+  if (s.length > 1024) return false;
+  let seps = 0;
+  for (let i = s.indexOf('\x1f'); i !== -1; i = s.indexOf('\x1f', i + 1)) seps++;
+  return seps === 5;
 }
 
 /** The folded evidence attributes of a record, from its payload (`payloadOf` keeps the fields as strings). */

@@ -70,7 +70,8 @@ function linesOf(bytes: Buffer): Json[] {
  */
 function signed(lines: readonly (Json | string)[], end: Json = {}): Buffer {
   const text = lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l)) + '\n').join('');
-  const counts: Json = { groups: 0, keys: 0, names: 0, sources: 0, records: 0 };
+  // Version 1 streams end with the records; version 2 adds the overrides and the tombstones.
+  const counts: Json = typeof lines[0] === 'object' && lines[0].version === 1 ? { groups: 0, keys: 0, names: 0, sources: 0, records: 0 } : { groups: 0, keys: 0, names: 0, sources: 0, records: 0, overrides: 0, erased: 0 };
   for (const l of lines) {
     if (typeof l === 'string') continue;
     for (const k of Object.keys(counts)) if (Array.isArray(l[k]) && Object.keys(l).length === 1) counts[k] += l[k].length;
@@ -184,7 +185,7 @@ describe('round trip', () => {
     for (const gone of ['pos-7', 'gmial', 'Dubai', 'nour', 'loyalty', 'instagram', '"pos"']) expect(text).not.toContain(gone);
     const end = linesOf(Buffer.from(text)).at(-1);
     // omar, saleh, layla and crm-2's folded date of birth
-    expect(end.end).toEqual({ groups: 0, keys: 2, names: 4, sources: 1, records: 2 });
+    expect(end.end).toEqual({ groups: 0, keys: 2, names: 4, sources: 1, records: 2, overrides: 0, erased: 0 });
   });
 
   test('an empty resolver streams and reads back', async () => {
@@ -261,8 +262,9 @@ describe('format', () => {
     const raw = bytes.toString('utf8').split('\n');
     expect(raw.at(-1)).toBe('');
     const lines = raw.slice(0, -1).map((l) => JSON.parse(l) as Json);
-    expect(lines[0]).toEqual({ format: 'idweave.resolver.stream', version: 1, options: optionsFingerprint(defaults), nextSerial: 12_502 });
-    const order = ['groups', 'keys', 'names', 'sources', 'records'];
+    // A source that does not know the overrides (as the batch's) says so; its id range is where nextSerial lies.
+    expect(lines[0]).toEqual({ format: 'idweave.resolver.stream', version: 2, options: optionsFingerprint(defaults), idRange: 0, nextSerial: 12_502, holdsOverrides: false });
+    const order = ['groups', 'keys', 'names', 'sources', 'records', 'overrides', 'erased'];
     let at = 0;
     for (let i = 1; i < lines.length - 1; i++) {
       const [field, ...rest] = Object.keys(lines[i]);
@@ -281,7 +283,7 @@ describe('format', () => {
     }
     expect(lines.filter((l) => l.records).length).toBeGreaterThan(1);
     const end = lines.at(-1);
-    expect(end.end).toEqual({ groups: 0, keys: 37_500, names: 4, sources: 2, records: 25_000 });
+    expect(end.end).toEqual({ groups: 0, keys: 37_500, names: 4, sources: 2, records: 25_000, overrides: 0, erased: 0 });
     const body = bytes.subarray(0, bytes.length - raw.at(-2)!.length - 1);
     expect(end.checksum).toBe(`sha256:${createHash('sha256').update(body).digest('hex')}`);
   });
@@ -335,7 +337,7 @@ describe('damage is refused', () => {
 
   test('a dropped line is refused by the counts', async () => {
     const lines = (await bodyLines()).flatMap((x) => (x.records ? x.records.map((r: Json) => ({ records: [r] })) : [x]));
-    const end = { end: { groups: 3, keys: 6, names: 5, sources: 2, records: 4 } };
+    const end = { end: { groups: 3, keys: 6, names: 5, sources: 2, records: 4, overrides: 0, erased: 0 } };
     expect((await read(signed(lines, end))).recordCount).toBe(4);
     const dropped = signed(lines.slice(0, -1), end);
     expect((await refusal(read(dropped))).message).toMatch(/line 9: end\.records: the end line counts 4, the stream holds 3: lines are missing or were added/);
@@ -350,7 +352,7 @@ describe('damage is refused', () => {
 
 describe('hostile lines are refused', () => {
   test.each<[string, (lines: Json[]) => (Json | string)[], RegExp]>([
-    ['a table line named __proto__', (l) => [...l, '{"__proto__":[1,2]}'], /line 7: expected a line of "groups", "keys", "names", "sources", "records" or the end line, got the field "__proto__"/],
+    ['a table line named __proto__', (l) => [...l, '{"__proto__":[1,2]}'], /line 7: expected a line of "groups", "keys", "names", "sources", "records", "overrides", "erased" or the end line, got the field "__proto__"/],
     ['a table line with a second field __proto__', (l) => [...l.slice(0, 6), '{"records":[],"__proto__":{"polluted":true}}'], /line 7: expected a line of .* got the fields "records", "__proto__"/],
     ['a head with a __proto__ field', (l) => ['{"format":"idweave.resolver.stream","version":1,"options":"' + l[0].options + '","nextSerial":4,"__proto__":{"polluted":true}}', ...l.slice(1)], /line 1: unexpected field "__proto__" in the head/],
     ['a record that is an object with __proto__', (l) => [...l.slice(0, 5), '{"records":[{"__proto__":{"polluted":true},"0":"r1"}]}'], /line 6: records\[0\]: expected \[id, serial, .*\], got a object/],
@@ -370,7 +372,7 @@ describe('hostile lines are refused', () => {
     ['a line that is not JSON', (l) => [...l.slice(0, 2), '{"keys":[', ...l.slice(2)], /line 3: not valid JSON: the line is damaged or cut/],
     ['a keys line after the records', (l) => [...l, { keys: [] }], /line 7: a "keys" line after the "records" lines: a snapshot stream's lines come in the order groups, keys, names, sources, records/],
     ['a head that is not first', (l) => [l[1], l[0], ...l.slice(2)], /line 1: format: expected "idweave.resolver.stream", got nothing/],
-    ['another version', (l) => [{ ...l[0], version: 2 }, ...l.slice(1)], /line 1: version: 2 is not supported/],
+    ['another version', (l) => [{ ...l[0], version: 3 }, ...l.slice(1)], /line 1: version: 3 is not supported/],
   ])('%s', async (_label, edit, message) => {
     const error = await refusal(read(signed(edit(await bodyLines()))));
     expect(error.message).toMatch(message);
@@ -393,8 +395,8 @@ describe('hostile lines are refused', () => {
 
   test('a line longer than the limit is refused before it is held whole', async () => {
     const bytes = await streamBytes();
-    const error = await refusal(readSnapshotStream([bytes], defaults, false, 100));
-    expect(error.message).toBe('invalid resolver snapshot: line 3: longer than 100 bytes, more than a snapshot line may hold');
+    const error = await refusal(readSnapshotStream([bytes], defaults, false, 140));
+    expect(error.message).toBe('invalid resolver snapshot: line 3: longer than 140 bytes, more than a snapshot line may hold');
     const endless = (function* () {
       for (let i = 0; i < 1000; i++) yield Buffer.alloc(1 << 16, 0x20);
     })();

@@ -1,22 +1,31 @@
 /**
  * The streamed resolver snapshot (docs/incremental.md, "Streamed snapshots"): NDJSON, one JSON object per line.
  *
- *   {"format":"idweave.resolver.stream","version":1,"options":"…","nextSerial":N}
- *   {"groups":[…]}   {"keys":[…]}   {"names":[…]}   {"sources":[…]}   {"records":[…]}   (zero or more lines each, in this order)
- *   {"end":{"groups":g,"keys":k,"names":n,"sources":s,"records":r},"checksum":"sha256:…"}
+ *   {"format":"idweave.resolver.stream","version":2,"options":"…","idRange":R,"nextSerial":N,"holdsOverrides":true}
+ *   {"groups":[…]}   {"keys":[…]}   {"names":[…]}   {"sources":[…]}   {"records":[…]}   {"overrides":[…]}   {"erased":[…]}
+ *       (zero or more lines each, in this order)
+ *   {"end":{"groups":g,"keys":k,"names":n,"sources":s,"records":r,"overrides":o,"erased":e},"checksum":"sha256:…"}
  *
  * Entries are those of the object snapshot (`ResolverSnapshot`), cut into lines of at most `MAX_LINE_ENTRIES`
  * entries and about `MAX_LINE_CHARS` characters, so neither side ever holds more than one line as a string. The
  * checksum is SHA-256 over every byte before the end line; the end line and the counts in it detect truncation.
+ * `holdsOverrides: false` (a source that does not know the overrides) allows no `overrides` line; restoring then
+ * sets the `overrides` option, as for version 1, whose head has neither `idRange` nor `holdsOverrides` and whose
+ * lines and end counts stop at the records.
  */
 
 export const STREAM_FORMAT = 'idweave.resolver.stream';
-export const STREAM_VERSION = 1;
+export const STREAM_VERSION = 2;
 export const STREAM_CHECKSUM_PREFIX = 'sha256:';
 
-/** The tables and the records, in the order their lines must come. */
-export const SECTIONS = ['groups', 'keys', 'names', 'sources', 'records'] as const;
+/** The tables, the records, the overrides and the tombstones, in the order their lines must come. */
+export const SECTIONS = ['groups', 'keys', 'names', 'sources', 'records', 'overrides', 'erased'] as const;
 export type Section = (typeof SECTIONS)[number];
+
+/** The sections of a stream of `version` (version 1 ends with the records). */
+export function sectionsOf(version: number): readonly Section[] {
+  return version === 1 ? SECTIONS.slice(0, 5) : SECTIONS;
+}
 
 /** Most entries per line. */
 export const MAX_LINE_ENTRIES = 10_000;

@@ -1,4 +1,4 @@
-import type { SnapshotRecord } from './snapshot.js';
+import type { SnapshotOverride, SnapshotRecord } from './snapshot.js';
 
 /**
  * What the stream writer (`writeSnapshotStream`) needs to write a resolver snapshot, and nothing more: the
@@ -6,10 +6,12 @@ import type { SnapshotRecord } from './snapshot.js';
  * that a resolver can be restored from. Nothing here is checked when written — the reader checks everything — so a
  * new source should be tested by reading its output back with `readResolverSnapshot`.
  *
- * The writer iterates each table once, in this order: `groups`, `keys`, `names`, `sources`, then `records`. An
- * index in a key or a record is a position in its table as iterated (from 0; -1 for none).
+ * The writer iterates each table once, in this order: `groups`, `keys`, `names`, `sources`, `records`, then
+ * `overrides` and `erased`. An index in a key or a record is a position in its table as iterated (from 0; -1 for
+ * none).
  *
- * - Tables hold only what the records use (an erased record must leave no trace), each entry once.
+ * - Tables hold only what the records use (a removed record must leave no trace), each entry once; a record
+ *   erased for good leaves its id in `erased`, and nothing else.
  * - Entries are interned in table order by the reader, so each table must be free of repeats, and names and
  *   sources non-empty.
  * - Records are `SnapshotRecord` tuples: `[id, serial, source, updatedAt | null, first name, last name, payload,
@@ -24,6 +26,11 @@ export interface SnapshotSource {
   readonly options: string;
   /** The next profile serial to allocate: above every record's serial, and never lowered (ids are not reused). */
   readonly nextSerial: number;
+  /**
+   * The id range the source allocates in (identity/profileIds), with `nextSerial` in it. Absent: the range
+   * `nextSerial` lies in, which is the source's own unless it used its range up.
+   */
+  readonly idRange?: number;
   /** Namespace groups of externalId, login and handle keys (`x:loyalty`, `l:global`, `h:instagram`). */
   readonly groups: Iterable<string>;
   /** `[key, kind code, group index or -1]`: kind 0 `x:`, 1 `l:`, 2 `h:`, 3 `e:`, 4 `p:`; emails and phones have no group. */
@@ -32,4 +39,12 @@ export interface SnapshotSource {
   readonly names: Iterable<string>;
   readonly sources: Iterable<string>;
   readonly records: Iterable<SnapshotRecord>;
+  /**
+   * The steward overrides, `[record id, record id, "never" | "always"]`, each pair once, ids not necessarily live.
+   * Absent: the source does not know them; the stream says so (`holdsOverrides: false`) and a resolver restored
+   * from it sets its `overrides` option instead. Present, even empty, they replace that option.
+   */
+  readonly overrides?: Iterable<SnapshotOverride>;
+  /** Tombstones: ids erased for good, each once, none of them a record's. Absent: none. */
+  readonly erased?: Iterable<string>;
 }

@@ -1,7 +1,7 @@
 import type { ByteInterner } from '../../_internal/ByteInterner.js';
 import { grow } from './grow.js';
 import type { ResolverState } from './ResolverState.js';
-import { optionsFingerprint, type SnapshotRecord } from './snapshot.js';
+import { optionsFingerprint, type SnapshotOverride, type SnapshotRecord } from './snapshot.js';
 import { Pacer } from './snapshotStreamFormat.js';
 import type { SnapshotSource } from './snapshotStreamSource.js';
 
@@ -11,7 +11,7 @@ import type { SnapshotSource } from './snapshotStreamSource.js';
  * order of first use; that pass gives the event loop turns (`pacer`). Records are written in slot order, not sorted
  * by id as `snapshot()` writes them: sorting millions of ids would block, and the reader does not need an order.
  *
- * The state must not change until the returned source's records have been iterated (`Resolver.writeSnapshot`
+ * The state must not change until the returned source has been iterated to its end (`Resolver.writeSnapshot`
  * refuses edits meanwhile): the tables describe the records as they were during the pass.
  */
 export async function snapshotSourceOfState(state: ResolverState, pacer = new Pacer()): Promise<SnapshotSource> {
@@ -36,12 +36,15 @@ export async function snapshotSourceOfState(state: ResolverState, pacer = new Pa
   }
   return {
     options: optionsFingerprint(state.options),
+    idRange: state.idRange,
     nextSerial: state.nextSerial,
     groups: textsOf(groups, state.groups),
     keys: keyEntries(state, keys, groups),
     names: textsOf(names, state.names),
     sources: textsOf(sources, state.sources),
     records: recordsOf(state, keys, names, sources),
+    overrides: overridesOf(state),
+    erased: state.erasedIds(),
   };
 }
 
@@ -80,6 +83,11 @@ function* keyEntries(state: ResolverState, keys: Pick, groups: Pick): Generator<
     const k = keys.order[i]!;
     yield [state.keys.keyOf(k), state.keyKind[k]!, groups.at(state.keyGroup[k]!)];
   }
+}
+
+/** In the table's order, not sorted as `snapshot()` writes them: the reader needs no order, and the same state writes the same bytes. */
+function* overridesOf(state: ResolverState): Generator<SnapshotOverride> {
+  for (const [a, b, rule] of state.overrides.pairs()) yield [state.ids.keyOf(a), state.ids.keyOf(b), rule];
 }
 
 function* recordsOf(state: ResolverState, keys: Pick, names: Pick, sources: Pick): Generator<SnapshotRecord> {

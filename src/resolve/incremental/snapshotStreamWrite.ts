@@ -6,6 +6,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { IdweaveError, isIdweaveError } from '../../errors.js';
+import { rangeOfSerial } from '../../identity/profileIds.js';
 import {
   MAX_LINE_BYTES,
   MAX_LINE_CHARS,
@@ -65,9 +66,17 @@ export async function writeSnapshotFile(source: SnapshotSource, path: string, pa
 export async function writeSnapshotStream(source: SnapshotSource, out: Writable, { pacer = new Pacer(), name }: { pacer?: Pacer | undefined; name?: string } = {}): Promise<SnapshotWritten> {
   const sink = new LineSink(out);
   try {
-    await sink.line(JSON.stringify({ format: STREAM_FORMAT, version: STREAM_VERSION, options: source.options, nextSerial: source.nextSerial }), true);
-    const end = { groups: 0, keys: 0, names: 0, sources: 0, records: 0 };
-    for (const section of SECTIONS) end[section] = await writeSection(sink, section, source[section], pacer);
+    const head = {
+      format: STREAM_FORMAT,
+      version: STREAM_VERSION,
+      options: source.options,
+      idRange: source.idRange ?? rangeOfSerial(source.nextSerial),
+      nextSerial: source.nextSerial,
+      holdsOverrides: source.overrides !== undefined,
+    };
+    await sink.line(JSON.stringify(head), true);
+    const end = { groups: 0, keys: 0, names: 0, sources: 0, records: 0, overrides: 0, erased: 0 };
+    for (const section of SECTIONS) end[section] = await writeSection(sink, section, source[section] ?? [], pacer);
     await sink.line(JSON.stringify({ end, checksum: STREAM_CHECKSUM_PREFIX + sink.digest() }), false);
     return { bytes: sink.bytes, records: end.records };
   } catch (e) {
