@@ -201,8 +201,15 @@ export class ByteInterner {
     this.used = 0;
   }
 
-  private rehash(): void {
-    const table = new Int32Array(this.table.length * 2);
+  /** Sizes the table for `entries` entries at once (no rehash until then). */
+  reserveEntries(entries: number): void {
+    let length = this.table.length;
+    while (4 * entries > length) length *= 2;
+    if (length > this.table.length) this.rehash(length);
+  }
+
+  private rehash(length = this.table.length * 2): void {
+    const table = new Int32Array(length);
     const mask = table.length / 2 - 1;
     const hashes = this.hashes.view();
     for (let id = 0; id < hashes.length; id++) {

@@ -94,7 +94,7 @@ describe.skipIf(!hasChromium)('report.html in headless Chromium', () => {
     expect(accuracy).toMatch(/B-cubed\s+\d\.\d{4}\s+\d\.\d{4}\s+\d\.\d{4}/);
     // The 50 largest profiles, each with its explain command; the source overlap matrix of the sample's 6 sources.
     expect(await page.locator('#largest-profiles tbody tr').count()).toBe(50);
-    expect(await page.locator('#largest-profiles code.cmd').first().innerText()).toMatch(/^idweave explain \S+ --profile P[0-9a-f]{16}$/);
+    expect(await page.locator('#largest-profiles code.cmd').first().innerText()).toMatch(/^idweave explain \S+ --profile P[0-9a-z]{8,11}$/);
     expect(await page.locator('#source-overlap table.matrix tbody tr').count()).toBe(6);
     // The copy script runs under the page's CSP (the button answers; the clipboard may be refused headless).
     await page.locator('#largest-profiles button.copy').first().click();

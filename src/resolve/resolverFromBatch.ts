@@ -60,7 +60,7 @@ export async function resolverFromBatch(dir: string, options: ResolverFromBatchO
   } catch (e) {
     throw new IdweaveError('input_invalid', `resolverFromBatch ${dir}: ${OUTPUT_FILES.identity}: ${(e as Error).message}`);
   }
-  const state = await readSnapshotFile(path.join(dir, OUTPUT_FILES.resolver), withDefaults(parsed), verify === true);
+  const state = await readSnapshotFile(path.join(dir, OUTPUT_FILES.resolver), withDefaults(parsed), verify === true, identity.records);
   // Continue the batch's allocator only in its own range; any other range starts afresh (and never meets it).
   state.nextSerial = idRange === identity.idRange ? Math.max(identity.nextSerial, state.nextSerial) : firstSerialOfRange(idRange);
   state.idRange = idRange;

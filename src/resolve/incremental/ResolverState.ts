@@ -530,6 +530,15 @@ export class ResolverState {
     return r;
   }
 
+  /**
+   * Sizes the record columns and the id table for `records` records at once (perf: restoring 20M records
+   * otherwise copies every column ~24 times while doubling, and stalls on each copy).
+   */
+  reserve(records: number): void {
+    if (records > this.alive.length) this.growRecords(records);
+    this.ids.reserveEntries(records);
+  }
+
   private growRecords(min: number): void {
     this.alive = grow(this.alive, min);
     this.idHash = grow(this.idHash, min);

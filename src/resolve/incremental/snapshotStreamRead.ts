@@ -1,6 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import type { ResolvedOptions } from '../../config/ResolveOptions.js';
 import { IdweaveError } from '../../errors.js';
@@ -21,8 +22,11 @@ const JUDGE_BLOCK = 1024;
  * line and one read buffer). A file that cannot be opened or read throws `IdweaveError('input_unreadable')`;
  * everything else is as `readSnapshotStream`.
  */
-export async function readSnapshotFile(path: string, options: ResolvedOptions, verify = false): Promise<ResolverState> {
-  return readSnapshotStream(chunksOf(createReadStream(path, { highWaterMark: 1 << 20 }), path), options, verify);
+export async function readSnapshotFile(path: string, options: ResolvedOptions, verify = false, expectedRecords = 0): Promise<ResolverState> {
+  // A hint from elsewhere (a batch's identity.json) sizes the tables once; capped by what the file could hold.
+  let hint = 0;
+  if (expectedRecords > 0) hint = Math.min(expectedRecords, Math.floor((await stat(path).then((st) => st.size, () => 0)) / 16));
+  return readSnapshotStream(chunksOf(createReadStream(path, { highWaterMark: 1 << 20 }), path), options, verify, MAX_LINE_BYTES, hint);
 }
 
 /**
@@ -34,8 +38,8 @@ export async function readSnapshotFile(path: string, options: ResolvedOptions, v
  * Any problem throws `IdweaveError('snapshot_invalid')` naming the line (`line 7: records[20012][1]: serial …`);
  * other matching options throw `config_invalid`. The event loop gets a turn after each slice of work.
  */
-export async function readSnapshotStream(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, options: ResolvedOptions, verify = false, maxLineBytes = MAX_LINE_BYTES): Promise<ResolverState> {
-  const reader = new StreamReader(options, new Pacer());
+export async function readSnapshotStream(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, options: ResolvedOptions, verify = false, maxLineBytes = MAX_LINE_BYTES, expectedRecords = 0): Promise<ResolverState> {
+  const reader = new StreamReader(options, new Pacer(), expectedRecords);
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   for await (const chunk of chunks) {
@@ -89,6 +93,7 @@ class StreamReader {
   constructor(
     private readonly options: ResolvedOptions,
     private readonly pacer: Pacer,
+    private readonly expectedRecords = 0,
   ) {}
 
   get atStart(): boolean {
@@ -176,6 +181,7 @@ class StreamReader {
       this.mismatch = e as IdweaveError;
     }
     this.loader = new SnapshotLoader(this.options, { nextSerial: head.nextSerial as number, idRange: version >= 2 ? (head.idRange as number) : undefined, holdsOverrides: this.holdsOverrides }, issues);
+    if (this.expectedRecords > 0) this.loader.state.reserve(this.expectedRecords);
     this.hash.update(bytes);
     this.hash.update(NEWLINE);
   }
