@@ -75,7 +75,9 @@ describe('batch --previous equals a resolver seeded from the previous batch, giv
         const mapping = mappingOf(b);
         expect(mapping.size).toBe(second.length);
         for (const [id, profileId] of mapping) expect(resolver.profileOf(id), id).toBe(profileId);
-        const events = readFileSync(path.join(b, 'changes.ndjson'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+        const text = readFileSync(path.join(b, 'changes.ndjson'), 'utf8');
+        expect(text.includes('\n\n')).toBe(false);
+        const events = text === '' ? [] : text.slice(0, -1).split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
         const fromResolver = applied.ok ? applied.events.map(snake) : [];
         expect(fromResolver).toEqual(events);
       }),

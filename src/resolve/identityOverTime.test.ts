@@ -18,7 +18,12 @@ const file = (text: string): string => {
 const out = (): string => path.join(dir, `out-${n++}`);
 const mappingOf = (o: string): Map<string, string> =>
   new Map(readFileSync(path.join(o, 'mapping.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',') as [string, string]));
-const changesOf = (o: string): Record<string, unknown>[] => readFileSync(path.join(o, 'changes.ndjson'), 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+const changesOf = (o: string): Record<string, unknown>[] => {
+  const text = readFileSync(path.join(o, 'changes.ndjson'), 'utf8');
+  // One event per line, each ended by one newline: no blank lines.
+  if (text !== '') expect(text.endsWith('\n') && !text.includes('\n\n') && !text.startsWith('\n')).toBe(true);
+  return text === '' ? [] : text.slice(0, -1).split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+};
 
 const NIGHT_1 = 'id,email,phone,first_name\na1,ann@x.ae,,Ann\na2,ann@x.ae,,Ann\nb1,bob@x.ae,,Bob\nc1,cxlee@corp.ae,,Cy\nc2,cxlee@corp.ae,,Cy\n';
 

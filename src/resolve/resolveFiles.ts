@@ -440,7 +440,7 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
     let changeCount = 0;
     for (const event of batch.changes()) {
       changeCount++;
-      if (changes.write(`${changeLine(event)}\n`)) await changes.flush();
+      if (changes.write(changeLine(event))) await changes.flush();
     }
     await outputs.close(OUTPUT_FILES.changes, changes);
     stages.push(stageTiming('changes', t, changeCount));
