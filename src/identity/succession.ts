@@ -255,29 +255,50 @@ export function* successionEvents(input: SuccessionInput, s: Succession, cluster
   }
 
   // Updates: an inherited profile whose records changed in place, or left it (moved elsewhere, or removed).
-  const left = new Map<number, string[]>();
-  const push = (c: number, id: string): void => {
-    const l = left.get(c);
-    if (l) l.push(id);
-    else left.set(c, [id]);
-  };
-  for (let i = 0; i < n; i++) {
+  // perf: grouped by a counting sort over cluster positions, not a map (a night where every record changed names
+  // every profile: more than a Map holds at 20M), and ids are decoded one profile at a time.
+  const position = new Int32Array(n);
+  for (let k = 0; k < s.rootsBySerial.length; k++) position[s.rootsBySerial[k]!] = k;
+  const K = s.rootsBySerial.length;
+  const start = new Int32Array(K + 1);
+  /** The profile position of record i's update, or -1: a record changed in place, or moved to an existing profile. */
+  const updateOf = (i: number): number => {
     const p = oldProfile[i]!;
-    if (p < 0) continue;
+    if (p < 0) return -1;
     const h = heir[p]!;
     // A record now in a split-off part is named by the split event.
-    if (root[i] !== h) {
-      if (!fresh(root[i]!)) push(h, input.recordId(i));
-    } else if (input.changed?.[i] === 1) push(h, input.recordId(i));
+    if (root[i] !== h) return fresh(root[i]!) ? -1 : position[h]!;
+    return input.changed?.[i] === 1 ? position[h]! : -1;
+  };
+  const removedAt = (k: number): number => {
+    const h = heir[input.removedProfile[k]!]!;
+    return h >= 0 && input.removedId(k) !== undefined ? position[h]! : -1;
+  };
+  for (let i = 0; i < n; i++) {
+    const at = updateOf(i);
+    if (at >= 0) start[at + 1]!++;
   }
   for (let k = 0; k < input.removedProfile.length; k++) {
-    const h = heir[input.removedProfile[k]!]!;
-    const id = input.removedId(k);
-    if (h >= 0 && id !== undefined) push(h, id);
+    const at = removedAt(k);
+    if (at >= 0) start[at + 1]!++;
   }
-  for (const c of s.rootsBySerial) {
-    const ids = left.get(c);
-    if (ids) yield { type: 'updated', profileId: idOf(serialOfRoot[c]!), recordIds: sortIds(ids) };
+  for (let k = 0; k < K; k++) start[k + 1]! += start[k]!;
+  // Refs: record i as i, removed record k as -(k + 1).
+  const refs = new Int32Array(start[K]!);
+  const fill = start.slice(0, K);
+  for (let i = 0; i < n; i++) {
+    const at = updateOf(i);
+    if (at >= 0) refs[fill[at]!++] = i;
+  }
+  for (let k = 0; k < input.removedProfile.length; k++) {
+    const at = removedAt(k);
+    if (at >= 0) refs[fill[at]!++] = -(k + 1);
+  }
+  for (let k = 0; k < K; k++) {
+    if (start[k] === start[k + 1]) continue;
+    const ids: string[] = [];
+    for (let j = start[k]!; j < start[k + 1]!; j++) ids.push(refs[j]! >= 0 ? input.recordId(refs[j]!) : input.removedId(-refs[j]! - 1)!);
+    yield { type: 'updated', profileId: idOf(serialOfRoot[s.rootsBySerial[k]!]!), recordIds: sortIds(ids) };
   }
 
   // Deletions: old profiles none of whose records are left.

@@ -1,6 +1,7 @@
 import { setOwn } from '../_internal/ownField.js';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from '../accept/recordRules.js';
 import { PERSON_FIELD_COLUMNS } from '../_internal/nameFields.js';
+import type { ResolverEvent } from '../identity/succession.js';
 import type { GoldenProfile, LinkEvidence, Reject } from '../types.js';
 
 /** File names written into the output directory (spec §5). */
@@ -129,3 +130,18 @@ export function rejectLine(reject: Reject): string {
   return JSON.stringify({ row: reject.row, file: reject.file, input, reasons: reject.reasons, issues: reject.issues });
 }
 
+/** A line of `changes.ndjson`: the event with the outputs' snake_case names (docs/identity-over-time.md). */
+export function changeLine(e: ResolverEvent): string {
+  switch (e.type) {
+    case 'created':
+    case 'joined':
+    case 'updated':
+      return JSON.stringify({ type: e.type, profile_id: e.profileId, record_ids: e.recordIds });
+    case 'merged':
+      return JSON.stringify({ type: e.type, profile_id: e.profileId, merged_ids: e.mergedIds });
+    case 'split':
+      return JSON.stringify({ type: e.type, profile_id: e.profileId, new_ids: e.newIds });
+    case 'deleted':
+      return JSON.stringify({ type: e.type, profile_id: e.profileId });
+  }
+}

@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { IdweaveError } from '../errors.js';
@@ -41,15 +41,7 @@ export async function readPreviousRun(dir: string): Promise<PreviousRun> {
   if (manifestFile(manifest, IDENTITY_FILE) === undefined) {
     throw new IdweaveError('input_invalid', `--previous ${dir}: the run has no ${IDENTITY_FILE} (written by idweave before profile ids carried over); run once without --previous to start a lineage`);
   }
-  let identity: IdentityFile;
-  try {
-    const { readFile } = await import('node:fs/promises');
-    const parsed = identitySchema.safeParse(JSON.parse(await readFile(path.join(dir, IDENTITY_FILE), 'utf8')));
-    if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; '));
-    identity = parsed.data;
-  } catch (e) {
-    throw new IdweaveError('input_invalid', `--previous ${dir}: ${IDENTITY_FILE}: ${(e as Error).message}`);
-  }
+  const identity = await readIdentityFile(dir, `--previous ${dir}`);
   const fingerprints = await readFingerprints(dir, identity.records);
   const run = new PreviousRun(identity.idRange, identity.nextSerial);
   const mapping = path.join(dir, identity.mapping);
@@ -70,6 +62,20 @@ export async function readPreviousRun(dir: string): Promise<PreviousRun> {
   }
   if (k !== identity.records) throw new IdweaveError('input_invalid', `--previous ${mapping}: ${k} rows, ${IDENTITY_FILE} lists ${identity.records}`);
   return run;
+}
+
+/**
+ * `identity.json` of a published run, checked; `what` names the caller in the error (`--previous out/`). Throws
+ * `IdweaveError('input_invalid')` when it is not valid JSON of the identity schema.
+ */
+export async function readIdentityFile(dir: string, what: string): Promise<IdentityFile> {
+  try {
+    const parsed = identitySchema.safeParse(JSON.parse(await readFile(path.join(dir, IDENTITY_FILE), 'utf8')));
+    if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; '));
+    return parsed.data;
+  } catch (e) {
+    throw new IdweaveError('input_invalid', `${what}: ${IDENTITY_FILE}: ${(e as Error).message}`);
+  }
 }
 
 async function readFingerprints(dir: string, records: number): Promise<Uint32Array> {

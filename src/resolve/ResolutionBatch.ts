@@ -1,5 +1,6 @@
 import { ByteInterner, stringAt } from '../_internal/ByteInterner.js';
 import { GrowableArray } from '../_internal/GrowableArray.js';
+import { lowerBound } from '../_internal/lowerBound.js';
 import { breakTies, radixSortIndices } from '../_internal/radixSort.js';
 import { withDefaults, type RecordOverride, type ResolvedOptions, type ResolveOptions } from '../config/ResolveOptions.js';
 import { GUARD_OF_OUTCOME, OUTCOME, type EvidenceLog } from '../cluster/EvidenceLog.js';
@@ -460,7 +461,7 @@ export class ResolutionBatch {
       for (let k = 0; k < sorted.length; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) sorted[distinct++] = sorted[k]!;
       oldSerials = sorted.slice(0, distinct);
       for (let k = 0; k < prev.size; k++) {
-        const d = binarySearch(oldSerials, prev.serial(k));
+        const d = lowerBound(oldSerials, prev.serial(k));
         const i = this.ids.get(prev.recordId(k));
         if (i < 0) {
           removedProfile.push(d);
@@ -517,27 +518,24 @@ export class ResolutionBatch {
     const updated = this.updatedAt.view();
     const time = new Float64Array(1);
     const timeBits = new Uint32Array(time.buffer);
+    const h = new Uint32Array(2);
     let w = 0;
     for (let i = 0; i < n; i++) {
-      let hi = this.payloads.hashOf(i);
-      let lo = hi ^ 0x9e3779b9;
-      const mix = (x: number): void => {
-        hi = Math.imul(hi ^ x, 0x01000193);
-        lo = Math.imul((lo ^ x) + 0x7f4a7c15, 0x85ebca6b) ^ (lo >>> 13);
-      };
-      for (let j = keyStart[i]!; j < keyStart[i + 1]!; j++) mix(keyHash[keyIds[j]!]!);
-      mix(0x5eed);
-      for (; w < weakRecord.length && weakRecord[w] === i; w++) mix(keyHash[weakKey[w]!]!);
-      mix(first[i]! < 0 ? 1 : nameHash[first[i]!]!);
-      mix(last[i]! < 0 ? 2 : nameHash[last[i]!]!);
-      mix(attributes[i]! < 0 ? 3 : nameHash[attributes[i]!]!);
-      mix(sourceOf[i]! < 0 ? 4 : sourceHash[sourceOf[i]!]!);
+      h[0] = this.payloads.hashOf(i);
+      h[1] = h[0] ^ 0x9e3779b9;
+      for (let j = keyStart[i]!; j < keyStart[i + 1]!; j++) mix(h, keyHash[keyIds[j]!]!);
+      mix(h, 0x5eed);
+      for (; w < weakRecord.length && weakRecord[w] === i; w++) mix(h, keyHash[weakKey[w]!]!);
+      mix(h, first[i]! < 0 ? 1 : nameHash[first[i]!]!);
+      mix(h, last[i]! < 0 ? 2 : nameHash[last[i]!]!);
+      mix(h, attributes[i]! < 0 ? 3 : nameHash[attributes[i]!]!);
+      mix(h, sourceOf[i]! < 0 ? 4 : sourceHash[sourceOf[i]!]!);
       time[0] = updated[i]!;
-      mix(timeBits[0]!);
-      mix(timeBits[1]!);
+      mix(h, timeBits[0]!);
+      mix(h, timeBits[1]!);
       // Never 0, 0: that pair means "unknown" in a previous run.
-      out[2 * i] = hi >>> 0 || 1;
-      out[2 * i + 1] = lo >>> 0;
+      out[2 * i] = h[0]! || 1;
+      out[2 * i + 1] = h[1]!;
     }
     return out;
   }
@@ -634,14 +632,8 @@ function sizeBucket(size: number): string {
   return `${Math.max(11, hi / 2 + 1)}-${hi}`;
 }
 
-/** Index of `x` in the ascending `a` (present by construction). */
-function binarySearch(a: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = a.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+/** Folds `x` into the two halves of a fingerprint (FNV-1a step, and a murmur-style step). */
+function mix(h: Uint32Array, x: number): void {
+  h[0] = Math.imul(h[0]! ^ x, 0x01000193);
+  h[1] = Math.imul((h[1]! ^ x) + 0x7f4a7c15, 0x85ebca6b) ^ (h[1]! >>> 13);
 }

@@ -7,6 +7,7 @@ import { ResolutionBatch } from './ResolutionBatch.js';
 import { PreviousRun } from '../identity/PreviousRun.js';
 import type { ResolverEvent } from '../identity/succession.js';
 import { IdweaveError } from '../errors.js';
+import { getOwn } from '../_internal/ownField.js';
 
 /** Options of `resolve`: the matching options, and identity over time (docs/identity-over-time.md). */
 export interface ResolveRunOptions extends ResolveOptions {
@@ -70,7 +71,8 @@ export function resolve(records: Iterable<unknown>, options: ResolveRunOptions =
     const accepted = acceptLibraryRecord(input);
     if (!accepted.ok) {
       // An erased record leaves no trace, not even as a reject.
-      const id = input !== null && typeof input === 'object' ? (input as { id?: unknown }).id : undefined;
+      // Own field only: an inherited `id` (or a getter on a prototype) is not the record's.
+      const id = input !== null && typeof input === 'object' && !Array.isArray(input) ? getOwn(input as Record<string, unknown>, 'id') : undefined;
       if (typeof id === 'string' && batch.isErased(id)) {
         batch.erasedCount++;
         continue;

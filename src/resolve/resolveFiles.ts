@@ -9,7 +9,7 @@ import type { ResolveOptions } from '../config/ResolveOptions.js';
 import { IdweaveError } from '../errors.js';
 import type { LineWriter } from '../io/LineWriter.js';
 import type { Manifest } from '../io/manifest.js';
-import { MAPPING_HEADER, OUTPUT_FILES, rejectLine } from '../io/outputFiles.js';
+import { changeLine, MAPPING_HEADER, OUTPUT_FILES, rejectLine } from '../io/outputFiles.js';
 import { OutputDir } from '../io/OutputDir.js';
 import { checkColumns, type InputColumns } from '../io/checkColumns.js';
 import { columnRoles } from '../io/columnRoles.js';
@@ -34,7 +34,6 @@ import { Writable } from 'node:stream';
 import { writeSnapshotStream } from './incremental/snapshotStreamWrite.js';
 import { FINGERPRINTS_FILE, IDENTITY_FILE, readPreviousRun, type IdentityFile } from '../io/previousRun.js';
 import { ID } from '../io/columnRoles.js';
-import type { ResolverEvent } from '../identity/succession.js';
 import { ResolutionBatch } from './ResolutionBatch.js';
 import type { ResolveReport, StageTiming } from './ResolveReport.js';
 
@@ -579,19 +578,3 @@ function dropUndefined(o: Record<string, unknown>): Record<string, unknown> {
 }
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-
-/** A line of `changes.ndjson`: the event with the outputs' snake_case names (docs/identity-over-time.md). */
-export function changeLine(e: ResolverEvent): string {
-  switch (e.type) {
-    case 'created':
-    case 'joined':
-    case 'updated':
-      return JSON.stringify({ type: e.type, profile_id: e.profileId, record_ids: e.recordIds });
-    case 'merged':
-      return JSON.stringify({ type: e.type, profile_id: e.profileId, merged_ids: e.mergedIds });
-    case 'split':
-      return JSON.stringify({ type: e.type, profile_id: e.profileId, new_ids: e.newIds });
-    case 'deleted':
-      return JSON.stringify({ type: e.type, profile_id: e.profileId });
-  }
-}

@@ -1,12 +1,11 @@
 import path from 'node:path';
-import { readFile } from 'node:fs/promises';
 import { parseResolveOptions } from '../config/parseResolveOptions.js';
 import { withDefaults } from '../config/ResolveOptions.js';
 import { IdweaveError } from '../errors.js';
 import { checkIdRange, firstSerialOfRange } from '../identity/profileIds.js';
 import { manifestFile, readManifest } from '../io/manifest.js';
 import { OUTPUT_FILES } from '../io/outputFiles.js';
-import { identitySchema } from '../io/previousRun.js';
+import { readIdentityFile } from '../io/previousRun.js';
 import { erasedOption, resolverOfState, type Resolver, type ResolverOptions } from './createResolver.js';
 import { readSnapshotFile } from './incremental/snapshotStreamRead.js';
 
@@ -52,14 +51,7 @@ export async function resolverFromBatch(dir: string, options: ResolverFromBatchO
   for (const name of [OUTPUT_FILES.identity, OUTPUT_FILES.resolver]) {
     if (manifestFile(manifest, name) === undefined) throw new IdweaveError('input_invalid', `resolverFromBatch ${dir}: the run has no ${name} (written by an older idweave); run idweave resolve again`);
   }
-  let identity;
-  try {
-    const checked = identitySchema.safeParse(JSON.parse(await readFile(path.join(dir, OUTPUT_FILES.identity), 'utf8')));
-    if (!checked.success) throw new Error(checked.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; '));
-    identity = checked.data;
-  } catch (e) {
-    throw new IdweaveError('input_invalid', `resolverFromBatch ${dir}: ${OUTPUT_FILES.identity}: ${(e as Error).message}`);
-  }
+  const identity = await readIdentityFile(dir, `resolverFromBatch ${dir}`);
   const state = await readSnapshotFile(path.join(dir, OUTPUT_FILES.resolver), withDefaults(parsed), verify === true, identity.records);
   // Continue the batch's allocator only in its own range; any other range starts afresh (and never meets it).
   state.nextSerial = idRange === identity.idRange ? Math.max(identity.nextSerial, state.nextSerial) : firstSerialOfRange(idRange);

@@ -1,3 +1,4 @@
+import { lowerBound } from '../../_internal/lowerBound.js';
 import { endianness } from 'node:os';
 import { CHUNK_BASE } from '../../_internal/chunkString.js';
 import { fnv1aBytes } from '../../_internal/ByteInterner.js';
@@ -149,7 +150,7 @@ export class ExplainIndexBuilder {
         const k = c.keyIds[j]!;
         if (marked[k] === 0) continue;
         holderRecord.push(r);
-        holderGeneric.push(indexOf(keys, k));
+        holderGeneric.push(lowerBound(keys, k));
       }
     }
     const hr = holderRecord.view();
@@ -209,18 +210,6 @@ class LineEnds {
     }
     this.written += bytes.length;
   }
-}
-
-/** Start of each top-bits bucket in an ascending list of 32-bit values. */
-function indexOf(sorted: Int32Array, k: number): number {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < k) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 const LITTLE_ENDIAN = endianness() === 'LE';
