@@ -22,6 +22,7 @@ export {
   type SourceOverlap,
   type TruthAccuracy,
 } from './resolve/resolveFiles.js';
+export type { EvidenceMode } from './io/evidenceMode.js';
 export { IdweaveError, isIdweaveError, type IdweaveErrorCode } from './errors.js';
 export { parseConfig } from './config/parseConfig.js';
 export { recordFromRow, type RecordFromRowResult } from './io/recordFromRow.js';

@@ -137,3 +137,87 @@ describe('idweave explain (explain.idx)', () => {
     expect(r.err).toMatch(/no explain\.idx \(written by an older idweave\); run idweave resolve again/);
   });
 });
+
+describe('idweave explain on each --evidence mode (#15)', () => {
+  const resolvedWith = async (evidence: string): Promise<string> => {
+    const o = out();
+    const r = await iw('resolve', write(`in${outs}.csv`, csv), '--out', o, '--config', config, '--evidence', evidence, '--no-progress');
+    expect(r).toMatchObject({ code: 0, err: '' });
+    return o;
+  };
+  const json = async (...argv: string[]): Promise<Record<string, unknown>> => {
+    const r = await iw('explain', ...argv, '--json');
+    expect(r).toMatchObject({ code: 0, err: '' });
+    return JSON.parse(r.out) as Record<string, unknown>;
+  };
+
+  test('refused: every profile keeps its records, refusals and generic identifiers, and says its links were not kept', async () => {
+    const all = await resolvedWith('all');
+    const refused = await resolvedWith('refused');
+    const profiles = readFileSync(path.join(all, 'profiles.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { profile_id: string; record_ids: string[] });
+    expect(profiles.map((p) => p.record_ids.length).sort()).toEqual([1, 1, 1, 1, 1, 1, 3]);
+    for (const { profile_id: id, record_ids: records } of profiles) {
+      const full = await json(all, '--profile', id);
+      const partial = await json(refused, '--profile', id);
+      expect(full).not.toHaveProperty('linksNotKept');
+      expect(partial).toMatchObject({ recordIds: full.recordIds, refused: full.refused, generic: full.generic, links: [] });
+      if (records.length === 1) {
+        expect(partial).toEqual(full);
+      } else {
+        expect(full.links).toHaveLength(records.length - 1);
+        expect(partial.linksNotKept).toBe(true);
+        expect(partial.message).toMatch(new RegExp(`^profile ${id} joins 3 records; the links that join them were not kept \\(the run was written with --evidence refused`));
+      }
+    }
+    const text = await iw('explain', refused, '--profile', profileIdIn(refused, 'a1'));
+    expect(text.out).toBe(
+      `profile ${profileIdIn(refused, 'a1')}: 3 records\n  a1\n  a2\n  a3\n` +
+        'links: not kept (the run was written with --evidence refused, which keeps refused links only: resolve again with --evidence all to see them)\n' +
+        'refused links to other profiles (1):\n  a2 -x- phone:+971502345671 -x- b1: refused by shareable (names differ: ann lee vs bob lee (weight -8.5 < 8))\n',
+    );
+  });
+
+  test('refused: apart records are explained in full; linked records say the path was not kept, never "no links"', async () => {
+    const all = await resolvedWith('all');
+    const refused = await resolvedWith('refused');
+    for (const [a, b] of [['a1', 'b1'], ['a2', 'b1'], ['c2ya8', 'czki6'], ['solo', 'a1'], ['solo', 'solo']] as const) {
+      expect(await json(refused, '--records', a, b), `${a} ${b}`).toEqual(await json(all, '--records', a, b));
+    }
+    const linked = await json(refused, '--records', 'a1', 'a3');
+    expect(linked).toMatchObject({ linked: true, path: [], linksNotKept: true, profileA: profileIdIn(refused, 'a1'), profileB: profileIdIn(refused, 'a1') });
+    expect((await json(all, '--records', 'a1', 'a3')).path).toHaveLength(2);
+    const text = await iw('explain', refused, '--records', 'a1', 'a3');
+    expect(text.out).toBe(
+      `a1 and a3 are in profile ${profileIdIn(refused, 'a1')}; the links that join them were not kept ` +
+        '(the run was written with --evidence refused, which keeps refused links only: resolve again with --evidence all to see them)\n',
+    );
+  });
+
+  test('the index says what evidence.ndjson holds: version 2 for every decision, 3 for refusals only; a mix is damage', async () => {
+    const all = readFileSync(path.join(await resolvedWith('all'), EXPLAIN_INDEX_FILE));
+    expect([all.readUInt32LE(8), all.readUInt32LE(56)]).toEqual([2, 0]);
+    const o = await resolvedWith('refused');
+    const file = path.join(o, EXPLAIN_INDEX_FILE);
+    const refused = readFileSync(file);
+    expect([refused.readUInt32LE(8), refused.readUInt32LE(56)]).toEqual([3, 1]);
+    // Read as version 2, the index would show the profile without its links as if it had none.
+    const edited = Buffer.from(refused);
+    edited.writeUInt32LE(2, 8);
+    writeFileSync(file, edited);
+    const r = await iw('explain', o, '--profile', profileIdIn(o, 'a1'));
+    expect(r).toMatchObject({ code: 1, err: expect.stringMatching(/explain\.idx: damaged or from another run \(version 2 with evidence kept 1\)/) });
+  });
+
+  test('none: explain says the run was written without evidence, and what to do', async () => {
+    const o = await resolvedWith('none');
+    for (const query of [['--profile', profileIdIn(o, 'a1')], ['--records', 'a1', 'b1']]) {
+      const r = await iw('explain', o, ...query);
+      expect(r.code).toBe(1);
+      expect(r.out).toBe('');
+      expect(r.err).toBe(
+        `idweave: ${o}: the run was made without evidence (--evidence none: no evidence.ndjson, no explain.idx), so it cannot be explained; ` +
+          'run idweave resolve again with --evidence all (the default) to explain it, or --evidence refused to see only why records were not merged\n',
+      );
+    }
+  });
+});

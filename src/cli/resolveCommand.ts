@@ -4,6 +4,7 @@ import { IdweaveError } from '../errors.js';
 import { loadConfigFile } from '../io/loadConfigFile.js';
 import { MANIFEST_FILE } from '../io/manifest.js';
 import { EXPLAIN_INDEX_FILE } from '../io/explainIndex.js';
+import { parseEvidenceMode, type EvidenceMode } from '../io/evidenceMode.js';
 import { OUTPUT_FILES } from '../io/outputFiles.js';
 import { PARQUET_OUTPUT_FILES } from '../io/parquetOutput.js';
 import { resolveFiles } from '../resolve/resolveFiles.js';
@@ -30,6 +31,8 @@ export interface ResolveCommandOptions {
   readonly inputFormat?: string;
   /** `--output-format <format>`, as typed. */
   readonly outputFormat?: string;
+  /** `--evidence <mode>`, as typed: all, refused or none (true and false: all and none). */
+  readonly evidence?: string;
   /** `--previous <dir>`: the run this one continues. */
   readonly previous?: string;
   /** `--overrides <file>`: steward overrides (CSV `record_a,record_b,rule`). */
@@ -81,6 +84,12 @@ export async function resolveCommand(inputs: readonly string[], options: Resolve
     if (f !== 'ndjson' && f !== 'parquet') throw new IdweaveError('usage', `--output-format: expected ndjson or parquet, got "${options.outputFormat}"`);
     outputFormat = f;
   }
+  let evidence: EvidenceMode | undefined;
+  if (options.evidence !== undefined) {
+    // (As typed, so the error quotes it; the aliases true and false spelled as the library takes them.)
+    const e = options.evidence.toLowerCase();
+    evidence = parseEvidenceMode(e === 'true' ? true : e === 'false' ? false : e, '--evidence');
+  }
   // Overrides from the file join those of the config file (the file's come last; a later rule for a pair wins).
   if (options.overrides !== undefined) config = { ...config, overrides: [...(config.overrides ?? []), ...(await readOverridesFile(options.overrides))] };
   const erased = options.erased === undefined ? undefined : await readErasedFile(options.erased);
@@ -98,6 +107,7 @@ export async function resolveCommand(inputs: readonly string[], options: Resolve
       erased,
       inputFormat,
       outputFormat,
+      evidence,
       onProgress: (p) => progress.update(p),
       onWarning: (message) => {
         progress.stop();
@@ -110,9 +120,10 @@ export async function resolveCommand(inputs: readonly string[], options: Resolve
   const seconds = (performance.now() - t0) / 1000;
   const fmt = (n: number): string => n.toLocaleString('en-US');
   const count = (n: number, one: string, many: string): string => `${fmt(n)} ${n === 1 ? one : many}`;
+  const withEvidence = evidence !== 'none';
   const written =
-    outputFormat === 'parquet' ? [PARQUET_OUTPUT_FILES.mapping, PARQUET_OUTPUT_FILES.profiles, OUTPUT_FILES.rejects, OUTPUT_FILES.evidence]
-    : [OUTPUT_FILES.mapping, OUTPUT_FILES.profiles, OUTPUT_FILES.rejects, OUTPUT_FILES.evidence, EXPLAIN_INDEX_FILE];
+    outputFormat === 'parquet' ? [PARQUET_OUTPUT_FILES.mapping, PARQUET_OUTPUT_FILES.profiles, OUTPUT_FILES.rejects, ...(withEvidence ? [OUTPUT_FILES.evidence] : [])]
+    : [OUTPUT_FILES.mapping, OUTPUT_FILES.profiles, OUTPUT_FILES.rejects, ...(withEvidence ? [OUTPUT_FILES.evidence, EXPLAIN_INDEX_FILE] : [])];
   const files = [...written, OUTPUT_FILES.changes, OUTPUT_FILES.identity, OUTPUT_FILES.fingerprints, OUTPUT_FILES.resolver, OUTPUT_FILES.report, OUTPUT_FILES.reportHtml, MANIFEST_FILE].join(', ');
   io.stdout(
     `${count(report.recordsIn, 'record', 'records')} in: ${fmt(report.accepted)} accepted, ${fmt(report.rejected)} rejected\n` +

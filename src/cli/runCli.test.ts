@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -117,6 +117,41 @@ describe('idweave resolve', () => {
     const r = await run('explain', path.join(dir, 'emptyout'), '--profile', 'P');
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/no manifest\.json, so no complete idweave run is published here/);
+  });
+});
+
+describe('idweave resolve --evidence (#15)', () => {
+  const input = write('evidence-cli.csv', 'id,email,phone,first_name,last_name\nj1,james.garcia@gmail.com,050 111 2233,James,Garcia\nj2,,050 111 2233,James,Chowdhury\nj3,james.garcia@gmail.com,,James,Garcia\n');
+  let n = 0;
+
+  test.each([
+    ['all', true, 'every decision'],
+    ['refused', true, 'refusals only'],
+    ['none', false, ''],
+    ['true', true, 'every decision'],
+    ['false', false, ''],
+    ['Refused', true, 'refusals only'],
+  ])('--evidence %s', async (value, written, kept) => {
+    const out = path.join(dir, `evidence-cli-${++n}`);
+    const r = await run('resolve', input, '--out', out, '--evidence', value, '--no-progress');
+    expect(r).toMatchObject({ code: 0, err: '' });
+    const files = readdirSync(out);
+    expect(files.includes('evidence.ndjson')).toBe(written);
+    expect(files.includes('explain.idx')).toBe(written);
+    // The summary names only what was written.
+    expect(r.out.includes('evidence.ndjson, explain.idx')).toBe(written);
+    if (!written) return;
+    const lines = readFileSync(path.join(out, 'evidence.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { accepted: boolean });
+    expect(lines.some((l) => !l.accepted)).toBe(true);
+    expect(lines.some((l) => l.accepted)).toBe(kept === 'every decision');
+  });
+
+  test.each([['some'], ['yes'], ['']])('--evidence "%s" → exit 2 naming the allowed values, nothing written', async (value) => {
+    const out = path.join(dir, `evidence-cli-bad-${++n}`);
+    const r = await run('resolve', input, '--out', out, '--evidence', value, '--no-progress');
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(`idweave: --evidence: expected all, refused or none (true is all, false is none), got ${JSON.stringify(value)}\n`);
+    expect(existsSync(out)).toBe(false);
   });
 });
 

@@ -33,6 +33,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--no-progress', 'no progress bar on stderr')
     .option('--input-format <format>', 'format of standard input (-): csv or ndjson, gzipped or not (files are read by their extension)')
     .option('--output-format <format>', 'ndjson (default: mapping.csv, profiles.ndjson) or parquet (mapping.parquet, profiles.parquet; idweave explain then needs an ndjson run)')
+    .option(
+      '--evidence <mode>',
+      'link decisions kept in evidence.ndjson: all (default; idweave explain shows how records are joined), refused (only refusals: ' +
+        'why records were not merged; explain then says the joining links were not kept) or none (no evidence.ndjson, no explain.idx)',
+    )
     .option('--delimiter <c>', 'CSV cell separator: "," ";" "tab" or "auto" (default auto: from each file\'s header row)')
     .option('--threads <n>', 'worker threads reading and normalizing rows (default: one per CPU core, and at most that; 0: none)')
     .option('--previous <dir>', 'a previous run\'s output directory: profile ids carry over, changes.ndjson says what changed (may be --out itself)')

@@ -19,6 +19,11 @@ export const GUARD_OF_OUTCOME: readonly (GuardName | undefined)[] = [
   undefined, undefined, 'generic', 'exclusive', 'shareable', 'maxClusterSize', 'fuzzy', 'override',
 ];
 
+/** True for the outcomes of an accepted link (`"accepted": true` in `evidence.ndjson`); every other outcome is a refusal. */
+export function isAcceptedOutcome(outcome: number): boolean {
+  return outcome === OUTCOME.accepted || outcome === OUTCOME.acceptedFuzzy;
+}
+
 /** The key of a decision on an `always` override pair: no identifier joined (or failed to join) the records. */
 export const OVERRIDE_KEY = -1;
 

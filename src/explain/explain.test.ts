@@ -106,3 +106,32 @@ describe('formatExplanation', () => {
     expect(profile).toContain('generic identifiers, which do not link (1):\n  phone:+97143120000 (shared by 12 records and 30 other identifiers)');
   });
 });
+
+describe('evidence of refusals only (--evidence refused, #15)', () => {
+  const refusals = evidence.filter((e) => !e.accepted);
+  const onlyRefused = { evidence: 'refused' } as const;
+
+  test('a profile of several records: its links were not kept, never "no links"; refusals and generic as with every decision', () => {
+    const full = explainProfile(P1, evidence);
+    const e = explainProfile(P1, refusals, onlyRefused);
+    expect(e).toMatchObject({ recordIds: full.recordIds, links: [], refused: full.refused, generic: full.generic, linksNotKept: true });
+    expect(e.message).toMatch(/^profile P1 joins 3 records; the links that join them were not kept \(the run was written with --evidence refused, which keeps refused links only: resolve again with --evidence all to see them\)\. refused: a–x/);
+    expect(formatExplanation(e)).toContain('links: not kept (the run was written with --evidence refused');
+    expect(formatExplanation(e)).not.toContain('links (0)');
+    expect(full).not.toHaveProperty('linksNotKept');
+  });
+
+  test('a profile of one record, and apart records, lack nothing', () => {
+    expect(explainProfile(P3, [], onlyRefused)).toEqual(explainProfile(P3, []));
+    expect(explainProfile(P2, refusals, onlyRefused)).toEqual(explainProfile(P2, evidence));
+    expect(explainRecords('b', 'x', P1, P2, refusals, onlyRefused)).toEqual(explainRecords('b', 'x', P1, P2, evidence));
+    expect(explainRecords('a', 's', P1, P3, refusals, onlyRefused)).toEqual(explainRecords('a', 's', P1, P3, evidence));
+    expect(explainRecords('s', 's', P3, P3, [], onlyRefused)).toEqual(explainRecords('s', 's', P3, P3, []));
+  });
+
+  test('linked records: the path was not kept', () => {
+    const e = explainRecords('a', 'c', P1, P1, refusals, onlyRefused);
+    expect(e).toMatchObject({ linked: true, path: [], linksNotKept: true, message: expect.stringMatching(/^linked in profile P1; the links that join them were not kept/) });
+    expect(formatExplanation(e)).toBe('a and c are in profile P1; the links that join them were not kept (the run was written with --evidence refused, which keeps refused links only: resolve again with --evidence all to see them)\n');
+  });
+});

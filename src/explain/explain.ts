@@ -1,7 +1,7 @@
 import { compareStrings } from '../_internal/compareStrings.js';
 import type { LinkEvidence } from '../types.js';
 import { shortestPath } from './shortestPath.js';
-import type { GenericIdentifier, ProfileExplanation, ProfileFacts, RecordsExplanation } from './types.js';
+import type { ExplainOptions, GenericIdentifier, ProfileExplanation, ProfileFacts, RecordsExplanation } from './types.js';
 
 // The one explain: pure functions from evidence (link decisions) plus membership (profile → records). The
 // incremental resolver feeds them from its state, `idweave explain` from an output directory's index; both
@@ -9,12 +9,13 @@ import type { GenericIdentifier, ProfileExplanation, ProfileFacts, RecordsExplan
 
 /**
  * How a profile holds together. `evidence`: link decisions touching its records, each once, in decision order
- * (decisions about other records are ignored).
+ * (decisions about other records are ignored); with `options.evidence` `refused`, the refused ones only, and the
+ * explanation says that the links joining its records were not kept (`linksNotKept`).
  *
  * @example
  * explainProfile({ profileId: 'P1', recordIds: ['a', 'b'], generic: [] }, evidence).links; // the a–b link
  */
-export function explainProfile(profile: ProfileFacts, evidence: readonly LinkEvidence[]): ProfileExplanation {
+export function explainProfile(profile: ProfileFacts, evidence: readonly LinkEvidence[], options: ExplainOptions = {}): ProfileExplanation {
   const inProfile = new Set(profile.recordIds);
   const recordIds = [...inProfile].sort(compareStrings);
   const links = evidence.filter((e) => e.accepted && inProfile.has(e.recordA) && inProfile.has(e.recordB));
@@ -22,20 +23,26 @@ export function explainProfile(profile: ProfileFacts, evidence: readonly LinkEvi
   const generic = sortedGeneric(profile.generic);
   const parts: string[] = [];
   const { profileId } = profile;
+  // Without accepted links, a profile of several records is joined by links this evidence does not hold.
+  const linksNotKept = options.evidence === 'refused' && recordIds.length > 1;
   parts.push(
-    recordIds.length === 1
-      ? `profile ${profileId} holds one record (${recordIds[0]})`
-      : `profile ${profileId} joins ${recordIds.length} records: ${links.map(describeLink).join('; ')}`,
+    recordIds.length === 1 ? `profile ${profileId} holds one record (${recordIds[0]})`
+    : linksNotKept ? `profile ${profileId} joins ${recordIds.length} records; the links that join them were not kept (${REFUSED_ONLY})`
+    : `profile ${profileId} joins ${recordIds.length} records: ${links.map(describeLink).join('; ')}`,
   );
   if (refused.length > 0) parts.push(`refused: ${refused.map((e) => `${e.recordA}–${e.recordB} through ${e.key} by the ${e.guard} guard (${e.why ?? ''})`).join('; ')}`);
   if (generic.length > 0) parts.push(`generic identifiers (not linking): ${generic.map(describeGeneric).join('; ')}`);
-  return { type: 'profile', profileId, recordIds, links, refused, generic, message: parts.join('. ') };
+  return { type: 'profile', profileId, recordIds, links, refused, generic, ...(linksNotKept ? { linksNotKept } : {}), message: parts.join('. ') };
 }
+
+/** Why accepted links are missing from an explanation, and what to do about it. */
+export const REFUSED_ONLY = 'the run was written with --evidence refused, which keeps refused links only: resolve again with --evidence all to see them';
 
 /**
  * Why two records are, or are not, in one profile. `profileA` / `profileB`: the records' profiles (the same
  * facts twice when they share one; undefined for an unknown record). `evidence`: link decisions touching the
- * records of those profiles, each once, in decision order.
+ * records of those profiles, each once, in decision order; with `options.evidence` `refused`, the refused ones
+ * only: apart records are explained in full, linked ones without their path (`linksNotKept`).
  *
  * @example
  * explainRecords('a', 'b', pa, pb, evidence).path; // accepted links from a to b, when linked
@@ -46,6 +53,7 @@ export function explainRecords(
   profileA: ProfileFacts | undefined,
   profileB: ProfileFacts | undefined,
   evidence: readonly LinkEvidence[],
+  options: ExplainOptions = {},
 ): RecordsExplanation {
   if (profileA === undefined || profileB === undefined) {
     const missing = [profileA === undefined ? recordA : undefined, profileB === undefined && recordB !== recordA ? recordB : undefined]
@@ -60,12 +68,15 @@ export function explainRecords(
   }
   const base = { type: 'records', recordA, recordB, profileA: profileA.profileId, profileB: profileB.profileId } as const;
   if (profileA.profileId === profileB.profileId) {
+    if (recordA === recordB) return { ...base, linked: true, path: [], refused: [], generic: [], message: `linked: "${recordA}" is one record (profile ${profileA.profileId})` };
+    if (options.evidence === 'refused') {
+      const message = `linked in profile ${profileA.profileId}; the links that join them were not kept (${REFUSED_ONLY})`;
+      return { ...base, linked: true, path: [], refused: [], generic: [], linksNotKept: true, message };
+    }
     const inProfile = new Set(profileA.recordIds);
     const accepted = evidence.filter((e) => e.accepted && inProfile.has(e.recordA) && inProfile.has(e.recordB));
     const path = shortestPath(accepted, recordA, recordB);
-    const steps = path.map(describeLink);
-    const message = recordA === recordB ? `linked: "${recordA}" is one record (profile ${profileA.profileId})` : `linked in profile ${profileA.profileId}: ${steps.join('; ')}`;
-    return { ...base, linked: true, path, refused: [], generic: [], message };
+    return { ...base, linked: true, path, refused: [], generic: [], message: `linked in profile ${profileA.profileId}: ${path.map(describeLink).join('; ')}` };
   }
   const inA = new Set(profileA.recordIds);
   const inB = new Set(profileB.recordIds);

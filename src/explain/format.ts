@@ -1,5 +1,5 @@
 import type { LinkEvidence } from '../types.js';
-import { describeGeneric } from './explain.js';
+import { describeGeneric, REFUSED_ONLY } from './explain.js';
 import type { Explanation } from './types.js';
 
 /** An explanation as text for people (what `idweave explain` prints without `--json`): one line per record or link. */
@@ -12,13 +12,15 @@ export function formatExplanation(e: Explanation): string {
   if (e.type === 'profile') {
     lines.push(`profile ${e.profileId}: ${e.recordIds.length} record${e.recordIds.length === 1 ? '' : 's'}`);
     for (const r of e.recordIds) lines.push(`  ${r}`);
-    lines.push(`links (${e.links.length}):`, ...e.links.map(link));
+    if (e.linksNotKept) lines.push(`links: not kept (${REFUSED_ONLY})`);
+    else lines.push(`links (${e.links.length}):`, ...e.links.map(link));
     if (e.refused.length > 0) lines.push(`refused links to other profiles (${e.refused.length}):`, ...e.refused.map(refusal));
     if (generic.length > 0) lines.push(`generic identifiers, which do not link (${generic.length}):`, ...generic);
   } else if (e.profileA === undefined || e.profileB === undefined) {
     lines.push(e.message);
   } else if (e.linked) {
     if (e.recordA === e.recordB) lines.push(`${e.recordA} is one record, in profile ${e.profileA}`);
+    else if (e.linksNotKept) lines.push(`${e.recordA} and ${e.recordB} are in profile ${e.profileA}; the links that join them were not kept (${REFUSED_ONLY})`);
     else lines.push(`${e.recordA} and ${e.recordB} are in profile ${e.profileA}, joined by:`, ...e.path.map(link));
   } else {
     if (e.refused.length > 0) {

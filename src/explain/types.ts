@@ -28,6 +28,12 @@ export interface ProfileExplanation {
   readonly refused: readonly LinkEvidence[];
   /** Generic identifiers its records hold (they did not link), sorted by key. */
   readonly generic: readonly GenericIdentifier[];
+  /**
+   * True when the evidence explained from kept only refusals (a run written with `--evidence refused`) and the
+   * profile has several records: `links` is then empty because the accepted links were not kept, not because
+   * nothing joins the records. Absent otherwise.
+   */
+  readonly linksNotKept?: true;
   /** The explanation in words, one line. */
   readonly message: string;
 }
@@ -50,11 +56,26 @@ export interface RecordsExplanation {
   readonly refused: readonly LinkEvidence[];
   /** When apart: generic identifiers held by both profiles (they never link), sorted by key. */
   readonly generic: readonly GenericIdentifier[];
+  /**
+   * True when the records are linked (two records of one profile) but the evidence explained from kept only
+   * refusals (`--evidence refused`): `path` is then empty because the accepted links were not kept. Absent
+   * otherwise (when apart, refusals and generic identifiers are complete in such a run).
+   */
+  readonly linksNotKept?: true;
   /** The explanation in words, one line. */
   readonly message: string;
 }
 
 export type Explanation = ProfileExplanation | RecordsExplanation;
+
+/** What the evidence given to `explainProfile` / `explainRecords` holds. */
+export interface ExplainOptions {
+  /**
+   * `all` (default): every link decision touching the records. `refused`: the refused ones only (an output
+   * written with `--evidence refused`); explanations then say that the accepted links were not kept.
+   */
+  readonly evidence?: 'all' | 'refused';
+}
 
 /** What explaining needs to know of one profile: its records and the generic identifiers they hold. */
 export interface ProfileFacts {

@@ -30,8 +30,12 @@ import { fromEvidenceJson, OUTPUT_FILES } from './outputFiles.js';
  * | genericRefs | u32 × M | per profile: the generic identifiers (indices into `genericTable`) its records hold |
  * | genericTable | (u32 line, u32 records, u32 distinctIdentifiers) × G | each generic identifier: its line in `evidence.ndjson` (which names the key) and its figures |
  *
- * Header: magic `IWEXIDX1`, then u32 version (2), bucketBits, R, P, E, N, G, M, then f64 sizes of
- * `profiles.ndjson` and `evidence.ndjson`, then 8 zero bytes.
+ * Header: magic `IWEXIDX1`, then u32 version, bucketBits, R, P, E, N, G, M, then f64 sizes of
+ * `profiles.ndjson` and `evidence.ndjson`, then u32 evidence kept, then 4 zero bytes. Version 2: `evidence.ndjson`
+ * holds every link decision (evidence kept 0). Version 3: the same layout, evidence kept 1: `evidence.ndjson`
+ * holds the refused decisions only (`--evidence refused`), and E, the evidence lines and references count those.
+ * A run that keeps every decision writes version 2, which an older idweave reads; a refusals-only index is version
+ * 3, so that an older idweave refuses it rather than read the accepted links it lacks as "no links".
  *
  * A record is found by hashing its id, reading its bucket (~R / 2^B entries) and checking each candidate
  * profile's line (its `record_ids`); a profile by a binary search for its serial. Everything read is bounds-checked: a damaged
@@ -41,6 +45,8 @@ export const EXPLAIN_INDEX_FILE = 'explain.idx';
 
 export const EXPLAIN_INDEX_MAGIC = 'IWEXIDX1';
 export const EXPLAIN_INDEX_VERSION = 2;
+/** The version of an index over a refusals-only `evidence.ndjson` (`--evidence refused`). */
+export const EXPLAIN_INDEX_VERSION_REFUSED = 3;
 export const EXPLAIN_INDEX_HEADER_BYTES = 64;
 /**
  * Bucket bits of the record and profile directories for a run of `records` records: about 8 records per bucket
@@ -102,13 +108,18 @@ export function explainIndexLayout(c: ExplainIndexCounts): ExplainIndexLayout {
   };
 }
 
-export function encodeExplainIndexHeader(c: ExplainIndexCounts): Buffer {
+/** Which decisions the `evidence.ndjson` an index points into holds: every one, or the refused ones only. */
+export type IndexedEvidence = 'all' | 'refused';
+
+export function encodeExplainIndexHeader(c: ExplainIndexCounts, evidence: IndexedEvidence = 'all'): Buffer {
   const h = Buffer.alloc(EXPLAIN_INDEX_HEADER_BYTES);
   h.write(EXPLAIN_INDEX_MAGIC, 0, 'latin1');
   let at = 8;
-  for (const v of [EXPLAIN_INDEX_VERSION, c.bucketBits, c.records, c.profiles, c.evidence, c.evidenceRefs, c.generic, c.genericRefs]) at = h.writeUInt32LE(v, at);
+  const version = evidence === 'refused' ? EXPLAIN_INDEX_VERSION_REFUSED : EXPLAIN_INDEX_VERSION;
+  for (const v of [version, c.bucketBits, c.records, c.profiles, c.evidence, c.evidenceRefs, c.generic, c.genericRefs]) at = h.writeUInt32LE(v, at);
   at = h.writeDoubleLE(c.profilesBytes, at);
-  h.writeDoubleLE(c.evidenceBytes, at);
+  at = h.writeDoubleLE(c.evidenceBytes, at);
+  if (evidence === 'refused') h.writeUInt32LE(1, at);
   return h;
 }
 
@@ -143,6 +154,11 @@ export class ExplainIndex {
     private readonly evidence: FileHandle,
     private readonly counts: ExplainIndexCounts,
     private readonly layout: ExplainIndexLayout,
+    /**
+     * What `evidence.ndjson` holds: every decision, or (`--evidence refused`) the refused ones only, so that
+     * `evidenceOf` returns no accepted links because none were kept, not because there were none.
+     */
+    readonly evidenceKept: IndexedEvidence,
   ) {}
 
   static async open(dir: string, manifest: Manifest): Promise<ExplainIndex> {
@@ -170,8 +186,12 @@ export class ExplainIndex {
         evidenceBytes: h.readDoubleLE(48),
       };
       const problems: string[] = [];
+      const version = u32(0);
+      const kept = h.readUInt32LE(56);
       if (h.toString('latin1', 0, 8) !== EXPLAIN_INDEX_MAGIC) problems.push('not an idweave explain index');
-      else if (u32(0) !== EXPLAIN_INDEX_VERSION) problems.push(`version ${u32(0)}, this idweave reads version ${EXPLAIN_INDEX_VERSION}`);
+      else if (version !== EXPLAIN_INDEX_VERSION && version !== EXPLAIN_INDEX_VERSION_REFUSED) {
+        problems.push(`version ${version}, this idweave reads versions ${EXPLAIN_INDEX_VERSION} and ${EXPLAIN_INDEX_VERSION_REFUSED}`);
+      } else if (kept !== (version === EXPLAIN_INDEX_VERSION_REFUSED ? 1 : 0)) problems.push(`version ${version} with evidence kept ${kept}`);
       else {
         if (counts.bucketBits < 1 || counts.bucketBits > 24) problems.push(`bucket bits ${counts.bucketBits}`);
         if (counts.records !== manifest.counts.accepted) problems.push(`${counts.records} records, the manifest says ${manifest.counts.accepted}`);
@@ -184,7 +204,7 @@ export class ExplainIndex {
         if (problems.length === 0 && (await sha256File(path.join(dir, EXPLAIN_INDEX_FILE))) !== entry.sha256) problems.push('its checksum differs from the manifest');
       }
       if (problems.length > 0) throw damaged(dir, problems.join('; '));
-      return new ExplainIndex(dir, index, profiles, evidence, counts, explainIndexLayout(counts));
+      return new ExplainIndex(dir, index, profiles, evidence, counts, explainIndexLayout(counts), version === EXPLAIN_INDEX_VERSION_REFUSED ? 'refused' : 'all');
     } catch (e) {
       for (const f of handles) await f.close().catch(() => {});
       throw e;

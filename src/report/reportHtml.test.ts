@@ -120,6 +120,20 @@ describe('reportHtml', () => {
     expect(html).toContain(`data-cmd="${esc(`idweave explain ${shellWord(h)} --profile ${shellWord(h)}`)}"`);
   });
 
+  test('largest profiles: what idweave explain can tell from the evidence the run kept (--evidence, #15)', () => {
+    const note = (html: string): string => /<section id="largest-profiles">[\s\S]*?<p class="note">([\s\S]*?)<\/p>/.exec(html)![1]!;
+    const all = note(reportHtml(sampleReport(), { ...context, evidence: 'all' }));
+    expect(all).toBe(note(reportHtml(sampleReport(), context)));
+    expect(all).toContain('the command shows why each record is in the profile');
+    const refused = reportHtml(sampleReport(), { ...context, evidence: 'refused' });
+    expect(note(refused)).toContain('This run kept refused links only (<code>--evidence refused</code>)');
+    expect(refused).toContain('data-cmd="idweave explain out/demo --profile');
+    const none = reportHtml(sampleReport(), { ...context, explainable: false, evidence: 'none' });
+    expect(note(none)).toContain('it was written with <code>--evidence none</code>: resolve again with <code>--evidence all</code> to explain a profile');
+    expect(none).not.toContain('data-cmd=');
+    expect(note(reportHtml(sampleReport(), { ...context, explainable: false }))).toContain('Parquet output: resolve again with <code>--output-format ndjson</code>');
+  });
+
   test('the page loads nothing: a Content-Security-Policy that allows only its own style and script', () => {
     const html = reportHtml(sampleReport(), context);
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)![1]!.replace(/&#39;/g, "'");

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { EvidenceMode } from '../io/evidenceMode.js';
 import type { ResolveFilesReport } from '../resolve/resolveFiles.js';
 import type { IdentifierKind } from '../types.js';
 import { barChart, stackedShares, type Bar, type StackRow } from './charts.js';
@@ -26,6 +27,8 @@ export interface ReportPageContext {
    * commands. False for `--output-format parquet` runs and runs without evidence. @default true
    */
   readonly explainable?: boolean;
+  /** What `evidence.ndjson` kept (`--evidence`): the page says what `idweave explain` can tell from it. @default 'all' */
+  readonly evidence?: EvidenceMode;
 }
 
 /** Section ids and headings, in page order (the browser test checks each one). */
@@ -239,10 +242,18 @@ function largestProfiles(r: ResolveFilesReport, context: ReportPageContext): str
     return [...row, `<code class="cmd">${esc(clip(cmd, 400))}</code><button class="copy" type="button" data-cmd="${esc(cmd)}">copy</button>`];
   });
   if (!explainable) {
+    const why = context.evidence === 'none' ? 'it was written with <code>--evidence none</code>: resolve again with <code>--evidence all</code>' : 'Parquet output: resolve again with <code>--output-format ndjson</code>';
     return (
       `<p class="note">The ${fmt(r.largestProfiles.length)} profiles with most records. Check them for over-merging. <code>idweave explain</code> reads the NDJSON outputs ` +
-      `(profiles.ndjson, evidence.ndjson, explain.idx), which this run did not write (Parquet output, or no evidence): resolve again with <code>--output-format ndjson</code> to explain a profile.</p>` +
+      `(profiles.ndjson, evidence.ndjson, explain.idx), which this run did not write (${why} to explain a profile).</p>` +
       table(['#', 'profile', 'records', 'sources'], rows, [0, 2])
+    );
+  }
+  if (context.evidence === 'refused') {
+    return (
+      `<p class="note">The ${fmt(r.largestProfiles.length)} profiles with most records. Check them for over-merging. This run kept refused links only (<code>--evidence refused</code>): ` +
+      `the command lists a profile's records and the links refused towards other profiles, not the links that join its records (resolve again with <code>--evidence all</code> for those).</p>` +
+      table(['#', 'profile', 'records', 'sources', 'explain it'], rows, [0, 2])
     );
   }
   return `<p class="note">The ${fmt(r.largestProfiles.length)} profiles with most records. Check them for over-merging: the command shows why each record is in the profile.</p>${table(['#', 'profile', 'records', 'sources', 'explain it'], rows, [0, 2])}`;

@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { sha256File } from '../io/manifest.js';
 import { scorePartition } from '../report/scorePartition.js';
-import { resolveFiles, type ResolveFilesReport } from './resolveFiles.js';
+import { resolveFiles, type ResolveFilesOptions, type ResolveFilesReport } from './resolveFiles.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'idweave-rf-'));
 
@@ -162,5 +162,70 @@ describe('resolveFiles (real engine)', () => {
     const headerless = path.join(dir, 'headerless.csv');
     writeFileSync(headerless, 'just-one-column\n');
     await expect(resolveFiles([csv], { outDir: out, truth: headerless })).rejects.toMatchObject({ code: 'input_invalid' });
+  });
+});
+
+describe('resolveFiles evidence: all, refused, none (#15)', () => {
+  // j1–j3 share an email (accepted); j2 shares j1's phone under another surname (the shareable guard refuses it);
+  // the front-desk phone of d1–d4 is generic (maxRecords 3): one refused line per generic identifier.
+  const csv = path.join(dir, 'evidence-modes.csv');
+  writeFileSync(
+    csv,
+    'id,email,phone,first_name,last_name\n' +
+      'j1,james.garcia@gmail.com,050 111 2233,James,Garcia\n' +
+      'j2,,050 111 2233,James,Chowdhury\n' +
+      'j3,james.garcia@gmail.com,,James,Garcia\n' +
+      'd1,desk1@corp.ae,04 312 0000,Cy,\n' +
+      'd2,desk2@corp.ae,04 312 0000,Di,\n' +
+      'd3,desk3@corp.ae,04 312 0000,Ed,\n' +
+      'd4,desk4@corp.ae,04 312 0000,Fu,\n',
+  );
+  const guards = { generic: { maxRecords: 3 } };
+  type Line = { record_a: string; record_b: string; accepted: boolean; guard?: string };
+  const evidenceLines = (out: string): Line[] => readFileSync(path.join(out, 'evidence.ndjson'), 'utf8').split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as Line);
+  const manifestOf = (out: string): { files: { name: string; bytes: number; lines: number }[] } => JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8'));
+  const run = async (name: string, evidence: ResolveFilesOptions['evidence'], more: Partial<ResolveFilesOptions> = {}): Promise<string> => {
+    const out = path.join(dir, name);
+    await resolveFiles([csv], { outDir: out, guards, evidence, ...more });
+    return out;
+  };
+
+  test('all (the default, and true): every decision; refused: the refused ones only, in the same order; none (and false): no file', async () => {
+    const all = evidenceLines(await run('ev-all', 'all'));
+    expect(all.some((l) => l.accepted)).toBe(true);
+    expect(evidenceLines(await run('ev-default', undefined))).toEqual(all);
+    expect(evidenceLines(await run('ev-true', true))).toEqual(all);
+
+    const refusedOut = await run('ev-refused', 'refused');
+    const refused = evidenceLines(refusedOut);
+    expect(refused).toEqual(all.filter((l) => !l.accepted));
+    expect(refused.map((l) => [l.record_a, l.record_b, l.guard])).toContainEqual(['j1', 'j2', 'shareable']);
+    expect(refused.some((l) => l.guard === 'generic')).toBe(true);
+    const names = manifestOf(refusedOut).files.map((f) => f.name);
+    expect(names).toEqual(expect.arrayContaining(['evidence.ndjson', 'explain.idx']));
+    expect(manifestOf(refusedOut).files.find((f) => f.name === 'evidence.ndjson')).toMatchObject({ lines: refused.length, bytes: readFileSync(path.join(refusedOut, 'evidence.ndjson')).length });
+
+    for (const [name, evidence] of [['ev-none', 'none'], ['ev-false', false]] as const) {
+      const out = await run(name, evidence);
+      expect(readdirSync(out)).not.toContain('evidence.ndjson');
+      expect(readdirSync(out)).not.toContain('explain.idx');
+      expect(manifestOf(out).files.map((f) => f.name)).not.toContain('evidence.ndjson');
+      expect(readFileSync(path.join(out, 'mapping.csv'), 'utf8')).toBe(readFileSync(path.join(dir, 'ev-all', 'mapping.csv'), 'utf8'));
+    }
+  });
+
+  test('refused: worker threads and small pieces write byte for byte what one thread writes, explain.idx too', async () => {
+    const one = await run('ev-refused-one', 'refused', { threads: 0 });
+    const two = await run('ev-refused-two', 'refused', { threads: 2, pieceBytes: 40 });
+    for (const f of ['evidence.ndjson', 'explain.idx']) expect(readFileSync(path.join(two, f)).equals(readFileSync(path.join(one, f))), f).toBe(true);
+  }, 60_000);
+
+  test('an unknown mode is a config error naming the allowed values, before any output', async () => {
+    const out = path.join(dir, 'ev-some');
+    await expect(resolveFiles([csv], { outDir: out, evidence: 'some' as 'all' })).rejects.toMatchObject({
+      code: 'config_invalid',
+      message: 'evidence: expected all, refused or none (true is all, false is none), got "some"',
+    });
+    expect(existsSync(out)).toBe(false);
   });
 });

@@ -23,6 +23,7 @@ import { DEFAULT_MAX_CELL_LINES, type RowEvent } from '../io/RowEvent.js';
 import { BatchPool } from './_internal/BatchPool.js';
 import { ExplainIndexBuilder } from './_internal/explainIndexBuilder.js'; // explain index
 import { EXPLAIN_INDEX_FILE } from '../io/explainIndex.js'; // explain index
+import { parseEvidenceMode, type EvidenceMode } from '../io/evidenceMode.js';
 import type { LinesBlock, LinesTask } from './_internal/outputLines.js';
 import { ProfileStatsTotal, type ProfileAggregates } from './_internal/profileStats.js';
 import { checkTruthFile, scoreAgainstTruth, type TruthAccuracy } from './_internal/scoreTruth.js';
@@ -61,8 +62,20 @@ export interface ResolveFilesOptions extends ResolveOptions {
   /** How CSV inputs are read: `maxCellLines` (default 20), see docs/input-format.md. */
   readonly csv?: IdweaveConfig['csv'];
   readonly onProgress?: (progress: ResolveProgress) => void;
-  /** Write `evidence.ndjson` and its `explain.idx` (needed by `idweave explain`). @default true */
-  readonly evidence?: boolean;
+  /**
+   * Which link decisions `evidence.ndjson` keeps (`--evidence`; `io/evidenceMode`):
+   * - `'all'`: every decision, with `explain.idx`. The default, because `idweave explain` needs the accepted links
+   *   to say how a profile holds together and how two records are joined.
+   * - `'refused'`: only the refused decisions (`"accepted": false`: guards' and steward overrides' refusals, and
+   *   one line per generic identifier), with `explain.idx`: what a steward needs to see why two records were not
+   *   merged, in a file a fraction of the size. `idweave explain` then says that the accepted links were not
+   *   kept (`linksNotKept`) instead of listing them.
+   * - `'none'`: no `evidence.ndjson`, no `explain.idx` (`idweave explain` refuses the run).
+   *
+   * `true` is `'all'`, `false` is `'none'`; any other value is a `config_invalid` error.
+   * @default 'all'
+   */
+  readonly evidence?: EvidenceMode | boolean;
   /**
    * Worker threads that read and normalize rows (default: one per CPU core; inputs under 8 MiB are read in this
    * thread). 0 reads everything in this thread.
@@ -127,9 +140,10 @@ export interface ResolveFilesReport extends ResolveReport, ProfileAggregates {
  * The streaming batch job behind `idweave resolve` (spec §5): reads CSV / NDJSON inputs (optionally gzipped),
  * Parquet files, or standard input (`-`, with `inputFormat`), resolves them, and writes `mapping.csv`,
  * `profiles.ndjson` (or, with `outputFormat: 'parquet'`, `mapping.parquet` and `profiles.parquet`),
- * `rejects.ndjson`, `evidence.ndjson`, `report.json` and `report.html` (the report as a self-contained page,
- * `report/reportHtml`) into `outDir`. Every input row ends in exactly one of the mapping or `rejects.ndjson`.
- * Outputs appear under their names only when the run succeeds.
+ * `rejects.ndjson`, `evidence.ndjson` (every link decision, the refused ones, or none: `evidence`), `report.json`
+ * and `report.html` (the report as a self-contained page, `report/reportHtml`) into `outDir`. Every input row
+ * ends in exactly one of the mapping or `rejects.ndjson`. Outputs appear under their names only when the run
+ * succeeds.
  *
  * Throws `IdweaveError`: `config_invalid` (options, or columns the inputs do not have), `input_unreadable` /
  * `input_invalid` (a whole file), `output_locked` (another run writes into `outDir`), `output_unwritable`. Bad
@@ -141,9 +155,10 @@ export interface ResolveFilesReport extends ResolveReport, ProfileAggregates {
  */
 export async function resolveFiles(inputs: readonly string[], options: ResolveFilesOptions): Promise<ResolveFilesReport> {
   const {
-    outDir, onProgress, onWarning, evidence: writeEvidence = true, threads: _threads, pieceBytes: _pieceBytes, csvSafe = false, truth,
+    outDir, onProgress, onWarning, evidence: evidenceOption, threads: _threads, pieceBytes: _pieceBytes, csvSafe = false, truth,
     inputFormat: stdinFormat, stdin: stdinStream, outputFormat = 'ndjson', previous, erased, ...configPart
   } = options;
+  const evidenceMode = parseEvidenceMode(evidenceOption, 'evidence');
   const parsed = parseConfig(dropUndefined(configPart));
   if (!parsed.ok) throw new IdweaveError('config_invalid', `invalid options:\n  ${parsed.issues.join('\n  ')}`, parsed.issues);
   const config = parsed.config;
@@ -379,6 +394,7 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
     const workers = pool;
     /** Where a block goes: lines into a text output, or columns into a Parquet table. */
     type Sink = { readonly lines: LineWriter; readonly table?: undefined } | { readonly lines?: undefined; readonly table: ParquetTableWriter };
+    const refusedOnly = evidenceMode === 'refused';
     const writeBlocks = async (sink: Sink, kind: LinesTask['kind'], total: number, block: number, stats?: ProfileStatsTotal): Promise<void> => {
       const inFlight: { lines: Promise<LinesBlock>; count: number }[] = [];
       let done = 0;
@@ -390,7 +406,7 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
         if (sink.table !== undefined) {
           await sink.table.append(lines.columns!);
           onProgress?.({ stage: kind, rows: done, total });
-        } else if (sink.lines.writeBlock(lines.text, next.count)) {
+        } else if (sink.lines.writeBlock(lines.text, lines.lines ?? next.count)) {
           await sink.lines.flush();
           onProgress?.({ stage: kind, rows: done, total });
         }
@@ -398,7 +414,7 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
       const columns = sink.table !== undefined;
       for (let from = 0; from < total; from += block) {
         const to = Math.min(total, from + block);
-        inFlight.push({ lines: workers.lines({ kind, from, to, csvSafe, statsSources: stats?.tracked, columns }), count: to - from });
+        inFlight.push({ lines: workers.lines({ kind, from, to, csvSafe, statsSources: stats?.tracked, columns, refusedOnly: kind === 'evidence' && refusedOnly }), count: to - from });
         if (inFlight.length > 2 * Math.max(1, workers.threads)) await writeNext();
       }
       while (inFlight.length > 0) await writeNext();
@@ -467,7 +483,8 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
     const profileStats = new ProfileStatsTotal(batch.columns());
     // explain index: built beside profiles.ndjson and evidence.ndjson, from where their lines end (io/explainIndex.ts).
     // Parquet output has no profiles.ndjson to point into: no index, and `idweave explain` says it needs ndjson output.
-    const explainIndex = writeEvidence && !parquet ? new ExplainIndexBuilder(batch.columns(), batch.options.generic) : undefined;
+    // With `evidence: 'refused'` it points into the refusals that evidence.ndjson keeps, and says so.
+    const explainIndex = evidenceMode !== 'none' && !parquet ? new ExplainIndexBuilder(batch.columns(), batch.options.generic, refusedOnly) : undefined;
     let profilesBytes = 0;
     if (parquet) await writeTable(PARQUET_OUTPUT_FILES.profiles, PROFILES_SCHEMA, PROFILES_ROW_GROUP, 'profiles', batch.profileCount, 5_000, profileStats);
     else {
@@ -478,7 +495,8 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
     }
     stages.push(stageTiming('profiles', t, batch.size));
 
-    if (writeEvidence) {
+    if (evidenceMode !== 'none') {
+      // Every decision is looked at (the stage's count); with `refused`, the accepted ones are left out.
       t = performance.now();
       const evidence = await outputs.writer(OUTPUT_FILES.evidence);
       const links = batch.columns().evidence.length;
@@ -518,7 +536,7 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
       warnings,
     };
     await outputs.writeJson(OUTPUT_FILES.report, report);
-    await outputs.writeText(OUTPUT_FILES.reportHtml, reportHtml(report, { outDir, generatedAt: new Date().toISOString(), version: VERSION, explainable: explainIndex !== undefined }));
+    await outputs.writeText(OUTPUT_FILES.reportHtml, reportHtml(report, { outDir, generatedAt: new Date().toISOString(), version: VERSION, explainable: explainIndex !== undefined, evidence: evidenceMode }));
     await outputs.publish(manifestOf(inputs, sizes, inputHashes, report));
     return report;
   } catch (e) {

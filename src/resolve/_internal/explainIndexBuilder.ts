@@ -3,7 +3,7 @@ import { endianness } from 'node:os';
 import { CHUNK_BASE } from '../../_internal/chunkString.js';
 import { fnv1aBytes } from '../../_internal/ByteInterner.js';
 import { GrowableArray } from '../../_internal/GrowableArray.js';
-import { OUTCOME } from '../../cluster/EvidenceLog.js';
+import { isAcceptedOutcome, OUTCOME } from '../../cluster/EvidenceLog.js';
 import { genericKeyOf, type LinkConfig } from '../../cluster/linkRecords.js';
 import { encodeExplainIndexHeader, explainIndexBucketBits, type ExplainIndexCounts } from '../../io/explainIndex.js';
 import type { BatchColumns } from './BatchColumns.js';
@@ -14,7 +14,9 @@ import type { BatchColumns } from './BatchColumns.js';
  * notes where each line ends (a native newline search over the encoded bytes, on the writing thread, which waits
  * for the workers anyway), and `sections()` yields the file's bytes. Everything else comes from the columns in a
  * few linear passes over typed arrays (no sort: records are grouped by hash bucket with a counting pass;
- * profiles are already in id order).
+ * profiles are already in id order). With `refusedOnly` (`--evidence refused`), `evidence.ndjson` holds only the
+ * refused decisions, in decision order: the index numbers and points to those lines only, and says so in its
+ * header (version 3), so that `explain` never reads the missing accepted links as none.
  *
  * @example
  * const index = new ExplainIndexBuilder(batch.columns(), batch.options.generic);
@@ -26,13 +28,28 @@ export class ExplainIndexBuilder {
   private readonly evidenceLines: LineEnds;
   private readonly bits: number;
 
+  /** Lines of `evidence.ndjson`: every decision, or the refused ones. */
+  private readonly evidenceCount: number;
+
   constructor(
     private readonly c: BatchColumns,
     private readonly genericLimits: LinkConfig['generic'],
+    private readonly refusedOnly = false,
   ) {
     this.bits = explainIndexBucketBits(c.profileOf.length);
     this.profileLines = new LineEnds(c.profileSerial.length);
-    this.evidenceLines = new LineEnds(c.evidence.length);
+    let lines = c.evidence.length;
+    if (refusedOnly) for (let i = 0; i < c.evidence.length; i++) if (isAcceptedOutcome(c.evidence.outcome[i]!)) lines--;
+    this.evidenceCount = lines;
+    this.evidenceLines = new LineEnds(lines);
+  }
+
+  /**
+   * Whether decision `i` has a line in `evidence.ndjson`. Lines follow decision order: a written decision's line
+   * is the number of written decisions before it.
+   */
+  private written(i: number): boolean {
+    return !this.refusedOnly || !isAcceptedOutcome(this.c.evidence.outcome[i]!);
   }
 
   /** Observer of the bytes of `profiles.ndjson`, in file order. */
@@ -46,7 +63,7 @@ export class ExplainIndexBuilder {
     const c = this.c;
     const records = c.profileOf.length;
     const profiles = c.profileSerial.length;
-    const evidence = c.evidence.length;
+    const evidence = this.evidenceCount;
     if (this.profileLines.lines !== profiles || this.evidenceLines.lines !== evidence) {
       throw new Error(`explain index: ${this.profileLines.lines} of ${profiles} profile lines and ${this.evidenceLines.lines} of ${evidence} evidence lines seen`);
     }
@@ -63,7 +80,7 @@ export class ExplainIndexBuilder {
       profilesBytes,
       evidenceBytes,
     };
-    yield encodeExplainIndexHeader(counts);
+    yield encodeExplainIndexHeader(counts, this.refusedOnly ? 'refused' : 'all');
     yield* this.recordSections();
     yield le64(c.profileSerial);
     yield le64(this.profileLines.offsets);
@@ -108,6 +125,7 @@ export class ExplainIndexBuilder {
     const profiles = this.c.profileSerial.length;
     const starts = new Uint32Array(profiles + 1);
     for (let i = 0; i < ev.length; i++) {
+      if (!this.written(i)) continue;
       const pa = profileOf[ev.recordA[i]!]!;
       const pb = profileOf[ev.recordB[i]!]!;
       starts[pa + 1]!++;
@@ -116,11 +134,13 @@ export class ExplainIndexBuilder {
     for (let p = 0; p < profiles; p++) starts[p + 1]! += starts[p]!;
     const fill = starts.slice(0, profiles);
     const refs = new Uint32Array(starts[profiles]!);
-    for (let i = 0; i < ev.length; i++) {
+    for (let i = 0, line = 0; i < ev.length; i++) {
+      if (!this.written(i)) continue;
       const pa = profileOf[ev.recordA[i]!]!;
       const pb = profileOf[ev.recordB[i]!]!;
-      refs[fill[pa]!++] = i;
-      if (pb !== pa) refs[fill[pb]!++] = i;
+      refs[fill[pa]!++] = line;
+      if (pb !== pa) refs[fill[pb]!++] = line;
+      line++;
     }
     return { starts, refs };
   }
@@ -133,12 +153,17 @@ export class ExplainIndexBuilder {
     const c = this.c;
     const ev = c.evidence;
     const profiles = c.profileSerial.length;
-    const lines: number[] = [];
-    for (let i = 0; i < ev.length; i++) if (ev.outcome[i] === OUTCOME.generic) lines.push(i);
+    // Each generic decision (a refusal: written in either mode) and its line in evidence.ndjson.
+    const generic: { key: number; line: number }[] = [];
+    for (let i = 0, line = 0; i < ev.length; i++) {
+      if (!this.written(i)) continue;
+      if (ev.outcome[i] === OUTCOME.generic) generic.push({ key: ev.key[i]!, line });
+      line++;
+    }
     const starts = new Uint32Array(profiles + 1);
-    if (lines.length === 0 || this.genericLimits === false) return { starts, refs: new Uint32Array(0), table: new Uint32Array(0) };
+    if (generic.length === 0 || this.genericLimits === false) return { starts, refs: new Uint32Array(0), table: new Uint32Array(0) };
     // Generic key ids, sorted, with their line; a byte per key marks them for the scan over every record's keys.
-    const byKey = lines.map((line) => ({ key: ev.key[line]!, line })).sort((a, b) => a.key - b.key);
+    const byKey = generic.sort((a, b) => a.key - b.key);
     const keys = Int32Array.from(byKey, (g) => g.key);
     const marked = new Uint8Array(c.keys.lengths.length);
     for (const k of keys) marked[k] = 1;

@@ -1,4 +1,4 @@
-import { GUARD_OF_OUTCOME, OUTCOME, OVERRIDE_KEY, type EvidenceReader } from '../../cluster/EvidenceLog.js';
+import { GUARD_OF_OUTCOME, isAcceptedOutcome, OUTCOME, OVERRIDE_KEY, type EvidenceReader } from '../../cluster/EvidenceLog.js';
 import { describeKey, KIND } from '../../match/createRecordKeyer.js';
 import { unpackFacts, weightParts } from '../../match/matchWeights.js';
 import type { LinkEvidence } from '../../types.js';
@@ -23,7 +23,7 @@ export function linkEvidenceAt(ev: EvidenceReader, i: number, recordId: (index: 
     // Weak evidence through an email is a typo-corrected address; a weak phone keeps its kind.
     kind: (outcome === OUTCOME.acceptedFuzzy || outcome === OUTCOME.fuzzy) && kind === 'email' ? 'fuzzyEmail' : kind,
     key: readableKey(key),
-    accepted: outcome === OUTCOME.accepted || outcome === OUTCOME.acceptedFuzzy,
+    accepted: isAcceptedOutcome(outcome),
     ...(guard ? { guard } : {}),
     ...(why ? { why } : {}),
     ...(weighed ? { weight: Math.round(weight * 100) / 100, parts: weightParts(unpackFacts(ev.facts.get(i), KIND[kind], weight)) } : {}),

@@ -1,6 +1,6 @@
 import { stringAt } from '../../_internal/ByteInterner.js';
 import type { SurvivorshipConfig } from '../../merge/buildProfile.js';
-import { evidenceReader } from '../../cluster/EvidenceLog.js';
+import { evidenceReader, isAcceptedOutcome } from '../../cluster/EvidenceLog.js';
 import { mappingLine, toEvidenceJson, toProfileJson } from '../../io/outputFiles.js';
 import { profileColumns } from '../../io/parquetOutput.js';
 import { linkEvidenceAt } from './linkEvidenceAt.js';
@@ -18,6 +18,8 @@ export type LinesTask = {
   readonly statsSources?: readonly number[];
   /** mapping, profiles: the block as Parquet columns (`io/parquetOutput`) instead of lines. */
   readonly columns?: boolean;
+  /** evidence: only the refused decisions of [from, to) (`--evidence refused`); the block says how many it kept. */
+  readonly refusedOnly?: boolean;
 };
 
 /** A block of lines (or of Parquet columns), and for a profiles block asked for them, its stats for the report. */
@@ -26,11 +28,14 @@ export interface LinesBlock {
   /** With `columns`: one array per top-level column of `mapping.parquet` / `profiles.parquet`; `text` is empty. */
   readonly columns?: unknown[][];
   readonly stats?: ProfileBlockStats;
+  /** Lines in `text` when it is not one per item of [from, to) (an evidence block of refusals only). */
+  readonly lines?: number;
 }
 
 /**
  * Lines [from, to) of an output file, each ending in a newline: `mapping.csv` (records in input order),
- * `profiles.ndjson` (profiles in id order) or `evidence.ndjson` (links in decision order).
+ * `profiles.ndjson` (profiles in id order) or `evidence.ndjson` (links in decision order; with `refusedOnly`, the
+ * refused ones of [from, to) only).
  */
 export function outputLines(c: BatchColumns, config: SurvivorshipConfig, task: LinesTask): LinesBlock {
   if (task.columns === true && task.kind !== 'evidence') return outputColumns(c, config, task);
@@ -47,6 +52,15 @@ export function outputLines(c: BatchColumns, config: SurvivorshipConfig, task: L
       const ev = evidenceReader(c.evidence);
       const record = (r: number): string => stringAt(c.ids, r);
       const key = (k: number): string => stringAt(c.keys, k);
+      if (task.refusedOnly === true) {
+        let lines = 0;
+        for (let i = task.from; i < task.to; i++) {
+          if (isAcceptedOutcome(c.evidence.outcome[i]!)) continue;
+          out += `${JSON.stringify(toEvidenceJson(linkEvidenceAt(ev, i, record, key)))}\n`;
+          lines++;
+        }
+        return { text: out, lines };
+      }
       for (let i = task.from; i < task.to; i++) out += `${JSON.stringify(toEvidenceJson(linkEvidenceAt(ev, i, record, key)))}\n`;
       break;
     }
