@@ -166,7 +166,9 @@ export class ByteInterner {
           this.used += length;
         } else {
           this.reserve(length);
-          this.current.set(src.subarray(start, start + length), this.used);
+          // perf: a short copy by hand beats making a subarray to `set` from.
+          if (length > 32) this.current.set(src.subarray(start, start + length), this.used);
+          else for (let i = 0, to = this.used; i < length; i++) this.current[to + i] = src[start + i]!;
           this.starts.push((this.chunks.length - 1) * CHUNK_BASE + this.used);
           this.used += length;
         }
@@ -206,6 +208,9 @@ export class ByteInterner {
     let length = this.table.length;
     while (4 * entries > length) length *= 2;
     if (length > this.table.length) this.rehash(length);
+    this.starts.reserve(entries);
+    this.lengths.reserve(entries);
+    this.hashes.reserve(entries);
   }
 
   private rehash(length = this.table.length * 2): void {

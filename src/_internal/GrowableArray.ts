@@ -28,6 +28,14 @@ export class GrowableArray<T extends TypedArray> {
     this.data[this.n++] = value;
   }
 
+  /** Makes room for `n` elements in all, exactly (a size known up front), so pushes up to it never copy. */
+  reserve(n: number): void {
+    if (n <= this.data.length) return;
+    const next = this.alloc(n);
+    next.set(this.data.subarray(0, this.n) as never);
+    this.data = next;
+  }
+
   get(i: number): number {
     return this.data[i]!;
   }

@@ -23,6 +23,20 @@ export const identitySchema = z.strictObject({
   /** The mapping file the records are in (`mapping.csv` or `mapping.parquet`), and whether its ids are CSV-escaped. */
   mapping: z.enum(['mapping.csv', 'mapping.parquet']),
   csvSafe: z.boolean(),
+  /**
+   * Sizes of `resolver.ndjson`'s key and name tables and of the run's profiles, so that a resolver restored from
+   * it allocates each table once (no rehash stalls at 20M). Hints only: never trusted beyond what the file holds.
+   */
+  tables: z
+    .strictObject({
+      keys: z.number().int().min(0),
+      names: z.number().int().min(0),
+      profiles: z.number().int().min(0),
+      /** Strong and weak key memberships over all records. */
+      strongKeys: z.number().int().min(0),
+      weakKeys: z.number().int().min(0),
+    })
+    .optional(),
 });
 export type IdentityFile = z.infer<typeof identitySchema>;
 

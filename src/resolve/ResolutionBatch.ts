@@ -282,6 +282,14 @@ export class ResolutionBatch {
   }
 
   /** Number of profiles (after `link`). */
+  /**
+   * Sizes of the key and name tables, the profile count and the key memberships (the hints of identity.json's
+   * `tables`; weak memberships before repeats are dropped, an upper bound).
+   */
+  tableSizes(): { keys: number; names: number; profiles: number; strongKeys: number; weakKeys: number } {
+    return { keys: this.keys.size, names: this.names.size, profiles: this.profileCount, strongKeys: this.keyIds.length, weakKeys: this.weakRecord.length };
+  }
+
   get profileCount(): number {
     return this.columns().profileSerial.length;
   }

@@ -445,7 +445,7 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
     // changed since this run's previous one.
     t = performance.now();
     const ids = batch.idState();
-    const identity: IdentityFile = { format: 'idweave.identity', version: 1, idRange: ids.idRange, nextSerial: ids.nextSerial, records: batch.size, mapping: parquet ? PARQUET_OUTPUT_FILES.mapping : OUTPUT_FILES.mapping, csvSafe: !parquet && csvSafe };
+    const identity: IdentityFile = { format: 'idweave.identity', version: 1, idRange: ids.idRange, nextSerial: ids.nextSerial, records: batch.size, tables: batch.tableSizes(), mapping: parquet ? PARQUET_OUTPUT_FILES.mapping : OUTPUT_FILES.mapping, csvSafe: !parquet && csvSafe };
     const fingerprintsOut = await outputs.writer(FINGERPRINTS_FILE);
     const fps = batch.fingerprints();
     await fingerprintsOut.writeBytes(LITTLE_ENDIAN ? new Uint8Array(fps.buffer, fps.byteOffset, fps.byteLength) : Buffer.from(fps.buffer, fps.byteOffset, fps.byteLength).swap32());

@@ -1,3 +1,5 @@
+import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { parseResolveOptions } from '../config/parseResolveOptions.js';
 import { withDefaults } from '../config/ResolveOptions.js';
@@ -7,7 +9,12 @@ import { manifestFile, readManifest } from '../io/manifest.js';
 import { OUTPUT_FILES } from '../io/outputFiles.js';
 import { readIdentityFile } from '../io/previousRun.js';
 import { erasedOption, resolverOfState, type Resolver, type ResolverOptions } from './createResolver.js';
+import type { ResolverState } from './incremental/ResolverState.js';
 import { readSnapshotFile } from './incremental/snapshotStreamRead.js';
+import { BatchPool } from './_internal/BatchPool.js';
+
+/** A table smaller than this is decoded in this thread (starting worker threads takes ~50 ms each). */
+const MIN_THREADED_BYTES = 16 * 1024 * 1024;
 
 /**
  * Options of `resolverFromBatch`: the resolver's options (matching must be the batch's), its id range, checks, and
@@ -22,6 +29,11 @@ export interface ResolverFromBatchOptions extends ResolverOptions {
   readonly idRange?: number;
   /** Re-link every record and refuse a table whose profiles are not what its records give. @default false */
   readonly verify?: boolean;
+  /**
+   * Worker threads that decode the table while this thread restores it (default: one per core; none for a table
+   * under 16 MiB, where starting threads costs more than it saves). 0: all in this thread.
+   */
+  readonly threads?: number;
 }
 
 /**
@@ -39,10 +51,13 @@ export interface ResolverFromBatchOptions extends ResolverOptions {
  * resolver.add({ id: 'app-9', emails: ['ann@corp.ae'] }); // joins Ann's batch profile, keeps its id
  */
 export async function resolverFromBatch(dir: string, options: ResolverFromBatchOptions = {}): Promise<Resolver> {
-  const { idRange = 1, verify, erased, ...resolveOptions } = options ?? {};
+  const { idRange = 1, verify, erased, threads, ...resolveOptions } = options ?? {};
   const rangeProblem = checkIdRange(idRange);
   if (rangeProblem !== undefined) throw new IdweaveError('config_invalid', `invalid options: ${rangeProblem}`, [rangeProblem]);
   if (verify !== undefined && typeof verify !== 'boolean') throw new IdweaveError('config_invalid', 'invalid options: verify: expected a boolean', ['verify: expected a boolean']);
+  if (threads !== undefined && !(Number.isInteger(threads) && threads >= 0)) {
+    throw new IdweaveError('config_invalid', 'invalid options: threads: expected an integer ≥ 0', ['threads: expected an integer ≥ 0']);
+  }
   const erasedIds = erasedOption(erased);
   const parsed = parseResolveOptions(resolveOptions);
   const manifest = await readManifest(dir).catch((e: unknown) => {
@@ -52,7 +67,15 @@ export async function resolverFromBatch(dir: string, options: ResolverFromBatchO
     if (manifestFile(manifest, name) === undefined) throw new IdweaveError('input_invalid', `resolverFromBatch ${dir}: the run has no ${name} (written by an older idweave); run idweave resolve again`);
   }
   const identity = await readIdentityFile(dir, `resolverFromBatch ${dir}`);
-  const state = await readSnapshotFile(path.join(dir, OUTPUT_FILES.resolver), withDefaults(parsed), verify === true, identity.records);
+  const table = path.join(dir, OUTPUT_FILES.resolver);
+  const bytes = await stat(table).then((st) => st.size, () => 0);
+  const pool = new BatchPool(undefined, Math.min(threads ?? (bytes < MIN_THREADED_BYTES ? 0 : availableParallelism()), availableParallelism()));
+  let state: ResolverState;
+  try {
+    state = await readSnapshotFile(table, withDefaults(parsed), verify === true, { records: identity.records, ...identity.tables }, pool.lineDecoder());
+  } finally {
+    await pool.close();
+  }
   // Continue the batch's allocator only in its own range; any other range starts afresh (and never meets it).
   state.nextSerial = idRange === identity.idRange ? Math.max(identity.nextSerial, state.nextSerial) : firstSerialOfRange(idRange);
   state.idRange = idRange;

@@ -10,6 +10,8 @@ import type { WorkerRequest } from './batchWorker.js';
 import { outputLines, type LinesBlock, type LinesTask } from './outputLines.js';
 import { createPiecePreparer, type Piece } from './preparePiece.js';
 import type { PreparedChunk } from './PreparedChunk.js';
+import type { DecodedBatch, SectionLimits } from '../incremental/snapshotBlocks.js';
+import { inThreadDecoder, type LineDecoder } from '../incremental/snapshotStreamRead.js';
 
 interface Pending {
   resolve: (result: unknown) => void;
@@ -30,17 +32,17 @@ export class BatchPool {
   private nextId = 0;
   private failure: Error | undefined;
   private closed = false;
-  private readonly prepareHere: ((piece: Piece) => PreparedChunk) | undefined;
+  private prepareHere: ((piece: Piece) => PreparedChunk) | undefined;
+  /** Undefined for a pool that only decodes (resolverFromBatch): it prepares no pieces. */
+  private readonly config: IdweaveConfig | undefined;
   private columns: BatchColumns | undefined;
   private survivorship: SurvivorshipConfig | undefined;
 
-  constructor(config: IdweaveConfig, threads: number) {
-    if (threads <= 0) {
-      this.prepareHere = createPiecePreparer(config);
-      return;
-    }
+  constructor(config: IdweaveConfig | undefined, threads: number) {
+    this.config = config;
+    if (threads <= 0) return;
     for (let i = 0; i < threads; i++) {
-      const w = startWorker(config);
+      const w = startWorker(config ?? {});
       const slot = i;
       this.busy.push(0);
       w.on('message', (msg: { id: number; result?: unknown; error?: string }) => {
@@ -67,7 +69,10 @@ export class BatchPool {
   }
 
   prepare(piece: Piece): Promise<PreparedChunk> {
-    if (this.prepareHere) return Promise.resolve(this.prepareHere(piece));
+    if (this.workers.length === 0) {
+      this.prepareHere ??= createPiecePreparer(this.config!);
+      return Promise.resolve(this.prepareHere(piece));
+    }
     return this.send({ type: 'prepare', piece }) as Promise<PreparedChunk>;
   }
 
@@ -83,6 +88,31 @@ export class BatchPool {
     return this.send({ type: 'lines', task }) as Promise<LinesBlock>;
   }
 
+  /**
+   * A `LineDecoder` for the snapshot stream reader (resolverFromBatch): the lines of the large sections are
+   * decoded by the worker threads; in this thread when there are none.
+   */
+  lineDecoder(batchBytes = 1 << 20): LineDecoder {
+    if (this.workers.length === 0) return inThreadDecoder();
+    return {
+      depth: 2 * this.workers.length,
+      batchBytes,
+      start: async (section, limits) => {
+        const records = limits.records;
+        let shared: SectionLimits = limits;
+        if (records !== undefined) {
+          // Shared memory: every thread reads the one copy of the key kinds (a function cannot cross threads).
+          const keyKind = new Uint8Array(new SharedArrayBuffer(Math.max(1, records.keys)));
+          keyKind.set(records.keyKind.subarray(0, records.keys));
+          shared = { records: { nextSerial: records.nextSerial, names: records.names, sources: records.sources, keys: records.keys, keyKind } };
+        }
+        await Promise.all(this.workers.map((_, i) => this.send({ type: 'decodeSection', section, limits: shared }, i)));
+      },
+      // The batch's memory goes to the worker (the reader made it for this message alone).
+      decode: (bytes, ends) => this.send({ type: 'decodeLines', bytes, ends }, undefined, [bytes.buffer as ArrayBuffer]) as Promise<DecodedBatch>,
+    };
+  }
+
   /** Stops the workers; work still pending is abandoned (its promises reject, already marked handled). */
   async close(): Promise<void> {
     this.closed = true;
@@ -92,7 +122,7 @@ export class BatchPool {
   }
 
   /** Sends to worker `slot`, or to the least busy one (ties: the first). */
-  private send(request: DistributiveOmit<WorkerRequest, 'id'>, slot?: number): Promise<unknown> {
+  private send(request: DistributiveOmit<WorkerRequest, 'id'>, slot?: number, transfer: ArrayBuffer[] = []): Promise<unknown> {
     if (this.failure) {
       const failed = Promise.reject(this.failure);
       failed.catch(() => {}); // see below
@@ -106,7 +136,7 @@ export class BatchPool {
     const id = this.nextId++;
     const result = new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.workers[slot]!.postMessage({ ...request, id });
+      this.workers[slot]!.postMessage({ ...request, id }, transfer);
     });
     // When the job stops early (bad input, a failed write), results still in flight are never awaited: mark
     // their rejection handled so it cannot crash the process. Awaiting callers still see it.

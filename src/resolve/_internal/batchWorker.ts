@@ -5,17 +5,22 @@ import { survivorshipConfigOf, type SurvivorshipOptions } from '../../merge/surv
 import { attachColumns, type BatchColumns } from './BatchColumns.js';
 import { outputLines, type LinesTask } from './outputLines.js';
 import { createPiecePreparer, type Piece } from './preparePiece.js';
-import { transferablesOf } from './PreparedChunk.js';
+import { transferablesOf, type PreparedChunk } from './PreparedChunk.js';
+import { decodeLines, transferablesOfBlock, type DecodedBatch, type DecodedSection, type SectionLimits } from '../incremental/snapshotBlocks.js';
 
 /** Messages a `BatchPool` sends its workers. */
 export type WorkerRequest =
   | { readonly id: number; readonly type: 'prepare'; readonly piece: Piece }
+  | { readonly id: number; readonly type: 'decodeSection'; readonly section: DecodedSection; readonly limits: SectionLimits }
+  | { readonly id: number; readonly type: 'decodeLines'; readonly bytes: Uint8Array; readonly ends: Uint32Array }
   | { readonly id: number; readonly type: 'columns'; readonly columns: BatchColumns; readonly survivorship: SurvivorshipOptions }
   | { readonly id: number; readonly type: 'lines'; readonly task: LinesTask };
 
 // Worker thread of `BatchPool`: prepares pieces of input files (packed chunks go back by transfer), then, once
-// the batch is linked, builds blocks of output lines from the shared columns.
-const prepare = createPiecePreparer((workerData as { config: IdweaveConfig }).config);
+// the batch is linked, builds blocks of output lines from the shared columns. Or (resolverFromBatch) decodes the
+// records lines of a resolver table.
+let prepare: ((piece: Piece) => PreparedChunk) | undefined;
+let decoding: { section: DecodedSection; limits: SectionLimits } | undefined;
 let columns: BatchColumns | undefined;
 let survivorship: SurvivorshipConfig | undefined;
 
@@ -23,6 +28,7 @@ parentPort!.on('message', (msg: WorkerRequest) => {
   try {
     switch (msg.type) {
       case 'prepare': {
+        prepare ??= createPiecePreparer((workerData as { config: IdweaveConfig }).config);
         const chunk = prepare(msg.piece);
         parentPort!.postMessage({ id: msg.id, result: chunk }, transferablesOf(chunk));
         break;
@@ -32,6 +38,16 @@ parentPort!.on('message', (msg: WorkerRequest) => {
         survivorship = survivorshipConfigOf(msg.survivorship);
         parentPort!.postMessage({ id: msg.id, result: true });
         break;
+      case 'decodeSection':
+        decoding = { section: msg.section, limits: msg.limits };
+        parentPort!.postMessage({ id: msg.id, result: true });
+        break;
+      case 'decodeLines': {
+        const blocks = decodeLines(msg.bytes, msg.ends, decoding!.section, decoding!.limits);
+        const result: DecodedBatch = { blocks, bytes: msg.bytes };
+        parentPort!.postMessage({ id: msg.id, result }, [msg.bytes.buffer as ArrayBuffer, ...blocks.flatMap((b) => (b === undefined ? [] : transferablesOfBlock(b)))]);
+        break;
+      }
       case 'lines':
         parentPort!.postMessage({ id: msg.id, result: outputLines(columns!, survivorship!, msg.task) });
         break;

@@ -31,6 +31,22 @@ export class Postings {
     this.count = grow(this.count, k + 1);
   }
 
+  /** Makes room for `slots` slots in all and keys up to `keys` − 1, exactly (sizes known up front). */
+  reserve(slots: number, keys: number): void {
+    if (keys > this.head.length) {
+      const before = this.head.length;
+      this.head = grow(this.head, keys, true);
+      this.head.fill(-1, before);
+      this.count = grow(this.count, keys, true);
+    }
+    if (slots > this.key.length) {
+      this.key = grow(this.key, slots, true);
+      this.record = grow(this.record, slots, true);
+      this.next = grow(this.next, slots, true);
+      this.prev = grow(this.prev, slots, true);
+    }
+  }
+
   /** Appends `n` free slots; returns the first. */
   allocate(n: number): number {
     const start = this.slots;

@@ -13,10 +13,22 @@ import { isExclusiveGroup, linkConfigOf } from '../_internal/linkConfigOf.js';
 import { createRecordPreparer, type PreparedRecord } from '../prepareRecord.js';
 import { grow } from './grow.js';
 import { PayloadStore } from './PayloadStore.js';
+import type { RecordBlock } from './snapshotBlocks.js';
 import { Postings } from './Postings.js';
 import { OverrideTable } from './OverrideTable.js';
 import { ID_RANGE_SIZE } from '../../identity/profileIds.js';
 import { clusterMembers, succeed, successionEvents, type ResolverEvent, type SuccessionInput } from '../../identity/succession.js';
+
+/** How many records, keys, names and profiles a state is about to hold (hints for `reserve`; absent: unknown). */
+export interface TableSizes {
+  readonly records?: number;
+  readonly keys?: number;
+  readonly names?: number;
+  readonly profiles?: number;
+  /** Strong and weak key memberships, over all records. */
+  readonly strongKeys?: number;
+  readonly weakKeys?: number;
+}
 
 /** One edit of `ResolverState.apply`. */
 export type StateOp =
@@ -478,8 +490,36 @@ export class ResolverState {
    */
   restoreInterned(id: string, serial: number, keys: readonly number[], weak: readonly number[], first: number, last: number, attributes: number, source: number, updatedAt: number, payload: string): void {
     const r = this.slotOf(id);
-    this.storeInterned(r, serial, keys, weak, first, last, attributes, source, updatedAt, payload);
+    this.storeInterned(r, serial, keys, 0, keys.length, weak, 0, weak.length, first, last, attributes, source, updatedAt);
+    this.storePayload(r, this.payloads.push(payload));
     this.joinRestored(r, serial);
+  }
+
+  /**
+   * `restoreInterned` of record `i` of a decoded block (snapshotBlocks.ts), checked but for a repeated id: false,
+   * restoring nothing, when a record has its id already. perf: no string is made. The block's payloads must have
+   * been adopted (`adoptPayloads`), at handle `payloads`.
+   */
+  restoreDecoded(b: RecordBlock, i: number, payloads: number): boolean {
+    const idStart = i === 0 ? 0 : b.idEnds[i - 1]!;
+    const before = this.ids.size;
+    const hash = b.idHashes[i]!;
+    const r = this.ids.internBytes(b.ids, idStart, b.idEnds[i]! - idStart, hash);
+    if (r !== before) return false;
+    this.initSlot(r, hash);
+    const serial = b.serials[i]!;
+    const refs = b.refs;
+    this.storeInterned(r, serial, b.strong, i === 0 ? 0 : b.strongEnds[i - 1]!, b.strongEnds[i]!, b.weak, i === 0 ? 0 : b.weakEnds[i - 1]!, b.weakEnds[i]!, refs[4 * i + 1]!, refs[4 * i + 2]!, refs[4 * i + 3]!, refs[4 * i]!, b.updatedAt[i]!);
+    const payloadStart = i === 0 ? 0 : b.payloadEnds[i - 1]!;
+    this.payHandle[r] = payloads + payloadStart;
+    this.payLen[r] = b.payloadEnds[i]! - payloadStart;
+    this.joinRestored(r, serial);
+    return true;
+  }
+
+  /** Takes a decoded block's payloads into the payload store, without a copy; returns the handle to pass `restoreDecoded`. */
+  adoptPayloads(b: RecordBlock): number {
+    return this.payloads.adopt(b.payloads);
   }
 
   private joinRestored(r: number, serial: number): void {
@@ -498,6 +538,28 @@ export class ResolverState {
     return this.internKey(key, kind, group);
   }
 
+  /**
+   * `restoreKey` of the UTF-8 bytes `src[start, start + length)`, whose `fnv1aBytes` hash is `hash`, in group
+   * `group` (a `groupId`, -1 for none). Returns the key's id: below the table's size when it was there already.
+   */
+  restoreKeyBytes(src: Uint8Array, start: number, length: number, hash: number, kind: number, group: number): number {
+    const before = this.keys.size;
+    const id = this.keys.internBytes(src, start, length, hash);
+    if (id === before) this.initKey(id, kind, group);
+    return id;
+  }
+
+  /** The id of a namespace group (`x:loyalty`), interned with its exclusivity when new. */
+  groupId(group: string): number {
+    const before = this.groups.size;
+    const g = this.groups.intern(group);
+    if (g === before) {
+      this.groupExclusive = grow(this.groupExclusive, g + 1);
+      this.groupExclusive[g] = isExclusiveGroup(group, this.options) ? 1 : 0;
+    }
+    return g;
+  }
+
   /** Judges every key (after restoring). */
   judgeAllKeys(): void {
     this.judgeKeys(0, this.keys.size);
@@ -514,51 +576,63 @@ export class ResolverState {
   private slotOf(id: string): number {
     const before = this.ids.size;
     const r = this.ids.intern(id);
-    if (r === before) {
-      if (r >= this.alive.length) this.growRecords(r + 1);
-      this.alive[r] = 0;
-      this.tombstone[r] = 0;
-      // The batch's order (ByteInterner hashes UTF-8 bytes), so links are decided as the batch decides them.
-      this.idHash[r] = fnv1a32Utf8(id);
-      this.kCap[r] = 0;
-      this.kLen[r] = 0;
-      this.wCap[r] = 0;
-      this.wLen[r] = 0;
-      this.serial[r] = -1;
-      this.nextInProfile[r] = r;
-    }
+    // The batch's order (ByteInterner hashes UTF-8 bytes), so links are decided as the batch decides them.
+    if (r === before) this.initSlot(r, fnv1a32Utf8(id));
     return r;
   }
 
-  /**
-   * Sizes the record columns and the id table for `records` records at once (perf: restoring 20M records
-   * otherwise copies every column ~24 times while doubling, and stalls on each copy).
-   */
-  reserve(records: number): void {
-    if (records > this.alive.length) this.growRecords(records);
-    this.ids.reserveEntries(records);
+  /** Sets up the columns of a newly interned id, whose UTF-8 bytes hash to `hash`. */
+  private initSlot(r: number, hash: number): void {
+    if (r >= this.alive.length) this.growRecords(r + 1);
+    this.alive[r] = 0;
+    this.tombstone[r] = 0;
+    this.idHash[r] = hash;
+    this.kCap[r] = 0;
+    this.kLen[r] = 0;
+    this.wCap[r] = 0;
+    this.wLen[r] = 0;
+    this.serial[r] = -1;
+    this.nextInProfile[r] = r;
   }
 
-  private growRecords(min: number): void {
-    this.alive = grow(this.alive, min);
-    this.idHash = grow(this.idHash, min);
-    this.kStart = grow(this.kStart, min);
-    this.kLen = grow(this.kLen, min);
-    this.kCap = grow(this.kCap, min);
-    this.wStart = grow(this.wStart, min);
-    this.wLen = grow(this.wLen, min);
-    this.wCap = grow(this.wCap, min);
-    this.firstName = grow(this.firstName, min);
-    this.lastName = grow(this.lastName, min);
-    this.attributes = grow(this.attributes, min);
-    this.sourceOf = grow(this.sourceOf, min);
-    this.updatedAt = grow(this.updatedAt, min);
-    this.payHandle = grow(this.payHandle, min);
-    this.payLen = grow(this.payLen, min);
-    this.serial = grow(this.serial, min);
-    this.nextInProfile = grow(this.nextInProfile, min);
-    this.mark = grow(this.mark, min);
-    this.tombstone = grow(this.tombstone, min);
+  /**
+   * Sizes the tables for what is about to be restored, at once (perf: restoring 20M records otherwise copies
+   * every column ~24 times while doubling, and stalls for seconds on each rehash of a large table).
+   */
+  reserve(sizes: TableSizes): void {
+    const { records = 0, keys = 0, names = 0, profiles = 0, strongKeys = 0, weakKeys = 0 } = sizes;
+    if (records > this.alive.length) this.growRecords(records, true);
+    if (records > 0) this.ids.reserveEntries(records);
+    if (keys > 0) {
+      this.keys.reserveEntries(keys);
+      this.growKeys(keys, true);
+    }
+    this.strong.reserve(strongKeys, keys);
+    this.weak.reserve(weakKeys, keys);
+    if (names > 0) this.names.reserveEntries(names);
+    if (profiles > 0) this.profiles.reserve(profiles);
+  }
+
+  private growRecords(min: number, exact = false): void {
+    this.alive = grow(this.alive, min, exact);
+    this.idHash = grow(this.idHash, min, exact);
+    this.kStart = grow(this.kStart, min, exact);
+    this.kLen = grow(this.kLen, min, exact);
+    this.kCap = grow(this.kCap, min, exact);
+    this.wStart = grow(this.wStart, min, exact);
+    this.wLen = grow(this.wLen, min, exact);
+    this.wCap = grow(this.wCap, min, exact);
+    this.firstName = grow(this.firstName, min, exact);
+    this.lastName = grow(this.lastName, min, exact);
+    this.attributes = grow(this.attributes, min, exact);
+    this.sourceOf = grow(this.sourceOf, min, exact);
+    this.updatedAt = grow(this.updatedAt, min, exact);
+    this.payHandle = grow(this.payHandle, min, exact);
+    this.payLen = grow(this.payLen, min, exact);
+    this.serial = grow(this.serial, min, exact);
+    this.nextInProfile = grow(this.nextInProfile, min, exact);
+    this.mark = grow(this.mark, min, exact);
+    this.tombstone = grow(this.tombstone, min, exact);
   }
 
   /** Writes a record's content and index entries (its slot ranges are reused when they fit). */
@@ -568,38 +642,46 @@ export class ResolverState {
     const weak = p.weak.length > 1 ? [...new Set(p.weak)] : p.weak;
     const weakKeys = weak.map((k) => this.internKey(k, kindOfKeyPrefix(k.charCodeAt(0)) as KindCode, ''));
     const name = (s: string): number => (s ? this.names.intern(s) : -1);
-    this.storeInterned(r, serial, keys, weakKeys, name(p.firstName), name(p.lastName), name(p.attributes), p.source === '' ? -1 : this.sources.intern(p.source), p.updatedAt, p.payload);
+    this.storeInterned(r, serial, keys, 0, keys.length, weakKeys, 0, weakKeys.length, name(p.firstName), name(p.lastName), name(p.attributes), p.source === '' ? -1 : this.sources.intern(p.source), p.updatedAt);
+    this.storePayload(r, this.payloads.push(p.payload));
   }
 
-  /** `store` with every string already interned (ids; -1 for none): the one place a record's columns are written. */
-  private storeInterned(r: number, serial: number, keys: readonly number[], weak: readonly number[], first: number, last: number, attributes: number, source: number, updatedAt: number, payload: string): void {
+  /**
+   * `store` with every string already interned (ids; -1 for none), the keys `keys[kFrom, kTo)` and weak keys
+   * `weak[wFrom, wTo)`: the one place a record's columns are written (its payload is stored apart).
+   */
+  private storeInterned(r: number, serial: number, keys: ArrayLike<number>, kFrom: number, kTo: number, weak: ArrayLike<number>, wFrom: number, wTo: number, first: number, last: number, attributes: number, source: number, updatedAt: number): void {
     if (this.alive[r]! === 0) this.liveRecords++;
     this.alive[r] = 1;
     this.serial[r] = serial;
+    const kn = kTo - kFrom;
     let ks = this.kStart[r]!;
-    if (keys.length > this.kCap[r]!) {
+    if (kn > this.kCap[r]!) {
       this.strong.wasted += this.kCap[r]!;
-      ks = this.strong.allocate(keys.length);
+      ks = this.strong.allocate(kn);
       this.kStart[r] = ks;
-      this.kCap[r] = keys.length;
+      this.kCap[r] = kn;
     }
-    for (let i = 0; i < keys.length; i++) this.strong.link(ks + i, r, keys[i]!);
-    this.kLen[r] = keys.length;
+    for (let i = 0; i < kn; i++) this.strong.link(ks + i, r, keys[kFrom + i]!);
+    this.kLen[r] = kn;
+    const wn = wTo - wFrom;
     let ws = this.wStart[r]!;
-    if (weak.length > this.wCap[r]!) {
+    if (wn > this.wCap[r]!) {
       this.weak.wasted += this.wCap[r]!;
-      ws = this.weak.allocate(weak.length);
+      ws = this.weak.allocate(wn);
       this.wStart[r] = ws;
-      this.wCap[r] = weak.length;
+      this.wCap[r] = wn;
     }
-    for (let i = 0; i < weak.length; i++) this.weak.link(ws + i, r, weak[i]!);
-    this.wLen[r] = weak.length;
+    for (let i = 0; i < wn; i++) this.weak.link(ws + i, r, weak[wFrom + i]!);
+    this.wLen[r] = wn;
     this.firstName[r] = first;
     this.lastName[r] = last;
     this.attributes[r] = attributes;
     this.sourceOf[r] = source;
     this.updatedAt[r] = updatedAt;
-    const stored = this.payloads.push(payload);
+  }
+
+  private storePayload(r: number, stored: { handle: number; length: number }): void {
     this.payHandle[r] = stored.handle;
     this.payLen[r] = stored.length;
   }
@@ -617,32 +699,30 @@ export class ResolverState {
   private internKey(key: string, kind: number, group: string): number {
     const before = this.keys.size;
     const id = this.keys.intern(key);
-    if (id === before) {
-      if (id >= this.keyKind.length) {
-        this.keyKind = grow(this.keyKind, id + 1);
-        this.keyGroup = grow(this.keyGroup, id + 1);
-        this.keyHash = grow(this.keyHash, id + 1);
-        this.keyGeneric = grow(this.keyGeneric, id + 1);
-        this.keyStamp = grow(this.keyStamp, id + 1);
-        this.keyLocal = grow(this.keyLocal, id + 1);
-      }
-      this.keyKind[id] = kind;
-      this.keyHash[id] = fnv1a32Utf8(key);
-      this.keyGeneric[id] = 0;
-      this.strong.ensureKey(id);
-      this.weak.ensureKey(id);
-      if (group === '') this.keyGroup[id] = -1;
-      else {
-        const before = this.groups.size;
-        const g = this.groups.intern(group);
-        if (g === before) {
-          this.groupExclusive = grow(this.groupExclusive, g + 1);
-          this.groupExclusive[g] = isExclusiveGroup(group, this.options) ? 1 : 0;
-        }
-        this.keyGroup[id] = g;
-      }
-    }
+    if (id === before) this.initKey(id, kind, group === '' ? -1 : this.groupId(group));
     return id;
+  }
+
+  /** Sets up the columns of a newly interned key. */
+  private initKey(id: number, kind: number, group: number): void {
+    if (id >= this.keyKind.length) this.growKeys(id + 1);
+    this.keyKind[id] = kind;
+    // The interner's hash is FNV-1a of the UTF-8 bytes: fnv1a32Utf8 of the key.
+    this.keyHash[id] = this.keys.hashOf(id);
+    this.keyGeneric[id] = 0;
+    this.strong.ensureKey(id);
+    this.weak.ensureKey(id);
+    this.keyGroup[id] = group;
+  }
+
+  private growKeys(min: number, exact = false): void {
+    if (min <= this.keyKind.length) return;
+    this.keyKind = grow(this.keyKind, min, exact);
+    this.keyGroup = grow(this.keyGroup, min, exact);
+    this.keyHash = grow(this.keyHash, min, exact);
+    this.keyGeneric = grow(this.keyGeneric, min, exact);
+    this.keyStamp = grow(this.keyStamp, min, exact);
+    this.keyLocal = grow(this.keyLocal, min, exact);
   }
 
   /** Records sharing a non-generic key (strong or weak) with r, in the current graph. */
@@ -886,6 +966,13 @@ export class ProfileTable {
     }
     serials[hole] = 0;
     this.size--;
+  }
+
+  /** Makes room for `n` live profiles without a rehash. */
+  reserve(n: number): void {
+    let capacity = this.serials.length;
+    while (n * 4 > capacity * 3) capacity *= 2;
+    if (capacity > this.serials.length) this.rehash(capacity);
   }
 
   private slot(s: number): number {

@@ -459,8 +459,10 @@ export class SnapshotLoader {
   /** The group texts, by table index (the state numbers groups in the order keys use them). */
   private readonly groups: string[] = [];
   private readonly groupsSeen = new ByteInterner();
-  /** Per key: 2·row + 1 once record `row` lists it as strong, 2·row + 2 as weak (both lists may hold one key). */
-  private marks: Uint32Array | undefined;
+  /** Set when the first record comes: the tables are complete by then. */
+  private limits: RecordLimits | undefined;
+  /** Per name: 1 once found to have the folded attributes' shape, 2 once found not to (checked once per name). */
+  private folded: Uint8Array | undefined;
   private readonly nextSerial: number;
 
   /**
@@ -488,31 +490,21 @@ export class SnapshotLoader {
   /** Key `k`: `[key, kind, group]`, interned in table order (so the state's key id is `k`). */
   key(e: unknown, k: number): void {
     const issues = this.issues;
-    if (!Array.isArray(e) || e.length !== 3) return issues.add(`keys[${k}]: expected [key, kind, group], got ${show(e)}`);
-    const [key, kind, group] = e as unknown[];
-    const expected = typeof key === 'string' && key.length > 2 && key.charCodeAt(1) === 0x3a ? kindOfKeyPrefix(key.charCodeAt(0)) : -1;
-    if (expected < 0) return issues.add(`keys[${k}][0]: expected an identifier key ("x:", "l:", "h:", "e:" or "p:" and a value), got ${show(key)}`);
-    if (kind !== expected) issues.add(`keys[${k}][1]: kind ${show(kind)} does not match key ${show(key)} (expected ${expected})`);
-    let groupText = '';
-    if (!GROUPED[expected]) {
-      if (group !== -1) issues.add(`keys[${k}][2]: an email or phone key has no group (-1), got ${show(group)}`);
-    } else if (!isIndex(group, this.groups.length)) {
-      issues.add(`keys[${k}][2]: group index ${show(group)} out of range (0..${this.groups.length - 1})`);
-    } else {
-      groupText = this.groups[group]!;
-      if (!(key as string).startsWith(`${groupText}:`) || (key as string).length === groupText.length + 1) {
-        issues.add(`keys[${k}][2]: group ${show(groupText)} does not match key ${show(key)}`);
-      }
-    }
-    if (!issues.none) return;
+    const checked = checkKeyEntry(e, k, this.groups, issues);
+    if (checked === undefined || !issues.none) return;
     const fresh = this.state.keys.size;
-    if (this.state.restoreKey(key as string, expected, groupText) !== fresh) issues.add(`keys[${k}][0]: duplicate key ${show(key)}`);
+    if (this.state.restoreKey(checked.key, checked.kind, checked.group === -1 ? '' : this.groups[checked.group]!) !== fresh) issues.add(`keys[${k}][0]: duplicate key ${show(checked.key)}`);
+  }
+
+  /** The group texts by table index (for checking keys elsewhere). */
+  groupTexts(): readonly string[] {
+    return this.groups;
   }
 
   /** Name or source `i`: non-empty, each once; interned in table order. */
   text(field: 'names' | 'sources', text: unknown, i: number): void {
-    if (typeof text !== 'string' || text === '') this.issues.add(`${field}[${i}]: expected a non-empty string, got ${show(text)}`);
-    else if (isRepeat(field === 'names' ? this.state.names : this.state.sources, text)) {
+    if (!checkTextEntry(field, text, i, this.issues)) return;
+    if (isRepeat(field === 'names' ? this.state.names : this.state.sources, text)) {
       this.issues.add(`${field}[${i}]: duplicate ${field === 'names' ? 'name' : 'source'} ${show(text)}`);
     }
   }
@@ -521,42 +513,11 @@ export class SnapshotLoader {
   record(rec: unknown, row: number): SnapshotRecord | undefined {
     const issues = this.issues;
     const state = this.state;
-    if (!Array.isArray(rec) || (rec.length !== 9 && rec.length !== 10)) {
-      issues.add(`records[${row}]: expected [id, serial, source, updatedAt, firstName, lastName, payload, keys, weak, attributes?], got ${show(rec)}`);
-      return undefined;
-    }
-    const names = state.names.size;
-    const sources = state.sources.size;
-    const [id, serial, source, updatedAt, first, last, payload, strongRefs, weakRefs, attributes = -1] = rec as unknown[];
-    if (typeof id !== 'string') issues.add(`records[${row}][0]: expected a record id (a string), got ${show(id)}`);
-    else {
-      const accepted = acceptId(id);
-      if (!accepted.ok) issues.add(`records[${row}][0]: record id ${show(id)}: ${accepted.problem}`);
-      else if (state.indexOf(id) >= 0) issues.add(`records[${row}][0]: duplicate record id ${show(id)}`);
-    }
-    // Any safe integer below nextSerial (itself at most MAX_NEXT_SERIAL), so ids never lose digits.
-    if (!isInt(serial) || serial < 1) issues.add(`records[${row}][1]: serial ${show(serial)} is not an integer ≥ 1`);
-    else if (serial >= this.nextSerial) issues.add(`records[${row}][1]: serial ${serial} is not below nextSerial ${this.nextSerial}`);
-    if (source !== -1 && !isIndex(source, sources)) issues.add(`records[${row}][2]: source index ${show(source)} out of range (-1 or 0..${sources - 1})`);
-    if (updatedAt !== null && !(typeof updatedAt === 'number' && Math.abs(updatedAt) <= MAX_TIME)) {
-      issues.add(`records[${row}][3]: updatedAt ${show(updatedAt)} is neither null nor a time a Date can hold (epoch ms within ±${MAX_TIME})`);
-    }
-    if (first !== -1 && !isIndex(first, names)) issues.add(`records[${row}][4]: first name index ${show(first)} out of range (-1 or 0..${names - 1})`);
-    if (last !== -1 && !isIndex(last, names)) issues.add(`records[${row}][5]: last name index ${show(last)} out of range (-1 or 0..${names - 1})`);
-    if (attributes !== -1 && !isIndex(attributes, names)) issues.add(`records[${row}][9]: attributes index ${show(attributes)} out of range (-1 or 0..${names - 1})`);
-    if (typeof payload !== 'string') issues.add(`records[${row}][6]: expected the payload as a JSON string, got ${show(payload)}`);
-    else {
-      const problem = payloadProblem(payload);
-      if (problem !== undefined) issues.add(`records[${row}][6]: payload ${problem}`);
-    }
-    // Sized when the first record comes: the key table is complete by then.
-    this.marks ??= new Uint32Array(state.keys.size);
-    this.checkKeyRefs(strongRefs, row, 7);
-    this.checkKeyRefs(weakRefs, row, 8);
-    if (!issues.none) return undefined;
-
-    const r = rec as unknown as SnapshotRecord;
-    if (rec.length === 10 && (attributes === -1 || isFoldedAttributes(state.names.keyOf(attributes as number)))) {
+    this.limits ??= { nextSerial: this.nextSerial, names: state.names.size, sources: state.sources.size, keys: state.keys.size, keyKind: state.keyKind, keyText: (k) => state.keys.keyOf(k) };
+    if (!checkRecordEntry(rec, row, this.limits, issues, (id) => state.indexOf(id) >= 0) || !issues.none) return undefined;
+    const attributes = rec[9] ?? -1;
+    const r = rec;
+    if (rec.length === 10 && this.holdsFoldedAttributes(attributes)) {
       // perf (resolverFromBatch at 20M): tables were interned in table order, so indices are the state's ids and no
       // string is decoded and interned again. An attributes string without the folded shape is not trusted: the
       // path below folds the payload again.
@@ -635,25 +596,131 @@ export class SnapshotLoader {
   }
 
   /**
-   * Checks a record's strong (`i` = 7) or weak (8) key list, strong first: no longer than a record can hold,
-   * indices in range, none twice, weak keys are emails.
+   * Whether `attributes` (a name index, -1 for none) is trusted as the record's folded attributes: a text without
+   * their shape is not, and the record's payload is folded again instead (an edited names table cannot plant a
+   * string the linker never folded).
    */
-  private checkKeyRefs(list: unknown, row: number, i: number): void {
-    const issues = this.issues;
-    if (!Array.isArray(list)) return issues.add(`records[${row}][${i}]: expected an array of key indices, got ${show(list)}`);
-    const most = i === 7 ? MAX_STRONG_KEYS : MAX_IDENTIFIERS_PER_KIND;
-    if (list.length > most) return issues.add(`records[${row}][${i}]: ${list.length} ${i === 7 ? 'keys' : 'weak keys'}, more than the ${most} one record can hold`);
-    const marks = this.marks!;
-    const keys = marks.length;
-    const stamp = 2 * row + i - 6;
-    for (let j = 0; j < list.length && issues.open; j++) {
-      const k = list[j] as unknown;
-      if (!isIndex(k, keys)) issues.add(`records[${row}][${i}][${j}]: key index ${show(k)} out of range (0..${keys - 1})`);
-      else if (marks[k] === stamp) issues.add(`records[${row}][${i}][${j}]: key ${k} listed twice`);
-      else if (i === 8 && !isWeakKind(this.state.keyKind[k]!)) issues.add(`records[${row}][${i}][${j}]: weak key ${show(this.state.keys.keyOf(k))} is neither an email nor a phone`);
-      else marks[k] = stamp;
+  holdsFoldedAttributes(attributes: number): boolean {
+    if (attributes === -1) return true;
+    this.folded ??= new Uint8Array(this.state.names.size);
+    if (this.folded[attributes] === 0) this.folded[attributes] = isFoldedAttributes(this.state.names.keyOf(attributes)) ? 1 : 2;
+    return this.folded[attributes] === 1;
+  }
+}
+
+/**
+ * Checks one entry of a snapshot's key table against the group table (`groups`, texts by index): its shape, that
+ * its kind is its prefix's, and its group (-1 for emails and phones; else the key's own namespace). The one place
+ * a key entry is checked, by the readers and by decoding threads. Problems go to `issues`; the key when it has
+ * the shape of one (a string key of a known kind), whatever else is wrong.
+ */
+export function checkKeyEntry(e: unknown, k: number, groups: readonly string[], issues: Issues): { key: string; kind: KindCode; group: number } | undefined {
+  if (!Array.isArray(e) || e.length !== 3) {
+    issues.add(`keys[${k}]: expected [key, kind, group], got ${show(e)}`);
+    return undefined;
+  }
+  const [key, kind, group] = e as unknown[];
+  const expected = typeof key === 'string' && key.length > 2 && key.charCodeAt(1) === 0x3a ? kindOfKeyPrefix(key.charCodeAt(0)) : -1;
+  if (expected < 0) {
+    issues.add(`keys[${k}][0]: expected an identifier key ("x:", "l:", "h:", "e:" or "p:" and a value), got ${show(key)}`);
+    return undefined;
+  }
+  if (kind !== expected) issues.add(`keys[${k}][1]: kind ${show(kind)} does not match key ${show(key)} (expected ${expected})`);
+  if (!GROUPED[expected]) {
+    if (group !== -1) issues.add(`keys[${k}][2]: an email or phone key has no group (-1), got ${show(group)}`);
+  } else if (!isIndex(group, groups.length)) {
+    issues.add(`keys[${k}][2]: group index ${show(group)} out of range (0..${groups.length - 1})`);
+  } else {
+    const groupText = groups[group]!;
+    if (!(key as string).startsWith(`${groupText}:`) || (key as string).length === groupText.length + 1) {
+      issues.add(`keys[${k}][2]: group ${show(groupText)} does not match key ${show(key)}`);
     }
   }
+  return { key: key as string, kind: expected as KindCode, group: GROUPED[expected] ? (group as number) : -1 };
+}
+
+/** Checks one entry of a snapshot's names or sources table: a non-empty string (repeats are the reader's check). */
+export function checkTextEntry(field: 'names' | 'sources', text: unknown, i: number, issues: Issues): text is string {
+  if (typeof text === 'string' && text !== '') return true;
+  issues.add(`${field}[${i}]: expected a non-empty string, got ${show(text)}`);
+  return false;
+}
+
+/** What a record is checked against: the head's `nextSerial`, the table sizes, and each key's kind code. */
+export interface RecordLimits {
+  readonly nextSerial: number;
+  readonly names: number;
+  readonly sources: number;
+  readonly keys: number;
+  /** Kind code per key id (at least `keys` long). */
+  readonly keyKind: Uint8Array;
+  /** A key's text, for messages (absent: messages give its index). */
+  readonly keyText?: (k: number) => string;
+}
+
+/**
+ * Checks one snapshot record against the tables (the one place a record's fields are checked, by the readers and
+ * by the worker threads that decode streamed lines): its shape, id, serial, indices, time, payload and key lists.
+ * `isLive` says whether an id is a record already (the readers' check for repeats; a worker cannot know). Problems
+ * go to `issues`; true when the entry has a record's shape, so that its fields may be read.
+ */
+export function checkRecordEntry(rec: unknown, row: number, limits: RecordLimits, issues: Issues, isLive?: (id: string) => boolean): rec is SnapshotRecord {
+  if (!Array.isArray(rec) || (rec.length !== 9 && rec.length !== 10)) {
+    issues.add(`records[${row}]: expected [id, serial, source, updatedAt, firstName, lastName, payload, keys, weak, attributes?], got ${show(rec)}`);
+    return false;
+  }
+  const { names, sources } = limits;
+  const [id, serial, source, updatedAt, first, last, payload, strongRefs, weakRefs, attributes = -1] = rec as unknown[];
+  if (typeof id !== 'string') issues.add(`records[${row}][0]: expected a record id (a string), got ${show(id)}`);
+  else {
+    const accepted = acceptId(id);
+    if (!accepted.ok) issues.add(`records[${row}][0]: record id ${show(id)}: ${accepted.problem}`);
+    else if (isLive?.(id) === true) issues.add(`records[${row}][0]: duplicate record id ${show(id)}`);
+  }
+  // Any safe integer below nextSerial (itself at most MAX_NEXT_SERIAL), so ids never lose digits.
+  if (!isInt(serial) || serial < 1) issues.add(`records[${row}][1]: serial ${show(serial)} is not an integer ≥ 1`);
+  else if (serial >= limits.nextSerial) issues.add(`records[${row}][1]: serial ${serial} is not below nextSerial ${limits.nextSerial}`);
+  if (source !== -1 && !isIndex(source, sources)) issues.add(`records[${row}][2]: source index ${show(source)} out of range (-1 or 0..${sources - 1})`);
+  if (updatedAt !== null && !(typeof updatedAt === 'number' && Math.abs(updatedAt) <= MAX_TIME)) {
+    issues.add(`records[${row}][3]: updatedAt ${show(updatedAt)} is neither null nor a time a Date can hold (epoch ms within ±${MAX_TIME})`);
+  }
+  if (first !== -1 && !isIndex(first, names)) issues.add(`records[${row}][4]: first name index ${show(first)} out of range (-1 or 0..${names - 1})`);
+  if (last !== -1 && !isIndex(last, names)) issues.add(`records[${row}][5]: last name index ${show(last)} out of range (-1 or 0..${names - 1})`);
+  if (attributes !== -1 && !isIndex(attributes, names)) issues.add(`records[${row}][9]: attributes index ${show(attributes)} out of range (-1 or 0..${names - 1})`);
+  if (typeof payload !== 'string') issues.add(`records[${row}][6]: expected the payload as a JSON string, got ${show(payload)}`);
+  else {
+    const problem = payloadProblem(payload);
+    if (problem !== undefined) issues.add(`records[${row}][6]: payload ${problem}`);
+  }
+  const strongOk = checkKeyRefs(strongRefs, row, 7, limits, issues);
+  const weakOk = checkKeyRefs(weakRefs, row, 8, limits, issues);
+  return strongOk && weakOk && typeof id === 'string' && typeof payload === 'string';
+}
+
+/**
+ * Checks a record's strong (`i` = 7) or weak (8) key list: no longer than a record can hold, indices in range,
+ * none twice, weak keys are emails or phones. True when it is an array (of anything).
+ */
+function checkKeyRefs(list: unknown, row: number, i: number, limits: RecordLimits, issues: Issues): list is number[] {
+  if (!Array.isArray(list)) {
+    issues.add(`records[${row}][${i}]: expected an array of key indices, got ${show(list)}`);
+    return false;
+  }
+  const most = i === 7 ? MAX_STRONG_KEYS : MAX_IDENTIFIERS_PER_KIND;
+  if (list.length > most) {
+    issues.add(`records[${row}][${i}]: ${list.length} ${i === 7 ? 'keys' : 'weak keys'}, more than the ${most} one record can hold`);
+    return true;
+  }
+  const keys = limits.keys;
+  // Lists are short (one or two keys); a long one gets a set, so a hostile line costs no quadratic time.
+  const seen = list.length > 16 ? new Set<number>() : undefined;
+  for (let j = 0; j < list.length && issues.open; j++) {
+    const k = list[j] as unknown;
+    if (!isIndex(k, keys)) issues.add(`records[${row}][${i}][${j}]: key index ${show(k)} out of range (0..${keys - 1})`);
+    else if (seen === undefined ? list.indexOf(k) < j : seen.size === seen.add(k).size) issues.add(`records[${row}][${i}][${j}]: key ${k} listed twice`);
+    else if (i === 8 && !isWeakKind(limits.keyKind[k]!)) issues.add(`records[${row}][${i}][${j}]: weak key ${limits.keyText ? show(limits.keyText(k)) : `index ${k}`} is neither an email nor a phone`);
+  }
+  return true;
 }
 
 /** Runs a stepwise job to its end (the synchronous reader; the stream reader gives the event loop turns between steps). */

@@ -5,13 +5,19 @@ import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import type { ResolvedOptions } from '../../config/ResolveOptions.js';
 import { IdweaveError } from '../../errors.js';
-import type { ResolverState } from './ResolverState.js';
+import type { ResolverState, TableSizes } from './ResolverState.js';
 import { checkHead, checkOptions, Issues, show, SnapshotLoader, verifyPartition } from './snapshot.js';
+import { decodeLines, recordBlockOf, recordOfBlock, textOfBlock, type DecodedBatch, type DecodedSection, type RecordBlock, type SectionLimits, type TextBlock } from './snapshotBlocks.js';
 import { MAX_LINE_BYTES, Pacer, SECTIONS, sectionsOf, STREAM_CHECKSUM_PREFIX, STREAM_FORMAT, STREAM_VERSION, type Section } from './snapshotStreamFormat.js';
 
 /** The head's fields by version (index = version). */
 const HEAD_FIELDS: readonly (readonly string[])[] = [[], ['format', 'version', 'options', 'nextSerial'], ['format', 'version', 'options', 'idRange', 'nextSerial', 'holdsOverrides']];
 const NEWLINE = Buffer.from('\n');
+const KEYS = SECTIONS.indexOf('keys');
+const NAMES = SECTIONS.indexOf('names');
+const RECORDS = SECTIONS.indexOf('records');
+/** How the writer starts the lines of the decoded sections (it writes no spaces); other spellings are read the plain way. */
+const DECODED: readonly (readonly [number, Buffer])[] = [KEYS, NAMES, RECORDS].map((s) => [s, Buffer.from(`{"${SECTIONS[s]}":[`)] as const);
 /** How the writer starts the end line (it writes no spaces): lines skimmed under other options are told by it. */
 const END_START = Buffer.from('{"end":');
 /** Keys judged between two looks at the clock (judging one is a few µs, a large key's a few hundred). */
@@ -22,11 +28,20 @@ const JUDGE_BLOCK = 1024;
  * line and one read buffer). A file that cannot be opened or read throws `IdweaveError('input_unreadable')`;
  * everything else is as `readSnapshotStream`.
  */
-export async function readSnapshotFile(path: string, options: ResolvedOptions, verify = false, expectedRecords = 0): Promise<ResolverState> {
-  // A hint from elsewhere (a batch's identity.json) sizes the tables once; capped by what the file could hold.
-  let hint = 0;
-  if (expectedRecords > 0) hint = Math.min(expectedRecords, Math.floor((await stat(path).then((st) => st.size, () => 0)) / 16));
-  return readSnapshotStream(chunksOf(createReadStream(path, { highWaterMark: 1 << 20 }), path), options, verify, MAX_LINE_BYTES, hint);
+export async function readSnapshotFile(path: string, options: ResolvedOptions, verify = false, sizes: TableSizes = {}, decoder?: LineDecoder): Promise<ResolverState> {
+  // Hints from elsewhere (a batch's identity.json) size the tables once; capped by what the file could hold (an
+  // entry takes at least 4 bytes), so a hostile hint cannot make us allocate more than the file's size.
+  const most = Math.floor((await stat(path).then((st) => st.size, () => 0)) / 4);
+  const cap = (n: number | undefined): number => Math.min(n ?? 0, most);
+  const hint: TableSizes = {
+    records: cap(sizes.records),
+    keys: cap(sizes.keys),
+    names: cap(sizes.names),
+    profiles: cap(sizes.profiles),
+    strongKeys: cap(sizes.strongKeys),
+    weakKeys: cap(sizes.weakKeys),
+  };
+  return readSnapshotStream(chunksOf(createReadStream(path, { highWaterMark: 1 << 20 }), path), options, verify, MAX_LINE_BYTES, hint, decoder);
 }
 
 /**
@@ -37,16 +52,27 @@ export async function readSnapshotFile(path: string, options: ResolvedOptions, v
  * the end line's counts and SHA-256 must match what was read, so a truncated, damaged or edited stream is refused.
  * Any problem throws `IdweaveError('snapshot_invalid')` naming the line (`line 7: records[20012][1]: serial …`);
  * other matching options throw `config_invalid`. The event loop gets a turn after each slice of work.
+ *
+ * perf: `keys`, `names` and `records` lines (nearly all of the bytes) are decoded and checked by `decoder` — in
+ * this thread by default, or by worker threads (resolverFromBatch) while this one restores the lines before — and
+ * restored from typed columns. A line the decoder is unsure of is read the plain way, which names its problem.
  */
-export async function readSnapshotStream(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, options: ResolvedOptions, verify = false, maxLineBytes = MAX_LINE_BYTES, expectedRecords = 0): Promise<ResolverState> {
-  const reader = new StreamReader(options, new Pacer(), expectedRecords);
+export async function readSnapshotStream(
+  chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  options: ResolvedOptions,
+  verify = false,
+  maxLineBytes = MAX_LINE_BYTES,
+  sizes: TableSizes = {},
+  decoder: LineDecoder = inThreadDecoder(),
+): Promise<ResolverState> {
+  const reader = new StreamReader(options, new Pacer(), sizes, decoder);
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   for await (const chunk of chunks) {
     const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     let start = 0;
     for (let nl = bytes.indexOf(10, start); nl >= 0; nl = bytes.indexOf(10, start)) {
-      if (pendingBytes + nl - start > maxLineBytes) reader.tooLong(maxLineBytes);
+      if (pendingBytes + nl - start > maxLineBytes) await reader.tooLong(maxLineBytes);
       const piece = bytes.subarray(start, nl);
       const line = pending.length === 0 ? piece : Buffer.concat([...pending, piece]);
       pending = [];
@@ -56,17 +82,65 @@ export async function readSnapshotStream(chunks: AsyncIterable<Uint8Array> | Ite
     }
     if (start < bytes.length) {
       pendingBytes += bytes.length - start;
-      if (pendingBytes > maxLineBytes) reader.tooLong(maxLineBytes);
+      if (pendingBytes > maxLineBytes) await reader.tooLong(maxLineBytes);
       pending.push(bytes.subarray(start));
     }
   }
   if (pendingBytes > 0) {
     // A first line without a newline is still read, to say what the file is (an object snapshot, say).
     if (reader.atStart) await reader.take(Buffer.concat(pending));
-    reader.unterminated();
+    await reader.unterminated();
   }
   return reader.finish(verify);
 }
+
+/**
+ * Decodes the lines of the large sections (snapshotBlocks.ts) for the stream reader, perhaps in other threads:
+ * `start` once per section, with what its entries are checked against, before its first line; results may come in
+ * any order, the reader applies them in its own.
+ */
+export interface LineDecoder {
+  start(section: DecodedSection, limits: SectionLimits): Promise<void>;
+  /**
+   * The lines `bytes[ends[j − 1], ends[j])` (from 0), each decoded, in order, with the bytes themselves: a worker
+   * thread takes the memory and hands it back, for the lines to read the plain way.
+   */
+  decode(bytes: Uint8Array, ends: Uint32Array): Promise<DecodedBatch>;
+  /** Batches of lines in flight at most (1: decode, then restore). */
+  readonly depth: number;
+  /**
+   * Bytes of lines to gather into one batch (a line longer than that goes alone). perf: for worker threads, one
+   * message per line cost ~0.5 ms of this thread at 20M records (15k lines); in this thread, one line at a time
+   * keeps each step short.
+   */
+  readonly batchBytes: number;
+}
+
+
+/** Decodes in this thread, one line at a time. */
+export function inThreadDecoder(): LineDecoder {
+  let section: DecodedSection = 'keys';
+  let limits: SectionLimits = {};
+  return {
+    depth: 1,
+    batchBytes: 0,
+    start: (s, l) => {
+      section = s;
+      limits = l;
+      return Promise.resolve();
+    },
+    decode: (bytes, ends) => Promise.resolve({ blocks: decodeLines(bytes, ends, section, limits), bytes }),
+  };
+}
+
+/** A batch of lines on its way: decoded elsewhere, restored in line order. */
+interface InFlight {
+  /** Number of the first line. */
+  readonly line: number;
+  readonly ends: Uint32Array;
+  readonly decoded: Promise<DecodedBatch>;
+}
+
 
 /** The state of reading one stream: where it is, what it counted, the running hash. */
 class StreamReader {
@@ -90,10 +164,21 @@ class StreamReader {
    */
   private mismatch: IdweaveError | undefined;
 
+  /** Records lines handed to the decoder and not yet restored, in line order. */
+  private readonly inFlight: InFlight[] = [];
+  /** Decodable lines not yet sent: copied into `batch` back to back, ending at `batchEnds`. */
+  private batch = new Uint8Array(0);
+  private batchUsed = 0;
+  private readonly batchEnds: number[] = [];
+  private batchLine = 0;
+  /** The section the decoder was last started for (index in `SECTIONS`; -1: none). */
+  private decoding = -1;
+
   constructor(
     private readonly options: ResolvedOptions,
     private readonly pacer: Pacer,
-    private readonly expectedRecords = 0,
+    private readonly sizes: TableSizes,
+    private readonly decoder: LineDecoder,
   ) {}
 
   get atStart(): boolean {
@@ -102,9 +187,134 @@ class StreamReader {
 
   /** One line, without its newline. */
   async take(bytes: Buffer): Promise<void> {
-    const issues: Issues = this.issues;
+    const section = this.decodable(bytes);
+    if (section >= 0) {
+      this.line++;
+      if (section !== this.decoding) {
+        // A section's entries are checked against the tables before it: restore those first.
+        await this.settle();
+        this.decoding = section;
+        await this.decoder.start(SECTIONS[section] as DecodedSection, this.limitsFor(section));
+      }
+      this.hash.update(bytes);
+      this.hash.update(NEWLINE);
+      if (this.batchEnds.length > 0 && this.batchUsed + bytes.length > this.batch.length) await this.send();
+      // A copy: the read buffer is not ours to keep, and a worker takes the batch's memory.
+      if (this.batchEnds.length === 0) {
+        this.batch = new Uint8Array(Math.max(this.decoder.batchBytes, bytes.length));
+        this.batchLine = this.line;
+      }
+      this.batch.set(bytes, this.batchUsed);
+      this.batchUsed += bytes.length;
+      this.batchEnds.push(this.batchUsed);
+      return;
+    }
+    await this.settle();
     this.line++;
-    issues.where = `line ${this.line}: `;
+    return this.read(bytes, this.line, false);
+  }
+
+  /**
+   * The section (index in `SECTIONS`) of a line that may go to the decoder, or -1: a keys, names or records line
+   * as the writer spells it, where such a line may come, in a stream being restored.
+   */
+  private decodable(bytes: Buffer): number {
+    if (this.loader === undefined || this.mismatch !== undefined || this.ended) return -1;
+    for (const [section, start] of DECODED) {
+      if (bytes.length > start.length && bytes[2] === start[2] && bytes.subarray(0, start.length).equals(start)) return section >= this.section ? section : -1;
+    }
+    return -1;
+  }
+
+  private limitsFor(section: number): SectionLimits {
+    const loader = this.loader!;
+    const state = loader.state;
+    if (section === KEYS) return { groups: loader.groupTexts() };
+    if (section === RECORDS) return { records: { nextSerial: state.nextSerial, names: state.names.size, sources: state.sources.size, keys: state.keys.size, keyKind: state.keyKind } };
+    return {};
+  }
+
+  /** Sends the lines gathered to the decoder; restores batches while more than it takes are in flight. */
+  private async send(): Promise<void> {
+    if (this.batchEnds.length === 0) return;
+    const bytes = this.batch.subarray(0, this.batchUsed);
+    const ends = Uint32Array.from(this.batchEnds);
+    this.inFlight.push({ line: this.batchLine, ends, decoded: this.decoder.decode(bytes, ends) });
+    this.batchEnds.length = 0;
+    this.batchUsed = 0;
+    this.batch = new Uint8Array(0);
+    while (this.inFlight.length > this.decoder.depth) await this.restoreNext();
+  }
+
+  /** Restores the oldest batch in flight, line by line: from its blocks, or (the decoder was unsure) the plain way. */
+  private async restoreNext(): Promise<void> {
+    const { line, ends, decoded } = this.inFlight.shift()!;
+    const { blocks, bytes } = await decoded;
+    for (let j = 0, start = 0; j < blocks.length; start = ends[j++]!) {
+      const block = blocks[j];
+      if (block === undefined) {
+        await this.read(Buffer.from(bytes.buffer, bytes.byteOffset + start, ends[j]! - start), line + j, true);
+        continue;
+      }
+      this.issues.where = `line ${line + j}: `;
+      if (block.section === 'records') await this.restoreRecords(block);
+      else this.restoreTexts(block);
+      this.issues.throwIfAny();
+      if (this.pacer.due()) await this.pacer.turn();
+    }
+  }
+
+  private async restoreRecords(received: RecordBlock): Promise<void> {
+    const issues: Issues = this.issues;
+    this.section = RECORDS;
+    const loader = this.loader!;
+    const state = loader.state;
+    const at = this.counts[RECORDS]!;
+    const block = recordBlockOf(received);
+    const payloads = state.adoptPayloads(block);
+    for (let i = 0; i < block.count && issues.none; i++) {
+      if (!loader.holdsFoldedAttributes(block.refs[4 * i + 3]!)) loader.record(recordOfBlock(block, i), at + i);
+      else if (!state.restoreDecoded(block, i, payloads)) issues.add(`records[${at + i}][0]: duplicate record id ${show(recordOfBlock(block, i)[0])}`);
+      if ((i & 255) === 255 && this.pacer.due()) await this.pacer.turn();
+    }
+    this.counts[RECORDS] = at + block.count;
+  }
+
+  /** A keys or names line (a few ms of work: no turn inside). */
+  private restoreTexts(block: TextBlock): void {
+    const issues: Issues = this.issues;
+    const loader = this.loader!;
+    const state = loader.state;
+    const keys = block.section === 'keys';
+    const section = keys ? KEYS : NAMES;
+    this.section = section;
+    const at = this.counts[section]!;
+    const interner = keys ? state.keys : state.names;
+    const groups = keys ? this.groupIds() : [];
+    for (let i = 0, start = 0; i < block.count && issues.none; i++) {
+      const end = block.ends[i]!;
+      const fresh = interner.size;
+      const id = keys
+        ? state.restoreKeyBytes(block.bytes, start, end - start, block.hashes[i]!, block.kinds[i]!, block.groups[i] === -1 ? -1 : groups[block.groups[i]!]!)
+        : interner.internBytes(block.bytes, start, end - start, block.hashes[i]!);
+      if (id !== fresh) issues.add(`${keys ? 'keys' : 'names'}[${at + i}]${keys ? '[0]' : ''}: duplicate ${keys ? 'key' : 'name'} ${show(textOfBlock(block, i))}`);
+      start = end;
+    }
+    this.counts[section] = at + block.count;
+  }
+
+  /** The state's id of each group of the table (by table index). */
+  private groupIds(): number[] {
+    const state = this.loader!.state;
+    return (this.groupIdCache ??= this.loader!.groupTexts().map((g) => state.groupId(g)));
+  }
+
+  private groupIdCache: number[] | undefined;
+
+  /** Reads line number `line` the plain way; `hashed`: its bytes are in the hash already. */
+  private async read(bytes: Buffer, lineNumber: number, hashed: boolean): Promise<void> {
+    const issues: Issues = this.issues;
+    issues.where = `line ${lineNumber}: `;
     if (this.ended) issues.fail('unexpected text after the end line');
     if (this.mismatch !== undefined && !bytes.subarray(0, END_START.length).equals(END_START)) {
       this.hash.update(bytes);
@@ -123,7 +333,7 @@ class StreamReader {
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) issues.fail(`expected a JSON object, got ${show(value)}`);
     const line = value as Record<string, unknown>;
-    if (this.line === 1) return this.head(line, bytes);
+    if (lineNumber === 1) return this.head(line, bytes);
     const fields = Object.keys(line);
     if (fields.includes('end') || fields.includes('checksum')) return this.end(line, fields);
     const name = fields[0]!;
@@ -138,8 +348,10 @@ class StreamReader {
     const entries = line[name];
     if (!Array.isArray(entries)) issues.fail(`${name}: expected an array, got ${show(entries)}`);
     this.section = section;
-    this.hash.update(bytes);
-    this.hash.update(NEWLINE);
+    if (!hashed) {
+      this.hash.update(bytes);
+      this.hash.update(NEWLINE);
+    }
     const loader = this.loader!;
     const at = this.counts[section]!;
     for (let j = 0; j < entries.length && issues.open; j++) {
@@ -181,7 +393,7 @@ class StreamReader {
       this.mismatch = e as IdweaveError;
     }
     this.loader = new SnapshotLoader(this.options, { nextSerial: head.nextSerial as number, idRange: version >= 2 ? (head.idRange as number) : undefined, holdsOverrides: this.holdsOverrides }, issues);
-    if (this.expectedRecords > 0) this.loader.state.reserve(this.expectedRecords);
+    this.loader.state.reserve(this.sizes);
     this.hash.update(bytes);
     this.hash.update(NEWLINE);
   }
@@ -208,19 +420,28 @@ class StreamReader {
     this.ended = true;
   }
 
-  tooLong(max: number): never {
+  /** Restores the lines in flight (their problems come first, as they come first in the stream). */
+  private async settle(): Promise<void> {
+    await this.send();
+    while (this.inFlight.length > 0) await this.restoreNext();
+  }
+
+  async tooLong(max: number): Promise<never> {
+    await this.settle();
     this.issues.where = `line ${this.line + 1}: `;
     return this.issues.fail(`longer than ${max} bytes, more than a snapshot line may hold`);
   }
 
   /** Bytes after the last newline. */
-  unterminated(): never {
+  async unterminated(): Promise<never> {
+    await this.settle();
     this.issues.where = `line ${this.line + 1}: `;
     return this.issues.fail(this.ended ? 'unexpected text after the end line' : 'the stream ends inside a line (no newline after it): it is truncated');
   }
 
   /** After the last line: judges every key's generic status and, with `verify`, re-links the partition. */
   async finish(verify: boolean): Promise<ResolverState> {
+    await this.settle();
     const issues: Issues = this.issues;
     if (!this.ended) {
       issues.where = `line ${this.line + 1}: `;
