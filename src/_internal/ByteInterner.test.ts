@@ -72,6 +72,51 @@ describe('ByteInterner', () => {
     expect(k.intern('after')).toBe(id + 1);
   });
 
+  describe('append, then settle (loading a table whose entries should be distinct)', () => {
+    const bytesOf = (s: string): [Buffer, number] => {
+      const b = Buffer.from(s, 'utf8');
+      return [b, fnv1aBytes(b, 0, b.length)];
+    };
+    const append = (t: ByteInterner, s: string): number => {
+      const [b, h] = bytesOf(s);
+      return t.append(b, 0, b.length, h);
+    };
+
+    test('appended entries are found after settle, whatever the table grew to, and interning goes on from there', () => {
+      const t = new ByteInterner();
+      t.intern('first');
+      const texts = Array.from({ length: 300_000 }, (_, i) => (i % 3 === 0 ? `ليلى-${i}` : i % 3 === 1 ? `🙂${i}` : `rec-${i}`));
+      texts.forEach((s, i) => expect(append(t, s)).toBe(i + 1));
+      expect(t.settle()).toBeUndefined();
+      for (let i = 0; i < texts.length; i += 997) expect(t.get(texts[i]!)).toBe(i + 1);
+      expect(t.intern('rec-2')).toBe(3);
+      expect(t.intern('new')).toBe(texts.length + 1);
+      expect(t.keyOf(2)).toBe('🙂1');
+    });
+
+    test('a repeat is reported as [earlier, later] with the smallest later id, and the earlier id is the one found', () => {
+      const t = new ByteInterner();
+      t.intern('x');
+      for (const s of ['a', 'b', 'a', 'c', 'b', 'a', 'x']) append(t, s);
+      // Entries: x0, a1, b2, a3, c4, b5, a6, x7: the first repeat in id order is a3.
+      expect(t.settle()).toEqual([1, 3]);
+      expect(t.get('a')).toBe(1);
+      expect(t.get('b')).toBe(2);
+      expect(t.get('x')).toBe(0);
+      expect(t.get('c')).toBe(4);
+    });
+
+    test('looking up before settle is a bug, and says so', () => {
+      const t = new ByteInterner();
+      append(t, 'a');
+      expect(() => t.intern('a')).toThrow(/settle/);
+      expect(() => t.get('a')).toThrow(/settle/);
+      t.settle();
+      expect(t.intern('a')).toBe(0);
+      expect(t.settle()).toBeUndefined();
+    });
+  });
+
   test('keyOf an unknown id throws a RangeError (misuse, not data)', () => {
     expect(() => new ByteInterner().keyOf(0)).toThrow(RangeError);
   });

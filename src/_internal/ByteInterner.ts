@@ -59,6 +59,8 @@ export class ByteInterner {
   private table = new Int32Array(2 << 12);
   private mask = (1 << 12) - 1;
   private scratch = Buffer.allocUnsafe(256);
+  /** Entries below this id are in the table; `append` adds entries above it until `settle`. */
+  private settled = 0;
 
   /** Number of distinct strings interned so far. */
   get size(): number {
@@ -67,6 +69,7 @@ export class ByteInterner {
 
   /** The id of `s`, assigning the next free id when it is new (then `size` grows by one). */
   intern(s: string): number {
+    this.checkSettled();
     // perf: encode straight into the free tail of the current chunk; it only becomes the entry when new.
     this.reserve(s.length * 3);
     const buf = this.current;
@@ -76,11 +79,97 @@ export class ByteInterner {
 
   /** The id of the UTF-8 bytes `src[start, start + length)` whose `fnv1aBytes` hash is `hash`, interning them when new. */
   internBytes(src: Uint8Array, start: number, length: number, hash: number): number {
+    this.checkSettled();
     return this.internAt(src, start, length, hash, false);
+  }
+
+  /**
+   * Appends the UTF-8 bytes `src[start, start + length)` (whose `fnv1aBytes` hash is `hash`) as a new entry
+   * without looking them up, and returns its id: for loading many entries that should be distinct (a snapshot's
+   * tables). `settle()` then looks them all up at once, and must come before any other lookup.
+   */
+  append(src: Uint8Array, start: number, length: number, hash: number): number {
+    this.reserve(length);
+    copyBytes(src, start, length, this.current, this.used);
+    this.starts.push((this.chunks.length - 1) * CHUNK_BASE + this.used);
+    this.used += length;
+    this.lengths.push(length);
+    this.hashes.push(hash);
+    return this.hashes.length - 1;
+  }
+
+  /**
+   * Puts the entries appended since the last settle into the table, bucket by bucket of home slots. perf: at 20M
+   * entries the table spans hundreds of MB, and probing it in id order is one random access per entry (~1 µs
+   * each in a VM, where a TLB miss walks two page tables); by buckets of 1/4096 of the table, the probes of a
+   * bucket stay in a few pages. Returns `[earlier, later]` for the repeat whose later id is smallest (the later
+   * entry is then left out of the table), or undefined when the entries were all distinct.
+   */
+  settle(): [number, number] | undefined {
+    const steps = this.settleSteps();
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /** `settle` in steps (of 2^20 entries, then of one bucket), so a caller can pause between them. */
+  *settleSteps(): Generator<void, [number, number] | undefined, void> {
+    const from = this.settled;
+    const to = this.size;
+    if (from === to) return undefined;
+    let length = this.table.length;
+    while (4 * to > length) length *= 2;
+    if (length > this.table.length) this.rehash(length, from);
+    const mask = this.mask;
+    const hashes = this.hashes.view();
+    // Counting sort of the new ids by the top bits of their home slot.
+    const bits = Math.min(12, Math.log2(mask + 1));
+    const shift = Math.log2(mask + 1) - bits;
+    const buckets = 1 << bits;
+    const start = new Uint32Array(buckets + 1);
+    for (let id = from; id < to; id++) {
+      start[((mix(hashes[id]!) & mask) >>> shift) + 1]!++;
+      if ((id & 0xfffff) === 0xfffff) yield;
+    }
+    for (let b = 0; b < buckets; b++) start[b + 1]! += start[b]!;
+    const order = new Int32Array(to - from);
+    const cursor = start.slice(0, buckets);
+    for (let id = from; id < to; id++) {
+      order[cursor[(mix(hashes[id]!) & mask) >>> shift]!++] = id;
+      if ((id & 0xfffff) === 0xfffff) yield;
+    }
+    const table = this.table;
+    let repeat: [number, number] | undefined;
+    for (let b = 0; b < buckets; b++) {
+      for (let j = start[b]!, end = start[b + 1]!; j < end; j++) {
+        const id = order[j]!;
+        const h = hashes[id]! | 0;
+        let slot = mix(h) & mask;
+        let seen = false;
+        for (let e = table[2 * slot]!; e !== 0; e = table[2 * slot]!) {
+          if (table[2 * slot + 1] === h && this.sameEntries(e - 1, id)) {
+            seen = true;
+            // Ids within a bucket come in id order, so the entry found is the earlier one.
+            if (repeat === undefined || id < repeat[1]) repeat = [e - 1, id];
+            break;
+          }
+          slot = (slot + 1) & mask;
+        }
+        if (!seen) {
+          table[2 * slot] = id + 1;
+          table[2 * slot + 1] = h;
+        }
+      }
+      yield;
+    }
+    this.settled = to;
+    return repeat;
   }
 
   /** The id of `s`, or -1 when it was never interned. */
   get(s: string): number {
+    this.checkSettled();
     if (this.scratch.length < s.length * 3) this.scratch = Buffer.allocUnsafe(s.length * 3);
     const bytes = this.scratch;
     const length = bytes.write(s, 0, 'utf8');
@@ -94,6 +183,7 @@ export class ByteInterner {
 
   /** The id of the UTF-8 bytes `src[start, start + length)` whose `fnv1aBytes` hash is `hash`, or -1. */
   getBytes(src: Uint8Array, start: number, length: number, hash: number): number {
+    this.checkSettled();
     for (let slot = mix(hash) & this.mask; ; slot = (slot + 1) & this.mask) {
       const e = this.table[2 * slot]!;
       if (e === 0) return -1;
@@ -166,14 +256,13 @@ export class ByteInterner {
           this.used += length;
         } else {
           this.reserve(length);
-          // perf: a short copy by hand beats making a subarray to `set` from.
-          if (length > 32) this.current.set(src.subarray(start, start + length), this.used);
-          else for (let i = 0, to = this.used; i < length; i++) this.current[to + i] = src[start + i]!;
+          copyBytes(src, start, length, this.current, this.used);
           this.starts.push((this.chunks.length - 1) * CHUNK_BASE + this.used);
           this.used += length;
         }
         this.lengths.push(length);
         this.hashes.push(hash);
+        this.settled++;
         table[2 * slot] = id + 1;
         table[2 * slot + 1] = h;
         if (4 * this.size > table.length) this.rehash();
@@ -181,6 +270,17 @@ export class ByteInterner {
       }
       if (table[2 * slot + 1] === h && this.equals(e - 1, src, start, length)) return e - 1;
     }
+  }
+
+  private checkSettled(): void {
+    if (this.settled !== this.hashes.length) throw new Error('ByteInterner: entries were appended; settle() before looking any up');
+  }
+
+  /** Whether entries `a` and `b` hold the same bytes. */
+  private sameEntries(a: number, b: number): boolean {
+    const s = this.starts.get(b);
+    const chunk = Math.floor(s / CHUNK_BASE);
+    return this.equals(a, this.chunks[chunk]!, s - chunk * CHUNK_BASE, this.lengths.get(b));
   }
 
   private equals(id: number, src: Uint8Array, start: number, length: number): boolean {
@@ -213,11 +313,12 @@ export class ByteInterner {
     this.hashes.reserve(entries);
   }
 
-  private rehash(length = this.table.length * 2): void {
+  /** A table of `length`, holding entries 0 … `upTo` − 1 (all of them unless some are still to settle). */
+  private rehash(length = this.table.length * 2, upTo = this.hashes.length): void {
     const table = new Int32Array(length);
     const mask = table.length / 2 - 1;
     const hashes = this.hashes.view();
-    for (let id = 0; id < hashes.length; id++) {
+    for (let id = 0; id < upTo; id++) {
       const hash = hashes[id]!;
       let slot = mix(hash) & mask;
       while (table[2 * slot] !== 0) slot = (slot + 1) & mask;
@@ -227,6 +328,12 @@ export class ByteInterner {
     this.table = table;
     this.mask = mask;
   }
+}
+
+/** Copies `length` bytes. perf: a short copy by hand beats making a subarray to `set` from. */
+function copyBytes(src: Uint8Array, start: number, length: number, dst: Uint8Array, at: number): void {
+  if (length > 32) dst.set(src.subarray(start, start + length), at);
+  else for (let i = 0; i < length; i++) dst[at + i] = src[start + i]!;
 }
 
 /** FNV-1a, 32 bits, over `bytes[start, end)`. Equals `fnv1a32` of the decoded string when it is ASCII. */

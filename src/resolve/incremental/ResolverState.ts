@@ -496,16 +496,14 @@ export class ResolverState {
   }
 
   /**
-   * `restoreInterned` of record `i` of a decoded block (snapshotBlocks.ts), checked but for a repeated id: false,
-   * restoring nothing, when a record has its id already. perf: no string is made. The block's payloads must have
+   * `restoreInterned` of record `i` of a decoded block (snapshotBlocks.ts), checked but for a repeated id, which
+   * `settleTables` finds. perf: no string is made, and the id is not looked up. The block's payloads must have
    * been adopted (`adoptPayloads`), at handle `payloads`.
    */
-  restoreDecoded(b: RecordBlock, i: number, payloads: number): boolean {
+  restoreDecoded(b: RecordBlock, i: number, payloads: number): void {
     const idStart = i === 0 ? 0 : b.idEnds[i - 1]!;
-    const before = this.ids.size;
     const hash = b.idHashes[i]!;
-    const r = this.ids.internBytes(b.ids, idStart, b.idEnds[i]! - idStart, hash);
-    if (r !== before) return false;
+    const r = this.ids.append(b.ids, idStart, b.idEnds[i]! - idStart, hash);
     this.initSlot(r, hash);
     const serial = b.serials[i]!;
     const refs = b.refs;
@@ -514,7 +512,26 @@ export class ResolverState {
     this.payHandle[r] = payloads + payloadStart;
     this.payLen[r] = b.payloadEnds[i]! - payloadStart;
     this.joinRestored(r, serial);
-    return true;
+  }
+
+  /**
+   * Looks up the ids, keys and names restored without a lookup (`restoreDecoded`, `restoreKeyBytes`,
+   * `appendName`), in one cache-friendly pass per table, in steps; must come before anything looks one up.
+   * Returns the first repeat, by table in snapshot order (keys, names, records) — `later` is its table index — or
+   * undefined.
+   */
+  *settleTables(): Generator<void, { table: 'keys' | 'names' | 'records'; later: number } | undefined, void> {
+    const keys = yield* this.keys.settleSteps();
+    const names = yield* this.names.settleSteps();
+    const ids = yield* this.ids.settleSteps();
+    if (keys) return { table: 'keys', later: keys[1] };
+    if (names) return { table: 'names', later: names[1] };
+    return ids ? { table: 'records', later: ids[1] } : undefined;
+  }
+
+  /** Appends a name of a snapshot's table without a lookup (`settleTables` finds repeats). */
+  appendName(src: Uint8Array, start: number, length: number, hash: number): void {
+    this.names.append(src, start, length, hash);
   }
 
   /** Takes a decoded block's payloads into the payload store, without a copy; returns the handle to pass `restoreDecoded`. */
@@ -540,13 +557,10 @@ export class ResolverState {
 
   /**
    * `restoreKey` of the UTF-8 bytes `src[start, start + length)`, whose `fnv1aBytes` hash is `hash`, in group
-   * `group` (a `groupId`, -1 for none). Returns the key's id: below the table's size when it was there already.
+   * `group` (a `groupId`, -1 for none), without a lookup (`settleTables` finds repeats).
    */
-  restoreKeyBytes(src: Uint8Array, start: number, length: number, hash: number, kind: number, group: number): number {
-    const before = this.keys.size;
-    const id = this.keys.internBytes(src, start, length, hash);
-    if (id === before) this.initKey(id, kind, group);
-    return id;
+  restoreKeyBytes(src: Uint8Array, start: number, length: number, hash: number, kind: number, group: number): void {
+    this.initKey(this.keys.append(src, start, length, hash), kind, group);
   }
 
   /** The id of a namespace group (`x:loyalty`), interned with its exclusivity when new. */

@@ -220,11 +220,6 @@ export function recordBlockOf(b: RecordBlock): RecordBlock {
   };
 }
 
-/** Entry `i` of a text block as a string (for messages). */
-export function textOfBlock(b: TextBlock, i: number): string {
-  return Buffer.from(b.bytes.buffer, b.bytes.byteOffset, b.bytes.byteLength).toString('utf8', i === 0 ? 0 : b.ends[i - 1], b.ends[i]);
-}
-
 /** Record `i` of a block as the snapshot tuple it was decoded from (for the reader's plain path on that record). */
 export function recordOfBlock(b: RecordBlock, i: number): SnapshotRecord {
   const text = (bytes: Uint8Array, ends: Uint32Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8', i === 0 ? 0 : ends[i - 1], ends[i]);

@@ -7,7 +7,7 @@ import type { ResolvedOptions } from '../../config/ResolveOptions.js';
 import { IdweaveError } from '../../errors.js';
 import type { ResolverState, TableSizes } from './ResolverState.js';
 import { checkHead, checkOptions, Issues, show, SnapshotLoader, verifyPartition } from './snapshot.js';
-import { decodeLines, recordBlockOf, recordOfBlock, textOfBlock, type DecodedBatch, type DecodedSection, type RecordBlock, type SectionLimits, type TextBlock } from './snapshotBlocks.js';
+import { decodeLines, recordBlockOf, recordOfBlock, type DecodedBatch, type DecodedSection, type RecordBlock, type SectionLimits, type TextBlock } from './snapshotBlocks.js';
 import { MAX_LINE_BYTES, Pacer, SECTIONS, sectionsOf, STREAM_CHECKSUM_PREFIX, STREAM_FORMAT, STREAM_VERSION, type Section } from './snapshotStreamFormat.js';
 
 /** The head's fields by version (index = version). */
@@ -257,14 +257,14 @@ class StreamReader {
         continue;
       }
       this.issues.where = `line ${line + j}: `;
-      if (block.section === 'records') await this.restoreRecords(block);
-      else this.restoreTexts(block);
+      if (block.section === 'records') await this.restoreRecords(block, line + j);
+      else this.restoreTexts(block, line + j);
       this.issues.throwIfAny();
       if (this.pacer.due()) await this.pacer.turn();
     }
   }
 
-  private async restoreRecords(received: RecordBlock): Promise<void> {
+  private async restoreRecords(received: RecordBlock, line: number): Promise<void> {
     const issues: Issues = this.issues;
     this.section = RECORDS;
     const loader = this.loader!;
@@ -272,36 +272,61 @@ class StreamReader {
     const at = this.counts[RECORDS]!;
     const block = recordBlockOf(received);
     const payloads = state.adoptPayloads(block);
+    this.blockLines.push([RECORDS, at, line]);
     for (let i = 0; i < block.count && issues.none; i++) {
-      if (!loader.holdsFoldedAttributes(block.refs[4 * i + 3]!)) loader.record(recordOfBlock(block, i), at + i);
-      else if (!state.restoreDecoded(block, i, payloads)) issues.add(`records[${at + i}][0]: duplicate record id ${show(recordOfBlock(block, i)[0])}`);
+      if (loader.holdsFoldedAttributes(block.refs[4 * i + 3]!)) state.restoreDecoded(block, i, payloads);
+      else {
+        await this.settleTables();
+        loader.record(recordOfBlock(block, i), at + i);
+      }
       if ((i & 255) === 255 && this.pacer.due()) await this.pacer.turn();
     }
     this.counts[RECORDS] = at + block.count;
   }
 
   /** A keys or names line (a few ms of work: no turn inside). */
-  private restoreTexts(block: TextBlock): void {
-    const issues: Issues = this.issues;
+  private restoreTexts(block: TextBlock, line: number): void {
     const loader = this.loader!;
     const state = loader.state;
     const keys = block.section === 'keys';
     const section = keys ? KEYS : NAMES;
     this.section = section;
     const at = this.counts[section]!;
-    const interner = keys ? state.keys : state.names;
+    this.blockLines.push([section, at, line]);
     const groups = keys ? this.groupIds() : [];
-    for (let i = 0, start = 0; i < block.count && issues.none; i++) {
+    for (let i = 0, start = 0; i < block.count; i++) {
       const end = block.ends[i]!;
-      const fresh = interner.size;
-      const id = keys
-        ? state.restoreKeyBytes(block.bytes, start, end - start, block.hashes[i]!, block.kinds[i]!, block.groups[i] === -1 ? -1 : groups[block.groups[i]!]!)
-        : interner.internBytes(block.bytes, start, end - start, block.hashes[i]!);
-      if (id !== fresh) issues.add(`${keys ? 'keys' : 'names'}[${at + i}]${keys ? '[0]' : ''}: duplicate ${keys ? 'key' : 'name'} ${show(textOfBlock(block, i))}`);
+      if (keys) state.restoreKeyBytes(block.bytes, start, end - start, block.hashes[i]!, block.kinds[i]!, block.groups[i] === -1 ? -1 : groups[block.groups[i]!]!);
+      else state.appendName(block.bytes, start, end - start, block.hashes[i]!);
       start = end;
     }
     this.counts[section] = at + block.count;
   }
+
+  /**
+   * Looks up what the blocks restored without a lookup (`ResolverState.settleTables`), before anything else looks
+   * one up; a repeat is refused as the plain reader refuses it, naming the line it came on.
+   */
+  private async settleTables(): Promise<void> {
+    const state = this.loader?.state;
+    if (state === undefined) return;
+    const steps = state.settleTables();
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) if (this.pacer.due()) await this.pacer.turn();
+    const repeat = step.value;
+    if (repeat === undefined) return;
+    const { table, later } = repeat;
+    const section = SECTIONS.indexOf(table);
+    let line = 0;
+    for (const [s, first, l] of this.blockLines) if (s === section && first <= later) line = l;
+    this.issues.where = `line ${line}: `;
+    if (table === 'keys') this.issues.fail(`keys[${later}][0]: duplicate key ${show(state.keys.keyOf(later))}`);
+    if (table === 'names') this.issues.fail(`names[${later}]: duplicate name ${show(state.names.keyOf(later))}`);
+    this.issues.fail(`records[${later}][0]: duplicate record id ${show(state.ids.keyOf(later))}`);
+  }
+
+  /** Per block restored: its section, the table index of its first entry, and its line (for `settleTables`). */
+  private readonly blockLines: [number, number, number][] = [];
 
   /** The state's id of each group of the table (by table index). */
   private groupIds(): number[] {
@@ -313,6 +338,7 @@ class StreamReader {
 
   /** Reads line number `line` the plain way; `hashed`: its bytes are in the hash already. */
   private async read(bytes: Buffer, lineNumber: number, hashed: boolean): Promise<void> {
+    await this.settleTables();
     const issues: Issues = this.issues;
     issues.where = `line ${lineNumber}: `;
     if (this.ended) issues.fail('unexpected text after the end line');
@@ -424,6 +450,7 @@ class StreamReader {
   private async settle(): Promise<void> {
     await this.send();
     while (this.inFlight.length > 0) await this.restoreNext();
+    await this.settleTables();
   }
 
   async tooLong(max: number): Promise<never> {
