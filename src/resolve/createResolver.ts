@@ -18,7 +18,7 @@ import { explainProfileOf, explainRecords } from './incremental/explain.js';
 import { profileIdOfSerial, ResolverState, serialOfProfileId, type StateOp } from './incremental/ResolverState.js';
 import { readSnapshot, writeSnapshot, type ResolverSnapshot } from './incremental/snapshot.js';
 import { Pacer } from './incremental/snapshotStreamFormat.js';
-import { readSnapshotFile } from './incremental/snapshotStreamRead.js';
+import { checkThreads, readSnapshotThreaded } from './_internal/readSnapshotThreaded.js';
 import { snapshotSourceOfState } from './incremental/snapshotStreamState.js';
 import { writeSnapshotFile } from './incremental/snapshotStreamWrite.js';
 import type { ResolverEvent } from '../identity/succession.js';
@@ -238,6 +238,12 @@ export interface RestoreOptions extends ResolverOptions {
    * give (default false: as costly as adding every record again; the other checks are always made).
    */
   readonly verify?: boolean;
+  /**
+   * Reading a file (`readResolverSnapshot`, `resolverFromBatch`): worker threads that decode its lines while this
+   * thread restores them (default: one per core, none for a file under 16 MiB, where starting threads costs more
+   * than it saves; 0: all in this thread). `restoreResolver` ignores it.
+   */
+  readonly threads?: number;
 }
 
 /**
@@ -259,7 +265,7 @@ export interface RestoreOptions extends ResolverOptions {
  * const resolver = restoreResolver(JSON.parse(text), { defaultRegion: 'AE', verify: true });
  */
 export function restoreResolver(snapshot: unknown, options: RestoreOptions = {}): Resolver {
-  const { verify, erased, ...resolveOptions } = options ?? {};
+  const { verify, erased, threads: _threads, ...resolveOptions } = options ?? {};
   if (verify !== undefined && typeof verify !== 'boolean') throw new IdweaveError('config_invalid', 'invalid options: verify: expected a boolean', ['verify: expected a boolean']);
   const erasedIds = erasedOption(erased);
   const parsed = parseResolveOptions(resolveOptions);
@@ -278,12 +284,13 @@ export function restoreResolver(snapshot: unknown, options: RestoreOptions = {})
  * const restored = await readResolverSnapshot('/var/lib/crm/resolver.snapshot', { defaultRegion: 'AE' });
  */
 export async function readResolverSnapshot(path: string, options: RestoreOptions = {}): Promise<Resolver> {
-  const { verify, erased, ...resolveOptions } = options ?? {};
+  const { verify, erased, threads, ...resolveOptions } = options ?? {};
   if (verify !== undefined && typeof verify !== 'boolean') throw new IdweaveError('config_invalid', 'invalid options: verify: expected a boolean', ['verify: expected a boolean']);
   if (typeof path !== 'string' || path === '') throw new IdweaveError('usage', 'readResolverSnapshot: expected the path of a snapshot file');
   const erasedIds = erasedOption(erased);
   const parsed = parseResolveOptions(resolveOptions);
-  return resolverOfState(await readSnapshotFile(path, withDefaults(parsed), verify === true), parsed.overrides, erasedIds);
+  const threadCount = checkThreads(threads);
+  return resolverOfState(await readSnapshotThreaded(path, withDefaults(parsed), verify === true, {}, threadCount), parsed.overrides, erasedIds);
 }
 
 /**

@@ -1,5 +1,3 @@
-import { stat } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { parseResolveOptions } from '../config/parseResolveOptions.js';
 import { withDefaults } from '../config/ResolveOptions.js';
@@ -8,32 +6,20 @@ import { checkIdRange, firstSerialOfRange } from '../identity/profileIds.js';
 import { manifestFile, readManifest } from '../io/manifest.js';
 import { OUTPUT_FILES } from '../io/outputFiles.js';
 import { readIdentityFile } from '../io/previousRun.js';
-import { erasedOption, resolverOfState, type Resolver, type ResolverOptions } from './createResolver.js';
-import type { ResolverState } from './incremental/ResolverState.js';
-import { readSnapshotFile } from './incremental/snapshotStreamRead.js';
-import { BatchPool } from './_internal/BatchPool.js';
-
-/** A table smaller than this is decoded in this thread (starting worker threads takes ~50 ms each). */
-const MIN_THREADED_BYTES = 16 * 1024 * 1024;
+import { erasedOption, resolverOfState, type Resolver, type RestoreOptions } from './createResolver.js';
+import { checkThreads, readSnapshotThreaded } from './_internal/readSnapshotThreaded.js';
 
 /**
- * Options of `resolverFromBatch`: the resolver's options (matching must be the batch's), its id range, checks, and
- * `erased`: the tombstones to start with (the batch's `--erased` list, or a newer one).
+ * Options of `resolverFromBatch`: the resolver's options (matching must be the batch's), its id range, checks,
+ * threads, and `erased`: the tombstones to start with (the batch's `--erased` list, or a newer one).
  */
-export interface ResolverFromBatchOptions extends ResolverOptions {
+export interface ResolverFromBatchOptions extends RestoreOptions {
   /**
    * The id range new profiles get ids from (0 … 8191; docs/identity-over-time.md). Default 1: a CRM resolver
    * seeded from last night's batch never hands out an id tonight's batch (range 0) could. Give each writer its
    * own range; pass the batch's own range (0) only when this resolver replaces the batch as the lineage's writer.
    */
   readonly idRange?: number;
-  /** Re-link every record and refuse a table whose profiles are not what its records give. @default false */
-  readonly verify?: boolean;
-  /**
-   * Worker threads that decode the table while this thread restores it (default: one per core; none for a table
-   * under 16 MiB, where starting threads costs more than it saves). 0: all in this thread.
-   */
-  readonly threads?: number;
 }
 
 /**
@@ -55,9 +41,7 @@ export async function resolverFromBatch(dir: string, options: ResolverFromBatchO
   const rangeProblem = checkIdRange(idRange);
   if (rangeProblem !== undefined) throw new IdweaveError('config_invalid', `invalid options: ${rangeProblem}`, [rangeProblem]);
   if (verify !== undefined && typeof verify !== 'boolean') throw new IdweaveError('config_invalid', 'invalid options: verify: expected a boolean', ['verify: expected a boolean']);
-  if (threads !== undefined && !(Number.isInteger(threads) && threads >= 0)) {
-    throw new IdweaveError('config_invalid', 'invalid options: threads: expected an integer ≥ 0', ['threads: expected an integer ≥ 0']);
-  }
+  const threadCount = checkThreads(threads);
   const erasedIds = erasedOption(erased);
   const parsed = parseResolveOptions(resolveOptions);
   const manifest = await readManifest(dir).catch((e: unknown) => {
@@ -67,15 +51,8 @@ export async function resolverFromBatch(dir: string, options: ResolverFromBatchO
     if (manifestFile(manifest, name) === undefined) throw new IdweaveError('input_invalid', `resolverFromBatch ${dir}: the run has no ${name} (written by an older idweave); run idweave resolve again`);
   }
   const identity = await readIdentityFile(dir, `resolverFromBatch ${dir}`);
-  const table = path.join(dir, OUTPUT_FILES.resolver);
-  const bytes = await stat(table).then((st) => st.size, () => 0);
-  const pool = new BatchPool(undefined, Math.min(threads ?? (bytes < MIN_THREADED_BYTES ? 0 : availableParallelism()), availableParallelism()));
-  let state: ResolverState;
-  try {
-    state = await readSnapshotFile(table, withDefaults(parsed), verify === true, { records: identity.records, ...identity.tables }, pool.lineDecoder());
-  } finally {
-    await pool.close();
-  }
+  const sizes = { records: identity.records, ...identity.tables };
+  const state = await readSnapshotThreaded(path.join(dir, OUTPUT_FILES.resolver), withDefaults(parsed), verify === true, sizes, threadCount);
   // Continue the batch's allocator only in its own range; any other range starts afresh (and never meets it).
   state.nextSerial = idRange === identity.idRange ? Math.max(identity.nextSerial, state.nextSerial) : firstSerialOfRange(idRange);
   state.idRange = idRange;

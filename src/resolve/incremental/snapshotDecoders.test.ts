@@ -7,7 +7,7 @@ import { parseResolveOptions } from '../../config/parseResolveOptions.js';
 import { withDefaults } from '../../config/ResolveOptions.js';
 import type { CustomerRecord } from '../../types.js';
 import { BatchPool } from '../_internal/BatchPool.js';
-import { createResolver, restoreResolver } from '../createResolver.js';
+import { createResolver, readResolverSnapshot, restoreResolver } from '../createResolver.js';
 import { writeSnapshot } from './snapshot.js';
 import { inThreadDecoder, readSnapshotStream, type LineDecoder } from './snapshotStreamRead.js';
 
@@ -24,6 +24,7 @@ let pool: BatchPool;
 let lines: string[];
 /** The object snapshot of the resolver the stream was written from. */
 let original: Json;
+let basePath: string;
 
 beforeAll(async () => {
   pool = new BatchPool(undefined, 2);
@@ -47,6 +48,7 @@ beforeAll(async () => {
   const path = join(dir, 'base.ndjson');
   await r.writeSnapshot(path);
   original = r.snapshot();
+  basePath = path;
   lines = readFileSync(path, 'utf8').split('\n').slice(0, -1);
 }, 60_000);
 
@@ -158,4 +160,13 @@ describe('decoding lines in worker threads', () => {
     const got = await sameEitherWay(bytes);
     expect(got.error).toMatch(new RegExp(`line ${at + 1}: not valid UTF-8`));
   });
+
+  test('readResolverSnapshot decodes in worker threads when asked (or for a large file), to the same resolver', async () => {
+    const threaded = await readResolverSnapshot(basePath, { threads: 2 });
+    expect(threaded.snapshot()).toEqual(original);
+    const here = await readResolverSnapshot(basePath, { threads: 0 });
+    expect(here.snapshot()).toEqual(original);
+    await expect(readResolverSnapshot(basePath, { threads: -1 })).rejects.toMatchObject({ code: 'config_invalid' });
+    await expect(readResolverSnapshot(basePath, { threads: 1.5 })).rejects.toThrow(/threads: expected an integer/);
+  }, 60_000);
 });
