@@ -14,8 +14,9 @@ import type { CustomerRecord, GoldenProfile, GuardName, IdentifierKind, LinkEvid
 import type { ResolveReport } from './ResolveReport.js';
 import { firstSerialOfRange, ID_RANGE_SIZE, profileIdOfSerial } from '../identity/profileIds.js';
 import { PreviousRun } from '../identity/PreviousRun.js';
-import { optionsFingerprint, type SnapshotRecord } from './incremental/snapshot.js';
-import type { SnapshotSource } from './incremental/snapshotStreamSource.js';
+import { optionsFingerprint } from './incremental/snapshot.js';
+import type { FormattedLines, SnapshotSource } from './incremental/snapshotStreamSource.js';
+import type { TableSection } from './_internal/tableLines.js';
 import { succeed, successionEvents, type ResolverEvent, type Succession, type SuccessionInput } from '../identity/succession.js';
 import { isExclusiveGroup, linkConfigOf } from './_internal/linkConfigOf.js';
 import { linkEvidenceAt, readableKey } from './_internal/linkEvidenceAt.js';
@@ -76,17 +77,18 @@ export class ResolutionBatch {
   private readonly groups = new ByteInterner();
   private readonly groupExclusive = new GrowableArray(Uint8Array, 16);
 
-  private readonly keyKind = new GrowableArray(Uint8Array);
-  private readonly keyGroup = new GrowableArray(Int32Array);
+  // Shared (like every column worker threads read): resolver.ndjson's lines are formatted there.
+  private readonly keyKind = new GrowableArray(Uint8Array, 1024, true);
+  private readonly keyGroup = new GrowableArray(Int32Array, 1024, true);
   private readonly keyStart = new GrowableArray(Uint32Array, 1024, true);
   private readonly keyIds = new GrowableArray(Int32Array, 1024, true);
-  private readonly firstName = new GrowableArray(Int32Array);
-  private readonly lastName = new GrowableArray(Int32Array);
-  private readonly attributes = new GrowableArray(Int32Array);
+  private readonly firstName = new GrowableArray(Int32Array, 1024, true);
+  private readonly lastName = new GrowableArray(Int32Array, 1024, true);
+  private readonly attributes = new GrowableArray(Int32Array, 1024, true);
   private readonly sourceOf = new GrowableArray(Int32Array, 1024, true);
   private readonly updatedAt = new GrowableArray(Float64Array, 1024, true);
-  private readonly weakRecord = new GrowableArray(Int32Array, 64);
-  private readonly weakKey = new GrowableArray(Int32Array, 64);
+  private readonly weakRecord = new GrowableArray(Int32Array, 64, true);
+  private readonly weakKey = new GrowableArray(Int32Array, 64, true);
   private readonly payloads = new PayloadSlab();
   /** Steward overrides by record id, matched to records at `link()` (records may come in any order). */
   private readonly overrides: readonly RecordOverride[];
@@ -252,6 +254,14 @@ export class ResolutionBatch {
       members,
       profileOf,
       evidence: evidence.entries(),
+      names: this.names.view(),
+      keyKind: this.keyKind.sharedView(),
+      keyGroup: this.keyGroup.sharedView(),
+      firstName: this.firstName.sharedView(),
+      lastName: this.lastName.sharedView(),
+      attributes: this.attributes.sharedView(),
+      weakRecord: this.weakRecord.sharedView(),
+      weakKey: this.weakKey.sharedView(),
     };
     this.linked = { evidence, genericKeys, columns, identity };
   }
@@ -384,58 +394,25 @@ export class ResolutionBatch {
   /**
    * The linked batch as a resolver snapshot source (`Resolver.writeSnapshot`'s format): what
    * `resolverFromBatch` restores a resolver from. Every interned key, name and source comes from an accepted
-   * record (erased records are never interned), so the tables are the batch's interners as they are.
+   * record (erased records are never interned), so the tables are the batch's interners as they are. The large
+   * sections come formatted (`lines`: blocks of `tableLines`, built in worker threads, in order).
    */
-  snapshotSource(): SnapshotSource {
-    const c = this.columns();
+  snapshotSource(lines: (section: TableSection, total: number) => AsyncIterable<FormattedLines>): SnapshotSource {
     const { nextSerial } = this.requireLinked().identity;
     const texts = (from: ByteInterner): Iterable<string> => ({
       *[Symbol.iterator]() {
         for (let i = 0; i < from.size; i++) yield from.keyOf(i);
       },
     });
-    const keyKind = this.keyKind.view();
-    const keyGroup = this.keyGroup.view();
-    const keys = this.keys;
-    const batch = this;
     return {
       options: optionsFingerprint(this.options),
       nextSerial,
       groups: texts(this.groups),
-      keys: {
-        *[Symbol.iterator]() {
-          for (let k = 0; k < keys.size; k++) yield [keys.keyOf(k), keyKind[k]!, keyGroup[k]!] as const;
-        },
-      },
-      names: texts(this.names),
+      keys: [],
+      names: [],
       sources: texts(this.sources),
-      records: {
-        *[Symbol.iterator]() {
-          const keyStart = batch.keyStart.view();
-          const keyIds = batch.keyIds.view();
-          const weakRecord = batch.weakRecord.view();
-          const weakKey = batch.weakKey.view();
-          let w = 0;
-          for (let i = 0; i < batch.size; i++) {
-            const strong = Array.from(keyIds.subarray(keyStart[i]!, keyStart[i + 1]!));
-            const weak: number[] = [];
-            for (; w < weakRecord.length && weakRecord[w] === i; w++) if (!weak.includes(weakKey[w]!)) weak.push(weakKey[w]!);
-            const t = batch.updatedAt.get(i);
-            yield [
-              batch.ids.keyOf(i),
-              c.profileSerial[c.profileOf[i]!]!,
-              batch.sourceOf.get(i),
-              Number.isNaN(t) ? null : t,
-              batch.firstName.get(i),
-              batch.lastName.get(i),
-              batch.payloads.get(i),
-              strong,
-              weak,
-              batch.attributes.get(i),
-            ] as SnapshotRecord;
-          }
-        },
-      },
+      records: [],
+      formatted: { keys: lines('keys', this.keys.size), names: lines('names', this.names.size), records: lines('records', this.size) },
     };
   }
 

@@ -63,7 +63,9 @@ describe('resolveFiles (real engine)', () => {
       const report = await resolveFiles([csv, nd], { outDir: out, ...options });
       expect(report.recordsIn).toBe(400 + ndLines.filter((l) => l !== '').length);
       const files: Record<string, string> = {};
-      for (const f of ['mapping.csv', 'profiles.ndjson', 'rejects.ndjson', 'evidence.ndjson']) files[f] = readFileSync(path.join(out, f), 'utf8');
+      for (const f of ['mapping.csv', 'profiles.ndjson', 'rejects.ndjson', 'evidence.ndjson', 'changes.ndjson', 'identity.json', 'resolver.ndjson', 'fingerprints.bin']) {
+        files[f] = readFileSync(path.join(out, f), 'latin1');
+      }
       return files;
     };
     const one = await run('one-thread', { threads: 0 });
@@ -78,6 +80,7 @@ describe('resolveFiles (real engine)', () => {
     };
     expect(aggregates('two-threads')).toEqual(aggregates('one-thread'));
     expect(aggregates('one-thread-pieces')).toEqual(aggregates('one-thread'));
+    expect(one['resolver.ndjson']!.length).toBeGreaterThan(1000);
     const rejects = one['rejects.ndjson']!.trim().split('\n').map((l) => JSON.parse(l) as { row: number; reasons: string[]; input: unknown });
     expect(rejects.some((r) => r.reasons[0]!.startsWith('duplicate id') && typeof r.input === 'object')).toBe(true);
     expect(rejects.some((r) => r.reasons[0]!.startsWith('malformed quote'))).toBe(true);

@@ -33,6 +33,8 @@ import { readPiece, type Piece } from './_internal/preparePiece.js';
 import { VERSION } from '../version.js';
 import { Writable } from 'node:stream';
 import { writeSnapshotStream } from './incremental/snapshotStreamWrite.js';
+import type { FormattedLines } from './incremental/snapshotStreamSource.js';
+import type { TableSection } from './_internal/tableLines.js';
 import { FINGERPRINTS_FILE, IDENTITY_FILE, readPreviousRun, type IdentityFile } from '../io/previousRun.js';
 import { ID } from '../io/columnRoles.js';
 import { ResolutionBatch } from './ResolutionBatch.js';
@@ -473,7 +475,17 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
         table.writeBytes(chunk).then(() => done(), done);
       },
     });
-    await writeSnapshotStream(batch.snapshotSource(), tableStream, { name: OUTPUT_FILES.resolver });
+    // The large sections are formatted in the worker threads, a block at a time, and written here in order.
+    const tableBlocks = async function* (section: TableSection, total: number): AsyncGenerator<FormattedLines> {
+      const block = TABLE_BLOCK[section];
+      const inFlight: Promise<FormattedLines>[] = [];
+      for (let from = 0; from < total; from += block) {
+        inFlight.push(workers.tableLines({ section, from, to: Math.min(total, from + block) }));
+        if (inFlight.length > 2 * Math.max(1, workers.threads)) yield await inFlight.shift()!;
+      }
+      while (inFlight.length > 0) yield await inFlight.shift()!;
+    };
+    await writeSnapshotStream(batch.snapshotSource(tableBlocks), tableStream, { name: OUTPUT_FILES.resolver });
     await new Promise<void>((done, fail) => tableStream.end((e?: Error | null) => (e ? fail(e) : done())));
     await outputs.close(OUTPUT_FILES.resolver, table);
     stages.push(stageTiming('resolver', t, batch.size));
@@ -561,6 +573,8 @@ function manifestOf(inputs: readonly string[], sizes: readonly number[], hashes:
 }
 
 const DEFAULT_PIECE_BYTES = 4 * 1024 * 1024;
+/** Entries per block of `resolver.ndjson` lines formatted in a worker (a few MB of text each). */
+const TABLE_BLOCK: Readonly<Record<TableSection, number>> = { keys: 50_000, names: 50_000, records: 10_000 };
 /** Parquet rows per piece handed to a worker (about a CSV piece's worth of customer rows). */
 const PARQUET_PIECE_ROWS = 32_768;
 const NO_BYTES = new Uint8Array(0);

@@ -31,12 +31,25 @@ export interface BatchColumns {
   readonly profileOf: Uint32Array;
   /** Every link decision, in the order they were made. */
   readonly evidence: EvidenceEntries;
+  // What resolver.ndjson holds beyond the above (tableLines.ts).
+  /** Folded first and last names and folded evidence attributes. */
+  readonly names: InternedView;
+  /** Per key: kind code and group id (-1 for none). */
+  readonly keyKind: Uint8Array;
+  readonly keyGroup: Int32Array;
+  /** Per record: first name, last name, attributes (name ids, -1 for none). */
+  readonly firstName: Int32Array;
+  readonly lastName: Int32Array;
+  readonly attributes: Int32Array;
+  /** Weak key memberships in ascending record order: record `weakRecord[w]` holds key `weakKey[w]` (maybe twice). */
+  readonly weakRecord: Int32Array;
+  readonly weakKey: Int32Array;
 }
 
 /** Columns received by a worker thread, with their byte chunks wrapped as Buffers again (no copy). */
 export function attachColumns(c: BatchColumns): BatchColumns {
   const view = <T extends { chunks: readonly Buffer[] }>(v: T): T => ({ ...v, chunks: asBuffers(v.chunks) });
-  return { ...c, ids: view(c.ids), keys: view(c.keys), sources: view(c.sources), payloads: view(c.payloads) };
+  return { ...c, ids: view(c.ids), keys: view(c.keys), sources: view(c.sources), payloads: view(c.payloads), names: view(c.names) };
 }
 
 export function profileIdAt(c: BatchColumns, p: number): string {

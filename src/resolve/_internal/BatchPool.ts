@@ -8,6 +8,8 @@ import { survivorshipConfigOf, type SurvivorshipOptions } from '../../merge/surv
 import type { BatchColumns } from './BatchColumns.js';
 import type { WorkerRequest } from './batchWorker.js';
 import { outputLines, type LinesBlock, type LinesTask } from './outputLines.js';
+import { tableLines, type TableLinesTask } from './tableLines.js';
+import type { FormattedLines } from '../incremental/snapshotStreamSource.js';
 import { createPiecePreparer, type Piece } from './preparePiece.js';
 import type { PreparedChunk } from './PreparedChunk.js';
 import type { DecodedBatch, SectionLimits } from '../incremental/snapshotBlocks.js';
@@ -86,6 +88,12 @@ export class BatchPool {
   lines(task: LinesTask): Promise<LinesBlock> {
     if (this.workers.length === 0) return Promise.resolve(outputLines(this.columns!, this.survivorship!, task));
     return this.send({ type: 'lines', task }) as Promise<LinesBlock>;
+  }
+
+  /** A block of `resolver.ndjson` lines (after `setColumns`). */
+  tableLines(task: TableLinesTask): Promise<FormattedLines> {
+    if (this.workers.length === 0) return Promise.resolve(tableLines(this.columns!, task));
+    return this.send({ type: 'tableLines', task }) as Promise<FormattedLines>;
   }
 
   /**

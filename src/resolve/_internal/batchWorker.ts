@@ -4,6 +4,7 @@ import type { SurvivorshipConfig } from '../../merge/buildProfile.js';
 import { survivorshipConfigOf, type SurvivorshipOptions } from '../../merge/survivorshipConfig.js';
 import { attachColumns, type BatchColumns } from './BatchColumns.js';
 import { outputLines, type LinesTask } from './outputLines.js';
+import { tableLines, type TableLinesTask } from './tableLines.js';
 import { createPiecePreparer, type Piece } from './preparePiece.js';
 import { transferablesOf, type PreparedChunk } from './PreparedChunk.js';
 import { decodeLines, transferablesOfBlock, type DecodedBatch, type DecodedSection, type SectionLimits } from '../incremental/snapshotBlocks.js';
@@ -14,7 +15,8 @@ export type WorkerRequest =
   | { readonly id: number; readonly type: 'decodeSection'; readonly section: DecodedSection; readonly limits: SectionLimits }
   | { readonly id: number; readonly type: 'decodeLines'; readonly bytes: Uint8Array; readonly ends: Uint32Array }
   | { readonly id: number; readonly type: 'columns'; readonly columns: BatchColumns; readonly survivorship: SurvivorshipOptions }
-  | { readonly id: number; readonly type: 'lines'; readonly task: LinesTask };
+  | { readonly id: number; readonly type: 'lines'; readonly task: LinesTask }
+  | { readonly id: number; readonly type: 'tableLines'; readonly task: TableLinesTask };
 
 // Worker thread of `BatchPool`: prepares pieces of input files (packed chunks go back by transfer), then, once
 // the batch is linked, builds blocks of output lines from the shared columns. Or (resolverFromBatch) decodes the
@@ -48,6 +50,9 @@ parentPort!.on('message', (msg: WorkerRequest) => {
         parentPort!.postMessage({ id: msg.id, result }, [msg.bytes.buffer as ArrayBuffer, ...blocks.flatMap((b) => (b === undefined ? [] : transferablesOfBlock(b)))]);
         break;
       }
+      case 'tableLines':
+        parentPort!.postMessage({ id: msg.id, result: tableLines(columns!, msg.task) });
+        break;
       case 'lines':
         parentPort!.postMessage({ id: msg.id, result: outputLines(columns!, survivorship!, msg.task) });
         break;

@@ -1,4 +1,5 @@
 import type { SnapshotOverride, SnapshotRecord } from './snapshot.js';
+import type { Section } from './snapshotStreamFormat.js';
 
 /**
  * What the stream writer (`writeSnapshotStream`) needs to write a resolver snapshot, and nothing more: the
@@ -47,4 +48,16 @@ export interface SnapshotSource {
   readonly overrides?: Iterable<SnapshotOverride>;
   /** Tombstones: ids erased for good, each once, none of them a record's. Absent: none. */
   readonly erased?: Iterable<string>;
+  /**
+   * Sections given already formatted, in order (a batch formats its large tables in worker threads): blocks of
+   * whole lines, each cut by `LineCutter` and ending in a newline, holding `entries` entries in all. The
+   * section's iterable above is then not read.
+   */
+  readonly formatted?: { readonly [S in Section]?: AsyncIterable<FormattedLines> };
+}
+
+/** Whole lines of one section, each ending in a newline, and the entries they hold. */
+export interface FormattedLines {
+  readonly text: string;
+  readonly entries: number;
 }

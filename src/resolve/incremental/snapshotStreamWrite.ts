@@ -18,7 +18,7 @@ import {
   STREAM_VERSION,
   type Section,
 } from './snapshotStreamFormat.js';
-import type { SnapshotSource } from './snapshotStreamSource.js';
+import type { FormattedLines, SnapshotSource } from './snapshotStreamSource.js';
 
 /** What a streamed snapshot took: bytes written (the file's size) and records. */
 export interface SnapshotWritten {
@@ -76,7 +76,7 @@ export async function writeSnapshotStream(source: SnapshotSource, out: Writable,
     };
     await sink.line(JSON.stringify(head), true);
     const end = { groups: 0, keys: 0, names: 0, sources: 0, records: 0, overrides: 0, erased: 0 };
-    for (const section of SECTIONS) end[section] = await writeSection(sink, section, source[section] ?? [], pacer);
+    for (const section of SECTIONS) end[section] = await writeSection(sink, section, source[section] ?? [], pacer, source.formatted?.[section]);
     await sink.line(JSON.stringify({ end, checksum: STREAM_CHECKSUM_PREFIX + sink.digest() }), false);
     return { bytes: sink.bytes, records: end.records };
   } catch (e) {
@@ -86,29 +86,66 @@ export async function writeSnapshotStream(source: SnapshotSource, out: Writable,
   }
 }
 
-/** Writes one table (or the records) as lines of at most `MAX_LINE_ENTRIES` entries and ~`MAX_LINE_CHARS` characters. */
-async function writeSection(sink: LineSink, section: Section, entries: Iterable<unknown>, pacer: Pacer): Promise<number> {
-  const open = `{"${section}":[`;
-  let parts: string[] = [];
-  let chars = 0;
-  let count = 0;
+/**
+ * Writes one table (or the records) as lines of at most `MAX_LINE_ENTRIES` entries and ~`MAX_LINE_CHARS`
+ * characters; or, when the source gives the section formatted, its lines as they come.
+ */
+async function writeSection(sink: LineSink, section: Section, entries: Iterable<unknown>, pacer: Pacer, formatted?: AsyncIterable<FormattedLines>): Promise<number> {
+  if (formatted !== undefined) {
+    let count = 0;
+    for await (const block of formatted) {
+      await sink.text(block.text);
+      count += block.entries;
+    }
+    return count;
+  }
+  const cutter = new LineCutter(section);
   for (const entry of entries) {
-    const text = JSON.stringify(entry) ?? 'null';
-    if (text.length > MAX_LINE_CHARS && Buffer.byteLength(text) > MAX_LINE_BYTES - open.length - 3) {
-      throw new IdweaveError('output_unwritable', `cannot write the snapshot: ${section}[${count}] takes more than the ${MAX_LINE_BYTES} bytes a snapshot line may hold`);
-    }
-    if (parts.length > 0 && (parts.length === MAX_LINE_ENTRIES || chars + text.length > MAX_LINE_CHARS)) {
-      await sink.line(`${open}${parts.join(',')}]}`, true);
-      parts = [];
-      chars = 0;
-    }
-    parts.push(text);
-    chars += text.length + 1;
-    count++;
+    const line = cutter.add(JSON.stringify(entry) ?? 'null');
+    if (line !== undefined) await sink.line(line, true);
     if (pacer.due()) await pacer.turn();
   }
-  if (parts.length > 0) await sink.line(`${open}${parts.join(',')}]}`, true);
-  return count;
+  const last = cutter.finish();
+  if (last !== undefined) await sink.line(last, true);
+  return cutter.count;
+}
+
+/**
+ * Cuts a section's entries (as JSON texts) into lines of at most `MAX_LINE_ENTRIES` entries and ~`MAX_LINE_CHARS`
+ * characters: the one rule, whichever thread formats the lines. Lines come without their newline.
+ */
+export class LineCutter {
+  private readonly open: string;
+  private parts: string[] = [];
+  private chars = 0;
+  /** Entries taken so far. */
+  count = 0;
+
+  constructor(private readonly section: Section) {
+    this.open = `{"${section}":[`;
+  }
+
+  /** Takes an entry; returns the line it closed, if the entry did not fit on it. */
+  add(text: string): string | undefined {
+    if (text.length > MAX_LINE_CHARS && Buffer.byteLength(text) > MAX_LINE_BYTES - this.open.length - 3) {
+      throw new IdweaveError('output_unwritable', `cannot write the snapshot: ${this.section}[${this.count}] takes more than the ${MAX_LINE_BYTES} bytes a snapshot line may hold`);
+    }
+    let line: string | undefined;
+    if (this.parts.length > 0 && (this.parts.length === MAX_LINE_ENTRIES || this.chars + text.length > MAX_LINE_CHARS)) line = this.finish();
+    this.parts.push(text);
+    this.chars += text.length + 1;
+    this.count++;
+    return line;
+  }
+
+  /** The line being filled (undefined when empty), closed. */
+  finish(): string | undefined {
+    if (this.parts.length === 0) return undefined;
+    const line = `${this.open}${this.parts.join(',')}]}`;
+    this.parts = [];
+    this.chars = 0;
+    return line;
+  }
 }
 
 /** Lines to a Writable, with backpressure, counting bytes and hashing them for the end line. */
@@ -126,7 +163,15 @@ class LineSink {
   }
 
   async line(text: string, hashed: boolean): Promise<void> {
-    const bytes = Buffer.from(`${text}\n`);
+    return this.write(Buffer.from(`${text}\n`), hashed);
+  }
+
+  /** Whole lines, each with its newline (hashed). */
+  async text(text: string): Promise<void> {
+    return this.write(Buffer.from(text), true);
+  }
+
+  private async write(bytes: Buffer, hashed: boolean): Promise<void> {
     if (hashed) this.hash.update(bytes);
     this.bytes += bytes.length;
     if (this.failure === undefined && (this.out.destroyed || this.out.writableEnded)) this.failure = new Error('the output was closed before the snapshot was written');
