@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createResolver, readResolverSnapshot, restoreResolver, type Resolver } from '../../src/resolve/createResolver.js';
 import { RecordStream } from '../incremental/records.js';
+import { measured, round, type Measured } from './measured.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string): string | undefined => {
@@ -24,49 +25,6 @@ const arg = (name: string): string | undefined => {
 const N = Number(arg('records') ?? 1_000_000);
 const OUT = arg('out') ?? join(tmpdir(), `idweave-snapshot-${process.pid}.ndjson`);
 const MB = 2 ** 20;
-
-interface Measured<T> {
-  readonly value: T;
-  readonly seconds: number;
-  /** Longest gap between ticks of a 5 ms timer, in ms. */
-  readonly maxStallMs: number;
-  /** Gaps above 50 ms. */
-  readonly stallsOver50ms: number;
-  readonly peakRssMB: number;
-}
-
-/** Runs `work` beside a 5 ms timer that records the gaps between its ticks and samples RSS. */
-async function measured<T>(work: () => Promise<T> | T): Promise<Measured<T>> {
-  let last = performance.now();
-  let maxStall = 0;
-  let over50 = 0;
-  let peakRss = process.memoryUsage.rss();
-  const gap = (now: number): void => {
-    const g = now - last;
-    if (g > maxStall) maxStall = g;
-    if (g > 50) over50++;
-    last = now;
-  };
-  const timer = setInterval(() => {
-    gap(performance.now());
-    peakRss = Math.max(peakRss, process.memoryUsage.rss());
-  }, 5);
-  const start = performance.now();
-  try {
-    const value = await work();
-    const end = performance.now();
-    gap(end);
-    peakRss = Math.max(peakRss, process.memoryUsage.rss());
-    return { value, seconds: (end - start) / 1000, maxStallMs: round(maxStall), stallsOver50ms: over50, peakRssMB: Math.round(peakRss / MB) };
-  } finally {
-    clearInterval(timer);
-  }
-}
-
-function round(x: number, digits = 1): number {
-  const f = 10 ** digits;
-  return Math.round(x * f) / f;
-}
 
 // 1. Load.
 const stream = new RecordStream(42);

@@ -31,12 +31,19 @@ export class Postings {
     this.count = grow(this.count, k + 1);
   }
 
-  /** Makes room for `slots` slots in all and keys up to `keys` − 1, exactly (sizes known up front). */
-  reserve(slots: number, keys: number): void {
+  /**
+   * Makes room for `slots` slots in all and keys up to `keys` − 1, exactly (sizes known up front), in steps: at
+   * 20M keys, marking the new heads empty touches 80 MB of fresh pages (~0.35 s in a VM).
+   */
+  *reserveSteps(slots: number, keys: number): Generator<void, void, void> {
     if (keys > this.head.length) {
       const before = this.head.length;
-      this.head = grow(this.head, keys, true);
-      this.head.fill(-1, before);
+      const head = grow(this.head, keys, true);
+      for (let from = before; from < keys; from += 1 << 21) {
+        head.fill(-1, from, Math.min(keys, from + (1 << 21)));
+        yield;
+      }
+      this.head = head;
       this.count = grow(this.count, keys, true);
     }
     if (slots > this.key.length) {

@@ -614,16 +614,27 @@ export class ResolverState {
    * every column ~24 times while doubling, and stalls for seconds on each rehash of a large table).
    */
   reserve(sizes: TableSizes): void {
+    const steps = this.reserveSteps(sizes);
+    while (!steps.next().done);
+  }
+
+  /** `reserve` in steps of one table each (at 20M, allocating them all took ~1 s), so a caller can pause between. */
+  *reserveSteps(sizes: TableSizes): Generator<void, void, void> {
     const { records = 0, keys = 0, names = 0, profiles = 0, strongKeys = 0, weakKeys = 0 } = sizes;
     if (records > this.alive.length) this.growRecords(records, true);
+    yield;
     if (records > 0) this.ids.reserveEntries(records);
+    yield;
     if (keys > 0) {
       this.keys.reserveEntries(keys);
+      yield;
       this.growKeys(keys, true);
+      yield;
     }
-    this.strong.reserve(strongKeys, keys);
-    this.weak.reserve(weakKeys, keys);
+    yield* this.strong.reserveSteps(strongKeys, keys);
+    yield* this.weak.reserveSteps(weakKeys, keys);
     if (names > 0) this.names.reserveEntries(names);
+    yield;
     if (profiles > 0) this.profiles.reserve(profiles);
   }
 

@@ -211,7 +211,12 @@ class StreamReader {
     }
     await this.settle();
     this.line++;
-    return this.read(bytes, this.line, false);
+    await this.read(bytes, this.line, false);
+    if (this.line === 1 && this.loader !== undefined) {
+      // The tables, sized once for what the hints say is coming, a table per step.
+      const steps = this.loader.state.reserveSteps(this.sizes);
+      while (!steps.next().done) if (this.pacer.due()) await this.pacer.turn();
+    }
   }
 
   /**
@@ -419,7 +424,7 @@ class StreamReader {
       this.mismatch = e as IdweaveError;
     }
     this.loader = new SnapshotLoader(this.options, { nextSerial: head.nextSerial as number, idRange: version >= 2 ? (head.idRange as number) : undefined, holdsOverrides: this.holdsOverrides }, issues);
-    this.loader.state.reserve(this.sizes);
+
     this.hash.update(bytes);
     this.hash.update(NEWLINE);
   }
