@@ -413,6 +413,7 @@ export class ResolutionBatch {
       sources: texts(this.sources),
       records: [],
       formatted: { keys: lines('keys', this.keys.size), names: lines('names', this.names.size), records: lines('records', this.size) },
+      sizes: { records: this.size, ...this.tableSizes() },
     };
   }
 

@@ -196,7 +196,7 @@ describe('resolverFromBatch(dir, { erased })', () => {
 
   test('the run\'s resolver.ndjson holds no override table, so the overrides option is set on it', async () => {
     const out = await batch([omar, omarPos]);
-    expect(JSON.parse(readFileSync(path.join(out, 'resolver.ndjson'), 'utf8').split('\n')[0]!)).toMatchObject({ version: 2, holdsOverrides: false });
+    expect(JSON.parse(readFileSync(path.join(out, 'resolver.ndjson'), 'utf8').split('\n')[0]!)).toMatchObject({ version: 3, holdsOverrides: false, sizes: { records: 2 } });
     const r = await resolverFromBatch(out, { overrides: [{ recordA: 'crm-1', recordB: 'pos-7', rule: 'never' }] });
     expect(r.profileOf('crm-1')).not.toBe(r.profileOf('pos-7'));
   });

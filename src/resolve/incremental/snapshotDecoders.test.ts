@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -168,5 +168,15 @@ describe('decoding lines in worker threads', () => {
     expect(here.snapshot()).toEqual(original);
     await expect(readResolverSnapshot(basePath, { threads: -1 })).rejects.toMatchObject({ code: 'config_invalid' });
     await expect(readResolverSnapshot(basePath, { threads: 1.5 })).rejects.toThrow(/threads: expected an integer/);
+  }, 60_000);
+
+  test('the head\'s sizes size the tables; a hostile size costs no more memory than the file could fill', async () => {
+    const b = body();
+    expect(b[0].sizes.records).toBe(15_000);
+    b[0].sizes = { records: 2 ** 50, keys: 2 ** 50, names: 2 ** 50, profiles: 2 ** 50, strongKeys: 2 ** 50, weakKeys: 2 ** 50 };
+    const path = join(dir, 'huge-sizes.ndjson');
+    writeFileSync(path, signed(b.map((l) => JSON.stringify(l))));
+    const restored = await readResolverSnapshot(path, { threads: 0 });
+    expect(restored.snapshot()).toEqual(original);
   }, 60_000);
 });

@@ -295,10 +295,14 @@ describe('older object snapshots', () => {
   });
 });
 
-describe('the streamed snapshot (version 2)', () => {
+describe('the streamed snapshot (version 3)', () => {
   test('its head holds the id range and says it holds the overrides; overrides and tombstones follow the records', async () => {
     const lines = await streamLines();
-    expect(lines[0]).toEqual({ format: 'idweave.resolver.stream', version: 2, options: optionsFingerprint(defaults), idRange: 0, nextSerial: 5, holdsOverrides: true });
+    expect(lines[0]).toEqual({ format: 'idweave.resolver.stream', version: 3, options: optionsFingerprint(defaults), idRange: 0, nextSerial: 5, holdsOverrides: true, sizes: expect.any(Object) });
+    // The sizes of what follows: a reader sizes its tables once.
+    expect(Object.keys(lines[0].sizes)).toEqual(['records', 'keys', 'names', 'profiles', 'strongKeys', 'weakKeys']);
+    expect(lines[0].sizes.records).toBe(lines.filter((l) => l.records).reduce((n, l) => n + l.records.length, 0));
+    expect(lines[0].sizes.keys).toBe(lines.filter((l) => l.keys).reduce((n, l) => n + l.keys.length, 0));
     expect(Object.keys(lines.at(-2))).toEqual(['erased']);
     expect(lines.find((l) => l.overrides).overrides).toHaveLength(3);
     expect(lines.at(-1).end).toEqual({ groups: 1, keys: 3, names: 4, sources: 2, records: 4, overrides: 3, erased: 2 });
@@ -412,8 +416,8 @@ describe('the streamed snapshot (version 2)', () => {
     ['an unknown rule', (l) => [...l.slice(0, 6), { overrides: [['crm-1', 'pos-7', 'sometimes']] }, l[7]], /line 7: overrides\[0\]\[2\]: rule "sometimes" is neither "never" nor "always"/],
     ['a tombstone on a live record', (l) => [...l.slice(0, 7), { erased: ['crm-1'] }], /line 8: erased\[0\]: record id "crm-1" is erased, yet a live record has it/],
     ['a tombstone given twice across lines', (l) => [...l, { erased: ['tmp-1'] }], /line 9: erased\[2\]: duplicate id "tmp-1"/],
-    ['an overrides line in a version 1 stream', (l) => [{ ...l[0], version: 1, idRange: undefined, holdsOverrides: undefined }, ...l.slice(1, 7)], /line 7: expected a line of "groups", "keys", "names", "sources", "records" or the end line, got the field "overrides"/],
-    ['idRange in a version 1 head', (l) => [{ ...l[0], version: 1, holdsOverrides: undefined }, ...l.slice(1, 6)], /line 1: unexpected field "idRange" in the head/],
+    ['an overrides line in a version 1 stream', (l) => [{ ...l[0], version: 1, idRange: undefined, holdsOverrides: undefined, sizes: undefined }, ...l.slice(1, 7)], /line 7: expected a line of "groups", "keys", "names", "sources", "records" or the end line, got the field "overrides"/],
+    ['idRange in a version 1 head', (l) => [{ ...l[0], version: 1, holdsOverrides: undefined, sizes: undefined }, ...l.slice(1, 6)], /line 1: unexpected field "idRange" in the head/],
   ])('%s is refused, naming the line', async (_label, edit, message) => {
     const lines = (await streamLines()).slice(0, -1);
     expect(lines.map((l) => Object.keys(l)[0])).toEqual(['format', 'groups', 'keys', 'names', 'sources', 'records', 'overrides', 'erased']);

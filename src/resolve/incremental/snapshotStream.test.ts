@@ -263,7 +263,8 @@ describe('format', () => {
     expect(raw.at(-1)).toBe('');
     const lines = raw.slice(0, -1).map((l) => JSON.parse(l) as Json);
     // A source that does not know the overrides (as the batch's) says so; its id range is where nextSerial lies.
-    expect(lines[0]).toEqual({ format: 'idweave.resolver.stream', version: 2, options: optionsFingerprint(defaults), idRange: 0, nextSerial: 12_502, holdsOverrides: false });
+    // It says no sizes either (a source may leave them out; a reader then grows its tables as it goes).
+    expect(lines[0]).toEqual({ format: 'idweave.resolver.stream', version: 3, options: optionsFingerprint(defaults), idRange: 0, nextSerial: 12_502, holdsOverrides: false });
     const order = ['groups', 'keys', 'names', 'sources', 'records', 'overrides', 'erased'];
     let at = 0;
     for (let i = 1; i < lines.length - 1; i++) {
@@ -372,7 +373,11 @@ describe('hostile lines are refused', () => {
     ['a line that is not JSON', (l) => [...l.slice(0, 2), '{"keys":[', ...l.slice(2)], /line 3: not valid JSON: the line is damaged or cut/],
     ['a keys line after the records', (l) => [...l, { keys: [] }], /line 7: a "keys" line after the "records" lines: a snapshot stream's lines come in the order groups, keys, names, sources, records/],
     ['a head that is not first', (l) => [l[1], l[0], ...l.slice(2)], /line 1: format: expected "idweave.resolver.stream", got nothing/],
-    ['another version', (l) => [{ ...l[0], version: 3 }, ...l.slice(1)], /line 1: version: 3 is not supported/],
+    ['another version', (l) => [{ ...l[0], version: 4 }, ...l.slice(1)], /line 1: version: 4 is not supported \(this idweave reads resolver snapshot streams of versions 1 to 3\)/],
+    ['sizes in a version 2 head', (l) => [{ ...l[0], version: 2 }, ...l.slice(1)], /line 1: unexpected field "sizes" in the head/],
+    ['sizes that are not an object', (l) => [{ ...l[0], sizes: [1] }, ...l.slice(1)], /line 1: sizes: expected an object of table sizes, got an array/],
+    ['a size that is not a count', (l) => [{ ...l[0], sizes: { ...l[0].sizes, records: -1 } }, ...l.slice(1)], /line 1: sizes.records: -1 is not a count/],
+    ['a size of an unknown table', (l) => [{ ...l[0], sizes: { ...l[0].sizes, __proto__: 5, rows: 1 } }, ...l.slice(1)], /line 1: sizes: unexpected field "rows"/],
   ])('%s', async (_label, edit, message) => {
     const error = await refusal(read(signed(edit(await bodyLines()))));
     expect(error.message).toMatch(message);
@@ -395,8 +400,13 @@ describe('hostile lines are refused', () => {
 
   test('a line longer than the limit is refused before it is held whole', async () => {
     const bytes = await streamBytes();
-    const error = await refusal(readSnapshotStream([bytes], defaults, false, 140));
-    expect(error.message).toBe('invalid resolver snapshot: line 3: longer than 140 bytes, more than a snapshot line may hold');
+    // A limit just above the head: the first longer line is refused, naming it.
+    const lengths = bytes.toString('utf8').split('\n').map((l) => Buffer.byteLength(l));
+    const limit = lengths[0]! + 1;
+    const first = lengths.findIndex((n) => n > limit);
+    expect(first).toBeGreaterThan(0);
+    const error = await refusal(readSnapshotStream([bytes], defaults, false, limit));
+    expect(error.message).toBe(`invalid resolver snapshot: line ${first + 1}: longer than ${limit} bytes, more than a snapshot line may hold`);
     const endless = (function* () {
       for (let i = 0; i < 1000; i++) yield Buffer.alloc(1 << 16, 0x20);
     })();

@@ -1,7 +1,8 @@
 /**
  * The streamed resolver snapshot (docs/incremental.md, "Streamed snapshots"): NDJSON, one JSON object per line.
  *
- *   {"format":"idweave.resolver.stream","version":2,"options":"…","idRange":R,"nextSerial":N,"holdsOverrides":true}
+ *   {"format":"idweave.resolver.stream","version":3,"options":"…","idRange":R,"nextSerial":N,"holdsOverrides":true,
+ *    "sizes":{"records":…,"keys":…,"names":…,"profiles":…,"strongKeys":…,"weakKeys":…}}
  *   {"groups":[…]}   {"keys":[…]}   {"names":[…]}   {"sources":[…]}   {"records":[…]}   {"overrides":[…]}   {"erased":[…]}
  *       (zero or more lines each, in this order)
  *   {"end":{"groups":g,"keys":k,"names":n,"sources":s,"records":r,"overrides":o,"erased":e},"checksum":"sha256:…"}
@@ -11,11 +12,14 @@
  * checksum is SHA-256 over every byte before the end line; the end line and the counts in it detect truncation.
  * `holdsOverrides: false` (a source that does not know the overrides) allows no `overrides` line; restoring then
  * sets the `overrides` option, as for version 1, whose head has neither `idRange` nor `holdsOverrides` and whose
- * lines and end counts stop at the records.
+ * lines and end counts stop at the records. Version 3 adds `sizes` to the head (optional; hints a reader sizes its
+ * tables with, never trusted beyond what the file could hold); versions 1 and 2 are still read.
  */
 
 export const STREAM_FORMAT = 'idweave.resolver.stream';
-export const STREAM_VERSION = 2;
+export const STREAM_VERSION = 3;
+/** The fields of a head's `sizes` (`TableSizes`). */
+export const SIZE_FIELDS = ['records', 'keys', 'names', 'profiles', 'strongKeys', 'weakKeys'] as const;
 export const STREAM_CHECKSUM_PREFIX = 'sha256:';
 
 /** The tables, the records, the overrides and the tombstones, in the order their lines must come. */

@@ -8,10 +8,15 @@ import { IdweaveError } from '../../errors.js';
 import type { ResolverState, TableSizes } from './ResolverState.js';
 import { checkHead, checkOptions, Issues, show, SnapshotLoader, verifyPartition } from './snapshot.js';
 import { decodeLines, recordBlockOf, recordOfBlock, type DecodedBatch, type DecodedSection, type RecordBlock, type SectionLimits, type TextBlock } from './snapshotBlocks.js';
-import { MAX_LINE_BYTES, Pacer, SECTIONS, sectionsOf, STREAM_CHECKSUM_PREFIX, STREAM_FORMAT, STREAM_VERSION, type Section } from './snapshotStreamFormat.js';
+import { MAX_LINE_BYTES, Pacer, SECTIONS, sectionsOf, SIZE_FIELDS, STREAM_CHECKSUM_PREFIX, STREAM_FORMAT, STREAM_VERSION, type Section } from './snapshotStreamFormat.js';
 
 /** The head's fields by version (index = version). */
-const HEAD_FIELDS: readonly (readonly string[])[] = [[], ['format', 'version', 'options', 'nextSerial'], ['format', 'version', 'options', 'idRange', 'nextSerial', 'holdsOverrides']];
+const HEAD_FIELDS: readonly (readonly string[])[] = [
+  [],
+  ['format', 'version', 'options', 'nextSerial'],
+  ['format', 'version', 'options', 'idRange', 'nextSerial', 'holdsOverrides'],
+  ['format', 'version', 'options', 'idRange', 'nextSerial', 'holdsOverrides', 'sizes'],
+];
 const NEWLINE = Buffer.from('\n');
 const KEYS = SECTIONS.indexOf('keys');
 const NAMES = SECTIONS.indexOf('names');
@@ -29,18 +34,10 @@ const JUDGE_BLOCK = 1024;
  * everything else is as `readSnapshotStream`.
  */
 export async function readSnapshotFile(path: string, options: ResolvedOptions, verify = false, sizes: TableSizes = {}, decoder?: LineDecoder): Promise<ResolverState> {
-  // Hints from elsewhere (a batch's identity.json) size the tables once; capped by what the file could hold (an
-  // entry takes at least 4 bytes), so a hostile hint cannot make us allocate more than the file's size.
+  // Hints (a batch's identity.json, or the head's own) size the tables once; capped by what the file could hold
+  // (an entry takes at least 4 bytes), so a hostile hint cannot make us allocate more than the file's size.
   const most = Math.floor((await stat(path).then((st) => st.size, () => 0)) / 4);
-  const cap = (n: number | undefined): number => Math.min(n ?? 0, most);
-  const hint: TableSizes = {
-    records: cap(sizes.records),
-    keys: cap(sizes.keys),
-    names: cap(sizes.names),
-    profiles: cap(sizes.profiles),
-    strongKeys: cap(sizes.strongKeys),
-    weakKeys: cap(sizes.weakKeys),
-  };
+  const hint: SizeHints = { ...Object.fromEntries(SIZE_FIELDS.flatMap((f) => (sizes[f] === undefined ? [] : [[f, Math.min(sizes[f], most)]]))), limit: most };
   return readSnapshotStream(chunksOf(createReadStream(path, { highWaterMark: 1 << 20 }), path), options, verify, MAX_LINE_BYTES, hint, decoder);
 }
 
@@ -62,7 +59,7 @@ export async function readSnapshotStream(
   options: ResolvedOptions,
   verify = false,
   maxLineBytes = MAX_LINE_BYTES,
-  sizes: TableSizes = {},
+  sizes: SizeHints = {},
   decoder: LineDecoder = inThreadDecoder(),
 ): Promise<ResolverState> {
   const reader = new StreamReader(options, new Pacer(), sizes, decoder);
@@ -133,6 +130,12 @@ export function inThreadDecoder(): LineDecoder {
   };
 }
 
+/**
+ * Sizes to make the tables for (`ResolverState.reserve`), from the caller; and `limit`, the most a head's own
+ * `sizes` may say of any table (the file's bytes / 4; without it, the head's sizes are not used).
+ */
+export type SizeHints = TableSizes & { readonly limit?: number };
+
 /** A batch of lines on its way: decoded elsewhere, restored in line order. */
 interface InFlight {
   /** Number of the first line. */
@@ -177,7 +180,7 @@ class StreamReader {
   constructor(
     private readonly options: ResolvedOptions,
     private readonly pacer: Pacer,
-    private readonly sizes: TableSizes,
+    private sizes: SizeHints,
     private readonly decoder: LineDecoder,
   ) {}
 
@@ -410,12 +413,17 @@ class StreamReader {
       );
     }
     const version = head.version;
-    if (version !== 1 && version !== STREAM_VERSION) issues.fail(`version: ${show(version)} is not supported (this idweave reads resolver snapshot streams of versions 1 and ${STREAM_VERSION})`);
+    if (version !== 1 && version !== 2 && version !== STREAM_VERSION) issues.fail(`version: ${show(version)} is not supported (this idweave reads resolver snapshot streams of versions 1 to ${STREAM_VERSION})`);
     for (const field of Object.keys(head)) if (!HEAD_FIELDS[version]!.includes(field)) issues.add(`unexpected field ${show(field)} in the head`);
     checkHead(head, issues, version >= 2);
     if (version >= 2 && typeof head.holdsOverrides !== 'boolean') issues.add(`holdsOverrides: expected true or false, got ${show(head.holdsOverrides)}`);
+    const said = head.sizes === undefined ? undefined : this.checkSizes(head.sizes);
     issues.throwIfAny();
     this.sections = sectionsOf(version);
+    // What the caller knows wins; the head's sizes count only up to what the file could hold.
+    const limit = this.sizes.limit ?? 0;
+    const hint = (field: (typeof SIZE_FIELDS)[number]): number => this.sizes[field] ?? Math.min(said?.[field] ?? 0, limit);
+    this.sizes = Object.fromEntries(SIZE_FIELDS.map((f) => [f, hint(f)]));
     // Version 1 holds no override table: the `overrides` option is set on what it restores.
     this.holdsOverrides = head.holdsOverrides === true;
     try {
@@ -427,6 +435,21 @@ class StreamReader {
 
     this.hash.update(bytes);
     this.hash.update(NEWLINE);
+  }
+
+  /** A head's `sizes`: an object of the known fields, each a count (a safe integer ≥ 0). */
+  private checkSizes(sizes: unknown): TableSizes | undefined {
+    const issues: Issues = this.issues;
+    if (typeof sizes !== 'object' || sizes === null || Array.isArray(sizes)) {
+      issues.add(`sizes: expected an object of table sizes, got ${show(sizes)}`);
+      return undefined;
+    }
+    const fields = sizes as Record<string, unknown>;
+    for (const f of Object.keys(fields)) {
+      if (!(SIZE_FIELDS as readonly string[]).includes(f)) issues.add(`sizes: unexpected field ${show(f)}`);
+      else if (!Number.isSafeInteger(fields[f]) || (fields[f] as number) < 0) issues.add(`sizes.${f}: ${show(fields[f])} is not a count`);
+    }
+    return fields as TableSizes;
   }
 
   /** The end line: the counts and the checksum of everything before it. */

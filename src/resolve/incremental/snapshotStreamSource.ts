@@ -1,5 +1,6 @@
 import type { SnapshotOverride, SnapshotRecord } from './snapshot.js';
 import type { Section } from './snapshotStreamFormat.js';
+import type { TableSizes } from './ResolverState.js';
 
 /**
  * What the stream writer (`writeSnapshotStream`) needs to write a resolver snapshot, and nothing more: the
@@ -54,6 +55,8 @@ export interface SnapshotSource {
    * section's iterable above is then not read.
    */
   readonly formatted?: { readonly [S in Section]?: AsyncIterable<FormattedLines> };
+  /** How large the tables are (the head carries them, so a reader sizes its tables once). Absent: not said. */
+  readonly sizes?: TableSizes;
 }
 
 /** Whole lines of one section, each ending in a newline, and the entries they hold. */

@@ -24,9 +24,13 @@ export async function snapshotSourceOfState(state: ResolverState, pacer = new Pa
     keys.pick(k);
   };
   const n = state.ids.size;
+  let strongKeys = 0;
+  let weakKeys = 0;
   for (let r = 0; r < n; r++) {
     if ((r & 1023) === 1023 && pacer.due()) await pacer.turn();
     if (state.alive[r]! === 0) continue;
+    strongKeys += state.kLen[r]!;
+    weakKeys += state.wLen[r]!;
     sources.pick(state.sourceOf[r]!);
     names.pick(state.firstName[r]!);
     names.pick(state.lastName[r]!);
@@ -45,6 +49,7 @@ export async function snapshotSourceOfState(state: ResolverState, pacer = new Pa
     records: recordsOf(state, keys, names, sources),
     overrides: overridesOf(state),
     erased: state.erasedIds(),
+    sizes: { records: state.liveRecords, keys: keys.size, names: names.size, profiles: state.liveProfiles, strongKeys, weakKeys },
   };
 }
 

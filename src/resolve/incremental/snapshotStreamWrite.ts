@@ -73,6 +73,7 @@ export async function writeSnapshotStream(source: SnapshotSource, out: Writable,
       idRange: source.idRange ?? rangeOfSerial(source.nextSerial),
       nextSerial: source.nextSerial,
       holdsOverrides: source.overrides !== undefined,
+      ...(source.sizes === undefined ? {} : { sizes: source.sizes }),
     };
     await sink.line(JSON.stringify(head), true);
     const end = { groups: 0, keys: 0, names: 0, sources: 0, records: 0, overrides: 0, erased: 0 };
