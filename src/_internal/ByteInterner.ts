@@ -113,7 +113,7 @@ export class ByteInterner {
     }
   }
 
-  /** `settle` in steps (of 2^20 entries, then of one bucket), so a caller can pause between them. */
+  /** `settle` in steps (of 2^18 entries, then of one bucket), so a caller can pause between them. */
   *settleSteps(): Generator<void, [number, number] | undefined, void> {
     const from = this.settled;
     const to = this.size;
@@ -130,14 +130,14 @@ export class ByteInterner {
     const start = new Uint32Array(buckets + 1);
     for (let id = from; id < to; id++) {
       start[((mix(hashes[id]!) & mask) >>> shift) + 1]!++;
-      if ((id & 0xfffff) === 0xfffff) yield;
+      if ((id & 0x3ffff) === 0x3ffff) yield;
     }
     for (let b = 0; b < buckets; b++) start[b + 1]! += start[b]!;
     const order = new Int32Array(to - from);
     const cursor = start.slice(0, buckets);
     for (let id = from; id < to; id++) {
       order[cursor[(mix(hashes[id]!) & mask) >>> shift]!++] = id;
-      if ((id & 0xfffff) === 0xfffff) yield;
+      if ((id & 0x3ffff) === 0x3ffff) yield;
     }
     const table = this.table;
     let repeat: [number, number] | undefined;

@@ -20,7 +20,7 @@ export async function snapshotSourceOfState(state: ResolverState, pacer = new Pa
   const names = new Pick(state.names.size);
   const sources = new Pick(state.sources.size);
   const pickKey = (k: number): void => {
-    if (keys.index[k]! < 0) groups.pick(state.keyGroup[k]!);
+    if (keys.at(k) < 0) groups.pick(state.keyGroup[k]!);
     keys.pick(k);
   };
   const n = state.ids.size;
@@ -55,27 +55,30 @@ export async function snapshotSourceOfState(state: ResolverState, pacer = new Pa
 
 /** The entries of one table a snapshot writes: state id → table index, and back. */
 class Pick {
-  /** Table index of each state id, -1 while unused. */
+  /**
+   * Table index + 1 of each state id, 0 while unused. perf: zero is what fresh memory holds, so nothing is filled
+   * (marking 20M keys unused touched 80 MB of fresh pages, a 0.35 s pause in a VM).
+   */
   readonly index: Int32Array;
   /** State ids in table order. */
   order = new Int32Array(1024);
   size = 0;
 
   constructor(ids: number) {
-    this.index = new Int32Array(ids).fill(-1);
+    this.index = new Int32Array(ids);
   }
 
   /** Adds state id `id` on its first use (-1, none, is not an entry). */
   pick(id: number): void {
-    if (id < 0 || this.index[id]! >= 0) return;
-    this.index[id] = this.size;
+    if (id < 0 || this.index[id]! !== 0) return;
+    this.index[id] = this.size + 1;
     this.order = grow(this.order, this.size + 1);
     this.order[this.size++] = id;
   }
 
   /** The table index of state id `id`, or -1 for none. */
   at(id: number): number {
-    return id < 0 ? -1 : this.index[id]!;
+    return id < 0 ? -1 : this.index[id]! - 1;
   }
 }
 
