@@ -89,13 +89,7 @@ export class ByteInterner {
    * tables). `settle()` then looks them all up at once, and must come before any other lookup.
    */
   append(src: Uint8Array, start: number, length: number, hash: number): number {
-    this.reserve(length);
-    copyBytes(src, start, length, this.current, this.used);
-    this.starts.push((this.chunks.length - 1) * CHUNK_BASE + this.used);
-    this.used += length;
-    this.lengths.push(length);
-    this.hashes.push(hash);
-    return this.hashes.length - 1;
+    return this.addEntry(src, start, length, hash, false);
   }
 
   /**
@@ -250,18 +244,7 @@ export class ByteInterner {
     for (let slot = mix(hash) & this.mask; ; slot = (slot + 1) & this.mask) {
       const e = table[2 * slot]!;
       if (e === 0) {
-        const id = this.size;
-        if (inTail) {
-          this.starts.push((this.chunks.length - 1) * CHUNK_BASE + this.used);
-          this.used += length;
-        } else {
-          this.reserve(length);
-          copyBytes(src, start, length, this.current, this.used);
-          this.starts.push((this.chunks.length - 1) * CHUNK_BASE + this.used);
-          this.used += length;
-        }
-        this.lengths.push(length);
-        this.hashes.push(hash);
+        const id = this.addEntry(src, start, length, hash, inTail);
         this.settled++;
         table[2 * slot] = id + 1;
         table[2 * slot + 1] = h;
@@ -270,6 +253,22 @@ export class ByteInterner {
       }
       if (table[2 * slot + 1] === h && this.equals(e - 1, src, start, length)) return e - 1;
     }
+  }
+
+  /**
+   * Adds an entry (not to the table): its bytes are copied to the free tail of the current chunk, unless they are
+   * there already (`inTail`, as `intern` encodes them). Returns its id.
+   */
+  private addEntry(src: Uint8Array, start: number, length: number, hash: number, inTail: boolean): number {
+    if (!inTail) {
+      this.reserve(length);
+      copyBytes(src, start, length, this.current, this.used);
+    }
+    this.starts.push((this.chunks.length - 1) * CHUNK_BASE + this.used);
+    this.used += length;
+    this.lengths.push(length);
+    this.hashes.push(hash);
+    return this.hashes.length - 1;
   }
 
   private checkSettled(): void {
