@@ -1,4 +1,5 @@
 import { GrowableArray } from './GrowableArray.js';
+import { ByteSlab } from './ByteSlab.js';
 import { CHUNK_BASE, chunkString } from './chunkString.js';
 
 /**
@@ -42,11 +43,8 @@ export function asBuffers(chunks: readonly Uint8Array[]): Buffer[] {
  * ids.keyOf(1);        // 'crm-2'
  */
 export class ByteInterner {
-  // perf: chunks double from 64 KiB to 32 MiB (small batches stay small); an entry never spans two chunks.
-  private static readonly MAX_CHUNK = 32 * 1024 * 1024;
-  private readonly chunks: Buffer[] = [];
-  private current: Buffer = Buffer.alloc(0);
-  private used = 0;
+  // Shared memory, so worker threads can read the entries later without a copy.
+  private readonly bytes = new ByteSlab(true);
   /** Entry i starts at chunk * 2^32 + offset. */
   private readonly starts = new GrowableArray(Float64Array, 1024, true);
   private readonly lengths = new GrowableArray(Uint32Array, 1024, true);
@@ -71,10 +69,10 @@ export class ByteInterner {
   intern(s: string): number {
     this.checkSettled();
     // perf: encode straight into the free tail of the current chunk; it only becomes the entry when new.
-    this.reserve(s.length * 3);
-    const buf = this.current;
-    const len = buf.write(s, this.used, 'utf8');
-    return this.internAt(buf, this.used, len, fnv1aBytes(buf, this.used, this.used + len), true);
+    const buf = this.bytes.room(s.length * 3);
+    const at = this.bytes.used;
+    const len = buf.write(s, at, 'utf8');
+    return this.internAt(buf, at, len, fnv1aBytes(buf, at, at + len), true);
   }
 
   /** The id of the UTF-8 bytes `src[start, start + length)` whose `fnv1aBytes` hash is `hash`, interning them when new. */
@@ -188,12 +186,12 @@ export class ByteInterner {
   /** The string behind an id. */
   keyOf(id: number): string {
     if (id < 0 || id >= this.size) throw new RangeError(`ByteInterner: no key with id ${id}`);
-    return chunkString(this.chunks, this.starts.get(id), this.lengths.get(id));
+    return this.bytes.text(this.starts.get(id), this.lengths.get(id));
   }
 
   /** The entries as they are now, in shared memory (copies the offsets, shares the bytes). */
   view(): InternedView {
-    return { chunks: [...this.chunks], starts: this.starts.sharedView(), lengths: this.lengths.sharedView() };
+    return { chunks: [...this.bytes.chunks], starts: this.starts.sharedView(), lengths: this.lengths.sharedView() };
   }
 
   /** FNV-1a (32 bits) of the entry's UTF-8 bytes. */
@@ -217,8 +215,8 @@ export class ByteInterner {
     const sb = this.starts.get(b);
     const ca = Math.floor(sa / CHUNK_BASE);
     const cb = Math.floor(sb / CHUNK_BASE);
-    const ba = this.chunks[ca]!;
-    const bb = this.chunks[cb]!;
+    const ba = this.bytes.chunks[ca]!;
+    const bb = this.bytes.chunks[cb]!;
     const oa = sa - ca * CHUNK_BASE;
     const ob = sb - cb * CHUNK_BASE;
     const la = this.lengths.get(a);
@@ -260,12 +258,7 @@ export class ByteInterner {
    * there already (`inTail`, as `intern` encodes them). Returns its id.
    */
   private addEntry(src: Uint8Array, start: number, length: number, hash: number, inTail: boolean): number {
-    if (!inTail) {
-      this.reserve(length);
-      copyBytes(src, start, length, this.current, this.used);
-    }
-    this.starts.push((this.chunks.length - 1) * CHUNK_BASE + this.used);
-    this.used += length;
+    this.starts.push(inTail ? this.bytes.commit(length) : this.bytes.append(src, start, length));
     this.lengths.push(length);
     this.hashes.push(hash);
     return this.hashes.length - 1;
@@ -279,27 +272,17 @@ export class ByteInterner {
   private sameEntries(a: number, b: number): boolean {
     const s = this.starts.get(b);
     const chunk = Math.floor(s / CHUNK_BASE);
-    return this.equals(a, this.chunks[chunk]!, s - chunk * CHUNK_BASE, this.lengths.get(b));
+    return this.equals(a, this.bytes.chunks[chunk]!, s - chunk * CHUNK_BASE, this.lengths.get(b));
   }
 
   private equals(id: number, src: Uint8Array, start: number, length: number): boolean {
     if (this.lengths.get(id) !== length) return false;
     const s = this.starts.get(id);
     const chunk = Math.floor(s / CHUNK_BASE);
-    const buf = this.chunks[chunk]!;
+    const buf = this.bytes.chunks[chunk]!;
     const off = s - chunk * CHUNK_BASE;
     for (let i = 0; i < length; i++) if (buf[off + i] !== src[start + i]) return false;
     return true;
-  }
-
-  /** Makes room for `bytes` more bytes in the current chunk. */
-  private reserve(bytes: number): void {
-    if (this.used + bytes <= this.current.length) return;
-    // Shared memory, so worker threads can read the entries later without a copy.
-    const next = Math.min(ByteInterner.MAX_CHUNK, Math.max(64 * 1024, this.current.length * 2));
-    this.current = Buffer.from(new SharedArrayBuffer(Math.max(next, bytes)));
-    this.chunks.push(this.current);
-    this.used = 0;
   }
 
   /** Sizes the table for `entries` entries at once (no rehash until then). */
@@ -327,12 +310,6 @@ export class ByteInterner {
     this.table = table;
     this.mask = mask;
   }
-}
-
-/** Copies `length` bytes. perf: a short copy by hand beats making a subarray to `set` from. */
-function copyBytes(src: Uint8Array, start: number, length: number, dst: Uint8Array, at: number): void {
-  if (length > 32) dst.set(src.subarray(start, start + length), at);
-  else for (let i = 0; i < length; i++) dst[at + i] = src[start + i]!;
 }
 
 /** FNV-1a, 32 bits, over `bytes[start, end)`. Equals `fnv1a32` of the decoded string when it is ASCII. */

@@ -1,11 +1,12 @@
+import { grow } from './grow.js';
 import { toShared } from './shared.js';
 
 type TypedArray = Int32Array | Uint32Array | Float32Array | Float64Array | Uint8Array;
 type TypedArrayCtor<T extends TypedArray> = { new (length: number): T; new (buffer: SharedArrayBuffer): T; readonly BYTES_PER_ELEMENT: number };
 
 /**
- * An append-only typed array that doubles its capacity, for per-record columns whose final length is unknown
- * while streaming. perf: one contiguous buffer per column instead of an object per record.
+ * An append-only typed array that doubles its capacity (`grow`), for per-record columns whose final length is
+ * unknown while streaming. perf: one contiguous buffer per column instead of an object per record.
  */
 export class GrowableArray<T extends TypedArray> {
   private data: T;
@@ -15,8 +16,9 @@ export class GrowableArray<T extends TypedArray> {
    * `shared`: keep the data in a `SharedArrayBuffer`, so `sharedView()` hands it to worker threads without a copy
    * (the batch's per-record columns; at 20M rows a copy of them all would be over a gigabyte).
    */
-  constructor(private readonly ctor: TypedArrayCtor<T>, initialCapacity = 1024, private readonly shared = false) {
-    this.data = this.alloc(Math.max(16, initialCapacity));
+  constructor(ctor: TypedArrayCtor<T>, initialCapacity = 1024, private readonly shared = false) {
+    const length = Math.max(16, initialCapacity);
+    this.data = shared ? new ctor(new SharedArrayBuffer(length * ctor.BYTES_PER_ELEMENT)) : new ctor(length);
   }
 
   get length(): number {
@@ -24,16 +26,13 @@ export class GrowableArray<T extends TypedArray> {
   }
 
   push(value: number): void {
-    if (this.n === this.data.length) this.grow();
+    if (this.n === this.data.length) this.data = grow(this.data, this.n + 1);
     this.data[this.n++] = value;
   }
 
   /** Makes room for `n` elements in all, exactly (a size known up front), so pushes up to it never copy. */
   reserve(n: number): void {
-    if (n <= this.data.length) return;
-    const next = this.alloc(n);
-    next.set(this.data.subarray(0, this.n) as never);
-    this.data = next;
+    this.data = grow(this.data, n, true);
   }
 
   get(i: number): number {
@@ -52,15 +51,5 @@ export class GrowableArray<T extends TypedArray> {
   /** The filled part in shared memory, for worker threads: the view itself when `shared`, else a shared copy. */
   sharedView(): T {
     return this.shared ? this.view() : toShared(this.view());
-  }
-
-  private alloc(length: number): T {
-    return this.shared ? new this.ctor(new SharedArrayBuffer(length * this.ctor.BYTES_PER_ELEMENT)) : new this.ctor(length);
-  }
-
-  private grow(): void {
-    const next = this.alloc(this.data.length * 2);
-    next.set(this.data as never);
-    this.data = next;
   }
 }

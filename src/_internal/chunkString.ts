@@ -1,5 +1,5 @@
 /**
- * Byte storage in chunks (ByteInterner, PayloadSlab) addresses an entry as chunk · 2^32 + offset: a Float64 holds
+ * Byte storage in chunks (`ByteSlab`, under ByteInterner and PayloadStore) addresses an entry as chunk · 2^32 + offset: a Float64 holds
  * it exactly, and an entry never spans two chunks.
  */
 export const CHUNK_BASE = 2 ** 32;

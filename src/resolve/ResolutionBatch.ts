@@ -20,7 +20,7 @@ import type { TableSection } from './_internal/tableLines.js';
 import { succeed, successionEvents, type ResolverEvent, type Succession, type SuccessionInput } from '../identity/succession.js';
 import { isExclusiveGroup, linkConfigOf } from './_internal/linkConfigOf.js';
 import { linkEvidenceAt, readableKey } from './_internal/linkEvidenceAt.js';
-import { PayloadSlab } from './_internal/PayloadSlab.js';
+import { PayloadStore } from '../_internal/PayloadStore.js';
 import { PreparedRecordCursor, type PreparedChunk } from './_internal/PreparedChunk.js';
 import { survivorshipConfigOf, type SurvivorshipOptions } from '../merge/survivorshipConfig.js';
 import { profileAt, profileIdAt, type BatchColumns } from './_internal/BatchColumns.js';
@@ -89,7 +89,7 @@ export class ResolutionBatch {
   private readonly updatedAt = new GrowableArray(Float64Array, 1024, true);
   private readonly weakRecord = new GrowableArray(Int32Array, 64, true);
   private readonly weakKey = new GrowableArray(Int32Array, 64, true);
-  private readonly payloads = new PayloadSlab();
+  private readonly payloads = new PayloadStore(true);
   /** Steward overrides by record id, matched to records at `link()` (records may come in any order). */
   private readonly overrides: readonly RecordOverride[];
   private overridesUnmatched = 0;
@@ -152,7 +152,7 @@ export class ResolutionBatch {
     this.attributes.push(p.attributes ? this.names.intern(p.attributes) : -1);
     this.sourceOf.push(p.source === '' ? -1 : this.sources.intern(p.source));
     this.updatedAt.push(p.updatedAt);
-    this.payloads.push(p.payload);
+    this.payloads.set(index, p.payload);
     return { ok: true, index };
   }
 
@@ -201,7 +201,7 @@ export class ResolutionBatch {
       this.attributes.push(rec.attributes === -1 ? -1 : intern(this.names, rec.attributes));
       this.sourceOf.push(rec.source === -1 ? -1 : intern(this.sources, rec.source));
       this.updatedAt.push(rec.updatedAt);
-      this.payloads.pushBytes(bytes, strStart[rec.payload]!, strLen[rec.payload]!);
+      this.payloads.setBytes(index, bytes, strStart[rec.payload]!, strLen[rec.payload]!);
     }
     mergeKeyStats(this.stats, c.stats);
     this.erasedCount += erased;

@@ -4,7 +4,7 @@ import { describeKey } from '../../match/createRecordKeyer.js';
 import { buildProfile, type MemberRecord, type SurvivorshipConfig } from '../../merge/buildProfile.js';
 import { profileIdOfSerial } from '../../identity/profileIds.js';
 import type { GoldenProfile } from '../../types.js';
-import { payloadAt, type PayloadView } from './PayloadSlab.js';
+import { payloadAt, type PayloadView } from '../../_internal/PayloadStore.js';
 
 /**
  * A linked batch, read-only, in shared memory: everything golden profiles and mapping lines are built from.

@@ -1,4 +1,5 @@
 import { fnv1aBytes } from '../../_internal/ByteInterner.js';
+import { grow } from '../../_internal/grow.js';
 import type { KeyStats, RecordKeys } from '../../match/createRecordKeyer.js';
 import type { RecordIssue } from '../../types.js';
 
@@ -65,7 +66,7 @@ export class PreparedChunkWriter {
 
   /** Appends one prepared record (strings as they are; '' for none). */
   record(row: number, updatedAt: number, id: string, first: string, last: string, attributes: string, source: string, payload: string, keys: RecordKeys): void {
-    if (this.records === this.updated.length) this.updated = growF64(this.updated);
+    if (this.records === this.updated.length) this.updated = grow(this.updated, this.records + 1);
     this.updated[this.records++] = updatedAt;
     this.int(row);
     this.str(id);
@@ -85,7 +86,7 @@ export class PreparedChunkWriter {
   }
 
   private int(v: number): void {
-    if (this.nInts === this.ints.length) this.ints = growI32(this.ints);
+    if (this.nInts === this.ints.length) this.ints = grow(this.ints, this.nInts + 1);
     this.ints[this.nInts++] = v;
   }
 
@@ -146,9 +147,9 @@ export class PreparedChunkWriter {
       h = fnv1aBytes(bytes, at, at + len);
     }
     if (this.nStr === this.strStart.length) {
-      this.strStart = growU32(this.strStart);
-      this.strLen = growU32(this.strLen);
-      this.strHash = growU32(this.strHash);
+      this.strStart = grow(this.strStart, this.nStr + 1);
+      this.strLen = grow(this.strLen, this.nStr + 1);
+      this.strHash = grow(this.strHash, this.nStr + 1);
     }
     this.strStart[this.nStr] = at;
     this.strLen[this.nStr] = len;
@@ -156,22 +157,6 @@ export class PreparedChunkWriter {
     this.nBytes += len;
     return this.nStr++;
   }
-}
-
-function growI32(a: Int32Array): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  return b;
-}
-function growU32(a: Uint32Array): Uint32Array<ArrayBuffer> {
-  const b = new Uint32Array(a.length * 2);
-  b.set(a);
-  return b;
-}
-function growF64(a: Float64Array): Float64Array<ArrayBuffer> {
-  const b = new Float64Array(a.length * 2);
-  b.set(a);
-  return b;
 }
 
 /**

@@ -3,7 +3,7 @@ import { lowerBound } from '../../_internal/lowerBound.js';
 import type { SnapshotRecord } from '../incremental/snapshot.js';
 import { LineCutter } from '../incremental/snapshotStreamWrite.js';
 import type { FormattedLines } from '../incremental/snapshotStreamSource.js';
-import { payloadAt } from './PayloadSlab.js';
+import { payloadAt } from '../../_internal/PayloadStore.js';
 import type { BatchColumns } from './BatchColumns.js';
 
 /** The sections of `resolver.ndjson` a batch formats in its worker threads (the others are a few entries). */

@@ -1,4 +1,4 @@
-import { grow } from './grow.js';
+import { grow } from '../../_internal/grow.js';
 
 /**
  * A (record, key) incidence table that is also an inverted index: slot `p` says record `record[p]` holds key

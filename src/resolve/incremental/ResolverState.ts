@@ -11,8 +11,8 @@ import { survivorshipConfigOf } from '../../merge/survivorshipConfig.js';
 import type { CustomerRecord, GoldenProfile } from '../../types.js';
 import { isExclusiveGroup, linkConfigOf } from '../_internal/linkConfigOf.js';
 import { createRecordPreparer, type PreparedRecord } from '../prepareRecord.js';
-import { grow } from './grow.js';
-import { PayloadStore } from './PayloadStore.js';
+import { grow } from '../../_internal/grow.js';
+import { PayloadStore } from '../../_internal/PayloadStore.js';
 import type { RecordBlock } from './snapshotBlocks.js';
 import { Postings } from './Postings.js';
 import { OverrideTable } from './OverrideTable.js';
@@ -95,13 +95,11 @@ export class ResolverState {
   attributes = new Int32Array(1024);
   sourceOf = new Int32Array(1024);
   updatedAt = new Float64Array(1024);
-  private payHandle = new Float64Array(1024);
-  private payLen = new Uint32Array(1024);
   /** Profile serial per record (-1: none); serials are safe integers up to 2^53 (identity/profileIds). */
   serial = new Float64Array(1024);
   nextInProfile = new Int32Array(1024);
   private mark = new Int32Array(1024);
-  private readonly payloads = new PayloadStore();
+  private readonly payloads = new PayloadStore(false);
   /** Steward overrides by record index; an `always` pair is an edge of the component graph. */
   readonly overrides = new OverrideTable();
   /**
@@ -267,7 +265,7 @@ export class ResolverState {
 
   /** The JSON payload (names and attributes) of record r. */
   payloadOf(r: number): string {
-    return this.payloads.get(this.payHandle[r]!, this.payLen[r]!);
+    return this.payloads.get(r);
   }
 
   /** The generic rule's figures for key `k` over all records (for explanations). */
@@ -491,7 +489,7 @@ export class ResolverState {
   restoreInterned(id: string, serial: number, keys: readonly number[], weak: readonly number[], first: number, last: number, attributes: number, source: number, updatedAt: number, payload: string): void {
     const r = this.slotOf(id);
     this.storeInterned(r, serial, keys, 0, keys.length, weak, 0, weak.length, first, last, attributes, source, updatedAt);
-    this.storePayload(r, this.payloads.push(payload));
+    this.payloads.set(r, payload);
     this.joinRestored(r, serial);
   }
 
@@ -509,8 +507,7 @@ export class ResolverState {
     const refs = b.refs;
     this.storeInterned(r, serial, b.strong, i === 0 ? 0 : b.strongEnds[i - 1]!, b.strongEnds[i]!, b.weak, i === 0 ? 0 : b.weakEnds[i - 1]!, b.weakEnds[i]!, refs[4 * i + 1]!, refs[4 * i + 2]!, refs[4 * i + 3]!, refs[4 * i]!, b.updatedAt[i]!);
     const payloadStart = i === 0 ? 0 : b.payloadEnds[i - 1]!;
-    this.payHandle[r] = payloads + payloadStart;
-    this.payLen[r] = b.payloadEnds[i]! - payloadStart;
+    this.payloads.setAdopted(r, payloads + payloadStart, b.payloadEnds[i]! - payloadStart);
     this.joinRestored(r, serial);
   }
 
@@ -623,6 +620,8 @@ export class ResolverState {
     const { records = 0, keys = 0, names = 0, profiles = 0, strongKeys = 0, weakKeys = 0 } = sizes;
     if (records > this.alive.length) this.growRecords(records, true);
     yield;
+    if (records > 0) this.payloads.reserve(records);
+    yield;
     if (records > 0) this.ids.reserveEntries(records);
     yield;
     if (keys > 0) {
@@ -652,8 +651,6 @@ export class ResolverState {
     this.attributes = grow(this.attributes, min, exact);
     this.sourceOf = grow(this.sourceOf, min, exact);
     this.updatedAt = grow(this.updatedAt, min, exact);
-    this.payHandle = grow(this.payHandle, min, exact);
-    this.payLen = grow(this.payLen, min, exact);
     this.serial = grow(this.serial, min, exact);
     this.nextInProfile = grow(this.nextInProfile, min, exact);
     this.mark = grow(this.mark, min, exact);
@@ -668,7 +665,7 @@ export class ResolverState {
     const weakKeys = weak.map((k) => this.internKey(k, kindOfKeyPrefix(k.charCodeAt(0)) as KindCode, ''));
     const name = (s: string): number => (s ? this.names.intern(s) : -1);
     this.storeInterned(r, serial, keys, 0, keys.length, weakKeys, 0, weakKeys.length, name(p.firstName), name(p.lastName), name(p.attributes), p.source === '' ? -1 : this.sources.intern(p.source), p.updatedAt);
-    this.storePayload(r, this.payloads.push(p.payload));
+    this.payloads.set(r, p.payload);
   }
 
   /**
@@ -706,19 +703,13 @@ export class ResolverState {
     this.updatedAt[r] = updatedAt;
   }
 
-  private storePayload(r: number, stored: { handle: number; length: number }): void {
-    this.payHandle[r] = stored.handle;
-    this.payLen[r] = stored.length;
-  }
-
   /** Takes a record's keys out of the index and erases its payload (the record stays alive). */
   private unstore(r: number): void {
     for (let j = this.kStart[r]!, end = j + this.kLen[r]!; j < end; j++) this.strong.unlink(j);
     for (let j = this.wStart[r]!, end = j + this.wLen[r]!; j < end; j++) this.weak.unlink(j);
     this.kLen[r] = 0;
     this.wLen[r] = 0;
-    this.payloads.erase(this.payHandle[r]!, this.payLen[r]!);
-    this.payLen[r] = 0;
+    this.payloads.erase(r);
   }
 
   private internKey(key: string, kind: number, group: string): number {

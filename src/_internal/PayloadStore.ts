@@ -1,0 +1,106 @@
+import { ByteSlab } from './ByteSlab.js';
+import { chunkString } from './chunkString.js';
+import { grow } from './grow.js';
+
+/** A `PayloadStore`'s payloads, read-only, for another thread (`payloadAt`). */
+export interface PayloadView {
+  /** Buffers over shared memory (after crossing to a worker: `asBuffers`). */
+  readonly chunks: readonly Buffer[];
+  readonly starts: Float64Array;
+  readonly lengths: Uint32Array;
+}
+
+/** Payload i of a view. */
+export function payloadAt(view: PayloadView, i: number): string {
+  return chunkString(view.chunks, view.starts[i]!, view.lengths[i]!);
+}
+
+/**
+ * One small UTF-8 payload (a record's names and attributes as JSON) per record index, in a `ByteSlab`: the batch
+ * appends them in record order, the resolver sets, replaces and erases them by record slot. perf: 20M JSON
+ * strings on the V8 heap would cost ~2 GB of heap and GC time; here they cost their bytes plus 12 bytes of
+ * address and length per record.
+ */
+export class PayloadStore {
+  private readonly bytes: ByteSlab;
+  /** Payload i: `lengths[i]` bytes at address `starts[i]`. */
+  private starts: Float64Array;
+  private lengths: Uint32Array;
+  /** One past the highest index set. */
+  private n = 0;
+
+  /** `shared`: payloads and their addresses in shared memory, for worker threads (the batch's profile builders). */
+  constructor(shared: boolean) {
+    this.bytes = new ByteSlab(shared, 64 * 1024 * 1024);
+    this.starts = shared ? new Float64Array(new SharedArrayBuffer(8 * 1024)) : new Float64Array(1024);
+    this.lengths = shared ? new Uint32Array(new SharedArrayBuffer(4 * 1024)) : new Uint32Array(1024);
+  }
+
+  /** One past the highest index set. */
+  get size(): number {
+    return this.n;
+  }
+
+  set(i: number, payload: string): void {
+    const { address, length } = this.bytes.write(payload);
+    this.place(i, address, length);
+  }
+
+  /** Sets payload i to the UTF-8 bytes `src[start, start + length)`. */
+  setBytes(i: number, src: Uint8Array, start: number, length: number): void {
+    this.place(i, this.bytes.append(src, start, length), length);
+  }
+
+  /**
+   * Takes `bytes` (payloads back to back, none stored yet) as a chunk of its own, without a copy; returns the
+   * address of its first byte, for `setAdopted`. The caller gives up `bytes`.
+   */
+  adopt(bytes: Uint8Array): number {
+    return this.bytes.adopt(bytes);
+  }
+
+  /** Sets payload i to `length` bytes at `address` of an adopted chunk. */
+  setAdopted(i: number, address: number, length: number): void {
+    this.place(i, address, length);
+  }
+
+  get(i: number): string {
+    return this.bytes.text(this.starts[i]!, this.lengths[i]!);
+  }
+
+  /** Overwrites payload i with zeros (erasure) and leaves it empty. */
+  erase(i: number): void {
+    this.bytes.zero(this.starts[i]!, this.lengths[i]!);
+    this.lengths[i] = 0;
+  }
+
+  /** FNV-1a 32 of payload i's bytes, seeded with `h` (to chain with other hashes). */
+  hashOf(i: number, h = 0x811c9dc5): number {
+    const address = this.starts[i]!;
+    const buf = this.bytes.chunkOf(address);
+    const from = address % 2 ** 32;
+    for (let j = from, end = from + this.lengths[i]!; j < end; j++) h = Math.imul(h ^ buf[j]!, 0x01000193);
+    return h >>> 0;
+  }
+
+  /** Makes room for indices below `n`, exactly (a size known up front). */
+  reserve(n: number): void {
+    this.starts = grow(this.starts, n, true);
+    this.lengths = grow(this.lengths, n, true);
+  }
+
+  /** The payloads, for `payloadAt` in another thread (shared without a copy when the store is shared). */
+  view(): PayloadView {
+    return { chunks: [...this.bytes.chunks], starts: this.starts.subarray(0, this.n), lengths: this.lengths.subarray(0, this.n) };
+  }
+
+  private place(i: number, address: number, length: number): void {
+    if (i >= this.starts.length) {
+      this.starts = grow(this.starts, i + 1);
+      this.lengths = grow(this.lengths, i + 1);
+    }
+    this.starts[i] = address;
+    this.lengths[i] = length;
+    if (i >= this.n) this.n = i + 1;
+  }
+}
