@@ -62,6 +62,10 @@ export function createRecordKeyer(options: ResolvedOptions): (record: CustomerRe
   };
   const has = (key: string): boolean => (out.keys.length <= 16 ? out.keys.includes(key) : many.has(key));
   let weakPhones = 0;
+  // Each weak key once per record (two typo'd addresses may correct to one): no reader de-duplicates again.
+  const addWeak = (key: string): void => {
+    if (!out.weak.includes(key)) out.weak.push(key);
+  };
   const addWeakPhone = (key: string): void => {
     if (out.weak.includes(key)) return;
     out.weak.push(key);
@@ -110,7 +114,7 @@ export function createRecordKeyer(options: ResolvedOptions): (record: CustomerRe
           continue;
         }
         add(`e:${r.value}`, KIND.email, '');
-        if (r.suggested !== undefined && options.fuzzyEmailDomains) out.weak.push(`e:${r.suggested}`);
+        if (r.suggested !== undefined && options.fuzzyEmailDomains) addWeak(`e:${r.suggested}`);
       }
     }
     if (record.phones) {

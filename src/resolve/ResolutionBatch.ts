@@ -7,7 +7,7 @@ import { GUARD_OF_OUTCOME, OUTCOME, type EvidenceLog } from '../cluster/Evidence
 import type { LinkInput } from '../cluster/LinkInput.js';
 import { linkRecords, type GenericKey } from '../cluster/linkRecords.js';
 import type { LinkOverrides } from '../cluster/overrides.js';
-import { KIND, kindOfKeyPrefix, type KeyStats, type KindCode } from '../match/createRecordKeyer.js';
+import { KIND, type KeyStats } from '../match/createRecordKeyer.js';
 import { compareStrings } from '../_internal/compareStrings.js';
 import { duplicateIdIssue } from '../accept/RecordIssue.js';
 import type { CustomerRecord, GoldenProfile, GuardName, IdentifierKind, LinkEvidence, RecordIssue } from '../types.js';
@@ -18,13 +18,13 @@ import { optionsFingerprint } from './incremental/snapshot.js';
 import type { FormattedLines, SnapshotSource } from './incremental/snapshotStreamSource.js';
 import type { TableSection } from './_internal/tableLines.js';
 import { succeed, successionEvents, type ResolverEvent, type Succession, type SuccessionInput } from '../identity/succession.js';
-import { isExclusiveGroup, linkConfigOf } from './_internal/linkConfigOf.js';
+import { linkConfigOf } from '../engine/linkConfigOf.js';
 import { linkEvidenceAt, readableKey } from './_internal/linkEvidenceAt.js';
-import { PayloadStore } from '../_internal/PayloadStore.js';
-import { PreparedRecordCursor, type PreparedChunk } from './_internal/PreparedChunk.js';
+import { RecordTable } from '../engine/RecordTable.js';
+import { PreparedRecordCursor, type PreparedChunk } from '../engine/PreparedChunk.js';
 import { survivorshipConfigOf, type SurvivorshipOptions } from '../merge/survivorshipConfig.js';
 import { profileAt, profileIdAt, type BatchColumns } from './_internal/BatchColumns.js';
-import { createRecordPreparer, mergeKeyStats, type PreparedRecord } from './prepareRecord.js';
+import { createSinglePreparer, mergeKeyStats } from '../engine/prepareRecord.js';
 
 /** Outcome of adding one record to a batch. */
 export type AddResult =
@@ -63,33 +63,19 @@ export type BatchReport = Omit<ResolveReport, 'stages' | 'peakRssBytes' | 'recor
  */
 export class ResolutionBatch {
   readonly options: ResolvedOptions;
-  private readonly prepare: (record: CustomerRecord, stats: KeyStats) => PreparedRecord;
+  private readonly prepare: (record: CustomerRecord, stats: KeyStats) => PreparedRecordCursor;
   private readonly stats: KeyStats = { invalid: {}, junk: {} };
   /** Per kind code: identifier values that became keys (for the report). */
   private readonly keyValues = new Float64Array(KIND_NAMES.length);
 
-  // All strings are interned off the V8 heap: ids and keys are tens of millions, and chunks prepared in worker
-  // threads arrive as bytes, interned without decoding.
-  private readonly ids = new ByteInterner();
-  private readonly keys = new ByteInterner();
-  private readonly names = new ByteInterner();
-  private readonly sources = new ByteInterner();
-  private readonly groups = new ByteInterner();
-  private readonly groupExclusive = new GrowableArray(Uint8Array, 16);
-
-  // Shared (like every column worker threads read): resolver.ndjson's lines are formatted there.
-  private readonly keyKind = new GrowableArray(Uint8Array, 1024, true);
-  private readonly keyGroup = new GrowableArray(Int32Array, 1024, true);
+  /** Records, keys, names and payloads, in shared memory: worker threads build output lines from them. */
+  private readonly table: RecordTable;
+  // Each record's keys, append-only: strong keys as CSR (`keyIds[keyStart[i], keyStart[i + 1])`), weak keys as
+  // (record, key) pairs in record order.
   private readonly keyStart = new GrowableArray(Uint32Array, 1024, true);
   private readonly keyIds = new GrowableArray(Int32Array, 1024, true);
-  private readonly firstName = new GrowableArray(Int32Array, 1024, true);
-  private readonly lastName = new GrowableArray(Int32Array, 1024, true);
-  private readonly attributes = new GrowableArray(Int32Array, 1024, true);
-  private readonly sourceOf = new GrowableArray(Int32Array, 1024, true);
-  private readonly updatedAt = new GrowableArray(Float64Array, 1024, true);
   private readonly weakRecord = new GrowableArray(Int32Array, 64, true);
   private readonly weakKey = new GrowableArray(Int32Array, 64, true);
-  private readonly payloads = new PayloadStore(true);
   /** Steward overrides by record id, matched to records at `link()` (records may come in any order). */
   private readonly overrides: readonly RecordOverride[];
   private overridesUnmatched = 0;
@@ -109,13 +95,14 @@ export class ResolutionBatch {
       for (const id of identity.erased) this.erased.intern(id);
     }
     this.overrides = options.overrides ?? [];
-    this.prepare = createRecordPreparer(this.options);
+    this.prepare = createSinglePreparer(this.options);
+    this.table = new RecordTable(this.options, true);
     this.keyStart.push(0);
   }
 
   /** Number of accepted records so far. */
   get size(): number {
-    return this.ids.size;
+    return this.table.ids.size;
   }
 
   /**
@@ -123,37 +110,13 @@ export class ResolutionBatch {
    * reasons (the first occurrence of an id wins).
    */
   add(record: CustomerRecord): AddResult {
+    if (this.linked) throw new Error('ResolutionBatch: add() after link()');
     if (this.erased !== undefined && this.erased.get(record.id) >= 0) {
       this.erasedCount++;
       return { ok: false, erased: true };
     }
-    return this.addPrepared(this.prepare(record, this.stats));
-  }
-
-  /** `add` after preparing: ids and keys are interned (the only step that needs the batch's state). */
-  private addPrepared(p: PreparedRecord): AddResult {
-    if (this.linked) throw new Error('ResolutionBatch: add() after link()');
-    // perf: one lookup — when interning does not grow the table, the id was seen before.
-    const before = this.ids.size;
-    const index = this.ids.intern(p.id);
-    if (this.ids.size === before) return { ok: false, issues: [duplicateIdIssue(p.id)] };
-
-    for (let i = 0; i < p.keys.length; i++) {
-      this.keyIds.push(this.internKey(p.keys[i]!, p.kinds[i]!, p.groups[i]!));
-      this.keyValues[p.kinds[i]!]!++;
-    }
-    this.keyStart.push(this.keyIds.length);
-    for (const weak of p.weak) {
-      this.weakRecord.push(index);
-      this.weakKey.push(this.internKey(weak, kindOfKeyPrefix(weak.charCodeAt(0)) as KindCode, ''));
-    }
-    this.firstName.push(p.firstName ? this.names.intern(p.firstName) : -1);
-    this.lastName.push(p.lastName ? this.names.intern(p.lastName) : -1);
-    this.attributes.push(p.attributes ? this.names.intern(p.attributes) : -1);
-    this.sourceOf.push(p.source === '' ? -1 : this.sources.intern(p.source));
-    this.updatedAt.push(p.updatedAt);
-    this.payloads.set(index, p.payload);
-    return { ok: true, index };
+    const index = this.addRecord(this.prepare(record, this.stats));
+    return index >= 0 ? { ok: true, index } : { ok: false, issues: [duplicateIdIssue(record.id)] };
   }
 
   /**
@@ -164,7 +127,6 @@ export class ResolutionBatch {
   addChunk(c: PreparedChunk, onDuplicate: (row: number, id: string) => void): number {
     if (this.linked) throw new Error('ResolutionBatch: add() after link()');
     const { bytes, strStart, strLen, strHash } = c;
-    const intern = (into: ByteInterner, ref: number): number => into.internBytes(bytes, strStart[ref]!, strLen[ref]!, strHash[ref]!);
     const rec = new PreparedRecordCursor(c);
     let erased = 0;
     while (rec.next()) {
@@ -172,40 +134,35 @@ export class ResolutionBatch {
         erased++;
         continue;
       }
-      const before = this.ids.size;
-      const index = intern(this.ids, rec.id);
-      if (this.ids.size === before) {
-        onDuplicate(rec.row, this.ids.keyOf(index));
-        continue;
-      }
-      for (let k = 0; k < rec.keyCount; k++) {
-        const groupRef = rec.keyGroup(k);
-        const before = this.keys.size;
-        const id = intern(this.keys, rec.keyRef(k));
-        const kind = rec.keyKind(k);
-        if (id === before) this.newKey(kind, groupRef === -1 ? -1 : this.internGroup(intern(this.groups, groupRef)));
-        this.keyIds.push(id);
-        this.keyValues[kind]!++;
-      }
-      this.keyStart.push(this.keyIds.length);
-      for (let k = 0; k < rec.weakCount; k++) {
-        const before = this.keys.size;
-        const ref = rec.weakRef(k);
-        const id = intern(this.keys, ref);
-        if (id === before) this.newKey(kindOfKeyPrefix(bytes[strStart[ref]!]!) as KindCode, -1);
-        this.weakRecord.push(index);
-        this.weakKey.push(id);
-      }
-      this.firstName.push(rec.first === -1 ? -1 : intern(this.names, rec.first));
-      this.lastName.push(rec.last === -1 ? -1 : intern(this.names, rec.last));
-      this.attributes.push(rec.attributes === -1 ? -1 : intern(this.names, rec.attributes));
-      this.sourceOf.push(rec.source === -1 ? -1 : intern(this.sources, rec.source));
-      this.updatedAt.push(rec.updatedAt);
-      this.payloads.setBytes(index, bytes, strStart[rec.payload]!, strLen[rec.payload]!);
+      const index = this.addRecord(rec);
+      if (index < 0) onDuplicate(rec.row, this.table.ids.keyOf(~index));
     }
     mergeKeyStats(this.stats, c.stats);
     this.erasedCount += erased;
     return erased;
+  }
+
+  /**
+   * Keeps the cursor's record: its index, or `~index` of the earlier record with its id (nothing is added). The
+   * one way a record enters the batch, whether it came from a file or from memory.
+   */
+  private addRecord(rec: PreparedRecordCursor): number {
+    const t = this.table;
+    const c = rec.chunk;
+    const before = t.ids.size;
+    const index = t.ids.internBytes(c.bytes, c.strStart[rec.id]!, c.strLen[rec.id]!, c.strHash[rec.id]!);
+    if (t.ids.size === before) return ~index;
+    for (let k = 0; k < rec.keyCount; k++) {
+      this.keyIds.push(t.internKeyRef(rec, k));
+      this.keyValues[rec.keyKind(k)]!++;
+    }
+    this.keyStart.push(this.keyIds.length);
+    for (let k = 0; k < rec.weakCount; k++) {
+      this.weakRecord.push(index);
+      this.weakKey.push(t.internWeakRef(rec, k));
+    }
+    t.writeFields(index, rec);
+    return index;
   }
 
   /** Run the guards and the ordered linking. Call once, after the last `add`. */
@@ -240,26 +197,27 @@ export class ResolutionBatch {
     const members = new Uint32Array(new SharedArrayBuffer(4 * n));
     for (let i = 0; i < n; i++) members[fill[profileOf[i]!]!++] = i;
 
+    const t = this.table;
     const columns: BatchColumns = {
-      ids: this.ids.view(),
-      keys: this.keys.view(),
-      sources: this.sources.view(),
+      ids: t.ids.view(),
+      keys: t.keys.view(),
+      sources: t.sources.view(),
       keyStart: this.keyStart.sharedView(),
       keyIds: this.keyIds.sharedView(),
-      sourceOf: this.sourceOf.sharedView(),
-      updatedAt: this.updatedAt.sharedView(),
-      payloads: this.payloads.view(),
+      sourceOf: t.sourceOf.subarray(0, n),
+      updatedAt: t.updatedAt.subarray(0, n),
+      payloads: t.payloads.view(),
       profileSerial,
       memberStart,
       members,
       profileOf,
       evidence: evidence.entries(),
-      names: this.names.view(),
-      keyKind: this.keyKind.sharedView(),
-      keyGroup: this.keyGroup.sharedView(),
-      firstName: this.firstName.sharedView(),
-      lastName: this.lastName.sharedView(),
-      attributes: this.attributes.sharedView(),
+      names: t.names.view(),
+      keyKind: t.keyKind.subarray(0, t.keys.size),
+      keyGroup: t.keyGroup.subarray(0, t.keys.size),
+      firstName: t.firstName.subarray(0, n),
+      lastName: t.lastName.subarray(0, n),
+      attributes: t.attributes.subarray(0, n),
       weakRecord: this.weakRecord.sharedView(),
       weakKey: this.weakKey.sharedView(),
     };
@@ -288,7 +246,7 @@ export class ResolutionBatch {
 
   /** The index of an accepted record (the order it was added in), or -1 when no accepted record has this id. */
   indexOf(recordId: string): number {
-    return this.ids.get(recordId);
+    return this.table.ids.get(recordId);
   }
 
   /** Number of profiles (after `link`). */
@@ -297,7 +255,7 @@ export class ResolutionBatch {
    * `tables`; weak memberships before repeats are dropped, an upper bound).
    */
   tableSizes(): { keys: number; names: number; profiles: number; strongKeys: number; weakKeys: number } {
-    return { keys: this.keys.size, names: this.names.size, profiles: this.profileCount, strongKeys: this.keyIds.length, weakKeys: this.weakRecord.length };
+    return { keys: this.table.keys.size, names: this.table.names.size, profiles: this.profileCount, strongKeys: this.keyIds.length, weakKeys: this.weakRecord.length };
   }
 
   get profileCount(): number {
@@ -333,14 +291,14 @@ export class ResolutionBatch {
       if (c > 0) refused[GUARD_OF_OUTCOME[code]!] = c;
     }
     const generic = [...l.genericKeys]
-      .sort((a, b) => b.records - a.records || compareStrings(this.keys.keyOf(a.key), this.keys.keyOf(b.key)))
+      .sort((a, b) => b.records - a.records || compareStrings(this.table.keys.keyOf(a.key), this.table.keys.keyOf(b.key)))
       .slice(0, 1000)
-      .map((g) => ({ key: readableKey(this.keys.keyOf(g.key)), records: g.records, distinctIdentifiers: g.distinctIdentifiers }));
+      .map((g) => ({ key: readableKey(this.table.keys.keyOf(g.key)), records: g.records, distinctIdentifiers: g.distinctIdentifiers }));
     const validIdentifiers: Partial<Record<IdentifierKind, number>> = {};
     for (let k = 0; k < KIND_NAMES.length; k++) if (this.keyValues[k]! > 0) validIdentifiers[KIND_NAMES[k]!] = this.keyValues[k]!;
     const genericByKind: Partial<Record<IdentifierKind, number>> = {};
     for (const g of l.genericKeys) {
-      const kind = KIND_NAMES[this.keyKind.get(g.key)]!;
+      const kind = KIND_NAMES[this.table.keyKind[g.key]!]!;
       genericByKind[kind] = (genericByKind[kind] ?? 0) + 1;
     }
     const accepted = this.size;
@@ -387,7 +345,7 @@ export class ResolutionBatch {
     const { idRange, nextSerial, fingerprints } = this.requireLinked().identity;
     const c = this.columns();
     const run = new PreviousRun(idRange, nextSerial);
-    for (let i = 0; i < this.size; i++) run.add(this.ids.keyOf(i), profileIdOfSerial(c.profileSerial[c.profileOf[i]!]!), fingerprints[2 * i]!, fingerprints[2 * i + 1]!);
+    for (let i = 0; i < this.size; i++) run.add(this.table.ids.keyOf(i), profileIdOfSerial(c.profileSerial[c.profileOf[i]!]!), fingerprints[2 * i]!, fingerprints[2 * i + 1]!);
     return run;
   }
 
@@ -407,12 +365,12 @@ export class ResolutionBatch {
     return {
       options: optionsFingerprint(this.options),
       nextSerial,
-      groups: texts(this.groups),
+      groups: texts(this.table.groups),
       keys: [],
       names: [],
-      sources: texts(this.sources),
+      sources: texts(this.table.sources),
       records: [],
-      formatted: { keys: lines('keys', this.keys.size), names: lines('names', this.names.size), records: lines('records', this.size) },
+      formatted: { keys: lines('keys', this.table.keys.size), names: lines('names', this.table.names.size), records: lines('records', this.size) },
       sizes: { records: this.size, ...this.tableSizes() },
     };
   }
@@ -448,7 +406,7 @@ export class ResolutionBatch {
       oldSerials = sorted.slice(0, distinct);
       for (let k = 0; k < prev.size; k++) {
         const d = lowerBound(oldSerials, prev.serial(k));
-        const i = this.ids.get(prev.recordId(k));
+        const i = this.table.ids.get(prev.recordId(k));
         if (i < 0) {
           removedProfile.push(d);
           removedRecord.push(k);
@@ -460,7 +418,7 @@ export class ResolutionBatch {
         if ((hi !== 0 || lo !== 0) && (hi !== fingerprints[2 * i] || lo !== fingerprints[2 * i + 1])) changed[i] = 1;
       }
     }
-    const idHash = this.ids.hashView();
+    const idHash = this.table.ids.hashView();
     const input: SuccessionInput = {
       n,
       root,
@@ -472,9 +430,9 @@ export class ResolutionBatch {
         const id = prev!.recordId(removedRecord.get(k));
         return this.isErased(id) ? undefined : id;
       },
-      compare: (a, b) => this.ids.compare(a, b),
+      compare: (a, b) => this.table.ids.compare(a, b),
       hash: (i) => idHash[i]!,
-      recordId: (i) => this.ids.keyOf(i),
+      recordId: (i) => this.table.ids.keyOf(i),
     };
     const succession = succeed(input, () => {
       if (next >= (idRange + 1) * ID_RANGE_SIZE) throw new Error(`id range ${idRange} is exhausted`);
@@ -490,24 +448,20 @@ export class ResolutionBatch {
   private computeFingerprints(): Uint32Array {
     const n = this.size;
     const out = new Uint32Array(2 * n);
-    const keyHash = this.keys.hashView();
-    const nameHash = this.names.hashView();
-    const sourceHash = this.sources.hashView();
+    const keyHash = this.table.keys.hashView();
+    const nameHash = this.table.names.hashView();
+    const sourceHash = this.table.sources.hashView();
     const keyStart = this.keyStart.view();
     const keyIds = this.keyIds.view();
     const weakRecord = this.weakRecord.view();
     const weakKey = this.weakKey.view();
-    const first = this.firstName.view();
-    const last = this.lastName.view();
-    const attributes = this.attributes.view();
-    const sourceOf = this.sourceOf.view();
-    const updated = this.updatedAt.view();
+    const { firstName: first, lastName: last, attributes, sourceOf, updatedAt: updated } = this.table;
     const time = new Float64Array(1);
     const timeBits = new Uint32Array(time.buffer);
     const h = new Uint32Array(2);
     let w = 0;
     for (let i = 0; i < n; i++) {
-      h[0] = this.payloads.hashOf(i);
+      h[0] = this.table.payloads.hashOf(i);
       h[1] = h[0] ^ 0x9e3779b9;
       for (let j = keyStart[i]!; j < keyStart[i + 1]!; j++) mix(h, keyHash[keyIds[j]!]!);
       mix(h, 0x5eed);
@@ -526,50 +480,32 @@ export class ResolutionBatch {
     return out;
   }
 
-  private internKey(key: string, kind: number, group: string): number {
-    const before = this.keys.size;
-    const id = this.keys.intern(key);
-    if (id === before) this.newKey(kind, group === '' ? -1 : this.internGroup(this.groups.intern(group)));
-    return id;
-  }
-
-  /** Columns of a key seen for the first time. */
-  private newKey(kind: number, group: number): void {
-    this.keyKind.push(kind);
-    this.keyGroup.push(group);
-  }
-
-  /** `g` (a group id), noting whether a group seen for the first time is exclusive. */
-  private internGroup(g: number): number {
-    if (g === this.groupExclusive.length) this.groupExclusive.push(isExclusiveGroup(this.groups.keyOf(g), this.options) ? 1 : 0);
-    return g;
-  }
-
   private linkInput(): LinkInput {
     const n = this.size;
+    const t = this.table;
     // Deterministic record order: by hash of the id, ties by the id.
-    const idHash = this.ids.hashView();
+    const idHash = this.table.ids.hashView();
     const recordsByRank = radixSortIndices(idHash);
-    breakTies(recordsByRank, idHash, (a, b) => this.ids.compare(a, b));
+    breakTies(recordsByRank, idHash, (a, b) => this.table.ids.compare(a, b));
     const recordRank = new Uint32Array(n);
     for (let r = 0; r < n; r++) recordRank[recordsByRank[r]!] = r;
     return {
       recordCount: n,
       keyStart: this.keyStart.view(),
       keyIds: this.keyIds.view(),
-      keyCount: this.keys.size,
-      keyKind: this.keyKind.view(),
-      keyGroup: this.keyGroup.view(),
-      groupExclusive: this.groupExclusive.view(),
-      groupName: (g) => this.groups.keyOf(g),
-      keyString: (k) => this.keys.keyOf(k),
-      keyHash: this.keys.hashView(),
+      keyCount: this.table.keys.size,
+      keyKind: t.keyKind.subarray(0, t.keys.size),
+      keyGroup: t.keyGroup.subarray(0, t.keys.size),
+      groupExclusive: t.groupExclusive.subarray(0, t.groups.size),
+      groupName: (g) => this.table.groups.keyOf(g),
+      keyString: (k) => this.table.keys.keyOf(k),
+      keyHash: this.table.keys.hashView(),
       recordRank,
       recordsByRank,
-      firstName: this.firstName.view(),
-      lastName: this.lastName.view(),
-      attributes: this.attributes.view(),
-      nameOf: (id) => this.names.keyOf(id),
+      firstName: t.firstName.subarray(0, n),
+      lastName: t.lastName.subarray(0, n),
+      attributes: t.attributes.subarray(0, n),
+      nameOf: (id) => this.table.names.keyOf(id),
       weakRecord: this.weakRecord.view(),
       weakKey: this.weakKey.view(),
       overrides: this.overridePairs(),
@@ -583,19 +519,19 @@ export class ResolutionBatch {
     const never: number[] = [];
     const always: number[] = [];
     for (const o of this.overrides) {
-      const a = this.ids.get(o.recordA);
-      const b = this.ids.get(o.recordB);
+      const a = this.table.ids.get(o.recordA);
+      const b = this.table.ids.get(o.recordB);
       if (a < 0 || b < 0) {
         this.overridesUnmatched++;
         continue;
       }
       (o.rule === 'never' ? never : always).push(a, b);
     }
-    return { never: Int32Array.from(never), always: Int32Array.from(always), recordId: (r) => this.ids.keyOf(r) };
+    return { never: Int32Array.from(never), always: Int32Array.from(always), recordId: (r) => this.table.ids.keyOf(r) };
   }
 
   private evidenceAt(ev: EvidenceLog, i: number): LinkEvidence {
-    return linkEvidenceAt(ev, i, (r) => this.ids.keyOf(r), (k) => this.keys.keyOf(k));
+    return linkEvidenceAt(ev, i, (r) => this.table.ids.keyOf(r), (k) => this.table.keys.keyOf(k));
   }
 
   private requireLinked(): NonNullable<ResolutionBatch['linked']> {

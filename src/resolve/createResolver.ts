@@ -4,7 +4,8 @@ import { withDefaults, type OverrideRule, type RecordOverride, type ResolveOptio
 import { overrideSchema } from '../config/configSchema.js';
 import { formatIssues } from '../config/parseConfig.js';
 import { createRecordKeyer, describeKey, type KeyStats } from '../match/createRecordKeyer.js';
-import { mergeKeyStats, type PreparedRecord } from './prepareRecord.js';
+import { mergeKeyStats } from '../engine/prepareRecord.js';
+import type { PreparedRecordCursor } from '../engine/PreparedChunk.js';
 import type { CustomerRecord, GoldenProfile, IdentifierKind } from '../types.js';
 
 /** The record field each identifier kind comes from, as warnings name it. */
@@ -395,14 +396,14 @@ class IncrementalResolver implements Resolver {
   }
 
   /** Prepares a record with its own identifier counts (for its warnings), added to the resolver's. */
-  private prepare(record: CustomerRecord): { prepared: PreparedRecord; stats: KeyStats } {
+  private prepare(record: CustomerRecord): { prepared: PreparedRecordCursor; stats: KeyStats } {
     const stats: KeyStats = { invalid: {}, junk: {} };
     const prepared = this.state.prepare(record, stats);
     mergeKeyStats(this.state.stats, stats);
     return { prepared, stats };
   }
 
-  private changed(record: CustomerRecord, prepared: PreparedRecord, stats: KeyStats, events: readonly ResolverEvent[]): ResolverChangeResult {
+  private changed(record: CustomerRecord, prepared: PreparedRecordCursor, stats: KeyStats, events: readonly ResolverEvent[]): ResolverChangeResult {
     const warnings: string[] = [];
     const values = (n: number): string => (n === 1 ? '1 value' : `${n} values`);
     for (const [kind, reasons] of Object.entries(stats.invalid)) {
@@ -411,7 +412,8 @@ class IncrementalResolver implements Resolver {
     for (const [kind, n] of Object.entries(stats.junk)) {
       if (n) warnings.push(`${FIELD_OF_KIND[kind as IdentifierKind]}: ${n === 1 ? '1 placeholder value' : `${n} placeholder values`} dropped (junk)`);
     }
-    for (const key of prepared.keys) {
+    for (let i = 0; i < prepared.keyCount; i++) {
+      const key = prepared.text(prepared.keyRef(i));
       const k = this.state.keys.get(key);
       if (k >= 0 && this.state.keyGeneric[k] === 1) {
         const { kind, value } = describeKey(key);

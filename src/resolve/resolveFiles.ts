@@ -28,7 +28,7 @@ import type { LinesBlock, LinesTask } from './_internal/outputLines.js';
 import { ProfileStatsTotal, type ProfileAggregates } from './_internal/profileStats.js';
 import { checkTruthFile, scoreAgainstTruth, type TruthAccuracy } from './_internal/scoreTruth.js';
 import { reportHtml } from '../report/reportHtml.js';
-import { MAX_FIELD_NAMES, type PieceReject, type PreparedChunk } from './_internal/PreparedChunk.js';
+import { MAX_FIELD_NAMES, type PieceReject, type PreparedChunk } from '../engine/PreparedChunk.js';
 import { readPiece, type Piece } from './_internal/preparePiece.js';
 import { VERSION } from '../version.js';
 import { Writable } from 'node:stream';

@@ -1,6 +1,6 @@
 import { asBuffers, stringAt, type InternedView } from '../../_internal/ByteInterner.js';
 import type { EvidenceEntries } from '../../cluster/EvidenceLog.js';
-import { describeKey } from '../../match/createRecordKeyer.js';
+import { memberRecordOf } from '../../engine/memberRecord.js';
 import { buildProfile, type MemberRecord, type SurvivorshipConfig } from '../../merge/buildProfile.js';
 import { profileIdOfSerial } from '../../identity/profileIds.js';
 import type { GoldenProfile } from '../../types.js';
@@ -72,14 +72,8 @@ function sourceName(c: BatchColumns, s: number): string {
 }
 
 function memberRecordAt(c: BatchColumns, i: number): MemberRecord {
-  const identifiers: ReturnType<typeof describeKey>[] = [];
-  for (let j = c.keyStart[i]!; j < c.keyStart[i + 1]!; j++) identifiers.push(describeKey(stringAt(c.keys, c.keyIds[j]!)));
+  const keys: string[] = [];
+  for (let j = c.keyStart[i]!; j < c.keyStart[i + 1]!; j++) keys.push(stringAt(c.keys, c.keyIds[j]!));
   const s = c.sourceOf[i]!;
-  return {
-    recordId: stringAt(c.ids, i),
-    source: s === -1 ? undefined : sourceName(c, s),
-    updatedAt: c.updatedAt[i]!,
-    identifiers,
-    fields: JSON.parse(payloadAt(c.payloads, i)) as MemberRecord['fields'],
-  };
+  return memberRecordOf(stringAt(c.ids, i), s === -1 ? undefined : sourceName(c, s), c.updatedAt[i]!, keys, payloadAt(c.payloads, i));
 }

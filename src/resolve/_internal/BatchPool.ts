@@ -11,7 +11,7 @@ import { outputLines, type LinesBlock, type LinesTask } from './outputLines.js';
 import { tableLines, type TableLinesTask } from './tableLines.js';
 import type { FormattedLines } from '../incremental/snapshotStreamSource.js';
 import { createPiecePreparer, type Piece } from './preparePiece.js';
-import type { PreparedChunk } from './PreparedChunk.js';
+import type { PreparedChunk } from '../../engine/PreparedChunk.js';
 import type { DecodedBatch, SectionLimits } from '../incremental/snapshotBlocks.js';
 import { inThreadDecoder, type LineDecoder } from '../incremental/snapshotStreamRead.js';
 

@@ -6,7 +6,7 @@ import { attachColumns, type BatchColumns } from './BatchColumns.js';
 import { outputLines, type LinesTask } from './outputLines.js';
 import { tableLines, type TableLinesTask } from './tableLines.js';
 import { createPiecePreparer, type Piece } from './preparePiece.js';
-import { transferablesOf, type PreparedChunk } from './PreparedChunk.js';
+import { transferablesOf, type PreparedChunk } from '../../engine/PreparedChunk.js';
 import { decodeLines, transferablesOfBlock, type DecodedBatch, type DecodedSection, type SectionLimits } from '../incremental/snapshotBlocks.js';
 
 /** Messages a `BatchPool` sends its workers. */

@@ -7,7 +7,7 @@ import type { IdweaveConfig } from '../../config/configSchema.js';
 import { parseConfig } from '../../config/parseConfig.js';
 import { filePieces } from '../../io/_internal/filePieces.js';
 import { createPiecePreparer, type Piece } from './preparePiece.js';
-import { PreparedRecordCursor, type PreparedChunk } from './PreparedChunk.js';
+import { PreparedRecordCursor, type PreparedChunk } from '../../engine/PreparedChunk.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'idweave-prep-'));
 let n = 0;

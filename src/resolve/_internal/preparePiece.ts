@@ -8,10 +8,9 @@ import { NdjsonRowReader } from '../../io/_internal/NdjsonRowReader.js';
 import { MAX_CELL_CHARS, type RowEvent } from '../../io/RowEvent.js';
 import { columnRoles } from '../../io/columnRoles.js';
 import { createRowMapper, type MapRowResult } from '../../io/rowToRecord.js';
-import { createRecordKeyer, type KeyStats } from '../../match/createRecordKeyer.js';
-import { foldAttributes } from '../../match/attributes.js';
-import { foldedNamesOf, payloadOf, updatedAtOf } from '../prepareRecord.js';
-import { MAX_FIELD_NAMES, PreparedChunkWriter, type PreparedChunk } from './PreparedChunk.js';
+import type { KeyStats } from '../../match/createRecordKeyer.js';
+import { createRecordPreparer } from '../../engine/prepareRecord.js';
+import { MAX_FIELD_NAMES, PreparedChunkWriter, type PreparedChunk } from '../../engine/PreparedChunk.js';
 
 /** A run of whole rows of one input file, as raw bytes (see `filePieces`), or as Parquet cells. */
 export interface Piece {
@@ -45,7 +44,7 @@ export interface Piece {
 export function createPiecePreparer(config: IdweaveConfig): (piece: Piece) => PreparedChunk {
   const mapper = createRowMapper(config);
   const roles = columnRoles(config);
-  const keyRecord = createRecordKeyer(withDefaults(config));
+  const prepare = createRecordPreparer(withDefaults(config));
   return (piece) => {
     const w = new PreparedChunkWriter();
     const stats: KeyStats = { invalid: {}, junk: {} };
@@ -56,11 +55,8 @@ export function createPiecePreparer(config: IdweaveConfig): (piece: Piece) => Pr
         w.rejects.push({ row, input: shareableInput(input()), issues: mapped.issues });
         return;
       }
-      const record = mapped.record;
       if (mapped.invalidUpdatedAt) invalidUpdatedAt++;
-      const rk = keyRecord(record, stats);
-      const [first, last] = foldedNamesOf(record);
-      w.record(row, updatedAtOf(record), record.id, first, last, foldAttributes(record), record.source ?? '', JSON.stringify(payloadOf(record)), rk);
+      prepare(mapped.record, stats, w, row);
     };
 
     let rows: number;

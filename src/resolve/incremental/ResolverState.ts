@@ -1,18 +1,16 @@
-import { fnv1a32Utf8 } from '../../_internal/hash.js';
 import type { OverrideRule, ResolvedOptions } from '../../config/ResolveOptions.js';
 import type { EvidenceLog } from '../../cluster/EvidenceLog.js';
 import type { LinkInput } from '../../cluster/LinkInput.js';
 import { genericKeyOf, linkRecords, type GenericKey, type LinkConfig } from '../../cluster/linkRecords.js';
-import { describeKey, kindOfKeyPrefix, type KeyStats, type KindCode } from '../../match/createRecordKeyer.js';
-import { ByteInterner } from '../../_internal/ByteInterner.js';
-import { compareStrings } from '../../_internal/compareStrings.js';
-import { buildProfile, type MemberRecord, type SurvivorshipConfig } from '../../merge/buildProfile.js';
+import type { KeyStats } from '../../match/createRecordKeyer.js';
+import { buildProfile, type SurvivorshipConfig } from '../../merge/buildProfile.js';
 import { survivorshipConfigOf } from '../../merge/survivorshipConfig.js';
 import type { CustomerRecord, GoldenProfile } from '../../types.js';
-import { isExclusiveGroup, linkConfigOf } from '../_internal/linkConfigOf.js';
-import { createRecordPreparer, type PreparedRecord } from '../prepareRecord.js';
+import { linkConfigOf } from '../../engine/linkConfigOf.js';
+import { createSinglePreparer } from '../../engine/prepareRecord.js';
+import type { PreparedRecordCursor } from '../../engine/PreparedChunk.js';
+import { RecordTable } from '../../engine/RecordTable.js';
 import { grow } from '../../_internal/grow.js';
-import { PayloadStore } from '../../_internal/PayloadStore.js';
 import type { RecordBlock } from './snapshotBlocks.js';
 import { Postings } from './Postings.js';
 import { OverrideTable } from './OverrideTable.js';
@@ -32,8 +30,8 @@ export interface TableSizes {
 
 /** One edit of `ResolverState.apply`. */
 export type StateOp =
-  | { readonly type: 'add'; readonly record: PreparedRecord }
-  | { readonly type: 'update'; readonly index: number; readonly record: PreparedRecord }
+  | { readonly type: 'add'; readonly record: PreparedRecordCursor }
+  | { readonly type: 'update'; readonly index: number; readonly record: PreparedRecordCursor }
   | { readonly type: 'remove'; readonly index: number };
 
 /** A part of the key graph linked on its own: global record indices in rank order, and the linker's answer. */
@@ -57,49 +55,31 @@ export interface LinkedComponent {
  * the affected components with `linkRecords`, passing the generic keys, and replaces their clusters.
  * docs/incremental.md has the argument and the succession rules for profile ids.
  */
-export class ResolverState {
-  readonly options: ResolvedOptions;
+export class ResolverState extends RecordTable {
   readonly config: LinkConfig;
-  readonly prepare: (record: CustomerRecord, stats: KeyStats) => PreparedRecord;
+  readonly prepare: (record: CustomerRecord, stats: KeyStats) => PreparedRecordCursor;
   readonly stats: KeyStats = { invalid: {}, junk: {} };
   private readonly survivorship: SurvivorshipConfig;
 
-  readonly ids = new ByteInterner();
-  readonly keys = new ByteInterner();
-  readonly names = new ByteInterner();
-  readonly sources = new ByteInterner();
-  readonly groups = new ByteInterner();
-  groupExclusive = new Uint8Array(16);
-
-  // Per key (index = interned key id). perf: plain typed arrays, grown by doubling (monomorphic access).
-  keyKind = new Uint8Array(1024);
-  keyGroup = new Int32Array(1024);
-  keyHash = new Uint32Array(1024);
+  // Per key beyond the table's (index = interned key id).
   keyGeneric = new Uint8Array(1024);
   private keyStamp = new Int32Array(1024);
   private keyLocal = new Int32Array(1024);
   readonly strong = new Postings();
   readonly weak = new Postings();
 
-  // Per record (index = interned id; a removed record keeps its index, with alive = 0).
+  // Per record beyond the table's (index = interned id; a removed record keeps its index, with alive = 0).
   alive = new Uint8Array(1024);
-  private idHash = new Uint32Array(1024);
   kStart = new Uint32Array(1024);
   kLen = new Uint32Array(1024);
   private kCap = new Uint32Array(1024);
   wStart = new Uint32Array(1024);
   wLen = new Uint32Array(1024);
   private wCap = new Uint32Array(1024);
-  firstName = new Int32Array(1024);
-  lastName = new Int32Array(1024);
-  attributes = new Int32Array(1024);
-  sourceOf = new Int32Array(1024);
-  updatedAt = new Float64Array(1024);
   /** Profile serial per record (-1: none); serials are safe integers up to 2^53 (identity/profileIds). */
   serial = new Float64Array(1024);
   nextInProfile = new Int32Array(1024);
   private mark = new Int32Array(1024);
-  private readonly payloads = new PayloadStore(false);
   /** Steward overrides by record index; an `always` pair is an edge of the component graph. */
   readonly overrides = new OverrideTable();
   /**
@@ -125,9 +105,9 @@ export class ResolverState {
   private readonly seen = new Set<number>();
 
   constructor(options: ResolvedOptions) {
-    this.options = options;
+    super(options, false);
     this.config = linkConfigOf(options);
-    this.prepare = createRecordPreparer(options);
+    this.prepare = createSinglePreparer(options);
     this.survivorship = survivorshipConfigOf(options.survivorship);
   }
 
@@ -141,26 +121,25 @@ export class ResolverState {
   // Operations
 
   /** Whether live record r already holds exactly the content of `p` (keys, names, attributes, source, time, payload). */
-  holds(r: number, p: PreparedRecord): boolean {
+  holds(r: number, p: PreparedRecordCursor): boolean {
     const name = (id: number): string => (id < 0 ? '' : this.names.keyOf(id));
     const t = this.updatedAt[r]!;
-    if (this.payloadOf(r) !== p.payload || !(t === p.updatedAt || (Number.isNaN(t) && Number.isNaN(p.updatedAt)))) return false;
-    if ((this.sourceOf[r]! < 0 ? '' : this.sources.keyOf(this.sourceOf[r]!)) !== p.source) return false;
-    if (name(this.firstName[r]!) !== p.firstName || name(this.lastName[r]!) !== p.lastName || name(this.attributes[r]!) !== p.attributes) return false;
+    if (this.payloadOf(r) !== p.text(p.payload) || !(t === p.updatedAt || (Number.isNaN(t) && Number.isNaN(p.updatedAt)))) return false;
+    if ((this.sourceOf[r]! < 0 ? '' : this.sources.keyOf(this.sourceOf[r]!)) !== p.text(p.source)) return false;
+    if (name(this.firstName[r]!) !== p.text(p.first) || name(this.lastName[r]!) !== p.text(p.last) || name(this.attributes[r]!) !== p.text(p.attributes)) return false;
     const strong = this.strongKeysOf(r);
-    if (strong.length !== p.keys.length || strong.some((k, i) => this.keys.keyOf(k) !== p.keys[i])) return false;
-    const weak = this.weakKeysOf(r).map((k) => this.keys.keyOf(k));
-    const wanted = p.weak.length > 1 ? [...new Set(p.weak)] : p.weak;
-    return weak.length === wanted.length && weak.every((k, i) => k === wanted[i]);
+    if (strong.length !== p.keyCount || strong.some((k, i) => this.keys.keyOf(k) !== p.text(p.keyRef(i)))) return false;
+    const weak = this.weakKeysOf(r);
+    return weak.length === p.weakCount && weak.every((k, i) => this.keys.keyOf(k) === p.text(p.weakRef(i)));
   }
 
   /** Adds a prepared record whose id is not live; returns the events. */
-  add(p: PreparedRecord): ResolverEvent[] {
+  add(p: PreparedRecordCursor): ResolverEvent[] {
     return this.apply([{ type: 'add', record: p }]);
   }
 
   /** Replaces the content of a live record; returns the events. */
-  update(r: number, p: PreparedRecord): ResolverEvent[] {
+  update(r: number, p: PreparedRecordCursor): ResolverEvent[] {
     return this.apply([{ type: 'update', index: r, record: p }]);
   }
 
@@ -180,7 +159,7 @@ export class ResolverState {
     const removed: { id: string; serial: number }[] = [];
     for (const op of ops) {
       if (op.type === 'add') {
-        const r = this.slotOf(op.record.id);
+        const r = this.slotOf(op.record.text(op.record.id));
         this.store(r, op.record, -1);
         seeds.push(r);
         this.seedFlipped(this.rejudge(r, []), seeds);
@@ -240,7 +219,8 @@ export class ResolverState {
 
   /** The golden profile of a live serial. */
   buildProfile(serial: number, profileId: string): GoldenProfile {
-    return buildProfile(profileId, this.membersOf(serial).map((m) => this.memberRecord(m)), this.survivorship);
+    const members = this.membersOf(serial).map((m) => this.memberRecord(m, this.strong.key, this.kStart[m]!, this.kStart[m]! + this.kLen[m]!));
+    return buildProfile(profileId, members, this.survivorship);
   }
 
   /** Live records holding key `k` as a strong identifier. */
@@ -261,11 +241,6 @@ export class ResolverState {
     const out: number[] = [];
     for (let j = this.wStart[r]!, end = j + this.wLen[r]!; j < end; j++) out.push(this.weak.key[j]!);
     return out;
-  }
-
-  /** The JSON payload (names and attributes) of record r. */
-  payloadOf(r: number): string {
-    return this.payloads.get(r);
   }
 
   /** The generic rule's figures for key `k` over all records (for explanations). */
@@ -315,9 +290,9 @@ export class ResolverState {
     const order = Int32Array.from(records);
     if (n > 1) {
       order.sort((a, b) => {
-        const ha = this.idHash[a]!;
-        const hb = this.idHash[b]!;
-        return ha !== hb ? ha - hb : compareStrings(this.ids.keyOf(a), this.ids.keyOf(b));
+        const ha = this.ids.hashOf(a);
+        const hb = this.ids.hashOf(b);
+        return ha !== hb ? ha - hb : this.ids.compare(a, b);
       });
     }
     const e = ++this.epoch;
@@ -360,7 +335,7 @@ export class ResolverState {
       const k = localKeys[l]!;
       keyKind[l] = this.keyKind[k]!;
       keyGroup[l] = this.keyGroup[k]!;
-      keyHash[l] = this.keyHash[k]!;
+      keyHash[l] = this.keys.hashOf(k);
       if (this.keyGeneric[k]! === 1) {
         const f = withFigures ? this.genericFigures(k) : undefined;
         generic.push({ key: l, records: f ? f.records : this.strong.count[k]!, distinctIdentifiers: f ? f.distinctIdentifiers : 0 });
@@ -475,20 +450,14 @@ export class ResolverState {
     return true;
   }
 
-  /** Stores a record with a known profile serial, without linking (restoring a snapshot). */
-  restoreRecord(p: PreparedRecord, serial: number): void {
-    const r = this.slotOf(p.id);
-    this.store(r, p, serial);
-    this.joinRestored(r, serial);
-  }
-
   /**
-   * `restoreRecord` from a snapshot's tables, already interned in table order (key, name and source ids are the
+   * Stores a record with a known profile serial, without linking (restoring a snapshot), from the snapshot's tables, already interned in table order (key, name and source ids are the
    * table indices, checked by the loader): perf, no string is decoded and interned again.
    */
   restoreInterned(id: string, serial: number, keys: readonly number[], weak: readonly number[], first: number, last: number, attributes: number, source: number, updatedAt: number, payload: string): void {
     const r = this.slotOf(id);
-    this.storeInterned(r, serial, keys, 0, keys.length, weak, 0, weak.length, first, last, attributes, source, updatedAt);
+    this.storeKeys(r, serial, keys, 0, keys.length, weak, 0, weak.length);
+    this.setFields(r, first, last, attributes, source, updatedAt);
     this.payloads.set(r, payload);
     this.joinRestored(r, serial);
   }
@@ -500,12 +469,12 @@ export class ResolverState {
    */
   restoreDecoded(b: RecordBlock, i: number, payloads: number): void {
     const idStart = i === 0 ? 0 : b.idEnds[i - 1]!;
-    const hash = b.idHashes[i]!;
-    const r = this.ids.append(b.ids, idStart, b.idEnds[i]! - idStart, hash);
-    this.initSlot(r, hash);
+    const r = this.ids.append(b.ids, idStart, b.idEnds[i]! - idStart, b.idHashes[i]!);
+    this.initSlot(r);
     const serial = b.serials[i]!;
     const refs = b.refs;
-    this.storeInterned(r, serial, b.strong, i === 0 ? 0 : b.strongEnds[i - 1]!, b.strongEnds[i]!, b.weak, i === 0 ? 0 : b.weakEnds[i - 1]!, b.weakEnds[i]!, refs[4 * i + 1]!, refs[4 * i + 2]!, refs[4 * i + 3]!, refs[4 * i]!, b.updatedAt[i]!);
+    this.storeKeys(r, serial, b.strong, i === 0 ? 0 : b.strongEnds[i - 1]!, b.strongEnds[i]!, b.weak, i === 0 ? 0 : b.weakEnds[i - 1]!, b.weakEnds[i]!);
+    this.setFields(r, refs[4 * i + 1]!, refs[4 * i + 2]!, refs[4 * i + 3]!, refs[4 * i]!, b.updatedAt[i]!);
     const payloadStart = i === 0 ? 0 : b.payloadEnds[i - 1]!;
     this.payloads.setAdopted(r, payloads + payloadStart, b.payloadEnds[i]! - payloadStart);
     this.joinRestored(r, serial);
@@ -547,30 +516,6 @@ export class ResolverState {
     }
   }
 
-  /** Interns a key of a snapshot's key table, with its kind and group, before any record holds it; returns its id. */
-  restoreKey(key: string, kind: number, group: string): number {
-    return this.internKey(key, kind, group);
-  }
-
-  /**
-   * `restoreKey` of the UTF-8 bytes `src[start, start + length)`, whose `fnv1aBytes` hash is `hash`, in group
-   * `group` (a `groupId`, -1 for none), without a lookup (`settleTables` finds repeats).
-   */
-  restoreKeyBytes(src: Uint8Array, start: number, length: number, hash: number, kind: number, group: number): void {
-    this.initKey(this.keys.append(src, start, length, hash), kind, group);
-  }
-
-  /** The id of a namespace group (`x:loyalty`), interned with its exclusivity when new. */
-  groupId(group: string): number {
-    const before = this.groups.size;
-    const g = this.groups.intern(group);
-    if (g === before) {
-      this.groupExclusive = grow(this.groupExclusive, g + 1);
-      this.groupExclusive[g] = isExclusiveGroup(group, this.options) ? 1 : 0;
-    }
-    return g;
-  }
-
   /** Judges every key (after restoring). */
   judgeAllKeys(): void {
     this.judgeKeys(0, this.keys.size);
@@ -587,17 +532,15 @@ export class ResolverState {
   private slotOf(id: string): number {
     const before = this.ids.size;
     const r = this.ids.intern(id);
-    // The batch's order (ByteInterner hashes UTF-8 bytes), so links are decided as the batch decides them.
-    if (r === before) this.initSlot(r, fnv1a32Utf8(id));
+    if (r === before) this.initSlot(r);
     return r;
   }
 
-  /** Sets up the columns of a newly interned id, whose UTF-8 bytes hash to `hash`. */
-  private initSlot(r: number, hash: number): void {
+  /** Sets up the columns of a newly interned id. */
+  private initSlot(r: number): void {
     if (r >= this.alive.length) this.growRecords(r + 1);
     this.alive[r] = 0;
     this.tombstone[r] = 0;
-    this.idHash[r] = hash;
     this.kCap[r] = 0;
     this.kLen[r] = 0;
     this.wCap[r] = 0;
@@ -620,14 +563,15 @@ export class ResolverState {
     const { records = 0, keys = 0, names = 0, profiles = 0, strongKeys = 0, weakKeys = 0 } = sizes;
     if (records > this.alive.length) this.growRecords(records, true);
     yield;
-    if (records > 0) this.payloads.reserve(records);
-    yield;
-    if (records > 0) this.ids.reserveEntries(records);
+    if (records > 0) {
+      this.ids.reserveEntries(records);
+      this.payloads.reserve(records);
+    }
     yield;
     if (keys > 0) {
       this.keys.reserveEntries(keys);
       yield;
-      this.growKeys(keys, true);
+      if (keys > this.keyKind.length) this.growKeys(keys, true);
       yield;
     }
     yield* this.strong.reserveSteps(strongKeys, keys);
@@ -637,20 +581,15 @@ export class ResolverState {
     if (profiles > 0) this.profiles.reserve(profiles);
   }
 
-  private growRecords(min: number, exact = false): void {
+  protected override growRecords(min: number, exact = false): void {
+    super.growRecords(min, exact);
     this.alive = grow(this.alive, min, exact);
-    this.idHash = grow(this.idHash, min, exact);
     this.kStart = grow(this.kStart, min, exact);
     this.kLen = grow(this.kLen, min, exact);
     this.kCap = grow(this.kCap, min, exact);
     this.wStart = grow(this.wStart, min, exact);
     this.wLen = grow(this.wLen, min, exact);
     this.wCap = grow(this.wCap, min, exact);
-    this.firstName = grow(this.firstName, min, exact);
-    this.lastName = grow(this.lastName, min, exact);
-    this.attributes = grow(this.attributes, min, exact);
-    this.sourceOf = grow(this.sourceOf, min, exact);
-    this.updatedAt = grow(this.updatedAt, min, exact);
     this.serial = grow(this.serial, min, exact);
     this.nextInProfile = grow(this.nextInProfile, min, exact);
     this.mark = grow(this.mark, min, exact);
@@ -658,21 +597,20 @@ export class ResolverState {
   }
 
   /** Writes a record's content and index entries (its slot ranges are reused when they fit). */
-  private store(r: number, p: PreparedRecord, serial: number): void {
-    const keys = p.keys.map((k, i) => this.internKey(k, p.kinds[i]!, p.groups[i]!));
-    // The keyer may repeat a weak key (two typo'd addresses correcting to one); one membership is enough.
-    const weak = p.weak.length > 1 ? [...new Set(p.weak)] : p.weak;
-    const weakKeys = weak.map((k) => this.internKey(k, kindOfKeyPrefix(k.charCodeAt(0)) as KindCode, ''));
-    const name = (s: string): number => (s ? this.names.intern(s) : -1);
-    this.storeInterned(r, serial, keys, 0, keys.length, weakKeys, 0, weakKeys.length, name(p.firstName), name(p.lastName), name(p.attributes), p.source === '' ? -1 : this.sources.intern(p.source), p.updatedAt);
-    this.payloads.set(r, p.payload);
+  private store(r: number, p: PreparedRecordCursor, serial: number): void {
+    const keys: number[] = [];
+    for (let k = 0; k < p.keyCount; k++) keys.push(this.internKeyRef(p, k));
+    const weak: number[] = [];
+    for (let k = 0; k < p.weakCount; k++) weak.push(this.internWeakRef(p, k));
+    this.storeKeys(r, serial, keys, 0, keys.length, weak, 0, weak.length);
+    this.writeFields(r, p);
   }
 
   /**
-   * `store` with every string already interned (ids; -1 for none), the keys `keys[kFrom, kTo)` and weak keys
-   * `weak[wFrom, wTo)`: the one place a record's columns are written (its payload is stored apart).
+   * Makes r live in profile `serial` holding the keys `keys[kFrom, kTo)` and weak keys `weak[wFrom, wTo)` (ids):
+   * the one place a record's index entries are written (its fields are written by the table).
    */
-  private storeInterned(r: number, serial: number, keys: ArrayLike<number>, kFrom: number, kTo: number, weak: ArrayLike<number>, wFrom: number, wTo: number, first: number, last: number, attributes: number, source: number, updatedAt: number): void {
+  private storeKeys(r: number, serial: number, keys: ArrayLike<number>, kFrom: number, kTo: number, weak: ArrayLike<number>, wFrom: number, wTo: number): void {
     if (this.alive[r]! === 0) this.liveRecords++;
     this.alive[r] = 1;
     this.serial[r] = serial;
@@ -696,11 +634,6 @@ export class ResolverState {
     }
     for (let i = 0; i < wn; i++) this.weak.link(ws + i, r, weak[wFrom + i]!);
     this.wLen[r] = wn;
-    this.firstName[r] = first;
-    this.lastName[r] = last;
-    this.attributes[r] = attributes;
-    this.sourceOf[r] = source;
-    this.updatedAt[r] = updatedAt;
   }
 
   /** Takes a record's keys out of the index and erases its payload (the record stays alive). */
@@ -712,30 +645,16 @@ export class ResolverState {
     this.payloads.erase(r);
   }
 
-  private internKey(key: string, kind: number, group: string): number {
-    const before = this.keys.size;
-    const id = this.keys.intern(key);
-    if (id === before) this.initKey(id, kind, group === '' ? -1 : this.groupId(group));
-    return id;
-  }
-
-  /** Sets up the columns of a newly interned key. */
-  private initKey(id: number, kind: number, group: number): void {
-    if (id >= this.keyKind.length) this.growKeys(id + 1);
-    this.keyKind[id] = kind;
-    // The interner's hash is FNV-1a of the UTF-8 bytes: fnv1a32Utf8 of the key.
-    this.keyHash[id] = this.keys.hashOf(id);
+  /** The table's key columns, and a key's generic status and postings heads. */
+  protected override keyAdded(id: number, kind: number, group: number): void {
+    super.keyAdded(id, kind, group);
     this.keyGeneric[id] = 0;
     this.strong.ensureKey(id);
     this.weak.ensureKey(id);
-    this.keyGroup[id] = group;
   }
 
-  private growKeys(min: number, exact = false): void {
-    if (min <= this.keyKind.length) return;
-    this.keyKind = grow(this.keyKind, min, exact);
-    this.keyGroup = grow(this.keyGroup, min, exact);
-    this.keyHash = grow(this.keyHash, min, exact);
+  protected override growKeys(min: number, exact = false): void {
+    super.growKeys(min, exact);
     this.keyGeneric = grow(this.keyGeneric, min, exact);
     this.keyStamp = grow(this.keyStamp, min, exact);
     this.keyLocal = grow(this.keyLocal, min, exact);
@@ -857,8 +776,8 @@ export class ResolverState {
       changed: changedFlags,
       removedProfile,
       removedId: (k) => removed[k]!.id,
-      compare: (i, j) => compareStrings(idAt(i), idAt(j)),
-      hash: (i) => this.idHash[linked.records[i]!]!,
+      compare: (i, j) => this.ids.compare(linked.records[i]!, linked.records[j]!),
+      hash: (i) => this.ids.hashOf(linked.records[i]!),
       recordId: idAt,
     };
     const result = succeed(input, () => this.allocateSerial());
@@ -906,18 +825,6 @@ export class ResolverState {
     }
   }
 
-  private memberRecord(r: number): MemberRecord {
-    const identifiers: { kind: ReturnType<typeof describeKey>['kind']; value: string }[] = [];
-    for (const k of this.strongKeysOf(r)) identifiers.push(describeKey(this.keys.keyOf(k)));
-    const s = this.sourceOf[r]!;
-    return {
-      recordId: this.ids.keyOf(r),
-      source: s === -1 ? undefined : this.sources.keyOf(s),
-      updatedAt: this.updatedAt[r]!,
-      identifiers,
-      fields: JSON.parse(this.payloadOf(r)) as MemberRecord['fields'],
-    };
-  }
 }
 
 export { profileIdOfSerial, serialOfProfileId } from '../../identity/profileIds.js';

@@ -7,7 +7,6 @@ import { isWeakKind, kindOfKeyPrefix, type KindCode } from '../../match/createRe
 import { ByteInterner } from '../../_internal/ByteInterner.js';
 import { compareStrings } from '../../_internal/compareStrings.js';
 import { firstSerialOfRange, ID_RANGE_SIZE, MAX_ID_RANGE, rangeOfSerial } from '../../identity/profileIds.js';
-import type { PreparedRecord } from '../prepareRecord.js';
 import { profileIdOfSerial, ResolverState } from './ResolverState.js';
 
 /**
@@ -493,7 +492,7 @@ export class SnapshotLoader {
     const checked = checkKeyEntry(e, k, this.groups, issues);
     if (checked === undefined || !issues.none) return;
     const fresh = this.state.keys.size;
-    if (this.state.restoreKey(checked.key, checked.kind, checked.group === -1 ? '' : this.groups[checked.group]!) !== fresh) issues.add(`keys[${k}][0]: duplicate key ${show(checked.key)}`);
+    if (this.state.internKey(checked.key, checked.kind, checked.group === -1 ? '' : this.groups[checked.group]!) !== fresh) issues.add(`keys[${k}][0]: duplicate key ${show(checked.key)}`);
   }
 
   /** The group texts by table index (for checking keys elsewhere). */
@@ -524,31 +523,11 @@ export class SnapshotLoader {
       state.restoreInterned(r[0], r[1], r[7], r[8], r[4], r[5], attributes as number, r[2], r[3] ?? Number.NaN, r[6]);
       return r;
     }
-    const keyStrings: string[] = [];
-    const kinds: KindCode[] = [];
-    const groupStrings: string[] = [];
-    for (const k of r[7]) {
-      keyStrings.push(state.keys.keyOf(k));
-      kinds.push(state.keyKind[k] as KindCode);
-      const g = state.keyGroup[k]!;
-      groupStrings.push(g === -1 ? '' : state.groups.keyOf(g));
-    }
-    const p: PreparedRecord = {
-      id: r[0],
-      source: r[2] === -1 ? '' : state.sources.keyOf(r[2]),
-      updatedAt: r[3] ?? Number.NaN,
-      firstName: r[4] === -1 ? '' : state.names.keyOf(r[4]),
-      lastName: r[5] === -1 ? '' : state.names.keyOf(r[5]),
-      // Folded again from the payload, which holds the attribute fields: a snapshot written before attributes (nine
-      // elements) gets them back, and an edited names table cannot plant a string the linker never folded.
-      attributes: attributesOfPayload(r[6]),
-      payload: r[6],
-      keys: keyStrings,
-      kinds,
-      groups: groupStrings,
-      weak: r[8].map((k) => state.keys.keyOf(k)),
-    };
-    state.restoreRecord(p, r[1]);
+    // The attributes are folded again from the payload, which holds the attribute fields: a snapshot written
+    // before attributes (nine elements) gets them back, and an edited names table cannot plant a string the linker
+    // never folded.
+    const folded = attributesOfPayload(r[6]);
+    state.restoreInterned(r[0], r[1], r[7], r[8], r[4], r[5], folded === '' ? -1 : state.names.intern(folded), r[2], r[3] ?? Number.NaN, r[6]);
     return r;
   }
 

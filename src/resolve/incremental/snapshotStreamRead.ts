@@ -304,7 +304,7 @@ class StreamReader {
     const groups = keys ? this.groupIds() : [];
     for (let i = 0, start = 0; i < block.count; i++) {
       const end = block.ends[i]!;
-      if (keys) state.restoreKeyBytes(block.bytes, start, end - start, block.hashes[i]!, block.kinds[i]!, block.groups[i] === -1 ? -1 : groups[block.groups[i]!]!);
+      if (keys) state.appendKey(block.bytes, start, end - start, block.hashes[i]!, block.kinds[i]!, block.groups[i] === -1 ? -1 : groups[block.groups[i]!]!);
       else state.appendName(block.bytes, start, end - start, block.hashes[i]!);
       start = end;
     }

@@ -1,6 +1,6 @@
-import type { ResolvedOptions } from '../../config/ResolveOptions.js';
-import type { LinkConfig } from '../../cluster/linkRecords.js';
-import { KIND } from '../../match/createRecordKeyer.js';
+import type { ResolvedOptions } from '../config/ResolveOptions.js';
+import type { LinkConfig } from '../cluster/linkRecords.js';
+import { KIND } from '../match/createRecordKeyer.js';
 
 /** The linker's configuration from resolved options (shared by the batch engine and the incremental resolver). */
 export function linkConfigOf(o: ResolvedOptions): LinkConfig {

@@ -1,6 +1,7 @@
 import { parseIsoDate } from '../_internal/parseIsoDate.js';
 import type { ResolvedOptions } from '../config/ResolveOptions.js';
-import { createRecordKeyer, type KeyStats, type KindCode } from '../match/createRecordKeyer.js';
+import { createRecordKeyer, type KeyStats } from '../match/createRecordKeyer.js';
+import { PreparedChunkWriter, PreparedRecordCursor } from './PreparedChunk.js';
 import { foldAttributes } from '../match/attributes.js';
 import { personNameOf } from '../match/personName.js';
 import type { CustomerRecord } from '../types.js';
@@ -8,51 +9,34 @@ import { setOwn } from '../_internal/ownField.js';
 import { EVIDENCE_FIELD_COLUMNS, PERSON_FIELD_COLUMNS, PERSON_FIELD_OF_COLUMN } from '../_internal/nameFields.js';
 
 /**
- * A record reduced to what the engine keeps: normalized keys, folded names, update time and a JSON payload of
- * the fields a golden profile carries: the stateless part of adding a record (`resolve()`, the incremental
- * resolver). The batch job packs the same fields into typed arrays instead (`_internal/preparePiece`).
+ * Builds the one preparation of a record for one configuration (normalizers and junk list compiled once): keys
+ * normalized, names and evidence attributes folded, update time parsed, the fields a golden profile carries
+ * serialized to a JSON payload, all appended to a chunk (`PreparedChunkWriter.record`). Stateless: files are
+ * prepared this way in worker threads, `resolve()` and the resolver one record at a time.
  */
-export interface PreparedRecord {
-  readonly id: string;
-  readonly source: string;
-  /** Epoch ms, NaN when unknown. */
-  readonly updatedAt: number;
-  readonly firstName: string;
-  readonly lastName: string;
-  /** The evidence attributes folded for comparison (`match/attributes` foldAttributes), '' when none. */
-  readonly attributes: string;
-  readonly payload: string;
-  readonly keys: readonly string[];
-  readonly kinds: readonly KindCode[];
-  readonly groups: readonly string[];
-  readonly weak: readonly string[];
-}
-
-/** Builds the preparing function for one configuration (normalizers and junk list compiled once). */
-export function createRecordPreparer(options: ResolvedOptions): (record: CustomerRecord, stats: KeyStats) => PreparedRecord {
+export function createRecordPreparer(options: ResolvedOptions): (record: CustomerRecord, stats: KeyStats, into: PreparedChunkWriter, row: number) => void {
   const keyRecord = createRecordKeyer(options);
-  return (record, stats) => {
-    const rk = keyRecord(record, stats);
-    const [first, last] = foldedNamesOf(record);
-    return {
-      id: record.id,
-      source: record.source ?? '',
-      updatedAt: updatedAtOf(record),
-      firstName: first,
-      lastName: last,
-      attributes: foldAttributes(record),
-      payload: JSON.stringify(payloadOf(record)),
-      keys: [...rk.keys],
-      kinds: [...rk.kinds],
-      groups: [...rk.groups],
-      weak: [...rk.weak],
-    };
+  return (record, stats, into, row) => {
+    const keys = keyRecord(record, stats);
+    const [first, last] = personNameOf(record);
+    into.record(row, updatedAtOf(record), record.id, first, last, foldAttributes(record), record.source ?? '', JSON.stringify(payloadOf(record)), keys);
   };
 }
 
-/** First and last name as the matcher compares them (folded; `match/personName`). */
-export function foldedNamesOf(record: CustomerRecord): [first: string, last: string] {
-  return personNameOf(record);
+/**
+ * The preparation of one record at a time, as a chunk of one record read by a cursor (the same shape a file's
+ * records take): for `resolve()` and the resolver. The cursor is valid until the next call.
+ */
+export function createSinglePreparer(options: ResolvedOptions): (record: CustomerRecord, stats: KeyStats) => PreparedRecordCursor {
+  const prepare = createRecordPreparer(options);
+  const writer = new PreparedChunkWriter(1);
+  return (record, stats) => {
+    writer.reset();
+    prepare(record, stats, writer, 1);
+    const cursor = new PreparedRecordCursor(writer.finish(1, 0, stats));
+    cursor.next();
+    return cursor;
+  };
 }
 
 /** Epoch ms of `updatedAt`, NaN when unknown. */

@@ -1,7 +1,7 @@
-import { fnv1aBytes } from '../../_internal/ByteInterner.js';
-import { grow } from '../../_internal/grow.js';
-import type { KeyStats, RecordKeys } from '../../match/createRecordKeyer.js';
-import type { RecordIssue } from '../../types.js';
+import { fnv1aBytes } from '../_internal/ByteInterner.js';
+import { grow } from '../_internal/grow.js';
+import type { KeyStats, RecordKeys } from '../match/createRecordKeyer.js';
+import type { RecordIssue } from '../types.js';
 
 /** A row of a piece that did not become a record: a reader error, a mapping problem or a missing id. */
 export interface PieceReject {
@@ -50,19 +50,40 @@ export function transferablesOf(c: PreparedChunk): ArrayBuffer[] {
 
 /** Builds a `PreparedChunk`, record by record. */
 export class PreparedChunkWriter {
-  private ints = new Int32Array(1 << 14);
+  private ints: Int32Array<ArrayBuffer>;
   private nInts = 0;
-  private updated = new Float64Array(1 << 10);
-  private bytes = Buffer.allocUnsafe(1 << 18);
+  private updated: Float64Array<ArrayBuffer>;
+  private bytes: Buffer;
   private nBytes = 0;
-  private strStart = new Uint32Array(1 << 12);
-  private strLen = new Uint32Array(1 << 12);
-  private strHash = new Uint32Array(1 << 12);
+  private strStart: Uint32Array<ArrayBuffer>;
+  private strLen: Uint32Array<ArrayBuffer>;
+  private strHash: Uint32Array<ArrayBuffer>;
   private nStr = 0;
   private records = 0;
   // perf: a piece's rows mostly repeat a handful of sources and groups; their refs are reused.
   private readonly repeated = new Map<string, number>();
-  readonly rejects: PieceReject[] = [];
+  rejects: PieceReject[] = [];
+
+  /** `records`: about how many records the chunk will hold (a piece of a file: thousands; `add()`: one). */
+  constructor(records = 1024) {
+    this.ints = new Int32Array(16 * records);
+    this.updated = new Float64Array(records);
+    this.bytes = Buffer.allocUnsafe(256 * records);
+    const strings = 4 * records;
+    this.strStart = new Uint32Array(strings);
+    this.strLen = new Uint32Array(strings);
+    this.strHash = new Uint32Array(strings);
+  }
+
+  /** Empties the writer for the next chunk (its buffers are kept: `finish` hands out copies). */
+  reset(): void {
+    this.nInts = 0;
+    this.nBytes = 0;
+    this.nStr = 0;
+    this.records = 0;
+    this.repeated.clear();
+    this.rejects = [];
+  }
 
   /** Appends one prepared record (strings as they are; '' for none). */
   record(row: number, updatedAt: number, id: string, first: string, last: string, attributes: string, source: string, payload: string, keys: RecordKeys): void {

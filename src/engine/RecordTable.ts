@@ -1,0 +1,201 @@
+import { ByteInterner } from '../_internal/ByteInterner.js';
+import { grow } from '../_internal/grow.js';
+import { PayloadStore } from '../_internal/PayloadStore.js';
+import type { ResolvedOptions } from '../config/ResolveOptions.js';
+import { kindOfKeyPrefix } from '../match/createRecordKeyer.js';
+import type { MemberRecord } from '../merge/buildProfile.js';
+import { isExclusiveGroup } from './linkConfigOf.js';
+import { memberRecordOf } from './memberRecord.js';
+import type { PreparedRecordCursor } from './PreparedChunk.js';
+
+/**
+ * The records the engine holds, in compact columns: what the batch (append-only), `resolve()` (the batch fed
+ * from memory) and the incremental resolver (which adds postings and liveness on top) all keep.
+ *
+ * - Strings are interned off the V8 heap (`ByteInterner`): record ids (a record's index is its id's), keys,
+ *   folded names and attributes, sources, and the namespace groups of keys.
+ * - Per key: its kind code and group; per group: whether it is exclusive (one value per profile).
+ * - Per record: first and last name, folded attributes, source (ids, -1 for none), update time (epoch ms, NaN
+ *   unknown), and its profile payload (`PayloadStore`).
+ *
+ * A record's keys are kept by the owner: the batch as one append-only CSR, the resolver in postings whose slots
+ * it reuses. Everything a record holds is written from a prepared record (`PreparedRecordCursor`) through
+ * `internKeyRef`, `internWeakRef` and `writeFields` here, whichever path it came by.
+ *
+ * perf: plain typed arrays grown by doubling (monomorphic element access); in shared memory when `shared`, so
+ * worker threads read the batch's columns without a copy.
+ */
+export class RecordTable {
+  readonly ids = new ByteInterner();
+  readonly keys = new ByteInterner();
+  readonly names = new ByteInterner();
+  readonly sources = new ByteInterner();
+  readonly groups = new ByteInterner();
+  groupExclusive = new Uint8Array(16);
+
+  // Per key (index = key id).
+  keyKind: Uint8Array;
+  keyGroup: Int32Array;
+
+  // Per record (index = id index).
+  firstName: Int32Array;
+  lastName: Int32Array;
+  attributes: Int32Array;
+  sourceOf: Int32Array;
+  updatedAt: Float64Array;
+  readonly payloads: PayloadStore;
+
+  constructor(
+    readonly options: ResolvedOptions,
+    shared: boolean,
+  ) {
+    const i32 = (): Int32Array => (shared ? new Int32Array(new SharedArrayBuffer(4 * 1024)) : new Int32Array(1024));
+    this.keyKind = shared ? new Uint8Array(new SharedArrayBuffer(1024)) : new Uint8Array(1024);
+    this.keyGroup = i32();
+    this.firstName = i32();
+    this.lastName = i32();
+    this.attributes = i32();
+    this.sourceOf = i32();
+    this.updatedAt = shared ? new Float64Array(new SharedArrayBuffer(8 * 1024)) : new Float64Array(1024);
+    this.payloads = new PayloadStore(shared);
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Keys
+
+  /** The id of `key`, interned with its kind and group (`''` for none) when new. */
+  internKey(key: string, kind: number, group: string): number {
+    const before = this.keys.size;
+    const id = this.keys.intern(key);
+    if (id === before) this.keyAdded(id, kind, group === '' ? -1 : this.groupId(group));
+    return id;
+  }
+
+  /** The id of strong key `k` of the cursor's record, interned with its kind and group when new. */
+  internKeyRef(rec: PreparedRecordCursor, k: number): number {
+    const c = rec.chunk;
+    const ref = rec.keyRef(k);
+    const before = this.keys.size;
+    const id = this.keys.internBytes(c.bytes, c.strStart[ref]!, c.strLen[ref]!, c.strHash[ref]!);
+    if (id === before) {
+      const g = rec.keyGroup(k);
+      this.keyAdded(id, rec.keyKind(k), g === -1 ? -1 : this.groupIdBytes(c.bytes, c.strStart[g]!, c.strLen[g]!, c.strHash[g]!));
+    }
+    return id;
+  }
+
+  /** The id of weak key `k` of the cursor's record (its kind from its prefix; weak keys have no group). */
+  internWeakRef(rec: PreparedRecordCursor, k: number): number {
+    const c = rec.chunk;
+    const ref = rec.weakRef(k);
+    const at = c.strStart[ref]!;
+    const before = this.keys.size;
+    const id = this.keys.internBytes(c.bytes, at, c.strLen[ref]!, c.strHash[ref]!);
+    if (id === before) this.keyAdded(id, kindOfKeyPrefix(c.bytes[at]!), -1);
+    return id;
+  }
+
+  /**
+   * Appends a key (UTF-8 bytes `src[start, start + length)`, `fnv1aBytes` hash `hash`) of a table known to hold
+   * each key once, without a lookup (`ByteInterner.append`; restoring a snapshot); `group` is a `groupId`, -1 for none.
+   */
+  appendKey(src: Uint8Array, start: number, length: number, hash: number, kind: number, group: number): number {
+    const id = this.keys.append(src, start, length, hash);
+    this.keyAdded(id, kind, group);
+    return id;
+  }
+
+  /** The id of a namespace group (`x:loyalty`), interned with its exclusivity when new. */
+  groupId(group: string): number {
+    const before = this.groups.size;
+    return this.groupAdded(this.groups.intern(group), before);
+  }
+
+  private groupIdBytes(src: Uint8Array, start: number, length: number, hash: number): number {
+    const before = this.groups.size;
+    return this.groupAdded(this.groups.internBytes(src, start, length, hash), before);
+  }
+
+  private groupAdded(g: number, before: number): number {
+    if (g === before) {
+      this.groupExclusive = grow(this.groupExclusive, g + 1);
+      this.groupExclusive[g] = isExclusiveGroup(this.groups.keyOf(g), this.options) ? 1 : 0;
+    }
+    return g;
+  }
+
+  /** Sets the columns of a key just interned; a subclass keeping more per key extends it. */
+  protected keyAdded(id: number, kind: number, group: number): void {
+    if (id >= this.keyKind.length) this.growKeys(id + 1);
+    this.keyKind[id] = kind;
+    this.keyGroup[id] = group;
+  }
+
+  /** Room for keys below `min` (`exact`: a size known up front); a subclass keeping more per key extends it. */
+  protected growKeys(min: number, exact = false): void {
+    this.keyKind = grow(this.keyKind, min, exact);
+    this.keyGroup = grow(this.keyGroup, min, exact);
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Records
+
+  /**
+   * Writes record r's fields from the cursor's record: names, attributes and source interned from the chunk's
+   * bytes, update time and payload.
+   */
+  writeFields(r: number, rec: PreparedRecordCursor): void {
+    const c = rec.chunk;
+    const name = (ref: number): number => (ref === -1 ? -1 : this.names.internBytes(c.bytes, c.strStart[ref]!, c.strLen[ref]!, c.strHash[ref]!));
+    const source = rec.source === -1 ? -1 : this.sources.internBytes(c.bytes, c.strStart[rec.source]!, c.strLen[rec.source]!, c.strHash[rec.source]!);
+    this.setFields(r, name(rec.first), name(rec.last), name(rec.attributes), source, rec.updatedAt);
+    this.payloads.setBytes(r, c.bytes, c.strStart[rec.payload]!, c.strLen[rec.payload]!);
+  }
+
+  /** Writes record r's fields, already interned (ids; -1 for none); its payload is stored apart. */
+  setFields(r: number, first: number, last: number, attributes: number, source: number, updatedAt: number): void {
+    if (r >= this.firstName.length) this.growRecords(r + 1);
+    this.firstName[r] = first;
+    this.lastName[r] = last;
+    this.attributes[r] = attributes;
+    this.sourceOf[r] = source;
+    this.updatedAt[r] = updatedAt;
+  }
+
+  /** Room for records below `min` (`exact`: a size known up front); a subclass keeping more per record extends it. */
+  protected growRecords(min: number, exact = false): void {
+    this.firstName = grow(this.firstName, min, exact);
+    this.lastName = grow(this.lastName, min, exact);
+    this.attributes = grow(this.attributes, min, exact);
+    this.sourceOf = grow(this.sourceOf, min, exact);
+    this.updatedAt = grow(this.updatedAt, min, exact);
+  }
+
+  /** Sizes the per-record columns and the id table for `records` records at once (no doubling copies). */
+  reserveRecords(records: number): void {
+    if (records <= 0) return;
+    if (records > this.firstName.length) this.growRecords(records, true);
+    this.ids.reserveEntries(records);
+    this.payloads.reserve(records);
+  }
+
+  /** Sizes the per-key columns and the key table for `keys` keys at once. */
+  reserveKeys(keys: number): void {
+    if (keys <= 0) return;
+    this.keys.reserveEntries(keys);
+    if (keys > this.keyKind.length) this.growKeys(keys, true);
+  }
+
+  /** The JSON payload (names and attributes) of record r. */
+  payloadOf(r: number): string {
+    return this.payloads.get(r);
+  }
+
+  /** Record r as profile building reads it, with its strong keys `keyIds[from, to)`. */
+  memberRecord(r: number, keyIds: ArrayLike<number>, from: number, to: number): MemberRecord {
+    const keys: string[] = [];
+    for (let j = from; j < to; j++) keys.push(this.keys.keyOf(keyIds[j]!));
+    const s = this.sourceOf[r]!;
+    return memberRecordOf(this.ids.keyOf(r), s === -1 ? undefined : this.sources.keyOf(s), this.updatedAt[r]!, keys, this.payloadOf(r));
+  }
+}

@@ -1,0 +1,17 @@
+import { describeKey } from '../match/createRecordKeyer.js';
+import type { MemberRecord } from '../merge/buildProfile.js';
+
+/**
+ * A record as profile building reads it, from what the engine stores: its id, source, update time, strong keys
+ * (each read back into its kind and value) and payload. The one reading, for the batch's columns in any thread
+ * and for the resolver's table alike.
+ */
+export function memberRecordOf(recordId: string, source: string | undefined, updatedAt: number, keys: readonly string[], payload: string): MemberRecord {
+  return {
+    recordId,
+    source,
+    updatedAt,
+    identifiers: keys.map(describeKey),
+    fields: JSON.parse(payload) as MemberRecord['fields'],
+  };
+}
