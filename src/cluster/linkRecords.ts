@@ -392,8 +392,9 @@ function groupWeak(input: LinkInput): Map<number, number[]> {
   for (const i of order) {
     const k = input.weakKey[i]!;
     const list = byKey.get(k);
+    // In rank order, a record listed twice for one key would come twice in a row.
     if (list) {
-      if (!list.includes(input.weakRecord[i]!)) list.push(input.weakRecord[i]!);
+      if (list[list.length - 1] !== input.weakRecord[i]!) list.push(input.weakRecord[i]!);
     } else byKey.set(k, [input.weakRecord[i]!]);
   }
   return byKey;

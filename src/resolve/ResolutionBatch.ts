@@ -1,7 +1,7 @@
 import { ByteInterner, stringAt } from '../_internal/ByteInterner.js';
 import { GrowableArray } from '../_internal/GrowableArray.js';
 import { lowerBound } from '../_internal/lowerBound.js';
-import { breakTies, radixSortIndices } from '../_internal/radixSort.js';
+import { linkOrder } from '../engine/linkOrder.js';
 import { withDefaults, type RecordOverride, type ResolvedOptions, type ResolveOptions } from '../config/ResolveOptions.js';
 import { GUARD_OF_OUTCOME, OUTCOME, type EvidenceLog } from '../cluster/EvidenceLog.js';
 import type { LinkInput } from '../cluster/LinkInput.js';
@@ -483,10 +483,7 @@ export class ResolutionBatch {
   private linkInput(): LinkInput {
     const n = this.size;
     const t = this.table;
-    // Deterministic record order: by hash of the id, ties by the id.
-    const idHash = this.table.ids.hashView();
-    const recordsByRank = radixSortIndices(idHash);
-    breakTies(recordsByRank, idHash, (a, b) => this.table.ids.compare(a, b));
+    const recordsByRank = linkOrder(t.ids);
     const recordRank = new Uint32Array(n);
     for (let r = 0; r < n; r++) recordRank[recordsByRank[r]!] = r;
     return {

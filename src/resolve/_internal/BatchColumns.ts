@@ -41,7 +41,7 @@ export interface BatchColumns {
   readonly firstName: Int32Array;
   readonly lastName: Int32Array;
   readonly attributes: Int32Array;
-  /** Weak key memberships in ascending record order: record `weakRecord[w]` holds key `weakKey[w]` (maybe twice). */
+  /** Weak key memberships in ascending record order: record `weakRecord[w]` holds key `weakKey[w]` (each once: the keyer emits a weak key once per record). */
   readonly weakRecord: Int32Array;
   readonly weakKey: Int32Array;
 }

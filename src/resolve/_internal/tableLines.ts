@@ -20,7 +20,7 @@ export interface TableLinesTask {
  * Entries [from, to) of a section of the batch's resolver table, as whole snapshot lines (`LineCutter`, the
  * writer's own rule; a block starts a new line, so the lines depend on the block size, never on the thread).
  * Entries are what `SnapshotSource` describes: keys `[key, kind, group]`, names, and records as `SnapshotRecord`
- * tuples with their weak keys once each. Pure: runs in a worker thread over the shared columns.
+ * tuples. Pure: runs in a worker thread over the shared columns.
  */
 export function tableLines(c: BatchColumns, { section, from, to }: TableLinesTask): FormattedLines {
   const cutter = new LineCutter(section);
@@ -35,7 +35,7 @@ export function tableLines(c: BatchColumns, { section, from, to }: TableLinesTas
     let w = lowerBound(c.weakRecord, from);
     for (let i = from; i < to; i++) {
       const weak: number[] = [];
-      for (; w < c.weakRecord.length && c.weakRecord[w] === i; w++) if (!weak.includes(c.weakKey[w]!)) weak.push(c.weakKey[w]!);
+      for (; w < c.weakRecord.length && c.weakRecord[w] === i; w++) weak.push(c.weakKey[w]!);
       const t = c.updatedAt[i]!;
       const record: SnapshotRecord = [
         stringAt(c.ids, i),

@@ -10,6 +10,7 @@ import { linkConfigOf } from '../../engine/linkConfigOf.js';
 import { createSinglePreparer } from '../../engine/prepareRecord.js';
 import type { PreparedRecordCursor } from '../../engine/PreparedChunk.js';
 import { RecordTable } from '../../engine/RecordTable.js';
+import { linkOrder } from '../../engine/linkOrder.js';
 import { grow } from '../../_internal/grow.js';
 import type { RecordBlock } from './snapshotBlocks.js';
 import { Postings } from './Postings.js';
@@ -286,15 +287,8 @@ export class ResolverState extends RecordTable {
   /** Links a set of records (a union of components) on its own, exactly as the batch would. */
   link(records: readonly number[], withFigures = false): LinkedComponent {
     const n = records.length;
-    // Local order = the batch's record order: hash of the id, ties by the id.
-    const order = Int32Array.from(records);
-    if (n > 1) {
-      order.sort((a, b) => {
-        const ha = this.ids.hashOf(a);
-        const hb = this.ids.hashOf(b);
-        return ha !== hb ? ha - hb : this.ids.compare(a, b);
-      });
-    }
+    // Local order = the batch's record order (engine/linkOrder).
+    const order = Int32Array.from(linkOrder(this.ids, records));
     const e = ++this.epoch;
     const localKeys: number[] = [];
     let total = 0;
