@@ -21,7 +21,7 @@ export default defineConfig([
   },
   {
     // The batch job's worker thread, loaded by path from next to index.js / cli.js.
-    entry: { batchWorker: 'src/resolve/_internal/batchWorker.ts' },
+    entry: { batchWorker: 'src/batch/batchWorker.ts' },
     format: ['esm'],
     sourcemap: true,
     target: 'node20',

@@ -6,7 +6,7 @@
  *   npm run bench:stages:compare    # compares with the committed baseline
  */
 import { bench, describe } from 'vitest';
-import { ResolutionBatch } from '../src/resolve/ResolutionBatch.js';
+import { ResolutionBatch } from '../src/engine/ResolutionBatch.js';
 import type { CustomerRecord } from '../src/types.js';
 import { prng } from './normalizeInputs.js';
 

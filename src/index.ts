@@ -11,8 +11,8 @@ export { normalizeExternalId } from './normalize/externalId/normalizeExternalId.
 export { createJunkMatcher, defaultJunkMatcher, type JunkMatcher } from './normalize/junk/createJunkMatcher.js';
 
 export type { ResolveOptions, GuardOptions, FuzzyOptions, SurvivorshipOptions, ExclusiveKind, OverrideRule, RecordOverride } from './config/ResolveOptions.js';
-export { resolve, type ResolveResult, type ResolveRunOptions } from './resolve/resolve.js';
-export type { ResolveReport, StageTiming } from './resolve/ResolveReport.js';
+export { resolve, type ResolveResult, type ResolveRunOptions } from './resolve.js';
+export type { ResolveReport, StageTiming } from './engine/ResolveReport.js';
 export {
   resolveFiles,
   type LargeProfile,
@@ -21,7 +21,7 @@ export {
   type ResolveProgress,
   type SourceOverlap,
   type TruthAccuracy,
-} from './resolve/resolveFiles.js';
+} from './batch/resolveFiles.js';
 export type { EvidenceMode } from './io/evidenceMode.js';
 export { IdweaveError, isIdweaveError, type IdweaveErrorCode } from './errors.js';
 export { parseConfig } from './config/parseConfig.js';
@@ -30,7 +30,6 @@ export type { IdweaveConfig } from './config/configSchema.js';
 export {
   createResolver,
   restoreResolver,
-  readResolverSnapshot,
   type Resolver,
   type ResolverChangeResult,
   type ResolverRemoveResult,
@@ -45,9 +44,10 @@ export {
   type ResolverEventType,
   type ResolverSnapshot,
   type SnapshotRecord,
-} from './resolve/createResolver.js';
+} from './incremental/createResolver.js';
+export { readResolverSnapshot } from './batch/readResolverSnapshot.js';
 export type { ProfileExplanation, RecordsExplanation, GenericIdentifier } from './explain/types.js';
-export { resolverFromBatch, type ResolverFromBatchOptions } from './resolve/resolverFromBatch.js';
+export { resolverFromBatch, type ResolverFromBatchOptions } from './batch/resolverFromBatch.js';
 export { readPreviousRun } from './io/previousRun.js';
 export { PreviousRun } from './identity/PreviousRun.js';
 export { ID_RANGE_SIZE, MAX_ID_RANGE } from './identity/profileIds.js';

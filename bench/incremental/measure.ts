@@ -9,7 +9,7 @@
  * bench/results/incremental.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createResolver } from '../../src/resolve/createResolver.js';
+import { createResolver } from '../../src/incremental/createResolver.js';
 import type { CustomerRecord } from '../../src/types.js';
 import { prng } from '../normalizeInputs.js';
 import { RecordStream } from './records.js';

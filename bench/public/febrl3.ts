@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
-import { resolveFiles } from '../../src/resolve/resolveFiles.js';
+import { resolveFiles } from '../../src/batch/resolveFiles.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const data = path.resolve(root, '../shared/datasets/febrl3/dataset3.csv');

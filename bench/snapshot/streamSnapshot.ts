@@ -13,7 +13,8 @@
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createResolver, readResolverSnapshot, restoreResolver, type Resolver } from '../../src/resolve/createResolver.js';
+import { createResolver, restoreResolver, type Resolver } from '../../src/incremental/createResolver.js';
+import { readResolverSnapshot } from '../../src/batch/readResolverSnapshot.js';
 import { RecordStream } from '../incremental/records.js';
 import { measured, round, type Measured } from './measured.js';
 

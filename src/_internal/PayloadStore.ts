@@ -1,19 +1,12 @@
 import { ByteSlab } from './ByteSlab.js';
-import { chunkString } from './chunkString.js';
+import { stringAt, type InternedView } from './ByteInterner.js';
 import { grow } from './grow.js';
 
-/** A `PayloadStore`'s payloads, read-only, for another thread (`payloadAt`). */
-export interface PayloadView {
-  /** Buffers over shared memory (after crossing to a worker: `asBuffers`). */
-  readonly chunks: readonly Buffer[];
-  readonly starts: Float64Array;
-  readonly lengths: Uint32Array;
-}
+/** A `PayloadStore`'s payloads, read-only, for another thread (`payloadAt`): laid out as an interner's entries. */
+export type PayloadView = InternedView;
 
 /** Payload i of a view. */
-export function payloadAt(view: PayloadView, i: number): string {
-  return chunkString(view.chunks, view.starts[i]!, view.lengths[i]!);
-}
+export const payloadAt: (view: PayloadView, i: number) => string = stringAt;
 
 /**
  * One small UTF-8 payload (a record's names and attributes as JSON) per record index, in a `ByteSlab`: the batch

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { createRowMapper } from '../io/rowToRecord.js';
-import { acceptLibraryRecord } from '../resolve/customerRecordSchema.js';
+import { acceptLibraryRecord } from './customerRecordSchema.js';
 
 // The file fast path (io/rowToRecord, reading an NDJSON object in the library's own shape) and the library path
 // (zod shape + acceptRecord) must accept the same records and refuse the same ones. Values are generated as

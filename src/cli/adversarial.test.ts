@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { fileWriter, runCapture } from '../_testing/cli.js';
-import { resolveFiles } from '../resolve/resolveFiles.js';
+import { resolveFiles } from '../batch/resolveFiles.js';
 
 // The hardening issue's attacks, run as written against the command line (`iw` there is `node dist/cli.js`;
 // here `runCli` in this process, or `src/cli/main.ts` in a child process where signals and pipes matter),

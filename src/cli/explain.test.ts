@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { fileWriter, profileIdIn, runCapture } from '../_testing/cli.js';
 import { EXPLAIN_INDEX_FILE, explainIndexBucketBits, explainIndexLayout, recordIdHash } from '../io/explainIndex.js';
-import { resolveFiles } from '../resolve/resolveFiles.js';
+import { resolveFiles } from '../batch/resolveFiles.js';
 
 // `idweave explain` through explain.idx: answers, refusals, hash collisions, and an index it must not trust.
 

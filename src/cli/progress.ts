@@ -1,5 +1,5 @@
 import cliProgress from 'cli-progress';
-import type { ResolveProgress } from '../resolve/resolveFiles.js';
+import type { ResolveProgress } from '../batch/resolveFiles.js';
 
 /** A progress display for `resolveFiles`; `update` is called often, `stop` once. */
 export interface Progress {

@@ -7,7 +7,7 @@ import { EXPLAIN_INDEX_FILE } from '../io/explainIndex.js';
 import { parseEvidenceMode, type EvidenceMode } from '../io/evidenceMode.js';
 import { OUTPUT_FILES } from '../io/outputFiles.js';
 import { PARQUET_OUTPUT_FILES } from '../io/parquetOutput.js';
-import { resolveFiles } from '../resolve/resolveFiles.js';
+import { resolveFiles } from '../batch/resolveFiles.js';
 import { readErasedFile, readOverridesFile } from '../io/stewardFiles.js';
 import type { CliIo } from './CliIo.js';
 import { EXIT } from './exitCodeOf.js';

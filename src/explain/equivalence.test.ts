@@ -4,8 +4,8 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { explainFromDir } from '../cli/explain.js';
 import type { ResolveOptions } from '../config/ResolveOptions.js';
-import { createResolver } from '../resolve/createResolver.js';
-import { resolveFiles } from '../resolve/resolveFiles.js';
+import { createResolver } from '../incremental/createResolver.js';
+import { resolveFiles } from '../batch/resolveFiles.js';
 import type { CustomerRecord, LinkEvidence } from '../types.js';
 import type { ProfileExplanation, RecordsExplanation } from './types.js';
 

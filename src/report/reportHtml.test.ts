@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
-import type { ResolveFilesReport } from '../resolve/resolveFiles.js';
+import type { ResolveFilesReport } from '../batch/resolveFiles.js';
 import { esc, shellWord } from './html.js';
 import { REPORT_SECTIONS, reportHtml } from './reportHtml.js';
 

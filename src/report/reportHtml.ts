@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EvidenceMode } from '../io/evidenceMode.js';
-import type { ResolveFilesReport } from '../resolve/resolveFiles.js';
+import type { ResolveFilesReport } from '../batch/resolveFiles.js';
 import type { IdentifierKind } from '../types.js';
 import { barChart, stackedShares, type Bar, type StackRow } from './charts.js';
 import { bytes, clip, esc, fmt, pct, shellWord } from './html.js';

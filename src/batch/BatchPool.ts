@@ -1,0 +1,175 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { IdweaveConfig } from '../config/configSchema.js';
+import type { SurvivorshipConfig } from '../merge/buildProfile.js';
+import { survivorshipConfigOf, type SurvivorshipOptions } from '../merge/survivorshipConfig.js';
+import type { BatchColumns } from '../engine/BatchColumns.js';
+import type { WorkerRequest } from './batchWorker.js';
+import { outputLines, type LinesBlock, type LinesTask } from './outputLines.js';
+import { tableLines, type TableLinesTask } from './tableLines.js';
+import type { FormattedLines } from '../incremental/snapshotStreamSource.js';
+import { createPiecePreparer, type Piece } from './preparePiece.js';
+import type { PreparedChunk } from '../engine/PreparedChunk.js';
+import type { DecodedBatch, SectionLimits } from '../incremental/snapshotBlocks.js';
+import { inThreadDecoder, type LineDecoder } from '../incremental/snapshotStreamRead.js';
+
+interface Pending {
+  resolve: (result: unknown) => void;
+  reject: (e: Error) => void;
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/**
+ * The batch job's worker threads (or this thread, when `threads` is 0): they prepare pieces of input files,
+ * then build blocks of output lines. Results come back as promises; the caller awaits them in submission
+ * order, so chunks are applied and lines written in order whatever thread finished first.
+ */
+export class BatchPool {
+  private readonly workers: Worker[] = [];
+  private readonly busy: number[] = [];
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 0;
+  private failure: Error | undefined;
+  private closed = false;
+  private prepareHere: ((piece: Piece) => PreparedChunk) | undefined;
+  /** Undefined for a pool that only decodes (resolverFromBatch): it prepares no pieces. */
+  private readonly config: IdweaveConfig | undefined;
+  private columns: BatchColumns | undefined;
+  private survivorship: SurvivorshipConfig | undefined;
+
+  constructor(config: IdweaveConfig | undefined, threads: number) {
+    this.config = config;
+    if (threads <= 0) return;
+    for (let i = 0; i < threads; i++) {
+      const w = startWorker(config ?? {});
+      const slot = i;
+      this.busy.push(0);
+      w.on('message', (msg: { id: number; result?: unknown; error?: string }) => {
+        this.busy[slot]!--;
+        const p = this.pending.get(msg.id);
+        this.pending.delete(msg.id);
+        if (msg.error === undefined) p?.resolve(msg.result);
+        else p?.reject(new Error(`worker thread failed: ${msg.error}`));
+      });
+      w.on('error', (e) => this.fail(e));
+      // A result that cannot be deserialized here (e.g. nested too deep for the structured-clone reader) is
+      // otherwise dropped without a word, and its caller would wait forever.
+      w.on('messageerror', (e) => this.fail(new Error(`worker thread result could not be read: ${e.message}`)));
+      w.on('exit', (code) => {
+        if (code !== 0 && !this.closed) this.fail(new Error(`worker thread exited with code ${code}`));
+      });
+      this.workers.push(w);
+    }
+  }
+
+  /** Number of worker threads (0: everything runs in this thread). */
+  get threads(): number {
+    return this.workers.length;
+  }
+
+  prepare(piece: Piece): Promise<PreparedChunk> {
+    if (this.workers.length === 0) {
+      this.prepareHere ??= createPiecePreparer(this.config!);
+      return Promise.resolve(this.prepareHere(piece));
+    }
+    return this.send({ type: 'prepare', piece }) as Promise<PreparedChunk>;
+  }
+
+  /** Hands the linked batch to every thread; call once before `lines`. */
+  async setColumns(columns: BatchColumns, survivorship: SurvivorshipOptions): Promise<void> {
+    this.columns = columns;
+    this.survivorship = survivorshipConfigOf(survivorship);
+    await Promise.all(this.workers.map((_, i) => this.send({ type: 'columns', columns, survivorship }, i)));
+  }
+
+  lines(task: LinesTask): Promise<LinesBlock> {
+    if (this.workers.length === 0) return Promise.resolve(outputLines(this.columns!, this.survivorship!, task));
+    return this.send({ type: 'lines', task }) as Promise<LinesBlock>;
+  }
+
+  /** A block of `resolver.ndjson` lines (after `setColumns`). */
+  tableLines(task: TableLinesTask): Promise<FormattedLines> {
+    if (this.workers.length === 0) return Promise.resolve(tableLines(this.columns!, task));
+    return this.send({ type: 'tableLines', task }) as Promise<FormattedLines>;
+  }
+
+  /**
+   * A `LineDecoder` for the snapshot stream reader (resolverFromBatch): the lines of the large sections are
+   * decoded by the worker threads; in this thread when there are none.
+   */
+  lineDecoder(batchBytes = 1 << 20): LineDecoder {
+    if (this.workers.length === 0) return inThreadDecoder();
+    return {
+      depth: 2 * this.workers.length,
+      batchBytes,
+      start: async (section, limits) => {
+        const records = limits.records;
+        let shared: SectionLimits = limits;
+        if (records !== undefined) {
+          // Shared memory: every thread reads the one copy of the key kinds (a function cannot cross threads).
+          const keyKind = new Uint8Array(new SharedArrayBuffer(Math.max(1, records.keys)));
+          keyKind.set(records.keyKind.subarray(0, records.keys));
+          shared = { records: { nextSerial: records.nextSerial, names: records.names, sources: records.sources, keys: records.keys, keyKind } };
+        }
+        await Promise.all(this.workers.map((_, i) => this.send({ type: 'decodeSection', section, limits: shared }, i)));
+      },
+      // The batch's memory goes to the worker (the reader made it for this message alone).
+      decode: (bytes, ends) => this.send({ type: 'decodeLines', bytes, ends }, undefined, [bytes.buffer as ArrayBuffer]) as Promise<DecodedBatch>,
+    };
+  }
+
+  /** Stops the workers; work still pending is abandoned (its promises reject, already marked handled). */
+  async close(): Promise<void> {
+    this.closed = true;
+    const workers = this.workers.splice(0);
+    await Promise.all(workers.map((w) => w.terminate()));
+    this.fail(new Error('worker pool closed'));
+  }
+
+  /** Sends to worker `slot`, or to the least busy one (ties: the first). */
+  private send(request: DistributiveOmit<WorkerRequest, 'id'>, slot?: number, transfer: ArrayBuffer[] = []): Promise<unknown> {
+    if (this.failure) {
+      const failed = Promise.reject(this.failure);
+      failed.catch(() => {}); // see below
+      return failed;
+    }
+    if (slot === undefined) {
+      slot = 0;
+      for (let i = 1; i < this.busy.length; i++) if (this.busy[i]! < this.busy[slot]!) slot = i;
+    }
+    this.busy[slot]!++;
+    const id = this.nextId++;
+    const result = new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.workers[slot]!.postMessage({ ...request, id }, transfer);
+    });
+    // When the job stops early (bad input, a failed write), results still in flight are never awaited: mark
+    // their rejection handled so it cannot crash the process. Awaiting callers still see it.
+    result.catch(() => {});
+    return result;
+  }
+
+  private fail(e: Error): void {
+    this.failure ??= e;
+    for (const p of this.pending.values()) p.reject(e);
+    this.pending.clear();
+  }
+}
+
+/**
+ * Starts one worker. Built: `batchWorker.js` sits next to the bundle. From source (tests run the TypeScript
+ * directly), a small bootstrap registers tsx (a dev dependency) in the worker before importing the `.ts` file:
+ * Node 20 does not apply `--import` loaders to a worker's entry module.
+ */
+function startWorker(config: IdweaveConfig): Worker {
+  const js = new URL('./batchWorker.js', import.meta.url);
+  if (existsSync(fileURLToPath(js))) return new Worker(js, { workerData: { config } });
+  const ts = new URL('./batchWorker.ts', import.meta.url).href;
+  // tsx's package exports give require() the CommonJS build of its API; the worker imports the ESM one.
+  const api = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href.replace(/\.cjs$/, '.mjs');
+  const code = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(ts)}); });`;
+  return new Worker(code, { eval: true, workerData: { config } });
+}

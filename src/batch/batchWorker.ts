@@ -1,0 +1,65 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import type { IdweaveConfig } from '../config/configSchema.js';
+import type { SurvivorshipConfig } from '../merge/buildProfile.js';
+import { survivorshipConfigOf, type SurvivorshipOptions } from '../merge/survivorshipConfig.js';
+import { attachColumns, type BatchColumns } from '../engine/BatchColumns.js';
+import { outputLines, type LinesTask } from './outputLines.js';
+import { tableLines, type TableLinesTask } from './tableLines.js';
+import { createPiecePreparer, type Piece } from './preparePiece.js';
+import { transferablesOf, type PreparedChunk } from '../engine/PreparedChunk.js';
+import { decodeLines, transferablesOfBlock, type DecodedBatch, type DecodedSection, type SectionLimits } from '../incremental/snapshotBlocks.js';
+
+/** Messages a `BatchPool` sends its workers. */
+export type WorkerRequest =
+  | { readonly id: number; readonly type: 'prepare'; readonly piece: Piece }
+  | { readonly id: number; readonly type: 'decodeSection'; readonly section: DecodedSection; readonly limits: SectionLimits }
+  | { readonly id: number; readonly type: 'decodeLines'; readonly bytes: Uint8Array; readonly ends: Uint32Array }
+  | { readonly id: number; readonly type: 'columns'; readonly columns: BatchColumns; readonly survivorship: SurvivorshipOptions }
+  | { readonly id: number; readonly type: 'lines'; readonly task: LinesTask }
+  | { readonly id: number; readonly type: 'tableLines'; readonly task: TableLinesTask };
+
+// Worker thread of `BatchPool`: prepares pieces of input files (packed chunks go back by transfer), then, once
+// the batch is linked, builds blocks of output lines from the shared columns. Or (resolverFromBatch) decodes the
+// records lines of a resolver table.
+let prepare: ((piece: Piece) => PreparedChunk) | undefined;
+let decoding: { section: DecodedSection; limits: SectionLimits } | undefined;
+let columns: BatchColumns | undefined;
+let survivorship: SurvivorshipConfig | undefined;
+
+parentPort!.on('message', (msg: WorkerRequest) => {
+  try {
+    switch (msg.type) {
+      case 'prepare': {
+        prepare ??= createPiecePreparer((workerData as { config: IdweaveConfig }).config);
+        const chunk = prepare(msg.piece);
+        parentPort!.postMessage({ id: msg.id, result: chunk }, transferablesOf(chunk));
+        break;
+      }
+      case 'columns':
+        columns = attachColumns(msg.columns);
+        survivorship = survivorshipConfigOf(msg.survivorship);
+        parentPort!.postMessage({ id: msg.id, result: true });
+        break;
+      case 'decodeSection':
+        decoding = { section: msg.section, limits: msg.limits };
+        parentPort!.postMessage({ id: msg.id, result: true });
+        break;
+      case 'decodeLines': {
+        const blocks = decodeLines(msg.bytes, msg.ends, decoding!.section, decoding!.limits);
+        const result: DecodedBatch = { blocks, bytes: msg.bytes };
+        parentPort!.postMessage({ id: msg.id, result }, [msg.bytes.buffer as ArrayBuffer, ...blocks.flatMap((b) => (b === undefined ? [] : transferablesOfBlock(b)))]);
+        break;
+      }
+      case 'tableLines':
+        parentPort!.postMessage({ id: msg.id, result: tableLines(columns!, msg.task) });
+        break;
+      case 'lines':
+        parentPort!.postMessage({ id: msg.id, result: outputLines(columns!, survivorship!, msg.task) });
+        break;
+    }
+  } catch (e) {
+    // Pieces never throw for bad data (that becomes rejects): this is a bug, reported with where it happened.
+    const where = msg.type === 'prepare' ? `${msg.piece.file}: ` : '';
+    parentPort!.postMessage({ id: msg.id, error: `${where}${e instanceof Error ? (e.stack ?? e.message) : String(e)}` });
+  }
+});

@@ -1,0 +1,87 @@
+import { stringAt } from '../_internal/ByteInterner.js';
+import type { SurvivorshipConfig } from '../merge/buildProfile.js';
+import { evidenceReader, isAcceptedOutcome } from '../cluster/EvidenceLog.js';
+import { mappingLine, toEvidenceJson, toProfileJson } from '../io/outputFiles.js';
+import { profileColumns } from '../io/parquetOutput.js';
+import { linkEvidenceAt } from '../engine/linkEvidenceAt.js';
+import { profileAt, profileIdAt, type BatchColumns } from '../engine/BatchColumns.js';
+import { profileBlockStats, type ProfileBlockStats } from './profileStats.js';
+
+/** A block of output lines, built in any thread, written by the main thread in block order. */
+export type LinesTask = {
+  readonly kind: 'mapping' | 'profiles' | 'evidence';
+  readonly from: number;
+  readonly to: number;
+  /** mapping: escape formula-leading cells (`--csv-safe`). */
+  readonly csvSafe?: boolean;
+  /** profiles: also count the block's profiles for the report, naming these source ids (`profileStats`). */
+  readonly statsSources?: readonly number[];
+  /** mapping, profiles: the block as Parquet columns (`io/parquetOutput`) instead of lines. */
+  readonly columns?: boolean;
+  /** evidence: only the refused decisions of [from, to) (`--evidence refused`); the block says how many it kept. */
+  readonly refusedOnly?: boolean;
+};
+
+/** A block of lines (or of Parquet columns), and for a profiles block asked for them, its stats for the report. */
+export interface LinesBlock {
+  readonly text: string;
+  /** With `columns`: one array per top-level column of `mapping.parquet` / `profiles.parquet`; `text` is empty. */
+  readonly columns?: unknown[][];
+  readonly stats?: ProfileBlockStats;
+  /** Lines in `text` when it is not one per item of [from, to) (an evidence block of refusals only). */
+  readonly lines?: number;
+}
+
+/**
+ * Lines [from, to) of an output file, each ending in a newline: `mapping.csv` (records in input order),
+ * `profiles.ndjson` (profiles in id order) or `evidence.ndjson` (links in decision order; with `refusedOnly`, the
+ * refused ones of [from, to) only).
+ */
+export function outputLines(c: BatchColumns, config: SurvivorshipConfig, task: LinesTask): LinesBlock {
+  if (task.columns === true && task.kind !== 'evidence') return outputColumns(c, config, task);
+  let out = '';
+  switch (task.kind) {
+    case 'mapping':
+      for (let i = task.from; i < task.to; i++) out += `${mappingLine(stringAt(c.ids, i), profileIdAt(c, c.profileOf[i]!), task.csvSafe)}\n`;
+      break;
+    case 'profiles':
+      for (let p = task.from; p < task.to; p++) out += `${JSON.stringify(toProfileJson(profileAt(c, p, config)))}\n`;
+      if (task.statsSources !== undefined) return { text: out, stats: profileBlockStats(c, task.from, task.to, task.statsSources) };
+      break;
+    case 'evidence': {
+      const ev = evidenceReader(c.evidence);
+      const record = (r: number): string => stringAt(c.ids, r);
+      const key = (k: number): string => stringAt(c.keys, k);
+      if (task.refusedOnly === true) {
+        let lines = 0;
+        for (let i = task.from; i < task.to; i++) {
+          if (isAcceptedOutcome(c.evidence.outcome[i]!)) continue;
+          out += `${JSON.stringify(toEvidenceJson(linkEvidenceAt(ev, i, record, key)))}\n`;
+          lines++;
+        }
+        return { text: out, lines };
+      }
+      for (let i = task.from; i < task.to; i++) out += `${JSON.stringify(toEvidenceJson(linkEvidenceAt(ev, i, record, key)))}\n`;
+      break;
+    }
+  }
+  return { text: out };
+}
+
+/** A block of `mapping.parquet` or `profiles.parquet` as columns, with the same rows `outputLines` would write. */
+function outputColumns(c: BatchColumns, config: SurvivorshipConfig, task: LinesTask): LinesBlock {
+  const n = task.to - task.from;
+  if (task.kind === 'mapping') {
+    const records: string[] = new Array(n);
+    const profiles: string[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      records[i] = stringAt(c.ids, task.from + i);
+      profiles[i] = profileIdAt(c, c.profileOf[task.from + i]!);
+    }
+    return { text: '', columns: [records, profiles] };
+  }
+  const profiles = [];
+  for (let p = task.from; p < task.to; p++) profiles.push(toProfileJson(profileAt(c, p, config)));
+  const columns = profileColumns(profiles);
+  return task.statsSources !== undefined ? { text: '', columns, stats: profileBlockStats(c, task.from, task.to, task.statsSources) } : { text: '', columns };
+}

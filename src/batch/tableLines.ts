@@ -1,0 +1,58 @@
+import { stringAt } from '../_internal/ByteInterner.js';
+import { lowerBound } from '../_internal/lowerBound.js';
+import type { SnapshotRecord } from '../incremental/snapshot.js';
+import { LineCutter } from '../incremental/snapshotStreamWrite.js';
+import type { FormattedLines } from '../incremental/snapshotStreamSource.js';
+import { payloadAt } from '../_internal/PayloadStore.js';
+import type { BatchColumns } from '../engine/BatchColumns.js';
+
+/** The sections of `resolver.ndjson` a batch formats in its worker threads (the others are a few entries). */
+export type TableSection = 'keys' | 'names' | 'records';
+
+/** A block of `resolver.ndjson` lines: entries [from, to) of a section. */
+export interface TableLinesTask {
+  readonly section: TableSection;
+  readonly from: number;
+  readonly to: number;
+}
+
+/**
+ * Entries [from, to) of a section of the batch's resolver table, as whole snapshot lines (`LineCutter`, the
+ * writer's own rule; a block starts a new line, so the lines depend on the block size, never on the thread).
+ * Entries are what `SnapshotSource` describes: keys `[key, kind, group]`, names, and records as `SnapshotRecord`
+ * tuples. Pure: runs in a worker thread over the shared columns.
+ */
+export function tableLines(c: BatchColumns, { section, from, to }: TableLinesTask): FormattedLines {
+  const cutter = new LineCutter(section);
+  let text = '';
+  const take = (entry: string): void => {
+    const line = cutter.add(entry);
+    if (line !== undefined) text += `${line}\n`;
+  };
+  if (section === 'keys') for (let k = from; k < to; k++) take(JSON.stringify([stringAt(c.keys, k), c.keyKind[k]!, c.keyGroup[k]!]));
+  else if (section === 'names') for (let i = from; i < to; i++) take(JSON.stringify(stringAt(c.names, i)));
+  else {
+    let w = lowerBound(c.weakRecord, from);
+    for (let i = from; i < to; i++) {
+      const weak: number[] = [];
+      for (; w < c.weakRecord.length && c.weakRecord[w] === i; w++) weak.push(c.weakKey[w]!);
+      const t = c.updatedAt[i]!;
+      const record: SnapshotRecord = [
+        stringAt(c.ids, i),
+        c.profileSerial[c.profileOf[i]!]!,
+        c.sourceOf[i]!,
+        Number.isNaN(t) ? null : t,
+        c.firstName[i]!,
+        c.lastName[i]!,
+        payloadAt(c.payloads, i),
+        Array.from(c.keyIds.subarray(c.keyStart[i]!, c.keyStart[i + 1]!)),
+        weak,
+        c.attributes[i]!,
+      ];
+      take(JSON.stringify(record));
+    }
+  }
+  const last = cutter.finish();
+  if (last !== undefined) text += `${last}\n`;
+  return { text, entries: to - from };
+}

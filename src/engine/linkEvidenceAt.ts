@@ -1,0 +1,56 @@
+import { GUARD_OF_OUTCOME, isAcceptedOutcome, OUTCOME, OVERRIDE_KEY, type EvidenceReader } from '../cluster/EvidenceLog.js';
+import { describeKey, KIND } from '../match/createRecordKeyer.js';
+import { unpackFacts, weightParts } from '../match/matchWeights.js';
+import type { LinkEvidence } from '../types.js';
+
+/**
+ * Entry `i` of an evidence log as a `LinkEvidence`, given how to name records and keys (shared by the batch
+ * engine and the incremental resolver's `explain`).
+ */
+export function linkEvidenceAt(ev: EvidenceReader, i: number, recordId: (index: number) => string, keyString: (key: number) => string): LinkEvidence {
+  const outcome = ev.outcome.get(i);
+  const keyId = ev.key.get(i);
+  if (keyId === OVERRIDE_KEY) return overrideEvidenceAt(ev, i, recordId);
+  const key = keyString(keyId);
+  const { kind } = describeKey(key);
+  const guard = GUARD_OF_OUTCOME[outcome];
+  const why = ev.whyOf(i);
+  const weight = ev.weight.get(i);
+  const weighed = !Number.isNaN(weight);
+  return {
+    recordA: recordId(ev.recordA.get(i)),
+    recordB: recordId(ev.recordB.get(i)),
+    // Weak evidence through an email is a typo-corrected address; a weak phone keeps its kind.
+    kind: (outcome === OUTCOME.acceptedFuzzy || outcome === OUTCOME.fuzzy) && kind === 'email' ? 'fuzzyEmail' : kind,
+    key: readableKey(key),
+    accepted: isAcceptedOutcome(outcome),
+    ...(guard ? { guard } : {}),
+    ...(why ? { why } : {}),
+    ...(weighed ? { weight: Math.round(weight * 100) / 100, parts: weightParts(unpackFacts(ev.facts.get(i), KIND[kind], weight)) } : {}),
+  };
+}
+
+/** A decision on an `always` override pair: no key and no weight, the pair named in `why`. */
+function overrideEvidenceAt(ev: EvidenceReader, i: number, recordId: (index: number) => string): LinkEvidence {
+  const outcome = ev.outcome.get(i);
+  const guard = GUARD_OF_OUTCOME[outcome];
+  const why = ev.whyOf(i);
+  return {
+    recordA: recordId(ev.recordA.get(i)),
+    recordB: recordId(ev.recordB.get(i)),
+    kind: 'override',
+    key: OVERRIDE_ALWAYS_KEY,
+    accepted: outcome === OUTCOME.accepted,
+    ...(guard ? { guard } : {}),
+    ...(why ? { why } : {}),
+  };
+}
+
+/** How evidence and explanations show the key of an `always` override. */
+export const OVERRIDE_ALWAYS_KEY = 'override:always';
+
+/** `e:x` → `email:x` for people and tools reading reports and evidence. */
+export function readableKey(key: string): string {
+  const { kind, value } = describeKey(key);
+  return `${kind}:${value}`;
+}
