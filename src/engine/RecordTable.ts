@@ -1,10 +1,13 @@
 import { ByteInterner } from '../_internal/ByteInterner.js';
 import { grow } from '../_internal/grow.js';
 import { PayloadStore } from '../_internal/PayloadStore.js';
+import type { LinkInput } from '../cluster/LinkInput.js';
+import type { LinkOverrides } from '../cluster/overrides.js';
 import type { ResolvedOptions } from '../config/ResolveOptions.js';
 import { kindOfKeyPrefix } from '../match/createRecordKeyer.js';
 import type { MemberRecord } from '../merge/buildProfile.js';
 import { isExclusiveGroup } from './linkConfigOf.js';
+import { linkOrder } from './linkOrder.js';
 import { memberRecordOf } from './memberRecord.js';
 import type { PreparedRecordCursor } from './PreparedChunk.js';
 
@@ -198,4 +201,89 @@ export class RecordTable {
     const s = this.sourceOf[r]!;
     return memberRecordOf(this.ids.keyOf(r), s === -1 ? undefined : this.sources.keyOf(s), this.updatedAt[r]!, keys, this.payloadOf(r));
   }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Linking
+
+  /**
+   * The linker's input (`cluster/LinkInput`) over records of this table: the one assembly, whichever path links.
+   * `keys` are the records' key lists in the input's numbering. Without `part`, the input is every record under
+   * its own index and every key under its own id (the batch), ordered by `linkOrder`. With `part`, it is the
+   * records `part.records` (table indices, already in link order: record i of the input is `part.records[i]`)
+   * holding the keys `part.keys` (key l of the input is table key `part.keys[l]`): one component (the resolver).
+   */
+  linkInputOf(keys: RecordKeyLists, overrides: LinkOverrides | undefined, part?: { readonly records: Int32Array; readonly keys: readonly number[] }): LinkInput {
+    const shared = {
+      groupExclusive: this.groupExclusive.subarray(0, this.groups.size),
+      groupName: (g: number) => this.groups.keyOf(g),
+      nameOf: (id: number) => this.names.keyOf(id),
+      ...keys,
+      overrides,
+    };
+    if (part === undefined) {
+      const n = this.ids.size;
+      const m = this.keys.size;
+      const recordsByRank = linkOrder(this.ids);
+      const recordRank = new Uint32Array(n);
+      for (let r = 0; r < n; r++) recordRank[recordsByRank[r]!] = r;
+      return {
+        ...shared,
+        recordCount: n,
+        keyCount: m,
+        keyKind: this.keyKind.subarray(0, m),
+        keyGroup: this.keyGroup.subarray(0, m),
+        keyString: (k) => this.keys.keyOf(k),
+        keyHash: this.keys.hashView(),
+        recordRank,
+        recordsByRank,
+        firstName: this.firstName.subarray(0, n),
+        lastName: this.lastName.subarray(0, n),
+        attributes: this.attributes.subarray(0, n),
+      };
+    }
+    const { records, keys: local } = part;
+    const n = records.length;
+    const m = local.length;
+    const rank = Uint32Array.from({ length: n }, (_, i) => i);
+    const firstName = new Int32Array(n);
+    const lastName = new Int32Array(n);
+    const attributes = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const r = records[i]!;
+      firstName[i] = this.firstName[r]!;
+      lastName[i] = this.lastName[r]!;
+      attributes[i] = this.attributes[r]!;
+    }
+    const keyKind = new Uint8Array(m);
+    const keyGroup = new Int32Array(m);
+    const keyHash = new Uint32Array(m);
+    for (let l = 0; l < m; l++) {
+      const k = local[l]!;
+      keyKind[l] = this.keyKind[k]!;
+      keyGroup[l] = this.keyGroup[k]!;
+      keyHash[l] = this.keys.hashOf(k);
+    }
+    return {
+      ...shared,
+      recordCount: n,
+      keyCount: m,
+      keyKind,
+      keyGroup,
+      keyString: (k) => this.keys.keyOf(local[k]!),
+      keyHash,
+      recordRank: rank,
+      recordsByRank: rank,
+      firstName,
+      lastName,
+      attributes,
+    };
+  }
+}
+
+/** Each record's keys in a link input's numbering: strong keys as CSR, weak keys as (record, key) pairs in record order. */
+export interface RecordKeyLists {
+  readonly keyStart: Uint32Array;
+  readonly keyIds: Int32Array;
+  readonly weakRecord: Int32Array;
+  readonly weakKey: Int32Array;
 }

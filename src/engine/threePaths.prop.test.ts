@@ -3,16 +3,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { csvCell, toProfileJson, type ProfileJson } from '../io/outputFiles.js';
-import type { CustomerRecord } from '../types.js';
+import { csvCell, toEvidenceJson, toProfileJson, type ProfileJson } from '../io/outputFiles.js';
+import type { CustomerRecord, LinkEvidence } from '../types.js';
 import { contentArb } from '../_testing/recordArbitraries.js';
 import { createResolver } from '../incremental/createResolver.js';
 import { resolve } from '../resolve.js';
 import { resolveFiles } from '../batch/resolveFiles.js';
 
 // One engine, three doors (#11): the same records through resolve(), resolveFiles() (CSV and NDJSON, 0 and 2
-// threads) and createResolver() (one add at a time) give the same partition and the same golden profiles
-// (identifiers with counts and sources, fields with lineage), profile ids aside. Ids are non-ASCII on purpose:
+// threads) and createResolver() (one add at a time) give the same partition, the same golden profiles
+// (identifiers with counts and sources, fields with lineage), profile ids aside, and the same evidence: every
+// decision of resolve() is a line of evidence.ndjson, and the resolver accepts the links the batch accepts. Ids are non-ASCII on purpose:
 // Arabic, emoji, combining marks and NFKC-sensitive forms, which must stay distinct and byte-exact.
 const SEED = 20261202;
 const dir = mkdtempSync(path.join(tmpdir(), 'idweave-3p-'));
@@ -55,28 +56,35 @@ function csvOf(records: readonly CustomerRecord[]): string {
   return `${header.join(',')}\n${rows.join('\n')}\n`;
 }
 
-async function viaFiles(records: readonly CustomerRecord[], format: 'csv' | 'ndjson', threads: number): Promise<unknown[]> {
+/** Link decisions as compared: their written form, as sorted lines. */
+function decisions(evidence: readonly LinkEvidence[]): string[] {
+  return evidence.map((e) => JSON.stringify(toEvidenceJson(e))).sort();
+}
+
+async function viaFiles(records: readonly CustomerRecord[], format: 'csv' | 'ndjson', threads: number): Promise<{ profiles: unknown[]; evidence: string[] }> {
   const n = ++runs;
   const input = path.join(dir, `in${n}.${format}`);
   // NDJSON: an emails key on every line, so a batch without identifiers is not refused as misconfigured.
   writeFileSync(input, format === 'csv' ? csvOf(records) : records.map((r) => JSON.stringify({ emails: [], ...r })).join('\n') + '\n');
   const outDir = path.join(dir, `out${n}`);
   await resolveFiles([input], { outDir, threads, pieceBytes: 256, ...(format === 'csv' ? { externalIds: { loyalty_id: 'loyalty' } } : {}) });
-  const lines = readFileSync(path.join(outDir, 'profiles.ndjson'), 'utf8').split('\n').filter((l) => l !== '');
-  return comparable(lines.map((l) => JSON.parse(l) as ProfileJson));
+  const lines = (name: string): string[] => readFileSync(path.join(outDir, name), 'utf8').split('\n').filter((l) => l !== '');
+  const evidence = lines('evidence.ndjson').map((l) => JSON.stringify(JSON.parse(l))).sort();
+  return { profiles: comparable(lines('profiles.ndjson').map((l) => JSON.parse(l) as ProfileJson)), evidence };
 }
 
-function viaResolve(records: readonly CustomerRecord[]): unknown[] {
-  const { profiles, rejects } = resolve(records);
+function viaResolve(records: readonly CustomerRecord[]): { profiles: unknown[]; evidence: string[]; accepted: string[] } {
+  const { profiles, rejects, evidence } = resolve(records);
   expect(rejects).toEqual([]);
-  return comparable(profiles.map(toProfileJson));
+  return { profiles: comparable(profiles.map(toProfileJson)), evidence: decisions(evidence), accepted: decisions(evidence.filter((e) => e.accepted)) };
 }
 
-function viaResolver(records: readonly CustomerRecord[]): unknown[] {
+function viaResolver(records: readonly CustomerRecord[]): { profiles: unknown[]; accepted: string[] } {
   const resolver = createResolver();
   for (const r of records) expect(resolver.add(r).ok).toBe(true);
-  const ids = new Set(records.map((r) => resolver.profileOf(r.id)!));
-  return comparable([...ids].map((id) => toProfileJson(resolver.profile(id)!)));
+  const ids = [...new Set(records.map((r) => resolver.profileOf(r.id)!))];
+  const accepted = ids.flatMap((id) => resolver.explainProfile(id)!.links);
+  return { profiles: comparable(ids.map((id) => toProfileJson(resolver.profile(id)!))), accepted: decisions(accepted) };
 }
 
 describe('three paths, one engine (pinned seed)', () => {
@@ -84,9 +92,12 @@ describe('three paths, one engine (pinned seed)', () => {
     await fc.assert(
       fc.asyncProperty(batchArb, async (records) => {
         const expected = viaResolve(records);
-        expect(viaResolver(records)).toEqual(expected);
-        expect(await viaFiles(records, 'ndjson', 0)).toEqual(expected);
-        expect(await viaFiles(records, 'csv', 0)).toEqual(expected);
+        const resolver = viaResolver(records);
+        expect(resolver.profiles).toEqual(expected.profiles);
+        expect(resolver.accepted).toEqual(expected.accepted);
+        const { profiles, evidence } = expected;
+        expect(await viaFiles(records, 'ndjson', 0)).toEqual({ profiles, evidence });
+        expect(await viaFiles(records, 'csv', 0)).toEqual({ profiles, evidence });
       }),
       { seed: SEED, numRuns: 60 },
     );
@@ -95,9 +106,9 @@ describe('three paths, one engine (pinned seed)', () => {
   test('worker threads and small pieces change nothing', async () => {
     await fc.assert(
       fc.asyncProperty(batchArb, async (records) => {
-        const expected = viaResolve(records);
-        expect(await viaFiles(records, 'csv', 2)).toEqual(expected);
-        expect(await viaFiles(records, 'ndjson', 2)).toEqual(expected);
+        const { profiles, evidence } = viaResolve(records);
+        expect(await viaFiles(records, 'csv', 2)).toEqual({ profiles, evidence });
+        expect(await viaFiles(records, 'ndjson', 2)).toEqual({ profiles, evidence });
       }),
       { seed: SEED, numRuns: 6 },
     );

@@ -1,6 +1,5 @@
 import type { OverrideRule, ResolvedOptions } from '../config/ResolveOptions.js';
 import type { EvidenceLog } from '../cluster/EvidenceLog.js';
-import type { LinkInput } from '../cluster/LinkInput.js';
 import { genericKeyOf, linkRecords, type GenericKey, type LinkConfig } from '../cluster/linkRecords.js';
 import type { KeyStats } from '../match/createRecordKeyer.js';
 import { buildProfile, type SurvivorshipConfig } from '../merge/buildProfile.js';
@@ -301,18 +300,10 @@ export class ResolverState extends RecordTable {
     const keyIds = new Int32Array(total);
     const weakRecord = new Int32Array(weakTotal);
     const weakKey = new Int32Array(weakTotal);
-    const firstName = new Int32Array(n);
-    const lastName = new Int32Array(n);
-    const attributes = new Int32Array(n);
-    const rank = new Uint32Array(n);
     let t = 0;
     let w = 0;
     for (let i = 0; i < n; i++) {
       const r = order[i]!;
-      rank[i] = i;
-      firstName[i] = this.firstName[r]!;
-      lastName[i] = this.lastName[r]!;
-      attributes[i] = this.attributes[r]!;
       for (let j = this.kStart[r]!, end = j + this.kLen[r]!; j < end; j++) keyIds[t++] = this.localOf(this.strong.key[j]!, e, localKeys);
       keyStart[i + 1] = t;
       for (let j = this.wStart[r]!, end = j + this.wLen[r]!; j < end; j++) {
@@ -320,42 +311,16 @@ export class ResolverState extends RecordTable {
         weakKey[w++] = this.localOf(this.weak.key[j]!, e, localKeys);
       }
     }
-    const m = localKeys.length;
-    const keyKind = new Uint8Array(m);
-    const keyGroup = new Int32Array(m);
-    const keyHash = new Uint32Array(m);
     const generic: GenericKey[] = [];
-    for (let l = 0; l < m; l++) {
+    for (let l = 0; l < localKeys.length; l++) {
       const k = localKeys[l]!;
-      keyKind[l] = this.keyKind[k]!;
-      keyGroup[l] = this.keyGroup[k]!;
-      keyHash[l] = this.keys.hashOf(k);
       if (this.keyGeneric[k]! === 1) {
         const f = withFigures ? this.genericFigures(k) : undefined;
         generic.push({ key: l, records: f ? f.records : this.strong.count[k]!, distinctIdentifiers: f ? f.distinctIdentifiers : 0 });
       }
     }
-    const input: LinkInput = {
-      recordCount: n,
-      keyStart,
-      keyIds,
-      keyCount: m,
-      keyKind,
-      keyGroup,
-      groupExclusive: this.groupExclusive,
-      groupName: (g) => this.groups.keyOf(g),
-      keyString: (k) => this.keys.keyOf(localKeys[k]!),
-      keyHash,
-      recordRank: rank,
-      recordsByRank: rank,
-      firstName,
-      lastName,
-      attributes,
-      nameOf: (id) => this.names.keyOf(id),
-      weakRecord,
-      weakKey,
-      overrides: this.overrides.among(order, (r) => this.ids.keyOf(r)),
-    };
+    const overrides = this.overrides.among(order, (r) => this.ids.keyOf(r));
+    const input = this.linkInputOf({ keyStart, keyIds, weakRecord, weakKey }, overrides, { records: order, keys: localKeys });
     const { uf, evidence, genericKeys } = linkRecords(input, this.config, generic);
     return { records: order, keys: localKeys, root: uf.roots(), evidence, genericKeys };
   }

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { contentArb } from '../_testing/recordArbitraries.js';
 import { describe, expect, test } from 'vitest';
 import type { ResolveOptions } from '../config/ResolveOptions.js';
-import type { CustomerRecord } from '../types.js';
+import type { CustomerRecord, GoldenProfile } from '../types.js';
+import { toProfileJson } from '../io/outputFiles.js';
 import { createResolver, restoreResolver, type Resolver, type ResolverEvent } from './createResolver.js';
 import { resolve } from '../resolve.js';
 
@@ -35,6 +36,11 @@ function partition(pairs: Iterable<readonly [string, string]>): string[][] {
   return [...groups.values()].map((g) => g.sort()).sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
 }
 
+/** Golden profiles as written, without their ids (the batch's and the resolver's id rules differ), in record order. */
+function goldenProfiles(profiles: readonly GoldenProfile[]): unknown[] {
+  return profiles.map((p) => ({ ...toProfileJson(p), profile_id: undefined })).sort((a, b) => (a.record_ids[0]! < b.record_ids[0]! ? -1 : 1));
+}
+
 function mappingOf(resolver: Resolver, live: ReadonlyMap<string, CustomerRecord>): [string, string][] {
   return [...live.keys()].map((id) => [id, resolver.profileOf(id)!]);
 }
@@ -57,7 +63,7 @@ function apply(resolver: Resolver, live: Map<string, CustomerRecord>, o: Op): re
 }
 
 describe.each(CONFIGS)('createResolver against resolve(), %s', (_name, options) => {
-  test('after every add, update and remove the partition equals resolve() on the surviving records', () => {
+  test('after every add, update and remove the partition and the golden profiles equal resolve() on the surviving records', () => {
     fc.assert(
       fc.property(opsArb, (ops) => {
         const resolver = createResolver(options);
@@ -67,6 +73,8 @@ describe.each(CONFIGS)('createResolver against resolve(), %s', (_name, options) 
           const expected = resolve([...live.values()], options);
           expect(expected.rejects).toEqual([]);
           expect(partition(mappingOf(resolver, live))).toEqual(partition(expected.mapping));
+          const held = [...new Set([...live.keys()].map((id) => resolver.profileOf(id)!))].map((id) => resolver.profile(id)!);
+          expect(goldenProfiles(held)).toEqual(goldenProfiles(expected.profiles));
           expect(resolver.recordCount).toBe(live.size);
           expect(resolver.profileCount).toBe(expected.profiles.length);
         }

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { IdweaveError, isIdweaveError } from '../errors.js';
 import type { CustomerRecord } from '../types.js';
+import { resolverWith } from '../_testing/resolvers.js';
 import { createResolver, restoreResolver, type Resolver, type RestoreOptions } from './createResolver.js';
 import { ProfileTable } from './ResolverState.js';
 import { snapshotChecksum } from './snapshot.js';
@@ -22,12 +23,7 @@ const nour: CustomerRecord = {
 const ids = ['app-9', 'crm-1', 'crm-2', 'pos-7'];
 
 function resolverOf(records: readonly CustomerRecord[] = [omar, omarPos, layla, nour]): Resolver {
-  const r = createResolver();
-  for (const rec of records) {
-    const res = r.add(rec);
-    if (!res.ok) throw new Error(res.reasons.join('; '));
-  }
-  return r;
+  return resolverWith(records);
 }
 
 /** A fresh snapshot of the four records, through JSON: records app-9 (P3), crm-1 (P1), crm-2 (P2), pos-7 (P1). */

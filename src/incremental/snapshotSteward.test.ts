@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { parseResolveOptions } from '../config/parseResolveOptions.js';
 import type { RecordOverride } from '../config/ResolveOptions.js';
 import { withDefaults } from '../config/ResolveOptions.js';
 import { IdweaveError, isIdweaveError } from '../errors.js';
 import { ID_RANGE_SIZE, profileIdOfSerial } from '../identity/profileIds.js';
 import type { CustomerRecord } from '../types.js';
+import { scratchDir } from '../_testing/resolvers.js';
 import { createResolver, restoreResolver, type Resolver, type RestoreOptions } from './createResolver.js';
 import { readResolverSnapshot } from '../batch/readResolverSnapshot.js';
 import { optionsFingerprint, snapshotChecksum, type SnapshotRecord } from './snapshot.js';
@@ -20,8 +20,7 @@ import { writeSnapshotFile } from './snapshotStreamWrite.js';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
 
-const dir = mkdtempSync(join(tmpdir(), 'idweave-steward-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = scratchDir('steward');
 let files = 0;
 const fresh = (): string => join(dir, `s${++files}.ndjson`);
 const defaults = withDefaults(parseResolveOptions({}));

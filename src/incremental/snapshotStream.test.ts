@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { parseResolveOptions } from '../config/parseResolveOptions.js';
 import { withDefaults } from '../config/ResolveOptions.js';
 import { IdweaveError, isIdweaveError } from '../errors.js';
 import type { CustomerRecord } from '../types.js';
+import { resolverWith, scratchDir } from '../_testing/resolvers.js';
 import { createResolver, restoreResolver, type Resolver, type RestoreOptions } from './createResolver.js';
 import { readResolverSnapshot } from '../batch/readResolverSnapshot.js';
 import { profileIdOfSerial } from './ResolverState.js';
@@ -21,8 +21,7 @@ import { writeSnapshotFile, writeSnapshotStream } from './snapshotStreamWrite.js
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
 
-const dir = mkdtempSync(join(tmpdir(), 'idweave-stream-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = scratchDir('stream');
 let files = 0;
 const fresh = (): string => join(dir, `s${++files}.ndjson`);
 const defaults = withDefaults(parseResolveOptions({}));
@@ -40,12 +39,7 @@ const nour: CustomerRecord = {
 const ids = ['app-9', 'crm-1', 'crm-2', 'pos-7'];
 
 function resolverOf(records: readonly CustomerRecord[] = [omar, omarPos, layla, nour]): Resolver {
-  const r = createResolver();
-  for (const rec of records) {
-    const res = r.add(rec);
-    if (!res.ok) throw new Error(res.reasons.join('; '));
-  }
-  return r;
+  return resolverWith(records);
 }
 
 function profilesOf(r: Resolver, recordIds: readonly string[] = ids): unknown[] {
