@@ -1,7 +1,8 @@
 import { stringAt } from '../_internal/ByteInterner.js';
 import type { SurvivorshipConfig } from '../merge/buildProfile.js';
 import { evidenceReader, isAcceptedOutcome } from '../cluster/EvidenceLog.js';
-import { mappingLine, toEvidenceJson, toProfileJson } from '../io/outputFiles.js';
+import { changeLine, mappingLine, toEvidenceJson, toProfileJson } from '../io/outputFiles.js';
+import { compareStrings } from '../_internal/compareStrings.js';
 import { profileColumns } from '../io/parquetOutput.js';
 import { linkEvidenceAt } from '../engine/linkEvidenceAt.js';
 import { profileAt, profileIdAt, type BatchColumns } from '../engine/BatchColumns.js';
@@ -9,7 +10,7 @@ import { profileBlockStats, type ProfileBlockStats } from './profileStats.js';
 
 /** A block of output lines, built in any thread, written by the main thread in block order. */
 export type LinesTask = {
-  readonly kind: 'mapping' | 'profiles' | 'evidence';
+  readonly kind: 'mapping' | 'profiles' | 'evidence' | 'created';
   readonly from: number;
   readonly to: number;
   /** mapping: escape formula-leading cells (`--csv-safe`). */
@@ -35,10 +36,11 @@ export interface LinesBlock {
 /**
  * Lines [from, to) of an output file, each ending in a newline: `mapping.csv` (records in input order),
  * `profiles.ndjson` (profiles in id order) or `evidence.ndjson` (links in decision order; with `refusedOnly`, the
- * refused ones of [from, to) only).
+ * refused ones of [from, to) only), or the `created` events of profiles [from, to) in `changes.ndjson` (the
+ * profiles `createdProfile` flags; `identity/succession` creations, the same lines).
  */
 export function outputLines(c: BatchColumns, config: SurvivorshipConfig, task: LinesTask): LinesBlock {
-  if (task.columns === true && task.kind !== 'evidence') return outputColumns(c, config, task);
+  if (task.columns === true && (task.kind === 'mapping' || task.kind === 'profiles')) return outputColumns(c, config, task);
   let out = '';
   switch (task.kind) {
     case 'mapping':
@@ -48,6 +50,17 @@ export function outputLines(c: BatchColumns, config: SurvivorshipConfig, task: L
       for (let p = task.from; p < task.to; p++) out += `${JSON.stringify(toProfileJson(profileAt(c, p, config)))}\n`;
       if (task.statsSources !== undefined) return { text: out, stats: profileBlockStats(c, task.from, task.to, task.statsSources) };
       break;
+    case 'created': {
+      let lines = 0;
+      for (let p = task.from; p < task.to; p++) {
+        if (c.createdProfile[p] !== 1) continue;
+        const recordIds: string[] = [];
+        for (let j = c.memberStart[p]!; j < c.memberStart[p + 1]!; j++) recordIds.push(stringAt(c.ids, c.members[j]!));
+        out += `${changeLine({ type: 'created', profileId: profileIdAt(c, p), recordIds: recordIds.sort(compareStrings) })}\n`;
+        lines++;
+      }
+      return { text: out, lines };
+    }
     case 'evidence': {
       const ev = evidenceReader(c.evidence);
       const record = (r: number): string => stringAt(c.ids, r);

@@ -44,7 +44,7 @@ import type { ResolveReport, StageTiming } from '../engine/ResolveReport.js';
 /** Progress of `resolveFiles`, reported a few times per second of work at most once per read chunk. */
 export interface ResolveProgress {
   /** `read` (parse, normalize, key), `link`, then `mapping`, `profiles`, `evidence` (writing). */
-  readonly stage: 'read' | 'link' | 'mapping' | 'profiles' | 'evidence';
+  readonly stage: 'read' | 'link' | 'mapping' | 'changes' | 'profiles' | 'evidence';
   /** Rows read (`read`) or lines written (writing stages) so far. */
   readonly rows: number;
   /** Lines the writing stage will write, when known. */
@@ -400,6 +400,7 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
     const refusedOnly = evidenceMode === 'refused';
     const writeBlocks = async (sink: Sink, kind: LinesTask['kind'], total: number, block: number, stats?: ProfileStatsTotal): Promise<void> => {
       const inFlight: { lines: Promise<LinesBlock>; count: number }[] = [];
+      const stage = kind === 'created' ? 'changes' : kind;
       let done = 0;
       const writeNext = async (): Promise<void> => {
         const next = inFlight.shift()!;
@@ -408,10 +409,10 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
         if (lines.stats) stats?.add(lines.stats);
         if (sink.table !== undefined) {
           await sink.table.append(lines.columns!);
-          onProgress?.({ stage: kind, rows: done, total });
+          onProgress?.({ stage, rows: done, total });
         } else if (sink.lines.writeBlock(lines.text, lines.lines ?? next.count)) {
           await sink.lines.flush();
-          onProgress?.({ stage: kind, rows: done, total });
+          onProgress?.({ stage, rows: done, total });
         }
       };
       const columns = sink.table !== undefined;
@@ -454,12 +455,21 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
     await fingerprintsOut.writeBytes(LITTLE_ENDIAN ? new Uint8Array(fps.buffer, fps.byteOffset, fps.byteLength) : Buffer.from(fps.buffer, fps.byteOffset, fps.byteLength).swap32());
     await outputs.close(FINGERPRINTS_FILE, fingerprintsOut);
     await outputs.writeJson(IDENTITY_FILE, identity);
+    // The creations (every profile of a first run) are formatted in the worker threads, the rest streamed here.
     const changes = await outputs.writer(OUTPUT_FILES.changes);
+    const changeParts = batch.changeParts();
     let changeCount = 0;
-    for (const event of batch.changes()) {
-      changeCount++;
-      if (changes.write(changeLine(event))) await changes.flush();
+    for (const part of [changeParts.before(), undefined, changeParts.after()]) {
+      if (part === undefined) {
+        await writeBlocks({ lines: changes }, 'created', batch.profileCount, 50_000);
+        continue;
+      }
+      for (const event of part) {
+        changeCount++;
+        if (changes.write(changeLine(event))) await changes.flush();
+      }
     }
+    changeCount += batch.createdCount();
     await outputs.close(OUTPUT_FILES.changes, changes);
     stages.push(stageTiming('changes', t, changeCount));
 

@@ -41,6 +41,8 @@ export interface BatchColumns {
   readonly firstName: Int32Array;
   readonly lastName: Int32Array;
   readonly attributes: Int32Array;
+  /** Per profile: 1 when this run creates it (a `created` event in changes.ndjson: `identity/succession` createdProfiles). */
+  readonly createdProfile: Uint8Array;
   /** Weak key memberships in ascending record order: record `weakRecord[w]` holds key `weakKey[w]` (each once: the keyer emits a weak key once per record). */
   readonly weakRecord: Int32Array;
   readonly weakKey: Int32Array;

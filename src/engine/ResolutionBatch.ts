@@ -1,7 +1,6 @@
 import { ByteInterner, stringAt } from '../_internal/ByteInterner.js';
 import { GrowableArray } from '../_internal/GrowableArray.js';
 import { lowerBound } from '../_internal/lowerBound.js';
-import { linkOrder } from './linkOrder.js';
 import { withDefaults, type RecordOverride, type ResolvedOptions, type ResolveOptions } from '../config/ResolveOptions.js';
 import { GUARD_OF_OUTCOME, OUTCOME, type EvidenceLog } from '../cluster/EvidenceLog.js';
 import type { LinkInput } from '../cluster/LinkInput.js';
@@ -14,7 +13,8 @@ import type { CustomerRecord, GoldenProfile, GuardName, IdentifierKind, LinkEvid
 import type { ResolveReport } from './ResolveReport.js';
 import { firstSerialOfRange, ID_RANGE_SIZE, profileIdOfSerial } from '../identity/profileIds.js';
 import { PreviousRun } from '../identity/PreviousRun.js';
-import { succeed, successionEvents, type ResolverEvent, type Succession, type SuccessionInput } from '../identity/succession.js';
+import { createdProfiles, succeed, successionEvents, successionParts, type ResolverEvent, type Succession, type SuccessionInput } from '../identity/succession.js';
+import { toShared } from '../_internal/shared.js';
 import { linkConfigOf } from './linkConfigOf.js';
 import { linkEvidenceAt, readableKey } from './linkEvidenceAt.js';
 import { RecordTable } from './RecordTable.js';
@@ -220,6 +220,7 @@ export class ResolutionBatch {
       attributes: t.attributes.subarray(0, n),
       weakRecord: this.weakRecord.sharedView(),
       weakKey: this.weakKey.sharedView(),
+      createdProfile: toShared(createdProfiles(identity.input, identity.succession)),
     };
     this.linked = { evidence, genericKeys, columns, identity };
   }
@@ -333,6 +334,23 @@ export class ResolutionBatch {
     const { input, succession } = this.requireLinked().identity;
     const c = this.columns();
     return successionEvents(input, succession, { start: c.memberStart, members: c.members });
+  }
+
+  /** Profiles this run creates (`created` events). */
+  createdCount(): number {
+    let n = 0;
+    for (const f of this.columns().createdProfile) n += f;
+    return n;
+  }
+
+  /**
+   * `changes()` in three parts (`identity/succession` successionParts): the events before the creations, the
+   * creations (one per profile flagged in `columns().createdProfile`), and the events after them.
+   */
+  changeParts(): ReturnType<typeof successionParts> {
+    const { input, succession } = this.requireLinked().identity;
+    const c = this.columns();
+    return successionParts(input, succession, { start: c.memberStart, members: c.members });
   }
 
   /** The content fingerprint of record i as two 32-bit halves (in `fingerprints()` at 2i, 2i + 1). */
@@ -455,32 +473,8 @@ export class ResolutionBatch {
   }
 
   private linkInput(): LinkInput {
-    const n = this.size;
-    const t = this.table;
-    const recordsByRank = linkOrder(t.ids);
-    const recordRank = new Uint32Array(n);
-    for (let r = 0; r < n; r++) recordRank[recordsByRank[r]!] = r;
-    return {
-      recordCount: n,
-      keyStart: this.keyStart.view(),
-      keyIds: this.keyIds.view(),
-      keyCount: this.table.keys.size,
-      keyKind: t.keyKind.subarray(0, t.keys.size),
-      keyGroup: t.keyGroup.subarray(0, t.keys.size),
-      groupExclusive: t.groupExclusive.subarray(0, t.groups.size),
-      groupName: (g) => this.table.groups.keyOf(g),
-      keyString: (k) => this.table.keys.keyOf(k),
-      keyHash: this.table.keys.hashView(),
-      recordRank,
-      recordsByRank,
-      firstName: t.firstName.subarray(0, n),
-      lastName: t.lastName.subarray(0, n),
-      attributes: t.attributes.subarray(0, n),
-      nameOf: (id) => this.table.names.keyOf(id),
-      weakRecord: this.weakRecord.view(),
-      weakKey: this.weakKey.view(),
-      overrides: this.overridePairs(),
-    };
+    const lists = { keyStart: this.keyStart.view(), keyIds: this.keyIds.view(), weakRecord: this.weakRecord.view(), weakKey: this.weakKey.view() };
+    return this.table.linkInputOf(lists, this.overridePairs());
   }
 
   /** The overrides as record index pairs; one naming an id the batch does not hold is ignored and counted. */

@@ -189,118 +189,164 @@ export function clusterMembers(input: Pick<SuccessionInput, 'n' | 'root'>, s: Su
  * serial), deletions (by serial). A generator: a batch streams millions of them to `changes.ndjson`.
  */
 export function* successionEvents(input: SuccessionInput, s: Succession, clusters: ClusterMembers, idOf: (serial: number) => string = profileIdOfSerial): Generator<ResolverEvent> {
+  const parts = successionParts(input, s, clusters, idOf);
+  yield* parts.before();
+  yield* parts.creations();
+  yield* parts.after();
+}
+
+/** Which clusters inherit an old profile, and which hold a record of one (by root). */
+function heldFlags(input: SuccessionInput, s: Succession): { inherited: Uint8Array; holdsOld: Uint8Array } {
+  const { n, root, oldProfile, oldSerials } = input;
+  const inherited = new Uint8Array(n);
+  for (let p = 0; p < oldSerials.length; p++) if (s.heir[p]! >= 0) inherited[s.heir[p]!] = 1;
+  const holdsOld = new Uint8Array(n);
+  for (let i = 0; i < n; i++) if (oldProfile[i]! >= 0) holdsOld[root[i]!] = 1;
+  return { inherited, holdsOld };
+}
+
+/**
+ * Per profile position k (`rootsBySerial` order): 1 when the succession creates that profile (a fresh cluster of
+ * records that were in no profile), so its event is `created` with its records' ids, sorted.
+ */
+export function createdProfiles(input: SuccessionInput, s: Succession): Uint8Array {
+  const { inherited, holdsOld } = heldFlags(input, s);
+  const out = new Uint8Array(s.rootsBySerial.length);
+  for (let k = 0; k < out.length; k++) {
+    const c = s.rootsBySerial[k]!;
+    if (inherited[c] === 0 && holdsOld[c] === 0) out[k] = 1;
+  }
+  return out;
+}
+
+/**
+ * `successionEvents` in three parts: `before` (splits, merges), `creations` (one `created` per profile that
+ * `createdProfiles` flags, in position order) and `after` (joins, updates, deletions). A batch formats the
+ * creations (every profile of a first run) in worker threads, and streams the other two.
+ */
+export function successionParts(
+  input: SuccessionInput,
+  s: Succession,
+  clusters: ClusterMembers,
+  idOf: (serial: number) => string = profileIdOfSerial,
+): { before: () => Generator<ResolverEvent>; creations: () => Generator<ResolverEvent>; after: () => Generator<ResolverEvent> } {
   const { n, root, oldProfile, oldSerials } = input;
   const P = oldSerials.length;
   const { heir, serialOfRoot } = s;
-  const inherited = new Uint8Array(n);
-  for (let p = 0; p < P; p++) if (heir[p]! >= 0) inherited[heir[p]!] = 1;
+  const { inherited, holdsOld } = heldFlags(input, s);
   const fresh = (c: number): boolean => inherited[c] === 0;
   const sortIds = (ids: string[]): string[] => ids.sort(compareStrings);
-
-  // Splits: an old profile whose records now also lie in fresh clusters.
   const oldBySerial = Int32Array.from({ length: P }, (_, p) => p).sort((a, b) => oldSerials[a]! - oldSerials[b]!);
-  const partsOf = new Map<number, number[]>();
-  const holdsOld = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    const p = oldProfile[i]!;
-    if (p < 0) continue;
-    const c = root[i]!;
-    holdsOld[c] = 1;
-    if (c === heir[p] || !fresh(c)) continue;
-    let parts = partsOf.get(p);
-    if (!parts) partsOf.set(p, (parts = []));
-    if (!parts.includes(c)) parts.push(c);
-  }
-  for (const p of oldBySerial) {
-    const parts = partsOf.get(p);
-    if (!parts) continue;
-    const newIds = parts.map((c) => serialOfRoot[c]!).sort((a, b) => a - b).map(idOf);
-    yield { type: 'split', profileId: idOf(oldSerials[p]!), newIds };
-  }
 
-  // Merges: a cluster heir to several old profiles.
-  const heirsOf = new Map<number, number[]>();
-  for (let p = 0; p < P; p++) {
-    const c = heir[p]!;
-    if (c < 0 || oldSerials[p] === serialOfRoot[c]) continue;
-    const list = heirsOf.get(c);
-    if (list) list.push(oldSerials[p]!);
-    else heirsOf.set(c, [oldSerials[p]!]);
-  }
-  for (const c of s.rootsBySerial) {
-    const merged = heirsOf.get(c);
-    if (merged) yield { type: 'merged', profileId: idOf(serialOfRoot[c]!), mergedIds: merged.sort((a, b) => a - b).map(idOf) };
-  }
-
-  // Creations: fresh clusters of records that were in no profile.
-  for (let k = 0; k < s.rootsBySerial.length; k++) {
-    const c = s.rootsBySerial[k]!;
-    if (!fresh(c) || holdsOld[c] === 1) continue;
-    const ids: string[] = [];
-    for (let j = clusters.start[k]!; j < clusters.start[k + 1]!; j++) ids.push(input.recordId(clusters.members[j]!));
-    yield { type: 'created', profileId: idOf(serialOfRoot[c]!), recordIds: sortIds(ids) };
-  }
-
-  // Joins: new records in any existing or split-off profile, and records that moved into an inherited one.
-  for (let k = 0; k < s.rootsBySerial.length; k++) {
-    const c = s.rootsBySerial[k]!;
-    if (fresh(c) && holdsOld[c] === 0) continue;
-    const ids: string[] = [];
-    for (let j = clusters.start[k]!; j < clusters.start[k + 1]!; j++) {
-      const i = clusters.members[j]!;
+  function* before(): Generator<ResolverEvent> {
+    // Splits: an old profile whose records now also lie in fresh clusters.
+    const partsOf = new Map<number, number[]>();
+    for (let i = 0; i < n; i++) {
       const p = oldProfile[i]!;
-      if (p < 0 || (!fresh(c) && heir[p] !== c)) ids.push(input.recordId(i));
+      if (p < 0) continue;
+      const c = root[i]!;
+      if (c === heir[p] || !fresh(c)) continue;
+      let parts = partsOf.get(p);
+      if (!parts) partsOf.set(p, (parts = []));
+      if (!parts.includes(c)) parts.push(c);
     }
-    if (ids.length > 0) yield { type: 'joined', profileId: idOf(serialOfRoot[c]!), recordIds: sortIds(ids) };
+    for (const p of oldBySerial) {
+      const parts = partsOf.get(p);
+      if (!parts) continue;
+      const newIds = parts.map((c) => serialOfRoot[c]!).sort((a, b) => a - b).map(idOf);
+      yield { type: 'split', profileId: idOf(oldSerials[p]!), newIds };
+    }
+
+    // Merges: a cluster heir to several old profiles.
+    const heirsOf = new Map<number, number[]>();
+    for (let p = 0; p < P; p++) {
+      const c = heir[p]!;
+      if (c < 0 || oldSerials[p] === serialOfRoot[c]) continue;
+      const list = heirsOf.get(c);
+      if (list) list.push(oldSerials[p]!);
+      else heirsOf.set(c, [oldSerials[p]!]);
+    }
+    for (const c of s.rootsBySerial) {
+      const merged = heirsOf.get(c);
+      if (merged) yield { type: 'merged', profileId: idOf(serialOfRoot[c]!), mergedIds: merged.sort((a, b) => a - b).map(idOf) };
+    }
   }
 
-  // Updates: an inherited profile whose records changed in place, or left it (moved elsewhere, or removed).
-  // perf: grouped by a counting sort over cluster positions, not a map (a night where every record changed names
-  // every profile: more than a Map holds at 20M), and ids are decoded one profile at a time.
-  const position = new Int32Array(n);
-  for (let k = 0; k < s.rootsBySerial.length; k++) position[s.rootsBySerial[k]!] = k;
-  const K = s.rootsBySerial.length;
-  const start = new Int32Array(K + 1);
-  /** The profile position of record i's update, or -1: a record changed in place, or moved to an existing profile. */
-  const updateOf = (i: number): number => {
-    const p = oldProfile[i]!;
-    if (p < 0) return -1;
-    const h = heir[p]!;
-    // A record now in a split-off part is named by the split event.
-    if (root[i] !== h) return fresh(root[i]!) ? -1 : position[h]!;
-    return input.changed?.[i] === 1 ? position[h]! : -1;
-  };
-  const removedAt = (k: number): number => {
-    const h = heir[input.removedProfile[k]!]!;
-    return h >= 0 && input.removedId(k) !== undefined ? position[h]! : -1;
-  };
-  for (let i = 0; i < n; i++) {
-    const at = updateOf(i);
-    if (at >= 0) start[at + 1]!++;
-  }
-  for (let k = 0; k < input.removedProfile.length; k++) {
-    const at = removedAt(k);
-    if (at >= 0) start[at + 1]!++;
-  }
-  for (let k = 0; k < K; k++) start[k + 1]! += start[k]!;
-  // Refs: record i as i, removed record k as -(k + 1).
-  const refs = new Int32Array(start[K]!);
-  const fill = start.slice(0, K);
-  for (let i = 0; i < n; i++) {
-    const at = updateOf(i);
-    if (at >= 0) refs[fill[at]!++] = i;
-  }
-  for (let k = 0; k < input.removedProfile.length; k++) {
-    const at = removedAt(k);
-    if (at >= 0) refs[fill[at]!++] = -(k + 1);
-  }
-  for (let k = 0; k < K; k++) {
-    if (start[k] === start[k + 1]) continue;
-    const ids: string[] = [];
-    for (let j = start[k]!; j < start[k + 1]!; j++) ids.push(refs[j]! >= 0 ? input.recordId(refs[j]!) : input.removedId(-refs[j]! - 1)!);
-    yield { type: 'updated', profileId: idOf(serialOfRoot[s.rootsBySerial[k]!]!), recordIds: sortIds(ids) };
+  function* creations(): Generator<ResolverEvent> {
+    // Fresh clusters of records that were in no profile.
+    for (let k = 0; k < s.rootsBySerial.length; k++) {
+      const c = s.rootsBySerial[k]!;
+      if (!fresh(c) || holdsOld[c] === 1) continue;
+      const ids: string[] = [];
+      for (let j = clusters.start[k]!; j < clusters.start[k + 1]!; j++) ids.push(input.recordId(clusters.members[j]!));
+      yield { type: 'created', profileId: idOf(serialOfRoot[c]!), recordIds: sortIds(ids) };
+    }
   }
 
-  // Deletions: old profiles none of whose records are left.
-  for (const p of oldBySerial) if (heir[p] === -1) yield { type: 'deleted', profileId: idOf(oldSerials[p]!) };
+  function* after(): Generator<ResolverEvent> {
+    // Joins: new records in any existing or split-off profile, and records that moved into an inherited one.
+    for (let k = 0; k < s.rootsBySerial.length; k++) {
+      const c = s.rootsBySerial[k]!;
+      if (fresh(c) && holdsOld[c] === 0) continue;
+      const ids: string[] = [];
+      for (let j = clusters.start[k]!; j < clusters.start[k + 1]!; j++) {
+        const i = clusters.members[j]!;
+        const p = oldProfile[i]!;
+        if (p < 0 || (!fresh(c) && heir[p] !== c)) ids.push(input.recordId(i));
+      }
+      if (ids.length > 0) yield { type: 'joined', profileId: idOf(serialOfRoot[c]!), recordIds: sortIds(ids) };
+    }
+
+    // Updates: an inherited profile whose records changed in place, or left it (moved elsewhere, or removed).
+    // perf: grouped by a counting sort over cluster positions, not a map (a night where every record changed names
+    // every profile: more than a Map holds at 20M), and ids are decoded one profile at a time.
+    const position = new Int32Array(n);
+    for (let k = 0; k < s.rootsBySerial.length; k++) position[s.rootsBySerial[k]!] = k;
+    const K = s.rootsBySerial.length;
+    const start = new Int32Array(K + 1);
+    /** The profile position of record i's update, or -1: a record changed in place, or moved to an existing profile. */
+    const updateOf = (i: number): number => {
+      const p = oldProfile[i]!;
+      if (p < 0) return -1;
+      const h = heir[p]!;
+      // A record now in a split-off part is named by the split event.
+      if (root[i] !== h) return fresh(root[i]!) ? -1 : position[h]!;
+      return input.changed?.[i] === 1 ? position[h]! : -1;
+    };
+    const removedAt = (k: number): number => {
+      const h = heir[input.removedProfile[k]!]!;
+      return h >= 0 && input.removedId(k) !== undefined ? position[h]! : -1;
+    };
+    for (let i = 0; i < n; i++) {
+      const at = updateOf(i);
+      if (at >= 0) start[at + 1]!++;
+    }
+    for (let k = 0; k < input.removedProfile.length; k++) {
+      const at = removedAt(k);
+      if (at >= 0) start[at + 1]!++;
+    }
+    for (let k = 0; k < K; k++) start[k + 1]! += start[k]!;
+    // Refs: record i as i, removed record k as -(k + 1).
+    const refs = new Int32Array(start[K]!);
+    const fill = start.slice(0, K);
+    for (let i = 0; i < n; i++) {
+      const at = updateOf(i);
+      if (at >= 0) refs[fill[at]!++] = i;
+    }
+    for (let k = 0; k < input.removedProfile.length; k++) {
+      const at = removedAt(k);
+      if (at >= 0) refs[fill[at]!++] = -(k + 1);
+    }
+    for (let k = 0; k < K; k++) {
+      if (start[k] === start[k + 1]) continue;
+      const ids: string[] = [];
+      for (let j = start[k]!; j < start[k + 1]!; j++) ids.push(refs[j]! >= 0 ? input.recordId(refs[j]!) : input.removedId(-refs[j]! - 1)!);
+      yield { type: 'updated', profileId: idOf(serialOfRoot[s.rootsBySerial[k]!]!), recordIds: sortIds(ids) };
+    }
+
+    // Deletions: old profiles none of whose records are left.
+    for (const p of oldBySerial) if (heir[p] === -1) yield { type: 'deleted', profileId: idOf(oldSerials[p]!) };
+  }
+
+  return { before, creations, after };
 }
