@@ -3,6 +3,7 @@ import { contentArb } from './_testing/recordArbitraries.js';
 import { describe, expect, test } from 'vitest';
 import type { CustomerRecord } from './types.js';
 import { resolve } from './resolve.js';
+import { partitionOf, shuffled } from './_testing/partitions.js';
 
 const SEED = 20261122;
 
@@ -13,27 +14,7 @@ const batchArb = fc
   .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => recordArb(`r${i}`))))
   .map((records) => records as CustomerRecord[]);
 
-/** The partition as a sorted list of sorted record-id groups. */
-function partitionOf(mapping: ReadonlyMap<string, string>): string[][] {
-  const groups = new Map<string, string[]>();
-  for (const [r, p] of mapping) {
-    const g = groups.get(p);
-    if (g) g.push(r);
-    else groups.set(p, [r]);
-  }
-  return [...groups.values()].map((g) => g.sort()).sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
-}
 
-function shuffled<T>(items: readonly T[], seed: number): T[] {
-  const out = [...items];
-  let s = seed >>> 0 || 1;
-  for (let i = out.length - 1; i > 0; i--) {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    const j = s % (i + 1);
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
 
 describe('resolve: laws', () => {
   test('the result is a partition of the accepted input, and no record is lost', () => {

@@ -45,6 +45,8 @@ export function asBuffers(chunks: readonly Uint8Array[]): Buffer[] {
 export class ByteInterner {
   // Shared memory, so worker threads can read the entries later without a copy.
   private readonly bytes = new ByteSlab(true);
+  /** `bytes.chunks` (perf: one load less on every lookup that compares bytes). */
+  private readonly chunks = this.bytes.chunks;
   /** Entry i starts at chunk * 2^32 + offset. */
   private readonly starts = new GrowableArray(Float64Array, 1024, true);
   private readonly lengths = new GrowableArray(Uint32Array, 1024, true);
@@ -215,8 +217,8 @@ export class ByteInterner {
     const sb = this.starts.get(b);
     const ca = Math.floor(sa / CHUNK_BASE);
     const cb = Math.floor(sb / CHUNK_BASE);
-    const ba = this.bytes.chunks[ca]!;
-    const bb = this.bytes.chunks[cb]!;
+    const ba = this.chunks[ca]!;
+    const bb = this.chunks[cb]!;
     const oa = sa - ca * CHUNK_BASE;
     const ob = sb - cb * CHUNK_BASE;
     const la = this.lengths.get(a);
@@ -272,14 +274,14 @@ export class ByteInterner {
   private sameEntries(a: number, b: number): boolean {
     const s = this.starts.get(b);
     const chunk = Math.floor(s / CHUNK_BASE);
-    return this.equals(a, this.bytes.chunks[chunk]!, s - chunk * CHUNK_BASE, this.lengths.get(b));
+    return this.equals(a, this.chunks[chunk]!, s - chunk * CHUNK_BASE, this.lengths.get(b));
   }
 
   private equals(id: number, src: Uint8Array, start: number, length: number): boolean {
     if (this.lengths.get(id) !== length) return false;
     const s = this.starts.get(id);
     const chunk = Math.floor(s / CHUNK_BASE);
-    const buf = this.bytes.chunks[chunk]!;
+    const buf = this.chunks[chunk]!;
     const off = s - chunk * CHUNK_BASE;
     for (let i = 0; i < length; i++) if (buf[off + i] !== src[start + i]) return false;
     return true;

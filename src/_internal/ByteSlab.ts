@@ -41,9 +41,10 @@ export class ByteSlab {
   /** Appends `src[start, start + length)`; returns its address. */
   append(src: Uint8Array, start: number, length: number): number {
     const buf = this.room(length);
+    const at = this.used;
     // perf: a short copy by hand beats making a subarray to `set` from.
-    if (length > 32) buf.set(src.subarray(start, start + length), this.used);
-    else for (let i = 0; i < length; i++) buf[this.used + i] = src[start + i]!;
+    if (length > 32) buf.set(src.subarray(start, start + length), at);
+    else for (let i = 0; i < length; i++) buf[at + i] = src[start + i]!;
     return this.commit(length);
   }
 

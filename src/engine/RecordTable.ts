@@ -9,7 +9,7 @@ import type { MemberRecord } from '../merge/buildProfile.js';
 import { isExclusiveGroup } from './linkConfigOf.js';
 import { linkOrder } from './linkOrder.js';
 import { memberRecordOf } from './memberRecord.js';
-import type { PreparedRecordCursor } from './PreparedChunk.js';
+import type { PreparedChunk, PreparedRecordCursor } from './PreparedChunk.js';
 
 /**
  * The records the engine holds, in compact columns: what the batch (append-only), `resolve()` (the batch fed
@@ -149,10 +149,14 @@ export class RecordTable {
    */
   writeFields(r: number, rec: PreparedRecordCursor): void {
     const c = rec.chunk;
-    const name = (ref: number): number => (ref === -1 ? -1 : this.names.internBytes(c.bytes, c.strStart[ref]!, c.strLen[ref]!, c.strHash[ref]!));
     const source = rec.source === -1 ? -1 : this.sources.internBytes(c.bytes, c.strStart[rec.source]!, c.strLen[rec.source]!, c.strHash[rec.source]!);
-    this.setFields(r, name(rec.first), name(rec.last), name(rec.attributes), source, rec.updatedAt);
+    this.setFields(r, this.nameRef(c, rec.first), this.nameRef(c, rec.last), this.nameRef(c, rec.attributes), source, rec.updatedAt);
     this.payloads.setBytes(r, c.bytes, c.strStart[rec.payload]!, c.strLen[rec.payload]!);
+  }
+
+  /** The name id of a chunk's string ref (-1 for none). */
+  private nameRef(c: PreparedChunk, ref: number): number {
+    return ref === -1 ? -1 : this.names.internBytes(c.bytes, c.strStart[ref]!, c.strLen[ref]!, c.strHash[ref]!);
   }
 
   /** Writes record r's fields, already interned (ids; -1 for none); its payload is stored apart. */

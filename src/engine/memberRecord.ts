@@ -7,11 +7,7 @@ import type { MemberRecord } from '../merge/buildProfile.js';
  * and for the resolver's table alike.
  */
 export function memberRecordOf(recordId: string, source: string | undefined, updatedAt: number, keys: readonly string[], payload: string): MemberRecord {
-  return {
-    recordId,
-    source,
-    updatedAt,
-    identifiers: keys.map(describeKey),
-    fields: JSON.parse(payload) as MemberRecord['fields'],
-  };
+  const identifiers: MemberRecord['identifiers'][number][] = [];
+  for (const key of keys) identifiers.push(describeKey(key));
+  return { recordId, source, updatedAt, identifiers, fields: JSON.parse(payload) as MemberRecord['fields'] };
 }

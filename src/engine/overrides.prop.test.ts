@@ -5,6 +5,7 @@ import type { CustomerRecord } from '../types.js';
 import { contentArb } from '../_testing/recordArbitraries.js';
 import { createResolver, type Resolver } from '../incremental/createResolver.js';
 import { resolve } from '../resolve.js';
+import { partitionOf as partition, shuffled } from '../_testing/partitions.js';
 
 // Overrides by every path: resolve() and createResolver() (records one by one, overrides set before, between or
 // after the adds, in any order; then edits of records and overrides) give the same partition (spec §8).
@@ -32,12 +33,6 @@ const recordsArb = fc
 const TIGHT: ResolveOptions = { guards: { generic: { maxRecords: 3, maxDistinctIdentifiers: 5 }, maxClusterSize: 3 } };
 const CONFIGS: [string, ResolveOptions][] = [['default options', {}], ['tight guards', TIGHT]];
 
-/** The partition as sorted groups of record ids. */
-function partition(pairs: Iterable<readonly [string, string]>): string[][] {
-  const groups = new Map<string, string[]>();
-  for (const [r, p] of pairs) groups.set(p, [...(groups.get(p) ?? []), r]);
-  return [...groups.values()].map((g) => g.sort()).sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
-}
 
 function resolverPartition(resolver: Resolver, ids: Iterable<string>): string[][] {
   return partition([...ids].map((id) => [id, resolver.profileOf(id)!] as const));
@@ -151,13 +146,3 @@ describe.each(CONFIGS)('overrides, %s', (_name, base) => {
   });
 });
 
-function shuffled<T>(items: readonly T[], seed: number): T[] {
-  const out = [...items];
-  let s = seed >>> 0 || 1;
-  for (let i = out.length - 1; i > 0; i--) {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    const j = s % (i + 1);
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}

@@ -6,6 +6,7 @@ import type { CustomerRecord, GoldenProfile } from '../types.js';
 import { toProfileJson } from '../io/outputFiles.js';
 import { createResolver, restoreResolver, type Resolver, type ResolverEvent } from './createResolver.js';
 import { resolve } from '../resolve.js';
+import { partitionOf as partition } from '../_testing/partitions.js';
 
 const SEED = 20261122;
 
@@ -25,16 +26,6 @@ const opsArb = fc.array(opArb, { minLength: 1, maxLength: 40 });
 const TIGHT: ResolveOptions = { guards: { generic: { maxRecords: 3, maxDistinctIdentifiers: 5 }, maxClusterSize: 4 } };
 const CONFIGS: [string, ResolveOptions][] = [['default options', {}], ['tight guards', TIGHT]];
 
-/** Partition as a sorted list of sorted record-id groups. */
-function partition(pairs: Iterable<readonly [string, string]>): string[][] {
-  const groups = new Map<string, string[]>();
-  for (const [r, p] of pairs) {
-    const g = groups.get(p);
-    if (g) g.push(r);
-    else groups.set(p, [r]);
-  }
-  return [...groups.values()].map((g) => g.sort()).sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
-}
 
 /** Golden profiles as written, without their ids (the batch's and the resolver's id rules differ), in record order. */
 function goldenProfiles(profiles: readonly GoldenProfile[]): unknown[] {
