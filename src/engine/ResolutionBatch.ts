@@ -60,7 +60,7 @@ export type BatchReport = Omit<ResolveReport, 'stages' | 'peakRssBytes' | 'recor
  */
 export class ResolutionBatch {
   readonly options: ResolvedOptions;
-  private readonly prepare: (record: CustomerRecord, stats: KeyStats) => PreparedRecordCursor;
+  private readonly prepare: (record: CustomerRecord, stats: KeyStats, keep?: boolean) => PreparedRecordCursor;
   private readonly stats: KeyStats = { invalid: {}, junk: {} };
   /** Per kind code: identifier values that became keys (for the report). */
   private readonly keyValues = new Float64Array(KIND_NAMES.length);

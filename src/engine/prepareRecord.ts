@@ -25,15 +25,16 @@ export function createRecordPreparer(options: ResolvedOptions): (record: Custome
 
 /**
  * The preparation of one record at a time, as a chunk of one record read by a cursor (the same shape a file's
- * records take): for `resolve()` and the resolver. The cursor is valid until the next call.
+ * records take): for `resolve()` and the resolver. The cursor reads the preparer's own buffers and is valid until
+ * the next call, unless `keep` (a copy, for a caller that prepares several records before storing them).
  */
-export function createSinglePreparer(options: ResolvedOptions): (record: CustomerRecord, stats: KeyStats) => PreparedRecordCursor {
+export function createSinglePreparer(options: ResolvedOptions): (record: CustomerRecord, stats: KeyStats, keep?: boolean) => PreparedRecordCursor {
   const prepare = createRecordPreparer(options);
   const writer = new PreparedChunkWriter(1);
-  return (record, stats) => {
+  return (record, stats, keep = false) => {
     writer.reset();
     prepare(record, stats, writer, 1);
-    const cursor = new PreparedRecordCursor(writer.finish(1, 0, stats));
+    const cursor = new PreparedRecordCursor(keep ? writer.finish(1, 0, stats) : writer.view(1, 0, stats));
     cursor.next();
     return cursor;
   };

@@ -57,7 +57,7 @@ export interface LinkedComponent {
  */
 export class ResolverState extends RecordTable {
   readonly config: LinkConfig;
-  readonly prepare: (record: CustomerRecord, stats: KeyStats) => PreparedRecordCursor;
+  readonly prepare: (record: CustomerRecord, stats: KeyStats, keep?: boolean) => PreparedRecordCursor;
   readonly stats: KeyStats = { invalid: {}, junk: {} };
   private readonly survivorship: SurvivorshipConfig;
 

@@ -334,7 +334,8 @@ class IncrementalResolver implements Resolver {
         } else if (type === 'add' && r >= 0) reasons.push(`add: duplicate id "${id}": use update to change an existing record`);
         else if (type === 'update' && r < 0) reasons.push(`update: unknown id "${id}": use add for a new record`);
         else {
-          const { prepared } = this.prepare(checked.record);
+          // Kept: several records are prepared before any is stored.
+          const { prepared } = this.prepare(checked.record, true);
           ops.push(type === 'add' ? { type, record: prepared } : { type, index: r, record: prepared });
         }
       }
@@ -374,9 +375,9 @@ class IncrementalResolver implements Resolver {
   }
 
   /** Prepares a record with its own identifier counts (for its warnings), added to the resolver's. */
-  private prepare(record: CustomerRecord): { prepared: PreparedRecordCursor; stats: KeyStats } {
+  private prepare(record: CustomerRecord, keep = false): { prepared: PreparedRecordCursor; stats: KeyStats } {
     const stats: KeyStats = { invalid: {}, junk: {} };
-    const prepared = this.state.prepare(record, stats);
+    const prepared = this.state.prepare(record, stats, keep);
     mergeKeyStats(this.state.stats, stats);
     return { prepared, stats };
   }
@@ -469,7 +470,7 @@ class IncrementalResolver implements Resolver {
   lookupAll(query: LookupQuery): string[] {
     const key = this.keyOfQuery(query);
     const k = key === undefined ? -1 : this.state.keys.get(key);
-    if (k < 0 || k >= this.state.strong.head.length) return [];
+    if (k < 0) return [];
     const serials = new Set<number>();
     for (const r of this.state.strongMembers(k)) serials.add(this.state.serial[r]!);
     return [...serials].sort((a, b) => a - b).map(profileIdOfSerial);
