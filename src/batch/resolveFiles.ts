@@ -36,6 +36,7 @@ import { writeSnapshotStream } from '../incremental/snapshotStreamWrite.js';
 import type { FormattedLines } from '../incremental/snapshotStreamSource.js';
 import type { TableSection } from './tableLines.js';
 import { batchSnapshotSource } from './batchSnapshotSource.js';
+import type { ResolverEvent } from '../identity/succession.js';
 import { FINGERPRINTS_FILE, IDENTITY_FILE, readPreviousRun, type IdentityFile } from '../io/previousRun.js';
 import { ID } from '../io/columnRoles.js';
 import { ResolutionBatch } from '../engine/ResolutionBatch.js';
@@ -458,18 +459,16 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
     // The creations (every profile of a first run) are formatted in the worker threads, the rest streamed here.
     const changes = await outputs.writer(OUTPUT_FILES.changes);
     const changeParts = batch.changeParts();
-    let changeCount = 0;
-    for (const part of [changeParts.before(), undefined, changeParts.after()]) {
-      if (part === undefined) {
-        await writeBlocks({ lines: changes }, 'created', batch.profileCount, 50_000);
-        continue;
-      }
-      for (const event of part) {
+    let changeCount = batch.createdCount();
+    const streamEvents = async (events: Iterable<ResolverEvent>): Promise<void> => {
+      for (const event of events) {
         changeCount++;
         if (changes.write(changeLine(event))) await changes.flush();
       }
-    }
-    changeCount += batch.createdCount();
+    };
+    await streamEvents(changeParts.before());
+    await writeBlocks({ lines: changes }, 'created', batch.profileCount, 50_000);
+    await streamEvents(changeParts.after());
     await outputs.close(OUTPUT_FILES.changes, changes);
     stages.push(stageTiming('changes', t, changeCount));
 

@@ -178,21 +178,6 @@ export class RecordTable {
     this.updatedAt = grow(this.updatedAt, min, exact);
   }
 
-  /** Sizes the per-record columns and the id table for `records` records at once (no doubling copies). */
-  reserveRecords(records: number): void {
-    if (records <= 0) return;
-    if (records > this.firstName.length) this.growRecords(records, true);
-    this.ids.reserveEntries(records);
-    this.payloads.reserve(records);
-  }
-
-  /** Sizes the per-key columns and the key table for `keys` keys at once. */
-  reserveKeys(keys: number): void {
-    if (keys <= 0) return;
-    this.keys.reserveEntries(keys);
-    if (keys > this.keyKind.length) this.growKeys(keys, true);
-  }
-
   /** The JSON payload (names and attributes) of record r. */
   payloadOf(r: number): string {
     return this.payloads.get(r);

@@ -440,7 +440,7 @@ export class ResolverState extends RecordTable {
   }
 
   /**
-   * Looks up the ids, keys and names restored without a lookup (`restoreDecoded`, `restoreKeyBytes`,
+   * Looks up the ids, keys and names restored without a lookup (`restoreDecoded`, `appendKey`,
    * `appendName`), in one cache-friendly pass per table, in steps; must come before anything looks one up.
    * Returns the first repeat, by table in snapshot order (keys, names, records) — `later` is its table index — or
    * undefined.
