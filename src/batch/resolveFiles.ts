@@ -36,7 +36,7 @@ import { writeSnapshotStream } from '../incremental/snapshotStreamWrite.js';
 import type { FormattedLines } from '../incremental/snapshotStreamSource.js';
 import type { TableSection } from './tableLines.js';
 import { batchSnapshotSource } from './batchSnapshotSource.js';
-import type { ResolverEvent } from '../identity/succession.js';
+import { eventsAfter, eventsBefore, type ResolverEvent } from '../identity/succession.js';
 import { FINGERPRINTS_FILE, IDENTITY_FILE, readPreviousRun, type IdentityFile } from '../io/previousRun.js';
 import { ID } from '../io/columnRoles.js';
 import { ResolutionBatch } from '../engine/ResolutionBatch.js';
@@ -466,9 +466,9 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
         if (changes.write(changeLine(event))) await changes.flush();
       }
     };
-    await streamEvents(changeParts.before());
+    await streamEvents(eventsBefore(changeParts));
     await writeBlocks({ lines: changes }, 'created', batch.profileCount, 50_000);
-    await streamEvents(changeParts.after());
+    await streamEvents(eventsAfter(changeParts));
     await outputs.close(OUTPUT_FILES.changes, changes);
     stages.push(stageTiming('changes', t, changeCount));
 

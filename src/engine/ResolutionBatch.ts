@@ -13,7 +13,7 @@ import type { CustomerRecord, GoldenProfile, GuardName, IdentifierKind, LinkEvid
 import type { ResolveReport } from './ResolveReport.js';
 import { firstSerialOfRange, ID_RANGE_SIZE, profileIdOfSerial } from '../identity/profileIds.js';
 import { PreviousRun } from '../identity/PreviousRun.js';
-import { createdProfiles, succeed, successionEvents, successionParts, type ResolverEvent, type Succession, type SuccessionInput } from '../identity/succession.js';
+import { createdProfiles, succeed, successionEvents, successionParts, type ResolverEvent, type Succession, type SuccessionInput, type SuccessionParts } from '../identity/succession.js';
 import { toShared } from '../_internal/shared.js';
 import { linkConfigOf } from './linkConfigOf.js';
 import { linkEvidenceAt, readableKey } from './linkEvidenceAt.js';
@@ -347,7 +347,7 @@ export class ResolutionBatch {
    * `changes()` in three parts (`identity/succession` successionParts): the events before the creations, the
    * creations (one per profile flagged in `columns().createdProfile`), and the events after them.
    */
-  changeParts(): ReturnType<typeof successionParts> {
+  changeParts(): SuccessionParts {
     const { input, succession } = this.requireLinked().identity;
     const c = this.columns();
     return successionParts(input, succession, { start: c.memberStart, members: c.members });

@@ -190,9 +190,9 @@ export function clusterMembers(input: Pick<SuccessionInput, 'n' | 'root'>, s: Su
  */
 export function* successionEvents(input: SuccessionInput, s: Succession, clusters: ClusterMembers, idOf: (serial: number) => string = profileIdOfSerial): Generator<ResolverEvent> {
   const parts = successionParts(input, s, clusters, idOf);
-  yield* parts.before();
-  yield* parts.creations();
-  yield* parts.after();
+  yield* eventsBefore(parts);
+  yield* eventsCreated(parts);
+  yield* eventsAfter(parts);
 }
 
 /** Which clusters inherit an old profile, and which hold a record of one (by root). */
@@ -220,133 +220,152 @@ export function createdProfiles(input: SuccessionInput, s: Succession): Uint8Arr
 }
 
 /**
- * `successionEvents` in three parts: `before` (splits, merges), `creations` (one `created` per profile that
- * `createdProfiles` flags, in position order) and `after` (joins, updates, deletions). A batch formats the
- * creations (every profile of a first run) in worker threads, and streams the other two.
+ * `successionEvents` in three parts, read by `eventsBefore` (splits, merges), `eventsCreated` (one `created` per
+ * profile that `createdProfiles` flags, in position order) and `eventsAfter` (joins, updates, deletions). A batch
+ * formats the creations (every profile of a first run) in worker threads, and streams the other two.
+ *
+ * perf: plain data read by top-level generators, not generator closures made per call. The resolver runs a
+ * succession per edit, and a generator function created per call gets its own prototype and hidden class (old
+ * space), which kept each edit's garbage alive through young-generation collections: loading 150k records spent
+ * 2.4 s in scavenges against 0.6 s (docs/benchmarks.md, "One engine").
  */
-export function successionParts(
-  input: SuccessionInput,
-  s: Succession,
-  clusters: ClusterMembers,
-  idOf: (serial: number) => string = profileIdOfSerial,
-): { before: () => Generator<ResolverEvent>; creations: () => Generator<ResolverEvent>; after: () => Generator<ResolverEvent> } {
-  const { n, root, oldProfile, oldSerials } = input;
-  const P = oldSerials.length;
-  const { heir, serialOfRoot } = s;
+export interface SuccessionParts {
+  readonly input: SuccessionInput;
+  readonly s: Succession;
+  readonly clusters: ClusterMembers;
+  readonly idOf: (serial: number) => string;
+  /** Per root: 1 when the cluster inherits an old profile. */
+  readonly inherited: Uint8Array;
+  /** Per root: 1 when the cluster holds a record of an old profile. */
+  readonly holdsOld: Uint8Array;
+  /** Old profile positions by serial. */
+  readonly oldBySerial: Int32Array;
+}
+
+export function successionParts(input: SuccessionInput, s: Succession, clusters: ClusterMembers, idOf: (serial: number) => string = profileIdOfSerial): SuccessionParts {
+  const { oldSerials } = input;
   const { inherited, holdsOld } = heldFlags(input, s);
+  const oldBySerial = Int32Array.from({ length: oldSerials.length }, (_, p) => p).sort((a, b) => oldSerials[a]! - oldSerials[b]!);
+  return { input, s, clusters, idOf, inherited, holdsOld, oldBySerial };
+}
+
+const sortIds = (ids: string[]): string[] => ids.sort(compareStrings);
+
+/** Splits (an old profile whose records now also lie in fresh clusters), then merges (a cluster heir to several). */
+export function* eventsBefore(parts: SuccessionParts): Generator<ResolverEvent> {
+  const { input, s, idOf, inherited, oldBySerial } = parts;
+  const { n, root, oldProfile, oldSerials } = input;
+  const { heir, serialOfRoot } = s;
+  const partsOf = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    const p = oldProfile[i]!;
+    if (p < 0) continue;
+    const c = root[i]!;
+    if (c === heir[p] || inherited[c] === 1) continue;
+    let list = partsOf.get(p);
+    if (!list) partsOf.set(p, (list = []));
+    if (!list.includes(c)) list.push(c);
+  }
+  for (const p of oldBySerial) {
+    const list = partsOf.get(p);
+    if (!list) continue;
+    const newIds = list.map((c) => serialOfRoot[c]!).sort((a, b) => a - b).map(idOf);
+    yield { type: 'split', profileId: idOf(oldSerials[p]!), newIds };
+  }
+
+  const heirsOf = new Map<number, number[]>();
+  for (let p = 0; p < oldSerials.length; p++) {
+    const c = heir[p]!;
+    if (c < 0 || oldSerials[p] === serialOfRoot[c]) continue;
+    const list = heirsOf.get(c);
+    if (list) list.push(oldSerials[p]!);
+    else heirsOf.set(c, [oldSerials[p]!]);
+  }
+  for (const c of s.rootsBySerial) {
+    const merged = heirsOf.get(c);
+    if (merged) yield { type: 'merged', profileId: idOf(serialOfRoot[c]!), mergedIds: merged.sort((a, b) => a - b).map(idOf) };
+  }
+}
+
+/** Creations: fresh clusters of records that were in no profile. */
+export function* eventsCreated(parts: SuccessionParts): Generator<ResolverEvent> {
+  const { input, s, clusters, idOf, inherited, holdsOld } = parts;
+  for (let k = 0; k < s.rootsBySerial.length; k++) {
+    const c = s.rootsBySerial[k]!;
+    if (inherited[c] === 1 || holdsOld[c] === 1) continue;
+    const ids: string[] = [];
+    for (let j = clusters.start[k]!; j < clusters.start[k + 1]!; j++) ids.push(input.recordId(clusters.members[j]!));
+    yield { type: 'created', profileId: idOf(s.serialOfRoot[c]!), recordIds: sortIds(ids) };
+  }
+}
+
+/** Joins, then updates, then deletions. */
+export function* eventsAfter(parts: SuccessionParts): Generator<ResolverEvent> {
+  const { input, s, clusters, idOf, inherited, holdsOld, oldBySerial } = parts;
+  const { n, root, oldProfile, oldSerials } = input;
+  const { heir, serialOfRoot } = s;
   const fresh = (c: number): boolean => inherited[c] === 0;
-  const sortIds = (ids: string[]): string[] => ids.sort(compareStrings);
-  const oldBySerial = Int32Array.from({ length: P }, (_, p) => p).sort((a, b) => oldSerials[a]! - oldSerials[b]!);
 
-  function* before(): Generator<ResolverEvent> {
-    // Splits: an old profile whose records now also lie in fresh clusters.
-    const partsOf = new Map<number, number[]>();
-    for (let i = 0; i < n; i++) {
+  // Joins: new records in any existing or split-off profile, and records that moved into an inherited one.
+  for (let k = 0; k < s.rootsBySerial.length; k++) {
+    const c = s.rootsBySerial[k]!;
+    if (fresh(c) && holdsOld[c] === 0) continue;
+    const ids: string[] = [];
+    for (let j = clusters.start[k]!; j < clusters.start[k + 1]!; j++) {
+      const i = clusters.members[j]!;
       const p = oldProfile[i]!;
-      if (p < 0) continue;
-      const c = root[i]!;
-      if (c === heir[p] || !fresh(c)) continue;
-      let parts = partsOf.get(p);
-      if (!parts) partsOf.set(p, (parts = []));
-      if (!parts.includes(c)) parts.push(c);
+      if (p < 0 || (!fresh(c) && heir[p] !== c)) ids.push(input.recordId(i));
     }
-    for (const p of oldBySerial) {
-      const parts = partsOf.get(p);
-      if (!parts) continue;
-      const newIds = parts.map((c) => serialOfRoot[c]!).sort((a, b) => a - b).map(idOf);
-      yield { type: 'split', profileId: idOf(oldSerials[p]!), newIds };
-    }
-
-    // Merges: a cluster heir to several old profiles.
-    const heirsOf = new Map<number, number[]>();
-    for (let p = 0; p < P; p++) {
-      const c = heir[p]!;
-      if (c < 0 || oldSerials[p] === serialOfRoot[c]) continue;
-      const list = heirsOf.get(c);
-      if (list) list.push(oldSerials[p]!);
-      else heirsOf.set(c, [oldSerials[p]!]);
-    }
-    for (const c of s.rootsBySerial) {
-      const merged = heirsOf.get(c);
-      if (merged) yield { type: 'merged', profileId: idOf(serialOfRoot[c]!), mergedIds: merged.sort((a, b) => a - b).map(idOf) };
-    }
+    if (ids.length > 0) yield { type: 'joined', profileId: idOf(serialOfRoot[c]!), recordIds: sortIds(ids) };
   }
 
-  function* creations(): Generator<ResolverEvent> {
-    // Fresh clusters of records that were in no profile.
-    for (let k = 0; k < s.rootsBySerial.length; k++) {
-      const c = s.rootsBySerial[k]!;
-      if (!fresh(c) || holdsOld[c] === 1) continue;
-      const ids: string[] = [];
-      for (let j = clusters.start[k]!; j < clusters.start[k + 1]!; j++) ids.push(input.recordId(clusters.members[j]!));
-      yield { type: 'created', profileId: idOf(serialOfRoot[c]!), recordIds: sortIds(ids) };
-    }
+  // Updates: an inherited profile whose records changed in place, or left it (moved elsewhere, or removed).
+  // perf: grouped by a counting sort over cluster positions, not a map (a night where every record changed names
+  // every profile: more than a Map holds at 20M), and ids are decoded one profile at a time.
+  const position = new Int32Array(n);
+  for (let k = 0; k < s.rootsBySerial.length; k++) position[s.rootsBySerial[k]!] = k;
+  const K = s.rootsBySerial.length;
+  const start = new Int32Array(K + 1);
+  /** The profile position of record i's update, or -1: a record changed in place, or moved to an existing profile. */
+  const updateOf = (i: number): number => {
+    const p = oldProfile[i]!;
+    if (p < 0) return -1;
+    const h = heir[p]!;
+    // A record now in a split-off part is named by the split event.
+    if (root[i] !== h) return fresh(root[i]!) ? -1 : position[h]!;
+    return input.changed?.[i] === 1 ? position[h]! : -1;
+  };
+  const removedAt = (k: number): number => {
+    const h = heir[input.removedProfile[k]!]!;
+    return h >= 0 && input.removedId(k) !== undefined ? position[h]! : -1;
+  };
+  for (let i = 0; i < n; i++) {
+    const at = updateOf(i);
+    if (at >= 0) start[at + 1]!++;
+  }
+  for (let k = 0; k < input.removedProfile.length; k++) {
+    const at = removedAt(k);
+    if (at >= 0) start[at + 1]!++;
+  }
+  for (let k = 0; k < K; k++) start[k + 1]! += start[k]!;
+  // Refs: record i as i, removed record k as -(k + 1).
+  const refs = new Int32Array(start[K]!);
+  const fill = start.slice(0, K);
+  for (let i = 0; i < n; i++) {
+    const at = updateOf(i);
+    if (at >= 0) refs[fill[at]!++] = i;
+  }
+  for (let k = 0; k < input.removedProfile.length; k++) {
+    const at = removedAt(k);
+    if (at >= 0) refs[fill[at]!++] = -(k + 1);
+  }
+  for (let k = 0; k < K; k++) {
+    if (start[k] === start[k + 1]) continue;
+    const ids: string[] = [];
+    for (let j = start[k]!; j < start[k + 1]!; j++) ids.push(refs[j]! >= 0 ? input.recordId(refs[j]!) : input.removedId(-refs[j]! - 1)!);
+    yield { type: 'updated', profileId: idOf(serialOfRoot[s.rootsBySerial[k]!]!), recordIds: sortIds(ids) };
   }
 
-  function* after(): Generator<ResolverEvent> {
-    // Joins: new records in any existing or split-off profile, and records that moved into an inherited one.
-    for (let k = 0; k < s.rootsBySerial.length; k++) {
-      const c = s.rootsBySerial[k]!;
-      if (fresh(c) && holdsOld[c] === 0) continue;
-      const ids: string[] = [];
-      for (let j = clusters.start[k]!; j < clusters.start[k + 1]!; j++) {
-        const i = clusters.members[j]!;
-        const p = oldProfile[i]!;
-        if (p < 0 || (!fresh(c) && heir[p] !== c)) ids.push(input.recordId(i));
-      }
-      if (ids.length > 0) yield { type: 'joined', profileId: idOf(serialOfRoot[c]!), recordIds: sortIds(ids) };
-    }
-
-    // Updates: an inherited profile whose records changed in place, or left it (moved elsewhere, or removed).
-    // perf: grouped by a counting sort over cluster positions, not a map (a night where every record changed names
-    // every profile: more than a Map holds at 20M), and ids are decoded one profile at a time.
-    const position = new Int32Array(n);
-    for (let k = 0; k < s.rootsBySerial.length; k++) position[s.rootsBySerial[k]!] = k;
-    const K = s.rootsBySerial.length;
-    const start = new Int32Array(K + 1);
-    /** The profile position of record i's update, or -1: a record changed in place, or moved to an existing profile. */
-    const updateOf = (i: number): number => {
-      const p = oldProfile[i]!;
-      if (p < 0) return -1;
-      const h = heir[p]!;
-      // A record now in a split-off part is named by the split event.
-      if (root[i] !== h) return fresh(root[i]!) ? -1 : position[h]!;
-      return input.changed?.[i] === 1 ? position[h]! : -1;
-    };
-    const removedAt = (k: number): number => {
-      const h = heir[input.removedProfile[k]!]!;
-      return h >= 0 && input.removedId(k) !== undefined ? position[h]! : -1;
-    };
-    for (let i = 0; i < n; i++) {
-      const at = updateOf(i);
-      if (at >= 0) start[at + 1]!++;
-    }
-    for (let k = 0; k < input.removedProfile.length; k++) {
-      const at = removedAt(k);
-      if (at >= 0) start[at + 1]!++;
-    }
-    for (let k = 0; k < K; k++) start[k + 1]! += start[k]!;
-    // Refs: record i as i, removed record k as -(k + 1).
-    const refs = new Int32Array(start[K]!);
-    const fill = start.slice(0, K);
-    for (let i = 0; i < n; i++) {
-      const at = updateOf(i);
-      if (at >= 0) refs[fill[at]!++] = i;
-    }
-    for (let k = 0; k < input.removedProfile.length; k++) {
-      const at = removedAt(k);
-      if (at >= 0) refs[fill[at]!++] = -(k + 1);
-    }
-    for (let k = 0; k < K; k++) {
-      if (start[k] === start[k + 1]) continue;
-      const ids: string[] = [];
-      for (let j = start[k]!; j < start[k + 1]!; j++) ids.push(refs[j]! >= 0 ? input.recordId(refs[j]!) : input.removedId(-refs[j]! - 1)!);
-      yield { type: 'updated', profileId: idOf(serialOfRoot[s.rootsBySerial[k]!]!), recordIds: sortIds(ids) };
-    }
-
-    // Deletions: old profiles none of whose records are left.
-    for (const p of oldBySerial) if (heir[p] === -1) yield { type: 'deleted', profileId: idOf(oldSerials[p]!) };
-  }
-
-  return { before, creations, after };
+  // Deletions: old profiles none of whose records are left.
+  for (const p of oldBySerial) if (heir[p] === -1) yield { type: 'deleted', profileId: idOf(oldSerials[p]!) };
 }
