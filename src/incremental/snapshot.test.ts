@@ -1,14 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { IdweaveError, isIdweaveError } from '../errors.js';
 import type { CustomerRecord } from '../types.js';
 import { resolverWith } from '../_testing/resolvers.js';
-import { createResolver, restoreResolver, type Resolver, type RestoreOptions } from './createResolver.js';
+import { restoreRefusal, resign, type Json } from '../_testing/snapshots.js';
+import { createResolver, restoreResolver, type Resolver } from './createResolver.js';
 import { ProfileTable } from './ResolverState.js';
-import { snapshotChecksum } from './snapshot.js';
-
-// A snapshot as JSON gives it back: plain, mutable data.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Json = any;
 
 const omar: CustomerRecord = { id: 'crm-1', source: 'share-app', emails: ['Omar.Saleh+promo@gmail.com'], phones: ['050 123 4567'], firstName: 'Omar', lastName: 'Saleh', updatedAt: '2024-03-01T08:00:00Z' };
 const omarPos: CustomerRecord = { id: 'pos-7', source: 'pos', emails: ['omarsaleh@googlemail.com', 'omar.saleh@gmial.com'], firstName: 'Omar', attributes: { city: 'Dubai', vip: true, visits: 3, note: null } };
@@ -48,24 +43,6 @@ function asVersion(s: Json, version: 1 | 2): Json {
   if (version === 1) delete s.checksum;
   else resign(s);
   return s;
-}
-
-/** Recomputes the checksum after an edit, so that the rule under test (not the checksum) is what refuses it. */
-function resign(s: Json): Json {
-  s.checksum = snapshotChecksum(s);
-  return s;
-}
-
-/** The `IdweaveError` restoring throws; fails the test when it does not throw one with `snapshot_invalid`. */
-function refusal(input: unknown, options?: RestoreOptions): IdweaveError {
-  try {
-    restoreResolver(input, options);
-  } catch (e) {
-    expect(isIdweaveError(e), String(e)).toBe(true);
-    expect((e as IdweaveError).code).toBe('snapshot_invalid');
-    return e as IdweaveError;
-  }
-  throw new Error('the snapshot was restored');
 }
 
 function timed<T>(f: () => T): { value: T; ms: number } {
@@ -111,10 +88,10 @@ describe('round trip', () => {
   test('a version 1 snapshot gets every other check', () => {
     const v1 = asVersion(snap(), 1);
     rowOf(v1, 'pos-7')[6] = 'not json';
-    expect(refusal(v1).message).toMatch(/records\[3\]\[6\]: payload is not a JSON object/);
+    expect(restoreRefusal(v1).message).toMatch(/records\[3\]\[6\]: payload is not a JSON object/);
     const withChecksum = asVersion(snap(), 1);
     withChecksum.checksum = snap().checksum;
-    expect(refusal(withChecksum).message).toMatch(/unexpected field "checksum" in a version 1 snapshot/);
+    expect(restoreRefusal(withChecksum).message).toMatch(/unexpected field "checksum" in a version 1 snapshot/);
   });
 
   test('after heavy churn (serials far above the record count) a snapshot restores and verifies', () => {
@@ -134,7 +111,7 @@ describe('serials', () => {
   test('serial 24000000 not below nextSerial is refused at once, saying where', () => {
     const s = snap();
     rowOf(s, 'crm-1')[1] = 24_000_000;
-    const { value: error, ms } = timed(() => refusal(resign(s)));
+    const { value: error, ms } = timed(() => restoreRefusal(resign(s)));
     expect(error.message).toBe('invalid resolver snapshot: records[1][1]: serial 24000000 is not below nextSerial 4');
     expect(error.issues).toEqual(['records[1][1]: serial 24000000 is not below nextSerial 4']);
     expect(ms).toBeLessThan(200);
@@ -147,11 +124,11 @@ describe('serials', () => {
     const restored = restoreResolver(resign(s));
     expect(restored.profileOf('crm-2')).toBe(`P${(2 ** 31 + 1).toString(36).padStart(8, '0')}`);
     s.nextSerial = 2 ** 53;
-    const raised = timed(() => refusal(resign(s)));
+    const raised = timed(() => restoreRefusal(resign(s)));
     expect(raised.value.message).toMatch(/nextSerial: 9007199254740992 is not an integer from 1 to 9007199254740991/);
     expect(raised.ms).toBeLessThan(200);
     s.nextSerial = 4;
-    const kept = timed(() => refusal(resign(s)));
+    const kept = timed(() => restoreRefusal(resign(s)));
     expect(kept.value.message).toMatch(/records\[2\]\[1\]: serial 2147483649 is not below nextSerial 4/);
     expect(kept.ms).toBeLessThan(200);
   });
@@ -188,7 +165,7 @@ describe('serials', () => {
   ])('a serial that is %s is refused', (_label, serial, message) => {
     const s = snap();
     rowOf(s, 'crm-1')[1] = serial;
-    expect(refusal(resign(s)).message).toMatch(message);
+    expect(restoreRefusal(resign(s)).message).toMatch(message);
   });
 });
 
@@ -214,13 +191,13 @@ describe('payloads', () => {
   ])('a payload that is %s is refused', (_label, payload, message) => {
     const s = snap();
     rowOf(s, 'pos-7')[6] = payload;
-    expect(refusal(resign(s)).message).toMatch(message);
+    expect(restoreRefusal(resign(s)).message).toMatch(message);
   });
 
   test('a payload that is not a string is refused', () => {
     const s = snap();
     rowOf(s, 'pos-7')[6] = { city: 'Dubai' };
-    expect(refusal(resign(s)).message).toMatch(/records\[3\]\[6\]: expected the payload as a JSON string, got a object/);
+    expect(restoreRefusal(resign(s)).message).toMatch(/records\[3\]\[6\]: expected the payload as a JSON string, got a object/);
   });
 
   test('any flat JSON object of strings, numbers, booleans and null restores, and profile() reads it', () => {
@@ -244,7 +221,7 @@ describe('times', () => {
   ])('updatedAt %s is refused', (_label, t) => {
     const s = snap();
     rowOf(s, 'crm-1')[3] = t;
-    expect(refusal(resign(s)).message).toMatch(/records\[1\]\[3\]: updatedAt .* is neither null nor a time a Date can hold/);
+    expect(restoreRefusal(resign(s)).message).toMatch(/records\[1\]\[3\]: updatedAt .* is neither null nor a time a Date can hold/);
   });
 
   test('the last time a Date can hold restores, and profile() gives it', () => {
@@ -283,7 +260,7 @@ describe('indices, tables and keys', () => {
   ])('%s is refused', (_label, edit, message) => {
     const s = snap();
     edit(s);
-    expect(refusal(resign(s)).message).toMatch(message);
+    expect(restoreRefusal(resign(s)).message).toMatch(message);
   });
 
   test('a record with more keys than add() lets a record hold is refused', () => {
@@ -291,7 +268,7 @@ describe('indices, tables and keys', () => {
     const first = s.keys.length;
     for (let i = 0; i < 501; i++) s.keys.push([`e:k${i}@maf.ae`, 3, -1]);
     rowOf(s, 'crm-2')[7] = Array.from({ length: 501 }, (_, i) => first + i);
-    expect(refusal(resign(s)).message).toMatch(/records\[2\]\[7\]: 501 keys, more than the 500 one record can hold/);
+    expect(restoreRefusal(resign(s)).message).toMatch(/records\[2\]\[7\]: 501 keys, more than the 500 one record can hold/);
   });
 });
 
@@ -302,7 +279,7 @@ describe('shape', () => {
     ['an array', [], /expected a resolver snapshot object, got an array/],
     ['another format', { format: 'something else' }, /format: expected "idweave.resolver", got "something else": not an idweave resolver snapshot/],
   ])('%s is not a snapshot', (_label, input, message) => {
-    expect(refusal(input).message).toMatch(message);
+    expect(restoreRefusal(input).message).toMatch(message);
   });
 
   test.each<[string, (s: Json) => void, RegExp]>([
@@ -319,13 +296,13 @@ describe('shape', () => {
   ])('%s is refused, never with a TypeError', (_label, edit, message) => {
     const s = snap();
     edit(s);
-    expect(refusal(s).message).toMatch(message);
+    expect(restoreRefusal(s).message).toMatch(message);
   });
 
   test('a snapshot with a million bad records fails at once, listing the first 20 problems', () => {
     const s = snap();
     s.records = new Array(1_000_000).fill(null);
-    const { value: error, ms } = timed(() => refusal(s));
+    const { value: error, ms } = timed(() => restoreRefusal(s));
     expect(error.issues).toHaveLength(20);
     expect(error.message).toMatch(/^invalid resolver snapshot: records\[0\]: .* \(and more problems; the first 20 are listed\)$/);
     expect(ms).toBeLessThan(200);
@@ -376,7 +353,7 @@ describe('checksum', () => {
   test('content edited after the checksum was written is refused', () => {
     const s = snap();
     rowOf(s, 'pos-7')[6] = '{"city":"Sharjah"}';
-    expect(refusal(s).message).toMatch(/^invalid resolver snapshot: checksum: the content hashes to fnv1a64:[0-9a-f]{16}, the snapshot says fnv1a64:[0-9a-f]{16}: it was edited or damaged$/);
+    expect(restoreRefusal(s).message).toMatch(/^invalid resolver snapshot: checksum: the content hashes to fnv1a64:[0-9a-f]{16}, the snapshot says fnv1a64:[0-9a-f]{16}: it was edited or damaged$/);
   });
 
   test.each<[string, (s: Json) => void]>([
@@ -390,7 +367,7 @@ describe('checksum', () => {
   ])('changing %s breaks the checksum', (_label, edit) => {
     const s = snap();
     edit(s);
-    expect(refusal(s).message).toMatch(/checksum: the content hashes to/);
+    expect(restoreRefusal(s).message).toMatch(/checksum: the content hashes to/);
   });
 
   test('the checksum is FNV-1a 64 over the documented canonical stream', () => {
@@ -416,14 +393,14 @@ describe('verify: a partition that contradicts the keys', () => {
     rowOf(s, 'crm-2')[1] = 1; // Layla shares Omar's family phone; the name guard keeps them apart
     resign(s);
     expect(restoreResolver(s).profile('P00000001')?.recordIds).toEqual(['crm-1', 'crm-2', 'pos-7']);
-    expect(refusal(s, { verify: true }).message).toMatch(/records "crm-\d" and "crm-\d": both in profile P00000001, but their identifiers do not link them/);
+    expect(restoreRefusal(s, { verify: true }).message).toMatch(/records "crm-\d" and "crm-\d": both in profile P00000001, but their identifiers do not link them/);
   });
 
   test('a profile split against the keys is refused with verify', () => {
     const s = snap();
     rowOf(s, 'pos-7')[1] = 7; // pos-7 shares Omar's email
     s.nextSerial = 8;
-    const error = refusal(resign(s), { verify: true });
+    const error = restoreRefusal(resign(s), { verify: true });
     expect(error.message).toMatch(/records "crm-1" and "pos-7": linked by their identifiers, but in profiles P00000001 and P00000007/);
   });
 

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -9,16 +8,14 @@ import { IdweaveError, isIdweaveError } from '../errors.js';
 import { ID_RANGE_SIZE, profileIdOfSerial } from '../identity/profileIds.js';
 import type { CustomerRecord } from '../types.js';
 import { scratchDir } from '../_testing/resolvers.js';
+import { restoreRefusal, resign, signedStream, type Json } from '../_testing/snapshots.js';
 import { createResolver, restoreResolver, type Resolver, type RestoreOptions } from './createResolver.js';
 import { readResolverSnapshot } from '../batch/readResolverSnapshot.js';
-import { optionsFingerprint, snapshotChecksum, type SnapshotRecord } from './snapshot.js';
+import { optionsFingerprint, type SnapshotRecord } from './snapshot.js';
 import { writeSnapshotFile } from './snapshotStreamWrite.js';
 
 // Snapshots keep the steward's word (the override table, ids not live included), the id range and the tombstones:
 // both formats, their checks, and the older versions that hold none of them.
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Json = any;
 
 const dir = scratchDir('steward');
 let files = 0;
@@ -86,17 +83,6 @@ function continueBoth(a: Resolver, b: Resolver): void {
   expect(b.snapshot()).toEqual(a.snapshot());
 }
 
-function refusal(input: unknown, options?: RestoreOptions): IdweaveError {
-  try {
-    restoreResolver(input, options);
-  } catch (e) {
-    expect(isIdweaveError(e), String(e)).toBe(true);
-    expect((e as IdweaveError).code, (e as Error).message).toBe('snapshot_invalid');
-    return e as IdweaveError;
-  }
-  throw new Error('the snapshot was restored');
-}
-
 async function streamRefusal(bytes: Buffer): Promise<IdweaveError> {
   const path = fresh();
   writeFileSync(path, bytes);
@@ -110,15 +96,6 @@ async function streamRefusal(bytes: Buffer): Promise<IdweaveError> {
   throw new Error('the snapshot was read');
 }
 
-/** Recomputes the checksum after an edit (when the edit leaves something to hash), so the rule under test refuses it. */
-function resign(s: Json): Json {
-  try {
-    s.checksum = snapshotChecksum(s);
-  } catch {
-    // A shape the checksum cannot walk: the reader refuses it before it looks at the checksum.
-  }
-  return s;
-}
 const snap = (r: Resolver = stewarded()): Json => JSON.parse(JSON.stringify(r.snapshot()));
 
 async function readBytes(bytes: Buffer | string, options: RestoreOptions = {}): Promise<Resolver> {
@@ -131,18 +108,6 @@ async function streamLines(r: Resolver = stewarded()): Promise<Json[]> {
   const path = fresh();
   await r.writeSnapshot(path);
   return readFileSync(path, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
-}
-
-/** Lines (the end line left out) signed again with the right counts and SHA-256, so the rule under test refuses. */
-function signed(lines: readonly (Json | string)[]): Buffer {
-  const text = lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l)) + '\n').join('');
-  const counts: Json = { groups: 0, keys: 0, names: 0, sources: 0, records: 0, overrides: 0, erased: 0 };
-  for (const l of lines) {
-    if (typeof l === 'string') continue;
-    for (const k of Object.keys(counts)) if (Array.isArray(l[k]) && Object.keys(l).length === 1) counts[k] += l[k].length;
-  }
-  const checksum = `sha256:${createHash('sha256').update(text).digest('hex')}`;
-  return Buffer.from(`${text}${JSON.stringify({ end: counts, checksum })}\n`);
 }
 
 describe('the object snapshot (version 3)', () => {
@@ -214,7 +179,7 @@ describe('the object snapshot (version 3)', () => {
     ]) {
       const s = snap();
       edit(s);
-      expect(refusal(s).message).toMatch(/checksum: the content hashes to|idRange|nextSerial/);
+      expect(restoreRefusal(s).message).toMatch(/checksum: the content hashes to|idRange|nextSerial/);
     }
   });
 
@@ -244,20 +209,20 @@ describe('the object snapshot (version 3)', () => {
   ])('%s is refused, naming where', (_label, edit, message) => {
     const s = snap();
     edit(s);
-    const error = refusal(resign(s));
+    const error = restoreRefusal(resign(s));
     expect(error.message).toMatch(message);
   });
 
   test('a version 2 snapshot may not hold the new fields', () => {
     const s = snap();
     s.version = 2;
-    expect(refusal(resign(s)).message).toMatch(/unexpected field "idRange" in a version 2 snapshot \(and 2 more problems\)/);
+    expect(restoreRefusal(resign(s)).message).toMatch(/unexpected field "idRange" in a version 2 snapshot \(and 2 more problems\)/);
   });
 
   test('many bad overrides fail at once, listing the first 20', () => {
     const s = snap();
     s.overrides = new Array(100_000).fill(['a', 'a', 'never']);
-    const error = refusal(resign(s));
+    const error = restoreRefusal(resign(s));
     expect(error.issues).toHaveLength(20);
   });
 
@@ -267,7 +232,7 @@ describe('the object snapshot (version 3)', () => {
     s.records.find((r: Json[]) => r[0] === 'pos-7')[1] = s.records.find((r: Json[]) => r[0] === 'crm-1')[1];
     resign(s);
     expect(restoreResolver(s).profileOf('pos-7')).toBe(restoreResolver(s).profileOf('crm-1'));
-    expect(refusal(s, { verify: true }).message).toMatch(/records "crm-1" and "pos-7": both in profile P00000001, but their identifiers do not link them/);
+    expect(restoreRefusal(s, { verify: true }).message).toMatch(/records "crm-1" and "pos-7": both in profile P00000001, but their identifiers do not link them/);
   });
 });
 
@@ -421,7 +386,7 @@ describe('the streamed snapshot (version 3)', () => {
   ])('%s is refused, naming the line', async (_label, edit, message) => {
     const lines = (await streamLines()).slice(0, -1);
     expect(lines.map((l) => Object.keys(l)[0])).toEqual(['format', 'groups', 'keys', 'names', 'sources', 'records', 'overrides', 'erased']);
-    const error = await streamRefusal(signed(edit(lines)));
+    const error = await streamRefusal(signedStream(edit(lines)));
     expect(error.message).toMatch(message);
   });
 

@@ -8,6 +8,7 @@ import { withDefaults } from '../config/ResolveOptions.js';
 import { IdweaveError, isIdweaveError } from '../errors.js';
 import type { CustomerRecord } from '../types.js';
 import { resolverWith, scratchDir } from '../_testing/resolvers.js';
+import { signedStream, type Json } from '../_testing/snapshots.js';
 import { createResolver, restoreResolver, type Resolver, type RestoreOptions } from './createResolver.js';
 import { readResolverSnapshot } from '../batch/readResolverSnapshot.js';
 import { profileIdOfSerial } from './ResolverState.js';
@@ -16,10 +17,6 @@ import { MAX_LINE_CHARS, MAX_LINE_ENTRIES } from './snapshotStreamFormat.js';
 import { readSnapshotFile, readSnapshotStream } from './snapshotStreamRead.js';
 import type { SnapshotSource } from './snapshotStreamSource.js';
 import { writeSnapshotFile, writeSnapshotStream } from './snapshotStreamWrite.js';
-
-// Lines of a stream as JSON gives them back: plain, mutable data.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Json = any;
 
 const dir = scratchDir('stream');
 let files = 0;
@@ -63,17 +60,6 @@ function linesOf(bytes: Buffer): Json[] {
  * table lines hold and the SHA-256 of the lines before it. So an edit is refused by the rule under test, not by
  * the checksum. `end` overrides fields of the end line.
  */
-function signed(lines: readonly (Json | string)[], end: Json = {}): Buffer {
-  const text = lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l)) + '\n').join('');
-  // Version 1 streams end with the records; version 2 adds the overrides and the tombstones.
-  const counts: Json = typeof lines[0] === 'object' && lines[0].version === 1 ? { groups: 0, keys: 0, names: 0, sources: 0, records: 0 } : { groups: 0, keys: 0, names: 0, sources: 0, records: 0, overrides: 0, erased: 0 };
-  for (const l of lines) {
-    if (typeof l === 'string') continue;
-    for (const k of Object.keys(counts)) if (Array.isArray(l[k]) && Object.keys(l).length === 1) counts[k] += l[k].length;
-  }
-  const checksum = `sha256:${createHash('sha256').update(text).digest('hex')}`;
-  return Buffer.concat([Buffer.from(text), Buffer.from(`${JSON.stringify({ end: counts, checksum, ...end })}\n`)]);
-}
 
 /** The lines of the four-record stream without its end line, to edit and sign again. */
 async function bodyLines(): Promise<Json[]> {
@@ -334,8 +320,8 @@ describe('damage is refused', () => {
   test('a dropped line is refused by the counts', async () => {
     const lines = (await bodyLines()).flatMap((x) => (x.records ? x.records.map((r: Json) => ({ records: [r] })) : [x]));
     const end = { end: { groups: 3, keys: 6, names: 5, sources: 2, records: 4, overrides: 0, erased: 0 } };
-    expect((await read(signed(lines, end))).recordCount).toBe(4);
-    const dropped = signed(lines.slice(0, -1), end);
+    expect((await read(signedStream(lines, end))).recordCount).toBe(4);
+    const dropped = signedStream(lines.slice(0, -1), end);
     expect((await refusal(read(dropped))).message).toMatch(/line 9: end\.records: the end line counts 4, the stream holds 3: lines are missing or were added/);
   });
 
@@ -374,7 +360,7 @@ describe('hostile lines are refused', () => {
     ['a size that is not a count', (l) => [{ ...l[0], sizes: { ...l[0].sizes, records: -1 } }, ...l.slice(1)], /line 1: sizes.records: -1 is not a count/],
     ['a size of an unknown table', (l) => [{ ...l[0], sizes: { ...l[0].sizes, __proto__: 5, rows: 1 } }, ...l.slice(1)], /line 1: sizes: unexpected field "rows"/],
   ])('%s', async (_label, edit, message) => {
-    const error = await refusal(read(signed(edit(await bodyLines()))));
+    const error = await refusal(read(signedStream(edit(await bodyLines()))));
     expect(error.message).toMatch(message);
     expect(({} as Json).polluted).toBeUndefined();
   });
@@ -382,13 +368,13 @@ describe('hostile lines are refused', () => {
   test('a record index into the next line of its table is fine; an index past the table is not', async () => {
     const lines = await bodyLines();
     const split = lines.flatMap((x) => (x.keys ? x.keys.map((k: Json) => ({ keys: [k] })) : [x]));
-    expect((await read(signed(split))).snapshot()).toEqual(resolverOf().snapshot());
+    expect((await read(signedStream(split))).snapshot()).toEqual(resolverOf().snapshot());
     const past = lines.map((x) => (x.records ? { records: x.records.map((r: Json) => [...r.slice(0, 7), [6], ...r.slice(8)]) } : x));
-    expect((await refusal(read(signed(past)))).message).toMatch(/line 6: records\[0\]\[7\]\[0\]: key index 6 out of range \(0\.\.5\)/);
+    expect((await refusal(read(signedStream(past)))).message).toMatch(/line 6: records\[0\]\[7\]\[0\]: key index 6 out of range \(0\.\.5\)/);
   });
 
   test('invalid UTF-8 is refused', async () => {
-    const bad = signed((await bodyLines()).map((l) => JSON.stringify(l).replace('Dubai', 'Dub~i')));
+    const bad = signedStream((await bodyLines()).map((l) => JSON.stringify(l).replace('Dubai', 'Dub~i')));
     bad[bad.indexOf('~')] = 0xff;
     expect((await refusal(readBytes(bad))).message).toMatch(/line 6: not valid UTF-8 text/);
   });
@@ -415,7 +401,7 @@ describe('hostile lines are refused', () => {
 
   test('verify refuses a partition that contradicts the keys', async () => {
     const lines = (await bodyLines()).map((x) => (x.records ? { records: x.records.map((r: Json) => (r[0] === 'crm-2' ? [r[0], 1, ...r.slice(2)] : r)) } : x));
-    const bytes = signed(lines);
+    const bytes = signedStream(lines);
     expect((await read(bytes)).profile('P00000001')?.recordIds).toEqual(['crm-1', 'crm-2', 'pos-7']);
     expect((await refusal(read(bytes, { verify: true }))).message).toMatch(/records "crm-\d" and "crm-\d": both in profile P00000001, but their identifiers do not link them/);
   });
@@ -426,7 +412,7 @@ describe('serials are safe integers', () => {
     const serial = 2 ** 40 - 5;
     const lines = (await bodyLines()).map((x) => (x.records ? { records: x.records.map((r: Json) => (r[0] === 'crm-2' ? [r[0], serial, ...r.slice(2)] : r)) } : x));
     lines[0] = { ...lines[0], nextSerial: serial + 1 };
-    const r = await read(signed(lines));
+    const r = await read(signedStream(lines));
     expect(r.profileOf('crm-2')).toBe(profileIdOfSerial(serial));
     expect(r.profile(profileIdOfSerial(serial))?.recordIds).toEqual(['crm-2']);
     const again = await read(await streamBytes(r));
