@@ -18,12 +18,14 @@ export class ByteSlab {
   constructor(
     private readonly shared: boolean,
     private readonly maxChunk = 32 * 1024 * 1024,
+    /** The first chunk's size: small for stores that are often tiny (one edit's refusal reasons). */
+    private readonly minChunk = 64 * 1024,
   ) {}
 
   /** The current chunk, with room for `bytes` more bytes at `used` (a run is written there, then `commit`ted). */
   room(bytes: number): Buffer {
     if (this.used + bytes > this.current.length) {
-      const size = Math.max(Math.min(this.maxChunk, Math.max(64 * 1024, this.current.length * 2)), bytes);
+      const size = Math.max(Math.min(this.maxChunk, Math.max(this.minChunk, this.current.length * 2)), bytes);
       this.current = this.shared ? Buffer.from(new SharedArrayBuffer(size)) : Buffer.allocUnsafe(size);
       this.currentIndex = this.chunks.push(this.current) - 1;
       this.used = 0;

@@ -1,4 +1,7 @@
+import { ByteSlab } from '../_internal/ByteSlab.js';
+import { chunkString } from '../_internal/chunkString.js';
 import { GrowableArray } from '../_internal/GrowableArray.js';
+import { toShared } from '../_internal/shared.js';
 import type { GuardName } from '../types.js';
 
 /** Outcome codes stored per link; the order is the report's. */
@@ -30,29 +33,44 @@ export const OVERRIDE_KEY = -1;
 /**
  * Every link decision as compact columns (perf: ~21 bytes per link instead of an object; a 20M-row run records
  * about as many links as records). Reasons in words are kept only for refused links and accepted `always`
- * overrides, which are few.
+ * overrides: as UTF-8 in a byte slab, not as strings (perf: data with millions of refusals, such as numbers
+ * shared by unrelated people, held each reason as a heap string of ~250 bytes, copied again into every worker
+ * thread: gigabytes at 20M rows; here it costs its bytes plus 16, shared with the threads).
  */
 export class EvidenceLog {
   // perf: start small; the incremental resolver makes one log per edit, the batch grows it by doubling.
-  readonly key = new GrowableArray(Int32Array, 64);
-  readonly recordA = new GrowableArray(Int32Array, 64);
-  readonly recordB = new GrowableArray(Int32Array, 64);
-  readonly outcome = new GrowableArray(Uint8Array, 64);
+  readonly key: GrowableArray<Int32Array>;
+  readonly recordA: GrowableArray<Int32Array>;
+  readonly recordB: GrowableArray<Int32Array>;
+  readonly outcome: GrowableArray<Uint8Array>;
   /** The decision's match weight (NaN when none was computed) and its facts (`match/matchWeights` packFacts). */
-  readonly weight = new GrowableArray(Float32Array, 64);
-  readonly facts = new GrowableArray(Uint32Array, 64);
-  /** Sparse: index → why, only for refused links and `always` overrides. */
-  private readonly why: (string | undefined)[] = [];
+  readonly weight: GrowableArray<Float32Array>;
+  readonly facts: GrowableArray<Uint32Array>;
+  /** Reasons, made on the first one: entry index (ascending), and where its text is. */
+  private why: { entry: GrowableArray<Int32Array>; address: GrowableArray<Float64Array>; length: GrowableArray<Uint32Array>; text: ByteSlab } | undefined;
   readonly counts = new Uint32Array(8);
   /** `always` overrides refused because they would join a `never` pair (the contradiction rule: never wins). */
   overrideConflicts = 0;
+
+  /**
+   * `shared`: columns in shared memory from the start, so `entries()` hands them to worker threads without a
+   * copy (the batch; the incremental resolver's per-edit logs stay in ordinary memory).
+   */
+  constructor(private readonly shared = false) {
+    this.key = new GrowableArray(Int32Array, 64, shared);
+    this.recordA = new GrowableArray(Int32Array, 64, shared);
+    this.recordB = new GrowableArray(Int32Array, 64, shared);
+    this.outcome = new GrowableArray(Uint8Array, 64, shared);
+    this.weight = new GrowableArray(Float32Array, 64, shared);
+    this.facts = new GrowableArray(Uint32Array, 64, shared);
+  }
 
   get length(): number {
     return this.key.length;
   }
 
   add(key: number, a: number, b: number, outcome: OutcomeCode, why?: string, weight = Number.NaN, facts = 0): void {
-    if (why !== undefined) this.why[this.key.length] = why;
+    if (why !== undefined) this.addWhy(this.key.length, why);
     this.key.push(key);
     this.recordA.push(a);
     this.recordB.push(b);
@@ -63,20 +81,30 @@ export class EvidenceLog {
     if (key === OVERRIDE_KEY && outcome === OUTCOME.override) this.overrideConflicts++;
   }
 
+  private addWhy(i: number, why: string): void {
+    const s = this.shared;
+    const w = (this.why ??= {
+      entry: new GrowableArray(Int32Array, 16, s),
+      address: new GrowableArray(Float64Array, 16, s),
+      length: new GrowableArray(Uint32Array, 16, s),
+      text: new ByteSlab(s, 32 * 1024 * 1024, 4096),
+    });
+    const { address, length } = w.text.write(why);
+    w.entry.push(i);
+    w.address.push(address);
+    w.length.push(length);
+  }
+
   whyOf(i: number): string | undefined {
-    return this.why[i];
+    const w = this.why;
+    if (w === undefined) return undefined;
+    const k = indexOfEntry(w.entry.view(), i);
+    return k < 0 ? undefined : w.text.text(w.address.get(k), w.length.get(k));
   }
 
   /** The log as plain arrays in shared memory, for worker threads (see `EvidenceEntries`). */
   entries(): EvidenceEntries {
-    const whyIndex: number[] = [];
-    const whyText: string[] = [];
-    this.why.forEach((w, i) => {
-      if (w !== undefined) {
-        whyIndex.push(i);
-        whyText.push(w);
-      }
-    });
+    const w = this.why;
     return {
       length: this.length,
       key: this.key.sharedView(),
@@ -85,13 +113,26 @@ export class EvidenceLog {
       outcome: this.outcome.sharedView(),
       weight: this.weight.sharedView(),
       facts: this.facts.sharedView(),
-      whyIndex: Int32Array.from(whyIndex),
-      whyText,
+      why: {
+        entry: w === undefined ? new Int32Array(0) : w.entry.sharedView(),
+        address: w === undefined ? new Float64Array(0) : w.address.sharedView(),
+        length: w === undefined ? new Uint32Array(0) : w.length.sharedView(),
+        chunks: w === undefined ? [] : w.text.chunks.map((c) => (this.shared ? c : Buffer.from(toShared(c).buffer))),
+      },
     };
   }
 }
 
-/** An `EvidenceLog` as plain data: refused links' reasons are `whyText[k]` for entry `whyIndex[k]` (ascending). */
+/** Reasons of an `EvidenceLog` as plain data: entry `entry[k]` (ascending) has the UTF-8 text at `address[k]`, `length[k]` bytes, in `chunks` (`ByteSlab` addressing). */
+export interface EvidenceReasons {
+  readonly entry: Int32Array;
+  readonly address: Float64Array;
+  readonly length: Uint32Array;
+  /** Buffers over shared memory (after crossing to a worker: `asBuffers`). */
+  readonly chunks: readonly Buffer[];
+}
+
+/** An `EvidenceLog` as plain data. */
 export interface EvidenceEntries {
   readonly length: number;
   readonly key: Int32Array;
@@ -100,13 +141,13 @@ export interface EvidenceEntries {
   readonly outcome: Uint8Array;
   readonly weight: Float32Array;
   readonly facts: Uint32Array;
-  readonly whyIndex: Int32Array;
-  readonly whyText: readonly string[];
+  readonly why: EvidenceReasons;
 }
 
 /** `EvidenceEntries` with the `EvidenceLog` accessors that `linkEvidenceAt` reads. */
 export function evidenceReader(e: EvidenceEntries): EvidenceReader {
   const at = (a: Int32Array | Uint32Array | Float32Array | Uint8Array) => ({ get: (i: number) => a[i]! });
+  const why = e.why;
   return {
     key: at(e.key),
     recordA: at(e.recordA),
@@ -115,19 +156,24 @@ export function evidenceReader(e: EvidenceEntries): EvidenceReader {
     weight: at(e.weight),
     facts: at(e.facts),
     whyOf(i) {
-      // Binary search: reasons are kept for refused links only.
-      let lo = 0;
-      let hi = e.whyIndex.length - 1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >>> 1;
-        const v = e.whyIndex[mid]!;
-        if (v === i) return e.whyText[mid];
-        if (v < i) lo = mid + 1;
-        else hi = mid - 1;
-      }
-      return undefined;
+      const k = indexOfEntry(why.entry, i);
+      return k < 0 ? undefined : chunkString(why.chunks, why.address[k]!, why.length[k]!);
     },
   };
+}
+
+/** Position of `i` in the ascending `entries`, or -1 (reasons are kept for refused links only). */
+function indexOfEntry(entries: Int32Array, i: number): number {
+  let lo = 0;
+  let hi = entries.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = entries[mid]!;
+    if (v === i) return mid;
+    if (v < i) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
 
 /** What reading one evidence entry needs: an `EvidenceLog`, or `evidenceReader` over its entries. */

@@ -19,6 +19,7 @@ export interface LinkConfig extends GuardConfig {
 export interface GenericKey {
   readonly key: number;
   readonly records: number;
+  /** Other keys its records carry, counted up to `MAX_DISTINCT_COUNTED`. */
   readonly distinctIdentifiers: number;
 }
 
@@ -36,11 +37,12 @@ export interface LinkResult {
  * Steward overrides (`input.overrides`, docs/matching-model.md "Overrides"): `always` pairs are joined first, in
  * the order of their records' ranks, past every guard but a `never` and the maximum cluster size; a `never` pair
  * bans every union that would put both its records in one cluster, always-links included (never wins).
+ *
+ * `evidence` receives every decision (the batch passes a log in shared memory, for its worker threads).
  */
-export function linkRecords(input: LinkInput, config: LinkConfig, knownGeneric?: readonly GenericKey[]): LinkResult {
+export function linkRecords(input: LinkInput, config: LinkConfig, knownGeneric?: readonly GenericKey[], evidence = new EvidenceLog()): LinkResult {
   const n = input.recordCount;
   const uf = new UnionFind(n);
-  const evidence = new EvidenceLog();
 
   const { memberStart, members } = invertKeys(input);
   // A caller linking part of a larger set (the incremental resolver) knows which keys are generic over the whole.
@@ -223,6 +225,13 @@ export function findGenericKeys(input: LinkInput, memberStart: Uint32Array, memb
 }
 
 /**
+ * Distinct other keys are counted up to here, no further: a junk value on millions of records would otherwise
+ * fill a `Set` past V8's 2^24 entries (a crash) and hold hundreds of MB. Such a key is generic by its record
+ * count long before; its figure is then this floor (a configured limit above it is judged against the floor).
+ */
+export const MAX_DISTINCT_COUNTED = 1 << 22;
+
+/**
  * The generic rule for one key whose records are `members[start .. end)` (record indices into `input`'s
  * `keyStart` / `keyIds`): generic when shared by more than `maxRecords` records, or when those records carry
  * more than `maxDistinctIdentifiers` other distinct keys. Shared by the batch linker and the incremental
@@ -248,14 +257,16 @@ export function genericKeyOf(
   let distinct = bound;
   if (bound > limits.maxDistinctIdentifiers) {
     seen.clear();
-    for (let j = start; j < end; j++) {
+    count: for (let j = start; j < end; j++) {
       const r = members[j]!;
       for (let i = input.keyStart[r]!, e = input.keyStart[r + 1]!; i < e; i++) {
         const other = input.keyIds[i]!;
         if (other !== k) seen.add(other);
       }
+      if (seen.size >= MAX_DISTINCT_COUNTED) break count;
     }
-    distinct = seen.size;
+    distinct = Math.min(seen.size, MAX_DISTINCT_COUNTED);
+    seen.clear();
   }
   if (count > limits.maxRecords || distinct > limits.maxDistinctIdentifiers) return { key: k, records: count, distinctIdentifiers: distinct };
   return undefined;

@@ -2,7 +2,7 @@ import { ByteInterner, stringAt } from '../_internal/ByteInterner.js';
 import { GrowableArray } from '../_internal/GrowableArray.js';
 import { lowerBound } from '../_internal/lowerBound.js';
 import { withDefaults, type RecordOverride, type ResolvedOptions, type ResolveOptions } from '../config/ResolveOptions.js';
-import { GUARD_OF_OUTCOME, OUTCOME, type EvidenceLog } from '../cluster/EvidenceLog.js';
+import { EvidenceLog, GUARD_OF_OUTCOME, OUTCOME } from '../cluster/EvidenceLog.js';
 import type { LinkInput } from '../cluster/LinkInput.js';
 import { linkRecords, type GenericKey } from '../cluster/linkRecords.js';
 import type { LinkOverrides } from '../cluster/overrides.js';
@@ -170,7 +170,7 @@ export class ResolutionBatch {
     if (this.linked) return;
     const n = this.size;
     const input = this.linkInput();
-    const { uf, evidence, genericKeys } = linkRecords(input, linkConfigOf(this.options));
+    const { uf, evidence, genericKeys } = linkRecords(input, linkConfigOf(this.options), undefined, new EvidenceLog(true));
     const root = uf.roots();
 
     // Profile serials by succession from the previous run (all fresh without one): identity/succession.
