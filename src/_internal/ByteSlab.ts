@@ -24,7 +24,8 @@ export class ByteSlab {
 
   /** The current chunk, with room for `bytes` more bytes at `used` (a run is written there, then `commit`ted). */
   room(bytes: number): Buffer {
-    if (this.used + bytes > this.current.length) {
+    // A first run of 0 bytes still needs a chunk to be addressed in.
+    if (this.used + bytes > this.current.length || this.currentIndex < 0) {
       const size = Math.max(Math.min(this.maxChunk, Math.max(this.minChunk, this.current.length * 2)), bytes);
       this.current = this.shared ? Buffer.from(new SharedArrayBuffer(size)) : Buffer.allocUnsafe(size);
       this.currentIndex = this.chunks.push(this.current) - 1;

@@ -451,25 +451,9 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
     t = performance.now();
     const ids = batch.idState();
     const identity: IdentityFile = { format: 'idweave.identity', version: 1, idRange: ids.idRange, nextSerial: ids.nextSerial, records: batch.size, tables: batch.tableSizes(), mapping: parquet ? PARQUET_OUTPUT_FILES.mapping : OUTPUT_FILES.mapping, csvSafe: !parquet && csvSafe };
-    const fingerprintsOut = await outputs.writer(FINGERPRINTS_FILE);
-    const fps = batch.fingerprints();
-    await fingerprintsOut.writeBytes(LITTLE_ENDIAN ? new Uint8Array(fps.buffer, fps.byteOffset, fps.byteLength) : Buffer.from(fps.buffer, fps.byteOffset, fps.byteLength).swap32());
-    await outputs.close(FINGERPRINTS_FILE, fingerprintsOut);
-    await outputs.writeJson(IDENTITY_FILE, identity);
-    // The creations (every profile of a first run) are formatted in the worker threads, the rest streamed here.
-    const changes = await outputs.writer(OUTPUT_FILES.changes);
-    const changeParts = batch.changeParts();
-    let changeCount = batch.createdCount();
-    const streamEvents = async (events: Iterable<ResolverEvent>): Promise<void> => {
-      for (const event of events) {
-        changeCount++;
-        if (changes.write(changeLine(event))) await changes.flush();
-      }
-    };
-    await streamEvents(eventsBefore(changeParts));
-    await writeBlocks({ lines: changes }, 'created', batch.profileCount, 50_000);
-    await streamEvents(eventsAfter(changeParts));
-    await outputs.close(OUTPUT_FILES.changes, changes);
+    const changeCount = await writeIdentity(batch, outputs, identity, (changes) => writeBlocks({ lines: changes }, 'created', batch.profileCount, 50_000));
+    // The succession and fingerprints are not read again: their memory goes before the profiles are built.
+    batch.releaseIdentity();
     stages.push(stageTiming('changes', t, changeCount));
 
     // The records as a resolver holds them: `resolverFromBatch` seeds a CRM's resolver from this run.
@@ -568,6 +552,33 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
     await pool?.close();
     await stdin?.close();
   }
+}
+
+/**
+ * `fingerprints.bin`, `identity.json` and `changes.ndjson` (its creations written by `writeCreated`, formatted in
+ * the worker threads; the rest streamed here). Returns the number of events. A function of its own so
+ * that the succession's parts are garbage once it returns.
+ */
+async function writeIdentity(batch: ResolutionBatch, outputs: OutputDir, identity: IdentityFile, writeCreated: (changes: LineWriter) => Promise<void>): Promise<number> {
+  const fingerprintsOut = await outputs.writer(FINGERPRINTS_FILE);
+  const fps = batch.fingerprints();
+  await fingerprintsOut.writeBytes(LITTLE_ENDIAN ? new Uint8Array(fps.buffer, fps.byteOffset, fps.byteLength) : Buffer.from(fps.buffer, fps.byteOffset, fps.byteLength).swap32());
+  await outputs.close(FINGERPRINTS_FILE, fingerprintsOut);
+  await outputs.writeJson(IDENTITY_FILE, identity);
+  const changes = await outputs.writer(OUTPUT_FILES.changes);
+  const parts = batch.changeParts();
+  let count = batch.createdCount();
+  const streamEvents = async (events: Iterable<ResolverEvent>): Promise<void> => {
+    for (const event of events) {
+      count++;
+      if (changes.write(changeLine(event))) await changes.flush();
+    }
+  };
+  await streamEvents(eventsBefore(parts));
+  await writeCreated(changes);
+  await streamEvents(eventsAfter(parts));
+  await outputs.close(OUTPUT_FILES.changes, changes);
+  return count;
 }
 
 function manifestOf(inputs: readonly string[], sizes: readonly number[], hashes: readonly Hash[], report: ResolveFilesReport): Omit<Manifest, 'files'> {

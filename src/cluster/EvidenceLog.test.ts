@@ -29,6 +29,19 @@ describe('EvidenceLog reasons', () => {
     });
   }
 
+  for (const shared of [false, true]) {
+    it(`an empty first reason reads back as empty (shared: ${shared})`, () => {
+      const log = new EvidenceLog(shared);
+      log.add(1, 2, 3, OUTCOME.fuzzy, '');
+      log.add(4, 5, 6, OUTCOME.fuzzy, 'second');
+      expect(log.whyOf(0)).toBe('');
+      expect(log.whyOf(1)).toBe('second');
+      const reader = evidenceReader(log.entries());
+      expect(reader.whyOf(0)).toBe('');
+      expect(reader.whyOf(1)).toBe('second');
+    });
+  }
+
   it('a log without reasons reads none', () => {
     const log = new EvidenceLog();
     log.add(1, 2, 3, OUTCOME.accepted);

@@ -1,7 +1,6 @@
 import { ByteSlab } from '../_internal/ByteSlab.js';
 import { chunkString } from '../_internal/chunkString.js';
 import { GrowableArray } from '../_internal/GrowableArray.js';
-import { toShared } from '../_internal/shared.js';
 import type { GuardName } from '../types.js';
 
 /** Outcome codes stored per link; the order is the report's. */
@@ -87,7 +86,8 @@ export class EvidenceLog {
       entry: new GrowableArray(Int32Array, 16, s),
       address: new GrowableArray(Float64Array, 16, s),
       length: new GrowableArray(Uint32Array, 16, s),
-      text: new ByteSlab(s, 32 * 1024 * 1024, 4096),
+      // perf: a resolver edit's log holds a reason or two; 256 bytes come from Node's buffer pool.
+      text: new ByteSlab(s, 32 * 1024 * 1024, s ? 64 * 1024 : 256),
     });
     const { address, length } = w.text.write(why);
     w.entry.push(i);
@@ -117,7 +117,7 @@ export class EvidenceLog {
         entry: w === undefined ? new Int32Array(0) : w.entry.sharedView(),
         address: w === undefined ? new Float64Array(0) : w.address.sharedView(),
         length: w === undefined ? new Uint32Array(0) : w.length.sharedView(),
-        chunks: w === undefined ? [] : w.text.chunks.map((c) => (this.shared ? c : Buffer.from(toShared(c).buffer))),
+        chunks: w === undefined ? [] : w.text.chunks.map((c) => (this.shared ? c : sharedCopy(c))),
       },
     };
   }
@@ -160,6 +160,13 @@ export function evidenceReader(e: EvidenceEntries): EvidenceReader {
       return k < 0 ? undefined : chunkString(why.chunks, why.address[k]!, why.length[k]!);
     },
   };
+}
+
+/** `bytes` copied into shared memory, as a Buffer. */
+function sharedCopy(bytes: Buffer): Buffer {
+  const out = Buffer.from(new SharedArrayBuffer(bytes.length));
+  out.set(bytes);
+  return out;
 }
 
 /** Position of `i` in the ascending `entries`, or -1 (reasons are kept for refused links only). */

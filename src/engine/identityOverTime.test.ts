@@ -159,3 +159,22 @@ describe('--overrides FILE', () => {
     expect(bad.err).toMatch(/line 2: rule must be never or always/);
   });
 });
+
+describe('ResolutionBatch.releaseIdentity', () => {
+  test('after release the report keeps its id figures, and reading the succession fails loudly', async () => {
+    const { ResolutionBatch } = await import('./ResolutionBatch.js');
+    const batch = new ResolutionBatch();
+    for (const [id, email] of [['a1', 'ann@x.ae'], ['a2', 'ann@x.ae'], ['b1', 'bob@x.ae']] as const) batch.add({ id, emails: [email] });
+    batch.link();
+    const before = batch.report().ids;
+    const created = [...batch.changes()].length;
+    batch.releaseIdentity();
+    expect(batch.report().ids).toEqual(before);
+    expect(batch.idState()).toEqual({ idRange: before.range, nextSerial: before.nextSerial });
+    expect(created).toBe(2);
+    expect(() => batch.changes()).toThrow(/released/);
+    expect(() => batch.fingerprints()).toThrow(/released/);
+    expect(() => batch.asPreviousRun()).toThrow(/released/);
+    expect([...batch.profiles()].length).toBe(2);
+  });
+});
