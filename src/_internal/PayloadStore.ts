@@ -22,11 +22,15 @@ export class PayloadStore {
   /** One past the highest index set. */
   private n = 0;
 
-  /** `shared`: payloads and their addresses in shared memory, for worker threads (the batch's profile builders). */
-  constructor(shared: boolean) {
-    this.bytes = new ByteSlab(shared, 64 * 1024 * 1024);
-    this.starts = shared ? new Float64Array(new SharedArrayBuffer(8 * 1024)) : new Float64Array(1024);
-    this.lengths = shared ? new Uint32Array(new SharedArrayBuffer(4 * 1024)) : new Uint32Array(1024);
+  /**
+   * `shared`: payloads and their addresses in shared memory, for worker threads (the batch's profile builders).
+   * `small`: start with room for a few short texts (one resolver edit's refusal reasons), from Node's buffer pool.
+   */
+  constructor(shared: boolean, small = false) {
+    this.bytes = small ? new ByteSlab(shared, 32 * 1024 * 1024, 256) : new ByteSlab(shared, 64 * 1024 * 1024);
+    const capacity = small ? 16 : 1024;
+    this.starts = shared ? new Float64Array(new SharedArrayBuffer(8 * capacity)) : new Float64Array(capacity);
+    this.lengths = shared ? new Uint32Array(new SharedArrayBuffer(4 * capacity)) : new Uint32Array(capacity);
   }
 
   /** One past the highest index set. */
@@ -37,6 +41,13 @@ export class PayloadStore {
   set(i: number, payload: string): void {
     const { address, length } = this.bytes.write(payload);
     this.place(i, address, length);
+  }
+
+  /** Appends `payload` after the last index; returns its index. */
+  push(payload: string): number {
+    const i = this.n;
+    this.set(i, payload);
+    return i;
   }
 
   /** Sets payload i to the UTF-8 bytes `src[start, start + length)`. */

@@ -25,7 +25,8 @@ describe('EvidenceLog reasons', () => {
         expect(reader.whyOf(i)).toBe(why[i]);
       }
       expect(log.whyOf(why.length)).toBeUndefined();
-      expect(log.entries().why.chunks.every((c) => c.buffer instanceof SharedArrayBuffer)).toBe(true);
+      const { text } = log.entries().why;
+      expect([...text.chunks, text.starts, text.lengths].every((c) => c.buffer instanceof SharedArrayBuffer)).toBe(true);
     });
   }
 
@@ -55,13 +56,14 @@ describe('EvidenceLog reasons', () => {
     const worker = new Worker(
       `const { parentPort, workerData } = require('node:worker_threads');
        const e = workerData;
-       const chunks = e.why.chunks.map((c) => Buffer.from(c.buffer, c.byteOffset, c.byteLength));
+       const t = e.why.text;
+       const chunks = t.chunks.map((c) => Buffer.from(c.buffer, c.byteOffset, c.byteLength));
        const out = [];
        for (let k = 0; k < e.why.entry.length; k++) {
-         const a = e.why.address[k], c = Math.floor(a / 2 ** 32), o = a - c * 2 ** 32;
-         out[e.why.entry[k]] = chunks[c].toString('utf8', o, o + e.why.length[k]);
+         const a = t.starts[k], c = Math.floor(a / 2 ** 32), o = a - c * 2 ** 32;
+         out[e.why.entry[k]] = chunks[c].toString('utf8', o, o + t.lengths[k]);
        }
-       e.why.chunks[0][0] = 42;
+       t.chunks[0][0] = 42;
        parentPort.postMessage(out);`,
       { eval: true, workerData: entries satisfies EvidenceEntries },
     );
@@ -72,6 +74,6 @@ describe('EvidenceLog reasons', () => {
     await worker.terminate();
     for (let i = 0; i < why.length; i++) if (why[i] !== undefined && why[i] !== '') expect(seen[i], `entry ${i}`).toBe(why[i]);
     // The worker's write is seen here: the chunks were shared, not copied.
-    expect(entries.why.chunks[0]![0]).toBe(42);
+    expect(entries.why.text.chunks[0]![0]).toBe(42);
   });
 });

@@ -1,6 +1,6 @@
-import { ByteSlab } from '../_internal/ByteSlab.js';
-import { chunkString } from '../_internal/chunkString.js';
 import { GrowableArray } from '../_internal/GrowableArray.js';
+import { payloadAt, PayloadStore, type PayloadView } from '../_internal/PayloadStore.js';
+import { toShared } from '../_internal/shared.js';
 import type { GuardName } from '../types.js';
 
 /** Outcome codes stored per link; the order is the report's. */
@@ -32,7 +32,7 @@ export const OVERRIDE_KEY = -1;
 /**
  * Every link decision as compact columns (perf: ~21 bytes per link instead of an object; a 20M-row run records
  * about as many links as records). Reasons in words are kept only for refused links and accepted `always`
- * overrides: as UTF-8 in a byte slab, not as strings (perf: data with millions of refusals, such as numbers
+ * overrides: as UTF-8 in a `PayloadStore`, not as strings (perf: data with millions of refusals, such as numbers
  * shared by unrelated people, held each reason as a heap string of ~250 bytes, copied again into every worker
  * thread: gigabytes at 20M rows; here it costs its bytes plus 16, shared with the threads).
  */
@@ -45,8 +45,8 @@ export class EvidenceLog {
   /** The decision's match weight (NaN when none was computed) and its facts (`match/matchWeights` packFacts). */
   readonly weight: GrowableArray<Float32Array>;
   readonly facts: GrowableArray<Uint32Array>;
-  /** Reasons, made on the first one: entry index (ascending), and where its text is. */
-  private why: { entry: GrowableArray<Int32Array>; address: GrowableArray<Float64Array>; length: GrowableArray<Uint32Array>; text: ByteSlab } | undefined;
+  /** Reasons, made on the first one: the k-th reason's entry index (ascending) and its text. */
+  private why: { entry: GrowableArray<Int32Array>; text: PayloadStore } | undefined;
   readonly counts = new Uint32Array(8);
   /** `always` overrides refused because they would join a `never` pair (the contradiction rule: never wins). */
   overrideConflicts = 0;
@@ -82,24 +82,17 @@ export class EvidenceLog {
 
   private addWhy(i: number, why: string): void {
     const s = this.shared;
-    const w = (this.why ??= {
-      entry: new GrowableArray(Int32Array, 16, s),
-      address: new GrowableArray(Float64Array, 16, s),
-      length: new GrowableArray(Uint32Array, 16, s),
-      // perf: a resolver edit's log holds a reason or two; 256 bytes come from Node's buffer pool.
-      text: new ByteSlab(s, 32 * 1024 * 1024, s ? 64 * 1024 : 256),
-    });
-    const { address, length } = w.text.write(why);
+    // perf: a resolver edit's log holds a reason or two: its store starts small.
+    const w = (this.why ??= { entry: new GrowableArray(Int32Array, 16, s), text: new PayloadStore(s, !s) });
     w.entry.push(i);
-    w.address.push(address);
-    w.length.push(length);
+    w.text.push(why);
   }
 
   whyOf(i: number): string | undefined {
     const w = this.why;
     if (w === undefined) return undefined;
     const k = indexOfEntry(w.entry.view(), i);
-    return k < 0 ? undefined : w.text.text(w.address.get(k), w.length.get(k));
+    return k < 0 ? undefined : w.text.get(k);
   }
 
   /** The log as plain arrays in shared memory, for worker threads (see `EvidenceEntries`). */
@@ -115,21 +108,17 @@ export class EvidenceLog {
       facts: this.facts.sharedView(),
       why: {
         entry: w === undefined ? new Int32Array(0) : w.entry.sharedView(),
-        address: w === undefined ? new Float64Array(0) : w.address.sharedView(),
-        length: w === undefined ? new Uint32Array(0) : w.length.sharedView(),
-        chunks: w === undefined ? [] : w.text.chunks.map((c) => (this.shared ? c : sharedCopy(c))),
+        text: w === undefined ? NO_TEXT : this.shared ? w.text.view() : sharedCopy(w.text.view()),
       },
     };
   }
 }
 
-/** Reasons of an `EvidenceLog` as plain data: entry `entry[k]` (ascending) has the UTF-8 text at `address[k]`, `length[k]` bytes, in `chunks` (`ByteSlab` addressing). */
+/** Reasons of an `EvidenceLog` as plain data: the k-th reason is entry `entry[k]`'s (ascending), text `payloadAt(text, k)`. */
 export interface EvidenceReasons {
   readonly entry: Int32Array;
-  readonly address: Float64Array;
-  readonly length: Uint32Array;
-  /** Buffers over shared memory (after crossing to a worker: `asBuffers`). */
-  readonly chunks: readonly Buffer[];
+  /** In shared memory (after crossing to a worker, its chunks wrapped again: `attachColumns`). */
+  readonly text: PayloadView;
 }
 
 /** An `EvidenceLog` as plain data. */
@@ -157,16 +146,21 @@ export function evidenceReader(e: EvidenceEntries): EvidenceReader {
     facts: at(e.facts),
     whyOf(i) {
       const k = indexOfEntry(why.entry, i);
-      return k < 0 ? undefined : chunkString(why.chunks, why.address[k]!, why.length[k]!);
+      return k < 0 ? undefined : payloadAt(why.text, k);
     },
   };
 }
 
-/** `bytes` copied into shared memory, as a Buffer. */
-function sharedCopy(bytes: Buffer): Buffer {
-  const out = Buffer.from(new SharedArrayBuffer(bytes.length));
-  out.set(bytes);
-  return out;
+const NO_TEXT: PayloadView = { chunks: [], starts: new Float64Array(0), lengths: new Uint32Array(0) };
+
+/** A view of an unshared store copied into shared memory. */
+function sharedCopy(v: PayloadView): PayloadView {
+  const chunks = v.chunks.map((c) => {
+    const out = Buffer.from(new SharedArrayBuffer(c.length));
+    out.set(c);
+    return out;
+  });
+  return { chunks, starts: toShared(v.starts), lengths: toShared(v.lengths) };
 }
 
 /** Position of `i` in the ascending `entries`, or -1 (reasons are kept for refused links only). */

@@ -51,7 +51,7 @@ export interface BatchColumns {
 /** Columns received by a worker thread, with their byte chunks wrapped as Buffers again (no copy). */
 export function attachColumns(c: BatchColumns): BatchColumns {
   const view = <T extends { chunks: readonly Buffer[] }>(v: T): T => ({ ...v, chunks: asBuffers(v.chunks) });
-  return { ...c, ids: view(c.ids), keys: view(c.keys), sources: view(c.sources), payloads: view(c.payloads), names: view(c.names), evidence: { ...c.evidence, why: view(c.evidence.why) } };
+  return { ...c, ids: view(c.ids), keys: view(c.keys), sources: view(c.sources), payloads: view(c.payloads), names: view(c.names), evidence: { ...c.evidence, why: { ...c.evidence.why, text: view(c.evidence.why.text) } } };
 }
 
 export function profileIdAt(c: BatchColumns, p: number): string {

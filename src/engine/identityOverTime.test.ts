@@ -6,6 +6,7 @@ import { runCapture } from '../_testing/cli.js';
 import { readPreviousRun } from '../io/previousRun.js';
 import { resolve } from '../resolve.js';
 import { resolveFiles } from '../batch/resolveFiles.js';
+import { ResolutionBatch } from './ResolutionBatch.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'idweave-identity-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -161,8 +162,7 @@ describe('--overrides FILE', () => {
 });
 
 describe('ResolutionBatch.releaseIdentity', () => {
-  test('after release the report keeps its id figures, and reading the succession fails loudly', async () => {
-    const { ResolutionBatch } = await import('./ResolutionBatch.js');
+  test('after release the report keeps its id figures, and reading the succession fails loudly', () => {
     const batch = new ResolutionBatch();
     for (const [id, email] of [['a1', 'ann@x.ae'], ['a2', 'ann@x.ae'], ['b1', 'bob@x.ae']] as const) batch.add({ id, emails: [email] });
     batch.link();
