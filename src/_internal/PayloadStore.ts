@@ -1,3 +1,4 @@
+import { CHUNK_BASE } from './chunkString.js';
 import { ByteSlab } from './ByteSlab.js';
 import { stringAt, type InternedView } from './ByteInterner.js';
 import { grow } from './grow.js';
@@ -47,6 +48,14 @@ export class PayloadStore {
   push(payload: string): number {
     const i = this.n;
     this.set(i, payload);
+    return i;
+  }
+
+  /** Appends payload `k` of another store's view, its bytes copied as they are (no decoding). */
+  pushFrom(view: PayloadView, k: number): number {
+    const i = this.n;
+    const address = view.starts[k]!;
+    this.setBytes(i, view.chunks[Math.floor(address / CHUNK_BASE)]!, address % CHUNK_BASE, view.lengths[k]!);
     return i;
   }
 

@@ -6,6 +6,7 @@ import type { IdweaveConfig } from '../config/configSchema.js';
 import type { SurvivorshipConfig } from '../merge/buildProfile.js';
 import { survivorshipConfigOf, type SurvivorshipOptions } from '../merge/survivorshipConfig.js';
 import type { BatchColumns } from '../engine/BatchColumns.js';
+import { runLinkPart, type LinkPartResult, type LinkPartTask } from '../engine/linkInParts.js';
 import type { WorkerRequest } from './batchWorker.js';
 import { outputLines, type LinesBlock, type LinesTask } from './outputLines.js';
 import { tableLines, type TableLinesTask } from './tableLines.js';
@@ -76,6 +77,12 @@ export class BatchPool {
       return Promise.resolve(this.prepareHere(piece));
     }
     return this.send({ type: 'prepare', piece }) as Promise<PreparedChunk>;
+  }
+
+  /** Links one part of a planned link (`ResolutionBatch.linkInParts`) in worker `part - 1`, or here when there is none. */
+  linkPart(task: LinkPartTask): Promise<LinkPartResult> {
+    if (this.workers.length === 0) return Promise.resolve(runLinkPart(task));
+    return this.send({ type: 'linkPart', task }, (task.part - 1) % this.workers.length) as Promise<LinkPartResult>;
   }
 
   /** Hands the linked batch to every thread; call once before `lines`. */

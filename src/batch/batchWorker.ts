@@ -7,6 +7,7 @@ import { outputLines, type LinesTask } from './outputLines.js';
 import { tableLines, type TableLinesTask } from './tableLines.js';
 import { createPiecePreparer, type Piece } from './preparePiece.js';
 import { transferablesOf, type PreparedChunk } from '../engine/PreparedChunk.js';
+import { runLinkPart, type LinkPartTask } from '../engine/linkInParts.js';
 import { decodeLines, transferablesOfBlock, type DecodedBatch, type DecodedSection, type SectionLimits } from '../incremental/snapshotBlocks.js';
 
 /** Messages a `BatchPool` sends its workers. */
@@ -16,11 +17,12 @@ export type WorkerRequest =
   | { readonly id: number; readonly type: 'decodeLines'; readonly bytes: Uint8Array; readonly ends: Uint32Array }
   | { readonly id: number; readonly type: 'columns'; readonly columns: BatchColumns; readonly survivorship: SurvivorshipOptions }
   | { readonly id: number; readonly type: 'lines'; readonly task: LinesTask }
-  | { readonly id: number; readonly type: 'tableLines'; readonly task: TableLinesTask };
+  | { readonly id: number; readonly type: 'tableLines'; readonly task: TableLinesTask }
+  | { readonly id: number; readonly type: 'linkPart'; readonly task: LinkPartTask };
 
 // Worker thread of `BatchPool`: prepares pieces of input files (packed chunks go back by transfer), then, once
-// the batch is linked, builds blocks of output lines from the shared columns. Or (resolverFromBatch) decodes the
-// records lines of a resolver table.
+// the batch is linked, builds blocks of output lines from the shared columns; while it links, links a part of it
+// (`linkPart`). Or (resolverFromBatch) decodes the records lines of a resolver table.
 let prepare: ((piece: Piece) => PreparedChunk) | undefined;
 let decoding: { section: DecodedSection; limits: SectionLimits } | undefined;
 let columns: BatchColumns | undefined;
@@ -55,6 +57,10 @@ parentPort!.on('message', (msg: WorkerRequest) => {
         break;
       case 'lines':
         parentPort!.postMessage({ id: msg.id, result: outputLines(columns!, survivorship!, msg.task) });
+        break;
+      case 'linkPart':
+        // Its log is in shared memory: nothing is copied back.
+        parentPort!.postMessage({ id: msg.id, result: runLinkPart(msg.task) });
         break;
     }
   } catch (e) {

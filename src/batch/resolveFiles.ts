@@ -389,7 +389,11 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
     // Stage 2: guards and ordered linking.
     onProgress?.({ stage: 'link', rows: batch.size });
     t = performance.now();
-    batch.link();
+    // Parts of the link run at once: here and in the worker threads, one part per core (linking is memory-bound
+    // random access, so a part per thread beyond the cores only contends).
+    const linking = pool;
+    const linkParts = linking.threads === 0 ? 1 : Math.min(linking.threads + 1, availableParallelism());
+    await batch.linkInParts(linkParts, (task) => linking.linkPart(task));
     stages.push(stageTiming('link', t, batch.size));
 
     // Stage 3: outputs. Blocks of mapping lines and of golden profiles (survivorship) are built in the worker

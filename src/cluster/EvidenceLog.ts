@@ -80,12 +80,43 @@ export class EvidenceLog {
     if (key === OVERRIDE_KEY && outcome === OUTCOME.override) this.overrideConflicts++;
   }
 
+  /** Makes room for `n` entries in all (a size known up front: merging logs), so adding up to it never copies. */
+  reserve(n: number): void {
+    for (const c of [this.key, this.recordA, this.recordB, this.outcome, this.weight, this.facts]) c.reserve(n);
+  }
+
+  /**
+   * Appends entry `i` of another log's entries, with its reason: the `why`-th of `e.why` (-1: none), copied as
+   * bytes (merging the logs of a link's parts, `cluster/linkParts`).
+   */
+  copyEntry(e: EvidenceEntries, i: number, why: number): void {
+    const key = e.key[i]!;
+    const outcome = e.outcome[i]! as OutcomeCode;
+    if (why >= 0) {
+      const w = this.whyStore();
+      w.entry.push(this.key.length);
+      w.text.pushFrom(e.why.text, why);
+    }
+    this.key.push(key);
+    this.recordA.push(e.recordA[i]!);
+    this.recordB.push(e.recordB[i]!);
+    this.outcome.push(outcome);
+    this.weight.push(e.weight[i]!);
+    this.facts.push(e.facts[i]!);
+    this.counts[outcome]!++;
+    if (key === OVERRIDE_KEY && outcome === OUTCOME.override) this.overrideConflicts++;
+  }
+
   private addWhy(i: number, why: string): void {
-    const s = this.shared;
-    // perf: a resolver edit's log holds a reason or two: its store starts small.
-    const w = (this.why ??= { entry: new GrowableArray(Int32Array, 16, s), text: new PayloadStore(s, !s) });
+    const w = this.whyStore();
     w.entry.push(i);
     w.text.push(why);
+  }
+
+  private whyStore(): { entry: GrowableArray<Int32Array>; text: PayloadStore } {
+    const s = this.shared;
+    // perf: a resolver edit's log holds a reason or two: its store starts small.
+    return (this.why ??= { entry: new GrowableArray(Int32Array, 16, s), text: new PayloadStore(s, !s) });
   }
 
   whyOf(i: number): string | undefined {

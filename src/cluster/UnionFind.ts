@@ -11,14 +11,35 @@ export class UnionFind {
   /** next[i] is the next member of i's set; the list is circular. */
   private readonly next: Int32Array;
 
-  constructor(readonly count: number) {
-    this.parent = new Int32Array(count);
-    this.sizes = new Uint32Array(count).fill(1);
-    this.next = new Int32Array(count);
+  /**
+   * `shared`: in shared memory, so threads linking disjoint records (`cluster/linkParts`) join sets in one
+   * structure (`over`).
+   */
+  constructor(readonly count: number, shared = false, from?: UnionFindBuffers) {
+    if (from !== undefined) {
+      this.parent = from.parent;
+      this.sizes = from.sizes;
+      this.next = from.next;
+      return;
+    }
+    const buffer = (bytes: number) => (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+    this.parent = new Int32Array(buffer(4 * count));
+    this.sizes = new Uint32Array(buffer(4 * count)).fill(1);
+    this.next = new Int32Array(buffer(4 * count));
     for (let i = 0; i < count; i++) {
       this.parent[i] = i;
       this.next[i] = i;
     }
+  }
+
+  /** The arrays of a shared union-find, to hand to another thread (`over`). */
+  buffers(): UnionFindBuffers {
+    return { parent: this.parent, sizes: this.sizes, next: this.next };
+  }
+
+  /** A union-find over another's arrays (in another thread), as they are. */
+  static over(b: UnionFindBuffers): UnionFind {
+    return new UnionFind(b.parent.length, true, b);
   }
 
   find(i: number): number {
@@ -69,4 +90,11 @@ export class UnionFind {
     for (let i = 0; i < this.count; i++) out[i] = this.find(i);
     return out;
   }
+}
+
+/** The arrays of a `UnionFind` (shared memory when made `shared`). */
+export interface UnionFindBuffers {
+  readonly parent: Int32Array;
+  readonly sizes: Uint32Array;
+  readonly next: Int32Array;
 }

@@ -4,6 +4,7 @@ import { GuardEvaluator, type GuardConfig, type KeyFacts, type Verdict } from '.
 import type { LinkInput } from './LinkInput.js';
 import { alwaysReason, NeverBans, neverReason, orderPairs, unionWithBans } from './overrides.js';
 import { UnionFind } from './UnionFind.js';
+import { toShared } from '../_internal/shared.js';
 import { RecentCache } from '../_internal/RecentCache.js';
 import { attributeParts, compareAttributeParts, noAttributeLevels } from '../match/attributes.js';
 import { compareNamePairs, type NameLevels } from '../match/compareNames.js';
@@ -30,6 +31,31 @@ export interface LinkResult {
 }
 
 /**
+ * What linking an input needs before any link is decided, computed once: each key's records (CSR, in rank
+ * order), the generic keys, and the keys that propose links in the order they are visited (strong candidates by
+ * `orderKeys`, then the weak keys). A plan split into parts (`linkParts`) also says which part links each key.
+ */
+export interface LinkPlan {
+  readonly memberStart: Uint32Array;
+  readonly members: Int32Array;
+  readonly genericKeys: readonly GenericKey[];
+  /** Keys shared by two or more records and not generic, in link order. */
+  readonly strongOrder: Uint32Array;
+  /** Keys with weak memberships, in link order (generic ones included: skipped when visited). */
+  readonly weakOrder: Uint32Array;
+  /** Number of parts, and the part of each key in the orders (undefined: one part links everything). */
+  readonly parts: number;
+  readonly keyPart: Uint8Array | undefined;
+}
+
+/** Where a part's log moves from one phase to the next (indices into its `EvidenceLog`). */
+export interface LinkPartMarks {
+  /** Entries before this are generic keys and `always` overrides (part 0 only). */
+  readonly strongStart: number;
+  readonly weakStart: number;
+}
+
+/**
  * Clusters records: every key shared by several records proposes links, applied strongest kind first and, within
  * a kind, in the order of the key's hash (ties by the key itself), never in input order — so any permutation of
  * the input gives the same partition. Each proposed union passes the guards or is refused; both are logged.
@@ -41,25 +67,63 @@ export interface LinkResult {
  * `evidence` receives every decision (the batch passes a log in shared memory, for its worker threads).
  */
 export function linkRecords(input: LinkInput, config: LinkConfig, knownGeneric?: readonly GenericKey[], evidence = new EvidenceLog()): LinkResult {
-  const n = input.recordCount;
-  const uf = new UnionFind(n);
+  const plan = planLink(input, config, knownGeneric);
+  const uf = new UnionFind(input.recordCount);
+  linkPart(input, config, plan, 0, uf, evidence);
+  return { uf, evidence, genericKeys: plan.genericKeys };
+}
 
-  const { memberStart, members } = invertKeys(input);
+/**
+ * The plan of one link (see `LinkPlan`), as one part. `shared`: its arrays in shared memory, for a plan whose
+ * parts run in other threads.
+ */
+export function planLink(input: LinkInput, config: LinkConfig, knownGeneric?: readonly GenericKey[], shared = false): LinkPlan {
+  const { memberStart, members } = invertKeys(input, shared);
   // A caller linking part of a larger set (the incremental resolver) knows which keys are generic over the whole.
   const genericKeys = knownGeneric ?? findGenericKeys(input, memberStart, members, config);
+  const isGeneric = genericMarks(input, genericKeys);
+  const candidates: number[] = [];
+  for (let k = 0; k < input.keyCount; k++) {
+    if (memberStart[k + 1]! - memberStart[k]! >= 2 && isGeneric[k] === 0) candidates.push(k);
+  }
+  const weakKeys = input.weakRecord.length > 0 ? Uint32Array.from(groupWeak(input).keys()) : new Uint32Array(0);
+  const own = (a: Uint32Array): Uint32Array => (shared ? toShared(a) : a);
+  return {
+    memberStart, members, genericKeys,
+    strongOrder: own(orderKeys(input, Uint32Array.from(candidates))),
+    weakOrder: own(orderKeys(input, weakKeys)),
+    parts: 1,
+    keyPart: undefined,
+  };
+}
+
+function genericMarks(input: LinkInput, genericKeys: readonly GenericKey[]): Uint8Array {
   const isGeneric = new Uint8Array(input.keyCount);
+  for (const g of genericKeys) isGeneric[g.key] = 1;
+  return isGeneric;
+}
+
+/**
+ * Links the keys of part `part` of `plan` into `uf`, logging each decision to `evidence` in link order; part 0
+ * also logs the generic keys and applies the overrides (a plan with overrides has one part). Parts of one plan
+ * touch disjoint records (`linkParts`), so they may run at once, in other threads, on one shared `uf`.
+ */
+export function linkPart(input: LinkInput, config: LinkConfig, plan: LinkPlan, part: number, uf: UnionFind, evidence: EvidenceLog): LinkPartMarks {
+  const n = input.recordCount;
+  const { memberStart, members, genericKeys, keyPart } = plan;
+  const mine = (k: number): boolean => keyPart === undefined || keyPart[k] === part;
+  const isGeneric = genericMarks(input, genericKeys);
   const names = new NameTexts(input, cacheBits(input.recordCount));
   // Sized to the input: the incremental resolver links one small component per edit, and 2^16 slots filled on
   // every call made each add() cost milliseconds.
   const bits = cacheBits(input.recordCount);
   const attributes = new RecentCache((id: number) => attributeParts(input.nameOf(id)), bits);
-  const { isShared, namesOnKey, isHousehold } = findSharedKeys(input, memberStart, members, config, names, attributes);
-  const overrides = input.overrides;
+  const { isShared, namesOnKey, isHousehold } = findSharedKeys(input, memberStart, members, config, names, attributes, keyPart, part);
+  const overrides = part === 0 ? input.overrides : undefined;
   // perf: without never pairs there is no ban to keep, and the guards skip the check.
   const bans = overrides !== undefined && overrides.never.length > 0 ? new NeverBans(n, overrides.never, input.recordRank) : undefined;
   const guards = new GuardEvaluator(input, uf, config, { isGeneric, isShared, namesOnKey, isHousehold, names, attributes }, bans);
-  for (const g of genericKeys) {
-    isGeneric[g.key] = 1;
+  for (const g of part === 0 ? genericKeys : []) {
     if (memberStart[g.key + 1]! - memberStart[g.key]! < 2) continue;
     evidence.add(g.key, members[memberStart[g.key]!]!, members[memberStart[g.key]! + 1]!, OUTCOME.generic,
       `shared by ${g.records} records and ${g.distinctIdentifiers} other identifiers`);
@@ -93,13 +157,11 @@ export function linkRecords(input: LinkInput, config: LinkConfig, knownGeneric?:
   }
 
   // Strong links.
-  const candidates: number[] = [];
-  for (let k = 0; k < input.keyCount; k++) {
-    if (memberStart[k + 1]! - memberStart[k]! >= 2 && isGeneric[k] === 0) candidates.push(k);
-  }
+  const strongStart = evidence.length;
   const roots: number[] = [];
   const anchors: number[] = [];
-  for (const k of orderKeys(input, Uint32Array.from(candidates))) {
+  for (const k of plan.strongOrder) {
+    if (!mine(k)) continue;
     roots.length = 0;
     anchors.length = 0;
     for (let j = memberStart[k]!, end = memberStart[k + 1]!; j < end; j++) {
@@ -108,10 +170,11 @@ export function linkRecords(input: LinkInput, config: LinkConfig, knownGeneric?:
   }
 
   // Weak (fuzzy) links last: a typo-corrected email may join the cluster of the address it was corrected to.
-  if (input.weakRecord.length > 0) {
+  const weakStart = evidence.length;
+  if (plan.weakOrder.length > 0) {
     const weakByKey = groupWeak(input);
-    for (const k of orderKeys(input, Uint32Array.from(weakByKey.keys()))) {
-      if (isGeneric[k] === 1) continue;
+    for (const k of plan.weakOrder) {
+      if (isGeneric[k] === 1 || !mine(k)) continue;
       roots.length = 0;
       anchors.length = 0;
       // The strong members were linked (or refused) already; they only seed the clusters to join.
@@ -120,7 +183,7 @@ export function linkRecords(input: LinkInput, config: LinkConfig, knownGeneric?:
     }
   }
 
-  return { uf, evidence, genericKeys };
+  return { strongStart, weakStart };
 
   function seed(r: number): void {
     const rr = uf.find(r);
@@ -192,12 +255,12 @@ function isAccepted(v: Verdict): boolean {
 }
 
 /** For each key, its records in rank order (CSR). */
-function invertKeys(input: LinkInput): { memberStart: Uint32Array; members: Int32Array } {
-  const memberStart = new Uint32Array(input.keyCount + 1);
+function invertKeys(input: LinkInput, shared: boolean): { memberStart: Uint32Array; members: Int32Array } {
+  const memberStart = new Uint32Array(shared ? new SharedArrayBuffer(4 * (input.keyCount + 1)) : new ArrayBuffer(4 * (input.keyCount + 1)));
   for (let j = 0; j < input.keyIds.length; j++) memberStart[input.keyIds[j]! + 1]!++;
   for (let k = 0; k < input.keyCount; k++) memberStart[k + 1]! += memberStart[k]!;
   const fill = memberStart.slice(0, input.keyCount);
-  const members = new Int32Array(input.keyIds.length);
+  const members = new Int32Array(shared ? new SharedArrayBuffer(4 * input.keyIds.length) : new ArrayBuffer(4 * input.keyIds.length));
   // Visiting records in rank order leaves each key's members sorted by rank.
   for (let r = 0; r < input.recordCount; r++) {
     const rec = input.recordsByRank[r]!;
@@ -282,7 +345,7 @@ export function genericKeyOf(
  */
 export function findSharedKeys(
   input: LinkInput, memberStart: Uint32Array, members: Int32Array, config: Pick<LinkConfig, 'shareableEnabled' | 'shareableKinds' | 'minNameSimilarity'>,
-  names: NameTexts, attributes: RecentCache<readonly string[]>,
+  names: NameTexts, attributes: RecentCache<readonly string[]>, keyPart?: Uint8Array, part = 0,
 ): Pick<KeyFacts, 'isShared' | 'namesOnKey' | 'isHousehold'> {
   const isShared = new Uint8Array(input.keyCount);
   const namesOnKey = new Uint8Array(input.keyCount);
@@ -299,7 +362,8 @@ export function findSharedKeys(
   for (let k = 0; k < input.keyCount; k++) {
     const start = memberStart[k]!;
     const end = memberStart[k + 1]!;
-    if (end - start < 2) continue;
+    // A part needs the facts of its own keys only (the keys both sides of a link hold are in the link's part).
+    if (end - start < 2 || (keyPart !== undefined && keyPart[k] !== part)) continue;
     firsts.length = 0;
     lasts.length = 0;
     attrs.length = 0;

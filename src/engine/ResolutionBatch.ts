@@ -4,7 +4,10 @@ import { lowerBound } from '../_internal/lowerBound.js';
 import { withDefaults, type RecordOverride, type ResolvedOptions, type ResolveOptions } from '../config/ResolveOptions.js';
 import { EvidenceLog, GUARD_OF_OUTCOME, OUTCOME } from '../cluster/EvidenceLog.js';
 import type { LinkInput } from '../cluster/LinkInput.js';
-import { linkRecords, type GenericKey } from '../cluster/linkRecords.js';
+import { linkPart, linkRecords, type GenericKey } from '../cluster/linkRecords.js';
+import { mergePartLogs, planParts } from '../cluster/linkParts.js';
+import { UnionFind } from '../cluster/UnionFind.js';
+import { attachPartResult, linkColumnsOf, type LinkPartResult, type LinkPartTask } from './linkInParts.js';
 import type { LinkOverrides } from '../cluster/overrides.js';
 import { KIND, type KeyStats } from '../match/createRecordKeyer.js';
 import { compareStrings } from '../_internal/compareStrings.js';
@@ -171,9 +174,41 @@ export class ResolutionBatch {
   /** Run the guards and the ordered linking. Call once, after the last `add`. */
   link(): void {
     if (this.linked) return;
-    const n = this.size;
+    const { uf, evidence, genericKeys } = linkRecords(this.linkInput(), linkConfigOf(this.options), undefined, new EvidenceLog(true));
+    this.settle(uf, evidence, genericKeys);
+  }
+
+  /**
+   * `link()` split into up to `parts` parts that run at once (`cluster/linkParts`): part 0 here, the others
+   * through `elsewhere` (the batch job's worker threads, `runLinkPart`). The same partition and the same evidence,
+   * decision for decision, as `link()`.
+   */
+  async linkInParts(parts: number, elsewhere: (task: LinkPartTask) => Promise<LinkPartResult>): Promise<void> {
+    if (this.linked) return;
     const input = this.linkInput();
-    const { uf, evidence, genericKeys } = linkRecords(input, linkConfigOf(this.options), undefined, new EvidenceLog(true));
+    const config = linkConfigOf(this.options);
+    const plan = planParts(input, config, parts);
+    const uf = new UnionFind(this.size, plan.parts > 1);
+    const done = new Int32Array(new SharedArrayBuffer(4 * plan.parts));
+    const others: Promise<LinkPartResult>[] = [];
+    if (plan.parts > 1) {
+      const columns = linkColumnsOf(input, this.table.keys.view(), this.table.names.view());
+      for (let p = 1; p < plan.parts; p++) others.push(elsewhere({ columns, config, plan, part: p, uf: uf.buffers(), done }));
+    }
+    const own = new EvidenceLog(true);
+    const marks = linkPart(input, config, plan, 0, uf, own);
+    if (others.length === 0) return this.settle(uf, own, plan.genericKeys);
+    const results = (await Promise.all(others)).map(attachPartResult);
+    for (let p = 1; p < plan.parts; p++) {
+      if (Atomics.load(done, p) !== 1) throw new Error(`ResolutionBatch: link part ${p} did not finish`);
+    }
+    const evidence = mergePartLogs(plan, input.keyCount, [{ entries: own.entries(), marks }, ...results], new EvidenceLog(true));
+    this.settle(uf, evidence, plan.genericKeys);
+  }
+
+  /** The linked batch's columns and identity, from the linker's clusters and log. */
+  private settle(uf: UnionFind, evidence: EvidenceLog, genericKeys: readonly GenericKey[]): void {
+    const n = this.size;
     const root = uf.roots();
 
     // Profile serials by succession from the previous run (all fresh without one): identity/succession.

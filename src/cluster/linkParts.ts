@@ -1,0 +1,149 @@
+import type { EvidenceEntries, EvidenceLog } from './EvidenceLog.js';
+import type { LinkInput } from './LinkInput.js';
+import { planLink, type LinkConfig, type LinkPartMarks, type LinkPlan } from './linkRecords.js';
+
+/** The part of a key that proposes no link. */
+export const NO_PART = 255;
+
+/**
+ * The plan of one link split into up to `parts` parts that can run at once (in other threads), whose logs merge
+ * into the log `linkRecords` writes, decision for decision.
+ *
+ * Why it is exact: records joined by keys that propose links (directly or through other such keys) form
+ * components, and every decision is about two clusters of one component, weighed on their records, on keys those
+ * records hold and on facts of the link's own key. So a component's decisions do not depend on any other
+ * component, and each part links the keys of the components dealt to it, in the one order (`plan.strongOrder`,
+ * `plan.weakOrder`), on one shared union-find (disjoint records: no two parts touch one set). Merging the logs
+ * by the position of each decision's key in that order gives back the one order.
+ *
+ * One part when `parts` ≤ 1 or the input has overrides (an `always` pair may join components; overrides are a
+ * steward's few pairs, not worth a second scheme). Components are dealt largest first to the lightest part, so a
+ * component holding most records costs its own time and no more.
+ */
+export function planParts(input: LinkInput, config: LinkConfig, parts: number): LinkPlan {
+  const plan = planLink(input, config, undefined, parts > 1);
+  if (parts <= 1 || input.overrides !== undefined || plan.strongOrder.length + plan.weakOrder.length === 0) return plan;
+  const parts8 = Math.min(parts, NO_PART);
+  const n = input.recordCount;
+  const { memberStart, members, strongOrder, weakOrder } = plan;
+  const parent = new Int32Array(n);
+  for (let i = 0; i < n; i++) parent[i] = i;
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      const gp = parent[parent[i]!]!;
+      parent[i] = gp;
+      i = gp;
+    }
+    return i;
+  };
+  const union = (a: number, b: number): void => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent[rb] = ra;
+  };
+  for (const k of strongOrder) {
+    const first = members[memberStart[k]!]!;
+    for (let j = memberStart[k]! + 1; j < memberStart[k + 1]!; j++) union(first, members[j]!);
+  }
+  // A weak key joins its strong members (the clusters it seeds) and the records that may belong to it.
+  const isGeneric = new Uint8Array(input.keyCount);
+  for (const g of plan.genericKeys) isGeneric[g.key] = 1;
+  const weakAnchor = new Map<number, number>();
+  for (let w = 0; w < input.weakRecord.length; w++) {
+    const k = input.weakKey[w]!;
+    if (isGeneric[k] === 1) continue;
+    const r = input.weakRecord[w]!;
+    const anchor = memberStart[k + 1]! > memberStart[k]! ? members[memberStart[k]!]! : weakAnchor.get(k);
+    if (anchor === undefined) weakAnchor.set(k, r);
+    else union(anchor, r);
+  }
+
+  // Records per component, then components dealt: large ones first (largest to lightest part), the rest in
+  // record order to the lightest part.
+  const size = new Uint32Array(n);
+  for (let i = 0; i < n; i++) size[find(i)]!++;
+  const partOfRoot = new Uint8Array(n).fill(NO_PART);
+  const load = new Float64Array(parts8);
+  const lightest = (): number => {
+    let p = 0;
+    for (let q = 1; q < parts8; q++) if (load[q]! < load[p]!) p = q;
+    return p;
+  };
+  const deal = (root: number): void => {
+    const p = lightest();
+    partOfRoot[root] = p;
+    load[p]! += size[root]!;
+  };
+  const large: number[] = [];
+  const bar = Math.max(2, Math.floor(n / (8 * parts8)));
+  for (let i = 0; i < n; i++) if (parent[i] === i && size[i]! >= bar) large.push(i);
+  large.sort((a, b) => size[b]! - size[a]! || a - b);
+  for (const root of large) deal(root);
+  for (let i = 0; i < n; i++) if (parent[i] === i && size[i]! >= 2 && partOfRoot[i] === NO_PART) deal(i);
+
+  const keyPart = new Uint8Array(new SharedArrayBuffer(Math.max(1, input.keyCount))).fill(NO_PART);
+  for (const k of strongOrder) keyPart[k] = partOfRoot[find(members[memberStart[k]!]!)]!;
+  for (const k of weakOrder) {
+    if (isGeneric[k] === 1) continue;
+    const anchor = memberStart[k + 1]! > memberStart[k]! ? members[memberStart[k]!]! : weakAnchor.get(k)!;
+    keyPart[k] = partOfRoot[find(anchor)]!;
+  }
+  return { ...plan, parts: parts8, keyPart };
+}
+
+/** One part's log and where its phases start. */
+export interface PartLog {
+  readonly entries: EvidenceEntries;
+  readonly marks: LinkPartMarks;
+}
+
+/**
+ * The parts' logs as the one log, into `into`: part 0's generic and override decisions, then the strong phase's
+ * decisions by the position of their key in `plan.strongOrder`, then the weak phase's by `plan.weakOrder`. Within
+ * a key, a part's decisions keep their order (a key belongs to one part).
+ */
+export function mergePartLogs(plan: LinkPlan, keyCount: number, logs: readonly PartLog[], into: EvidenceLog): EvidenceLog {
+  const readers = logs.map((l) => new LogReader(l.entries));
+  for (let i = 0; i < logs.length; i++) {
+    if (i > 0 && logs[i]!.marks.strongStart !== 0) throw new Error('mergePartLogs: only part 0 logs generic keys and overrides');
+  }
+  into.reserve(into.length + logs.reduce((n, l) => n + l.entries.length, 0));
+  for (let i = 0; i < logs[0]!.marks.strongStart; i++) readers[0]!.copy(i, into);
+  const pos = new Int32Array(keyCount);
+  const phase = (order: Uint32Array, from: (l: PartLog) => number, to: (l: PartLog) => number): void => {
+    for (let i = 0; i < order.length; i++) pos[order[i]!] = i;
+    const at = logs.map(from);
+    const end = logs.map(to);
+    for (;;) {
+      let best = -1;
+      let bestPos = 0;
+      for (let p = 0; p < logs.length; p++) {
+        if (at[p]! >= end[p]!) continue;
+        const q = pos[logs[p]!.entries.key[at[p]!]!]!;
+        if (best === -1 || q < bestPos) {
+          best = p;
+          bestPos = q;
+        }
+      }
+      if (best === -1) return;
+      // The whole run of this key's decisions in that part.
+      const key = logs[best]!.entries.key[at[best]!]!;
+      do readers[best]!.copy(at[best]!++, into);
+      while (at[best]! < end[best]! && logs[best]!.entries.key[at[best]!] === key);
+    }
+  };
+  phase(plan.strongOrder, (l) => l.marks.strongStart, (l) => l.marks.weakStart);
+  phase(plan.weakOrder, (l) => l.marks.weakStart, (l) => l.entries.length);
+  return into;
+}
+
+/** Reads one part's entries in ascending order, its reasons by a cursor (they are kept by ascending entry). */
+class LogReader {
+  private why = 0;
+  constructor(private readonly e: EvidenceEntries) {}
+
+  copy(i: number, into: EvidenceLog): void {
+    const entry = this.e.why.entry;
+    into.copyEntry(this.e, i, this.why < entry.length && entry[this.why] === i ? this.why++ : -1);
+  }
+}
