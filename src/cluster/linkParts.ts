@@ -91,58 +91,64 @@ export function planParts(input: LinkInput, config: LinkConfig, parts: number): 
   return { ...plan, parts: parts8, keyPart };
 }
 
-/** One part's log and where its phases start. */
+/** One part's log and how it lines up with the one order. */
 export interface PartLog {
   readonly entries: EvidenceEntries;
   readonly marks: LinkPartMarks;
 }
 
 /**
- * The parts' logs as the one log, into `into`: part 0's generic and override decisions, then the strong phase's
- * decisions by the position of their key in `plan.strongOrder`, then the weak phase's by `plan.weakOrder`. Within
- * a key, a part's decisions keep their order (a key belongs to one part).
+ * The parts' logs as the one log, into `into`: part 0's generic and override decisions, then each key's decisions
+ * by the key's position in the one order (`marks.runs`; a key belongs to one part, so no two runs tie), each
+ * part's log read front to back.
  */
-export function mergePartLogs(plan: LinkPlan, keyCount: number, logs: readonly PartLog[], into: EvidenceLog): EvidenceLog {
-  const readers = logs.map((l) => new LogReader(l.entries));
-  for (let i = 0; i < logs.length; i++) {
-    if (i > 0 && logs[i]!.marks.strongStart !== 0) throw new Error('mergePartLogs: only part 0 logs generic keys and overrides');
+export function mergePartLogs(logs: readonly PartLog[], into: EvidenceLog): EvidenceLog {
+  for (let i = 1; i < logs.length; i++) {
+    if (logs[i]!.marks.prefix !== 0) throw new Error('mergePartLogs: only part 0 logs generic keys and overrides');
   }
   into.reserve(into.length + logs.reduce((n, l) => n + l.entries.length, 0));
-  for (let i = 0; i < logs[0]!.marks.strongStart; i++) readers[0]!.copy(i, into);
-  const pos = new Int32Array(keyCount);
-  const phase = (order: Uint32Array, from: (l: PartLog) => number, to: (l: PartLog) => number): void => {
-    for (let i = 0; i < order.length; i++) pos[order[i]!] = i;
-    const at = logs.map(from);
-    const end = logs.map(to);
-    for (;;) {
-      let best = -1;
-      let bestPos = 0;
-      for (let p = 0; p < logs.length; p++) {
-        if (at[p]! >= end[p]!) continue;
-        const q = pos[logs[p]!.entries.key[at[p]!]!]!;
-        if (best === -1 || q < bestPos) {
-          best = p;
-          bestPos = q;
-        }
+  const readers = logs.map((l) => new LogReader(l.entries));
+  const first = readers[0]!;
+  for (let i = 0; i < logs[0]!.marks.prefix; i++) first.copy(into);
+  const runAt = new Array<number>(logs.length).fill(0);
+  for (;;) {
+    let best = -1;
+    let bestPosition = 0;
+    for (let p = 0; p < logs.length; p++) {
+      const runs = logs[p]!.marks.runs;
+      if (runAt[p]! >= runs.length) continue;
+      const position = runs[runAt[p]!]!;
+      if (best === -1 || position < bestPosition) {
+        best = p;
+        bestPosition = position;
       }
-      if (best === -1) return;
-      // The whole run of this key's decisions in that part.
-      const key = logs[best]!.entries.key[at[best]!]!;
-      do readers[best]!.copy(at[best]!++, into);
-      while (at[best]! < end[best]! && logs[best]!.entries.key[at[best]!] === key);
     }
-  };
-  phase(plan.strongOrder, (l) => l.marks.strongStart, (l) => l.marks.weakStart);
-  phase(plan.weakOrder, (l) => l.marks.weakStart, (l) => l.entries.length);
+    if (best === -1) break;
+    const runs = logs[best]!.marks.runs;
+    const reader = readers[best]!;
+    // Runs of one part in a row, while they come before every other part's next run.
+    let next = Infinity;
+    for (let p = 0; p < logs.length; p++) {
+      const r = logs[p]!.marks.runs;
+      if (p !== best && runAt[p]! < r.length && r[runAt[p]!]! < next) next = r[runAt[p]!]!;
+    }
+    let i = runAt[best]!;
+    for (; i < runs.length && runs[i]! < next; i += 2) {
+      for (let n = runs[i + 1]!; n > 0; n--) reader.copy(into);
+    }
+    runAt[best] = i;
+  }
   return into;
 }
 
-/** Reads one part's entries in ascending order, its reasons by a cursor (they are kept by ascending entry). */
+/** Reads one part's entries front to back, its reasons by a cursor (they are kept by ascending entry). */
 class LogReader {
+  private i = 0;
   private why = 0;
   constructor(private readonly e: EvidenceEntries) {}
 
-  copy(i: number, into: EvidenceLog): void {
+  copy(into: EvidenceLog): void {
+    const i = this.i++;
     const entry = this.e.why.entry;
     into.copyEntry(this.e, i, this.why < entry.length && entry[this.why] === i ? this.why++ : -1);
   }

@@ -48,11 +48,15 @@ export interface LinkPlan {
   readonly keyPart: Uint8Array | undefined;
 }
 
-/** Where a part's log moves from one phase to the next (indices into its `EvidenceLog`). */
+/**
+ * How a part's log lines up with the one order: its first `prefix` entries are the generic keys' and the
+ * overrides' (part 0 only); then, per visited key that decided anything, the key's position in the one order
+ * (`strongOrder`, then `weakOrder` after it) and how many decisions it logged, as pairs in `runs` (kept only when
+ * the plan has parts: merging the logs is then a walk over these pairs, `linkParts`).
+ */
 export interface LinkPartMarks {
-  /** Entries before this are generic keys and `always` overrides (part 0 only). */
-  readonly strongStart: number;
-  readonly weakStart: number;
+  readonly prefix: number;
+  readonly runs: Int32Array;
 }
 
 /**
@@ -157,33 +161,43 @@ export function linkPart(input: LinkInput, config: LinkConfig, plan: LinkPlan, p
   }
 
   // Strong links.
-  const strongStart = evidence.length;
+  const prefix = evidence.length;
+  const runs: number[] = [];
+  const noteRun = (position: number, before: number): void => {
+    if (keyPart !== undefined && evidence.length > before) runs.push(position, evidence.length - before);
+  };
   const roots: number[] = [];
   const anchors: number[] = [];
-  for (const k of plan.strongOrder) {
+  const { strongOrder, weakOrder } = plan;
+  for (let i = 0; i < strongOrder.length; i++) {
+    const k = strongOrder[i]!;
     if (!mine(k)) continue;
+    const before = evidence.length;
     roots.length = 0;
     anchors.length = 0;
     for (let j = memberStart[k]!, end = memberStart[k + 1]!; j < end; j++) {
       offer(members[j]!, k, false);
     }
+    noteRun(i, before);
   }
 
   // Weak (fuzzy) links last: a typo-corrected email may join the cluster of the address it was corrected to.
-  const weakStart = evidence.length;
-  if (plan.weakOrder.length > 0) {
+  if (weakOrder.length > 0) {
     const weakByKey = groupWeak(input);
-    for (const k of plan.weakOrder) {
+    for (let i = 0; i < weakOrder.length; i++) {
+      const k = weakOrder[i]!;
       if (isGeneric[k] === 1 || !mine(k)) continue;
+      const before = evidence.length;
       roots.length = 0;
       anchors.length = 0;
       // The strong members were linked (or refused) already; they only seed the clusters to join.
       for (let j = memberStart[k]!, end = memberStart[k + 1]!; j < end; j++) seed(members[j]!);
       for (const r of weakByKey.get(k)!) offer(r, k, true);
+      noteRun(strongOrder.length + i, before);
     }
   }
 
-  return { strongStart, weakStart };
+  return { prefix, runs: Int32Array.from(runs) };
 
   function seed(r: number): void {
     const rr = uf.find(r);

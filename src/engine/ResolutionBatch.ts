@@ -202,7 +202,7 @@ export class ResolutionBatch {
     for (let p = 1; p < plan.parts; p++) {
       if (Atomics.load(done, p) !== 1) throw new Error(`ResolutionBatch: link part ${p} did not finish`);
     }
-    const evidence = mergePartLogs(plan, input.keyCount, [{ entries: own.entries(), marks }, ...results], new EvidenceLog(true));
+    const evidence = mergePartLogs([{ entries: own.entries(), marks }, ...results], new EvidenceLog(true));
     this.settle(uf, evidence, plan.genericKeys);
   }
 
