@@ -23,6 +23,7 @@ export {
   type TruthAccuracy,
 } from './batch/resolveFiles.js';
 export type { EvidenceMode } from './io/evidenceMode.js';
+export type { ProfileLineage } from './io/profileLineage.js';
 export { IdweaveError, isIdweaveError, type IdweaveErrorCode } from './errors.js';
 export { parseConfig } from './config/parseConfig.js';
 export { recordFromRow, type RecordFromRowResult } from './io/recordFromRow.js';

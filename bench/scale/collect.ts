@@ -1,6 +1,7 @@
 /**
  * Gathers the outputs of runs already made under bench/data/<records>/ (idweave-out/report.json, score.json,
- * duckdb-out/duckdb-report.json, duckdb-score.json, meta.json) into bench/results/scale.json, with machine facts.
+ * duckdb-out/duckdb-report.json, duckdb-score.json, meta.json) into bench/results/scale.json, with machine facts
+ * (`--profile hard`: bench/data/<records>-hard/ into bench/results/scale-hard.json).
  * runScale.ts makes the runs and collects in one go; this re-collects without re-running.
  *
  *   npx tsx bench/scale/collect.ts --sizes 1000000,20000000 [--note "..."]
@@ -10,12 +11,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
-const { values } = parseArgs({ options: { sizes: { type: 'string' }, note: { type: 'string', default: '' } } });
+const { values } = parseArgs({ options: { sizes: { type: 'string' }, note: { type: 'string', default: '' }, profile: { type: 'string', default: 'default' } } });
+// The hard profile's runs live in bench/data/<records>-hard/ and are gathered into scale-hard.json.
+const suffix = values.profile === 'hard' ? '-hard' : '';
 const root = path.resolve(import.meta.dirname, '../..');
 const read = (file: string): any => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined);
 
 const results = (values.sizes ?? '').split(',').filter(Boolean).map((s) => {
-  const dir = path.join(root, 'bench/data', s.trim());
+  const dir = path.join(root, 'bench/data', `${s.trim()}${suffix}`);
   // With several runs (runScale --runs), the report of the median-time run.
   const median = (runsFile: string, reportOf: (run: number) => string, fallback: string): { report: any; walls?: number[] } => {
     const walls: number[] | undefined = read(path.join(dir, runsFile))?.wallSeconds;
@@ -51,7 +54,8 @@ const out = {
   machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, totalMemoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
   date: new Date().toISOString(),
   note: values.note,
+  profile: values.profile,
   results,
 };
-writeFileSync(path.join(root, 'bench/results/scale.json'), JSON.stringify(out, null, 2) + '\n');
+writeFileSync(path.join(root, `bench/results/scale${suffix}.json`), JSON.stringify(out, null, 2) + '\n');
 console.log(JSON.stringify(results.map((r) => ({ records: r.records, seconds: r.idweave?.seconds, rss: r.idweave?.peakRssBytes })), null, 1));

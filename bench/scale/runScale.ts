@@ -4,6 +4,7 @@
  * append the result with machine facts to bench/results/scale.json.
  *
  *   npx tsx bench/scale/runScale.ts --sizes 100000,1000000 [--runs 3] [--duckdb-runs 1] [--no-duckdb] [--cli dist/cli.js]
+ *     [--profile hard]   (the generator's hard profile, in bench/data/<records>-hard/, results in scale-hard.json)
  *
  * Timing is wall time of the whole process; with --runs > 1 every run is kept and collect.ts reports the median
  * run (this machine is shared and noisy). Peak RSS is what each tool reports of its own process (maxRSS); results go to
@@ -23,6 +24,7 @@ const { values } = parseArgs({
     'no-duckdb': { type: 'boolean', default: false },
     // The built CLI to time (a copy keeps a long campaign independent of rebuilds).
     cli: { type: 'string', default: 'dist/cli.js' },
+    profile: { type: 'string', default: 'default' },
   },
 });
 
@@ -30,6 +32,8 @@ const root = path.resolve(import.meta.dirname, '../..');
 const sizes = values.sizes.split(',').map((s) => Number(s.trim()));
 const runs = Math.max(1, Number(values.runs));
 const duckdbRuns = Math.max(1, Number(values['duckdb-runs'] ?? runs));
+if (values.profile !== 'default' && values.profile !== 'hard') throw new Error(`--profile: default or hard, not ${values.profile}`);
+const hard = values.profile === 'hard';
 
 interface Timed {
   seconds: number;
@@ -45,12 +49,12 @@ function timed(cmd: string, args: string[]): Timed {
 }
 
 for (const size of sizes) {
-  const dir = path.join(root, 'bench/data', String(size));
+  const dir = path.join(root, 'bench/data', `${size}${hard ? '-hard' : ''}`);
   const records = path.join(dir, 'records.csv');
   if (!existsSync(records)) {
     mkdirSync(dir, { recursive: true });
     console.error(`generating ${size} records…`);
-    timed('generate', ['--import', 'tsx', 'bench/generate/main.ts', '--records', String(size), '--out', dir, '--seed', values.seed]);
+    timed('generate', ['--import', 'tsx', 'bench/generate/main.ts', '--records', String(size), '--out', dir, '--seed', values.seed, ...(hard ? ['--profile', 'hard'] : [])]);
   }
 
   // Every run's wall time and report are kept; collect.ts reports the median run (this machine is noisy).
@@ -82,7 +86,7 @@ for (const size of sizes) {
 }
 
 // Gather every size's outputs (with machine facts) into bench/results/scale.json.
-timed('collect', ['--import', 'tsx', 'bench/scale/collect.ts', '--sizes', sizes.join(',')]);
+timed('collect', ['--import', 'tsx', 'bench/scale/collect.ts', '--sizes', sizes.join(','), '--profile', values.profile]);
 
 function spawnScore(truth: string, mapping: string, records?: string): void {
   // collect.ts reads <size>/score.json (idweave) and <size>/duckdb-score.json.

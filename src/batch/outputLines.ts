@@ -2,6 +2,7 @@ import { stringAt } from '../_internal/ByteInterner.js';
 import type { SurvivorshipConfig } from '../merge/buildProfile.js';
 import { evidenceReader, isAcceptedOutcome } from '../cluster/EvidenceLog.js';
 import { changeLine, mappingLine, toEvidenceJson, toProfileJson } from '../io/outputFiles.js';
+import type { ProfileLineage } from '../io/profileLineage.js';
 import { compareStrings } from '../_internal/compareStrings.js';
 import { profileColumns } from '../io/parquetOutput.js';
 import { linkEvidenceAt } from '../engine/linkEvidenceAt.js';
@@ -21,6 +22,8 @@ export type LinesTask = {
   readonly columns?: boolean;
   /** evidence: only the refused decisions of [from, to) (`--evidence refused`); the block says how many it kept. */
   readonly refusedOnly?: boolean;
+  /** profiles: each field's lineage (`--lineage`; `io/profileLineage`), full when absent. */
+  readonly lineage?: ProfileLineage;
 };
 
 /** A block of lines (or of Parquet columns), and for a profiles block asked for them, its stats for the report. */
@@ -47,7 +50,7 @@ export function outputLines(c: BatchColumns, config: SurvivorshipConfig, task: L
       for (let i = task.from; i < task.to; i++) out += `${mappingLine(stringAt(c.ids, i), profileIdAt(c, c.profileOf[i]!), task.csvSafe)}\n`;
       break;
     case 'profiles':
-      for (let p = task.from; p < task.to; p++) out += `${JSON.stringify(toProfileJson(profileAt(c, p, config)))}\n`;
+      for (let p = task.from; p < task.to; p++) out += `${JSON.stringify(toProfileJson(profileAt(c, p, config), task.lineage))}\n`;
       if (task.statsSources !== undefined) return { text: out, stats: profileBlockStats(c, task.from, task.to, task.statsSources) };
       break;
     case 'created': {
@@ -94,7 +97,7 @@ function outputColumns(c: BatchColumns, config: SurvivorshipConfig, task: LinesT
     return { text: '', columns: [records, profiles] };
   }
   const profiles = [];
-  for (let p = task.from; p < task.to; p++) profiles.push(toProfileJson(profileAt(c, p, config)));
+  for (let p = task.from; p < task.to; p++) profiles.push(toProfileJson(profileAt(c, p, config), task.lineage));
   const columns = profileColumns(profiles);
   return task.statsSources !== undefined ? { text: '', columns, stats: profileBlockStats(c, task.from, task.to, task.statsSources) } : { text: '', columns };
 }

@@ -232,3 +232,38 @@ describe('resolveFiles evidence: all, refused, none (#15)', () => {
     expect(existsSync(out)).toBe(false);
   });
 });
+
+describe('resolveFiles lineage: full, compact (#15)', () => {
+  const csv = path.join(dir, 'lineage.csv');
+  writeFileSync(
+    csv,
+    'id,source,updated_at,email,first_name,last_name,city\n' +
+      'a1,app,2024-01-01,sara.khan@gmail.com,Sara,Khan,Dubai\n' +
+      'a2,pos,2025-01-01,sara.khan@gmail.com,Sarah,Khan,\n' +
+      'b1,wifi,,omar@outlook.com,Omar,,Doha\n',
+  );
+  type Field = { value: unknown; record_id: string; source?: string; rule?: string };
+  type Profile = { record_ids: string[]; fields: Record<string, Field> };
+  const profilesOf = (out: string): Profile[] => readFileSync(path.join(out, 'profiles.ndjson'), 'utf8').split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as Profile);
+
+  test('compact keeps each value and the record it came from, drops source and rule (in report.json once), and changes nothing else', async () => {
+    const fullOut = path.join(dir, 'lineage-full');
+    const compactOut = path.join(dir, 'lineage-compact');
+    const fullReport = await resolveFiles([csv], { outDir: fullOut, survivorship: { fields: { city: 'mostFrequent' } } });
+    const compactReport = await resolveFiles([csv], { outDir: compactOut, lineage: 'compact', survivorship: { fields: { city: 'mostFrequent' } } });
+    const full = profilesOf(fullOut);
+    const compact = profilesOf(compactOut);
+    expect(full.some((p) => Object.values(p.fields).some((f) => f.source !== undefined && f.rule !== undefined))).toBe(true);
+    expect(compact).toEqual(full.map((p) => ({ ...p, fields: Object.fromEntries(Object.entries(p.fields).map(([k, f]) => [k, { value: f.value, record_id: f.record_id }])) })));
+    expect(readFileSync(path.join(compactOut, 'profiles.ndjson')).length).toBeLessThan(readFileSync(path.join(fullOut, 'profiles.ndjson')).length);
+    for (const f of ['mapping.csv', 'evidence.ndjson', 'changes.ndjson']) expect(readFileSync(path.join(compactOut, f), 'utf8')).toBe(readFileSync(path.join(fullOut, f), 'utf8'));
+    expect(fullReport.lineage).toBe('full');
+    expect(compactReport.lineage).toBe('compact');
+    expect(compactReport.survivorship.fields).toEqual({ city: 'mostFrequent' });
+    expect(JSON.parse(readFileSync(path.join(compactOut, 'report.json'), 'utf8'))).toMatchObject({ lineage: 'compact', survivorship: { fields: { city: 'mostFrequent' } } });
+  });
+
+  test('any other value is a config error naming the choices', async () => {
+    await expect(resolveFiles([csv], { outDir: path.join(dir, 'lineage-bad'), lineage: 'short' as never })).rejects.toMatchObject({ code: 'config_invalid', message: expect.stringContaining('lineage: expected full or compact, got "short"') });
+  });
+});

@@ -24,6 +24,8 @@ import { BatchPool } from './BatchPool.js';
 import { ExplainIndexBuilder } from './explainIndexBuilder.js'; // explain index
 import { EXPLAIN_INDEX_FILE } from '../io/explainIndex.js'; // explain index
 import { parseEvidenceMode, type EvidenceMode } from '../io/evidenceMode.js';
+import { parseProfileLineage, type ProfileLineage } from '../io/profileLineage.js';
+import type { SurvivorshipOptions } from '../merge/survivorshipConfig.js';
 import type { LinesBlock, LinesTask } from './outputLines.js';
 import { ProfileStatsTotal, type ProfileAggregates } from './profileStats.js';
 import { checkTruthFile, scoreAgainstTruth, type TruthAccuracy } from './scoreTruth.js';
@@ -80,6 +82,13 @@ export interface ResolveFilesOptions extends ResolveOptions {
    * @default 'all'
    */
   readonly evidence?: EvidenceMode | boolean;
+  /**
+   * How much lineage each surviving field carries in `profiles.ndjson` (`--lineage`; `io/profileLineage`): `'full'`
+   * (`value`, `record_id`, `source`, `rule`) or `'compact'` (`value`, `record_id`; the rules are the run's
+   * `survivorship`, written once in `report.json`). Any other value is a `config_invalid` error.
+   * @default 'full'
+   */
+  readonly lineage?: ProfileLineage;
   /**
    * Worker threads that read and normalize rows (default: one per CPU core; inputs under 8 MiB are read in this
    * thread). 0 reads everything in this thread.
@@ -138,6 +147,9 @@ export interface ResolveFilesReport extends ResolveReport, ProfileAggregates {
   readonly multiLineRows: number;
   /** Warnings of the run (also sent to `onWarning`). */
   readonly warnings: readonly string[];
+  /** Each field's lineage in `profiles.ndjson` (`lineage`), and the survivorship rules the run applied. */
+  readonly lineage: ProfileLineage;
+  readonly survivorship: SurvivorshipOptions;
 }
 
 /**
@@ -159,10 +171,11 @@ export interface ResolveFilesReport extends ResolveReport, ProfileAggregates {
  */
 export async function resolveFiles(inputs: readonly string[], options: ResolveFilesOptions): Promise<ResolveFilesReport> {
   const {
-    outDir, onProgress, onWarning, evidence: evidenceOption, threads: _threads, pieceBytes: _pieceBytes, csvSafe = false, truth,
+    outDir, onProgress, onWarning, evidence: evidenceOption, lineage: lineageOption, threads: _threads, pieceBytes: _pieceBytes, csvSafe = false, truth,
     inputFormat: stdinFormat, stdin: stdinStream, outputFormat = 'ndjson', previous, erased, ...configPart
   } = options;
   const evidenceMode = parseEvidenceMode(evidenceOption, 'evidence');
+  const lineage = parseProfileLineage(lineageOption, 'lineage');
   const parsed = parseConfig(dropUndefined(configPart));
   if (!parsed.ok) throw new IdweaveError('config_invalid', `invalid options:\n  ${parsed.issues.join('\n  ')}`, parsed.issues);
   const config = parsed.config;
@@ -423,7 +436,7 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
       const columns = sink.table !== undefined;
       for (let from = 0; from < total; from += block) {
         const to = Math.min(total, from + block);
-        inFlight.push({ lines: workers.lines({ kind, from, to, csvSafe, statsSources: stats?.tracked, columns, refusedOnly: kind === 'evidence' && refusedOnly }), count: to - from });
+        inFlight.push({ lines: workers.lines({ kind, from, to, csvSafe, statsSources: stats?.tracked, columns, refusedOnly: kind === 'evidence' && refusedOnly, lineage: kind === 'profiles' ? lineage : undefined }), count: to - from });
         if (inFlight.length > 2 * Math.max(1, workers.threads)) await writeNext();
       }
       while (inFlight.length > 0) await writeNext();
@@ -544,6 +557,8 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
       invalidUpdatedAt,
       multiLineRows,
       warnings,
+      lineage,
+      survivorship: batch.survivorship(),
     };
     await outputs.writeJson(OUTPUT_FILES.report, report);
     await outputs.writeText(OUTPUT_FILES.reportHtml, reportHtml(report, { outDir, generatedAt: new Date().toISOString(), version: VERSION, explainable: explainIndex !== undefined, evidence: evidenceMode }));

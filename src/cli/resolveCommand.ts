@@ -5,6 +5,7 @@ import { loadConfigFile } from '../io/loadConfigFile.js';
 import { MANIFEST_FILE } from '../io/manifest.js';
 import { EXPLAIN_INDEX_FILE } from '../io/explainIndex.js';
 import { parseEvidenceMode, type EvidenceMode } from '../io/evidenceMode.js';
+import { parseProfileLineage } from '../io/profileLineage.js';
 import { OUTPUT_FILES } from '../io/outputFiles.js';
 import { PARQUET_OUTPUT_FILES } from '../io/parquetOutput.js';
 import { resolveFiles } from '../batch/resolveFiles.js';
@@ -33,6 +34,8 @@ export interface ResolveCommandOptions {
   readonly outputFormat?: string;
   /** `--evidence <mode>`, as typed: all, refused or none (true and false: all and none). */
   readonly evidence?: string;
+  /** `--lineage <mode>`, as typed: full or compact. */
+  readonly lineage?: string;
   /** `--previous <dir>`: the run this one continues. */
   readonly previous?: string;
   /** `--overrides <file>`: steward overrides (CSV `record_a,record_b,rule`). */
@@ -90,6 +93,7 @@ export async function resolveCommand(inputs: readonly string[], options: Resolve
     const e = options.evidence.toLowerCase();
     evidence = parseEvidenceMode(e === 'true' ? true : e === 'false' ? false : e, '--evidence');
   }
+  const lineage = options.lineage === undefined ? undefined : parseProfileLineage(options.lineage.toLowerCase(), '--lineage');
   // Overrides from the file join those of the config file (the file's come last; a later rule for a pair wins).
   if (options.overrides !== undefined) config = { ...config, overrides: [...(config.overrides ?? []), ...(await readOverridesFile(options.overrides))] };
   const erased = options.erased === undefined ? undefined : await readErasedFile(options.erased);
@@ -108,6 +112,7 @@ export async function resolveCommand(inputs: readonly string[], options: Resolve
       inputFormat,
       outputFormat,
       evidence,
+      lineage,
       onProgress: (p) => progress.update(p),
       onWarning: (message) => {
         progress.stop();

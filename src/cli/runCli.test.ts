@@ -153,6 +153,19 @@ describe('idweave resolve --evidence (#15)', () => {
     expect(r.err).toBe(`idweave: --evidence: expected all, refused or none (true is all, false is none), got ${JSON.stringify(value)}\n`);
     expect(existsSync(out)).toBe(false);
   });
+
+  test('--lineage compact writes each field as value and record_id; --lineage "short" → exit 2 naming the choices', async () => {
+    const out = path.join(dir, `lineage-cli-${++n}`);
+    expect(await run('resolve', input, '--out', out, '--lineage', 'compact', '--no-progress')).toMatchObject({ code: 0, err: '' });
+    const fields = readFileSync(path.join(out, 'profiles.ndjson'), 'utf8').trim().split('\n').flatMap((l) => Object.values((JSON.parse(l) as { fields: Record<string, object> }).fields));
+    expect(fields.length).toBeGreaterThan(0);
+    for (const f of fields) expect(Object.keys(f)).toEqual(['value', 'record_id']);
+    const bad = path.join(dir, `lineage-cli-bad-${++n}`);
+    const r = await run('resolve', input, '--out', bad, '--lineage', 'short', '--no-progress');
+    expect(r.code).toBe(2);
+    expect(r.err).toBe('idweave: --lineage: expected full or compact, got "short"\n');
+    expect(existsSync(bad)).toBe(false);
+  });
 });
 
 describe('idweave --version', () => {

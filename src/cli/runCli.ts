@@ -38,6 +38,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       'link decisions kept in evidence.ndjson: all (default; idweave explain shows how records are joined), refused (only refusals: ' +
         'why records were not merged; explain then says the joining links were not kept) or none (no evidence.ndjson, no explain.idx)',
     )
+    .option(
+      '--lineage <mode>',
+      'lineage of each surviving field in profiles.ndjson: full (default: value, record_id, source, rule) or compact ' +
+        '(value and record_id; the rules are the run\'s survivorship, written once in report.json)',
+    )
     .option('--delimiter <c>', 'CSV cell separator: "," ";" "tab" or "auto" (default auto: from each file\'s header row)')
     .option('--threads <n>', 'worker threads reading and normalizing rows (default: one per CPU core, and at most that; 0: none)')
     .option('--previous <dir>', 'a previous run\'s output directory: profile ids carry over, changes.ndjson says what changed (may be --out itself)')

@@ -76,7 +76,7 @@ async function viaFiles(records: readonly CustomerRecord[], format: 'csv' | 'ndj
 function viaResolve(records: readonly CustomerRecord[]): { profiles: unknown[]; evidence: string[]; accepted: string[] } {
   const { profiles, rejects, evidence } = resolve(records);
   expect(rejects).toEqual([]);
-  return { profiles: comparable(profiles.map(toProfileJson)), evidence: decisions(evidence), accepted: decisions(evidence.filter((e) => e.accepted)) };
+  return { profiles: comparable(profiles.map((p) => toProfileJson(p))), evidence: decisions(evidence), accepted: decisions(evidence.filter((e) => e.accepted)) };
 }
 
 function viaResolver(records: readonly CustomerRecord[]): { profiles: unknown[]; accepted: string[] } {

@@ -1,3 +1,4 @@
+import type { ProfileLineage } from './profileLineage.js';
 import { setOwn } from '../_internal/ownField.js';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from '../accept/recordRules.js';
 import { PERSON_FIELD_COLUMNS } from '../_internal/nameFields.js';
@@ -60,19 +61,21 @@ export interface ProfileJson {
   first_seen?: string;
   last_seen?: string;
   identifiers: readonly { kind: string; value: string; records: number; sources: readonly string[] }[];
-  fields: Record<string, { value: string | number | boolean | null; record_id: string; source?: string; rule: string }>;
+  /** With `--lineage compact` (`io/profileLineage`), `value` and `record_id` only. */
+  fields: Record<string, { value: string | number | boolean | null; record_id: string; source?: string; rule?: string }>;
 }
 
 /**
  * A golden profile as written to `profiles.ndjson`: snake_case names; field keys use the input column names
- * (`first_name`, attributes as they came).
+ * (`first_name`, attributes as they came); each field's lineage in full or compact (`io/profileLineage`).
  */
-export function toProfileJson(profile: GoldenProfile): ProfileJson {
+export function toProfileJson(profile: GoldenProfile, lineage: ProfileLineage = 'full'): ProfileJson {
   const fields: ProfileJson['fields'] = {};
+  const compact = lineage === 'compact';
   for (const name of Object.keys(profile.fields)) {
     const f = profile.fields[name]!;
     // Name fields are written with their input column names (`first_name`); attributes as they came.
-    setOwn(fields, PERSON_FIELD_COLUMNS.get(name) ?? name, { value: f.value, record_id: f.recordId, source: f.source, rule: f.rule });
+    setOwn(fields, PERSON_FIELD_COLUMNS.get(name) ?? name, compact ? { value: f.value, record_id: f.recordId } : { value: f.value, record_id: f.recordId, source: f.source, rule: f.rule });
   }
   return {
     profile_id: profile.profileId,

@@ -41,6 +41,8 @@ function sampleReport(over: Partial<ResolveFilesReport> = {}): ResolveFilesRepor
     inputs: [{ file: 'in.csv', rows: 2010, rejected: 10, erased: 0, multiLineRows: 0 }],
     multiLineRows: 0,
     warnings: [],
+    lineage: 'full',
+    survivorship: { default: 'mostRecent', fields: {}, sourcePriority: [] },
     ...over,
   };
 }
