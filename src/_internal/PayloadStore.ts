@@ -1,4 +1,3 @@
-import { CHUNK_BASE } from './chunkString.js';
 import { ByteSlab } from './ByteSlab.js';
 import { stringAt, type InternedView } from './ByteInterner.js';
 import { grow } from './grow.js';
@@ -51,14 +50,6 @@ export class PayloadStore {
     return i;
   }
 
-  /** Appends payload `k` of another store's view, its bytes copied as they are (no decoding). */
-  pushFrom(view: PayloadView, k: number): number {
-    const i = this.n;
-    const address = view.starts[k]!;
-    this.setBytes(i, view.chunks[Math.floor(address / CHUNK_BASE)]!, address % CHUNK_BASE, view.lengths[k]!);
-    return i;
-  }
-
   /** Sets payload i to the UTF-8 bytes `src[start, start + length)`. */
   setBytes(i: number, src: Uint8Array, start: number, length: number): void {
     this.place(i, this.bytes.append(src, start, length), length);
@@ -75,6 +66,13 @@ export class PayloadStore {
   /** Sets payload i to `length` bytes at `address` of an adopted chunk. */
   setAdopted(i: number, address: number, length: number): void {
     this.place(i, address, length);
+  }
+
+  /** Appends `length` bytes at `address` of an adopted chunk as the payload after the last index; returns its index. */
+  pushAdopted(address: number, length: number): number {
+    const i = this.n;
+    this.place(i, address, length);
+    return i;
   }
 
   get(i: number): string {

@@ -29,7 +29,8 @@ async function respawnWithLargerHeap(): Promise<number | undefined> {
   const wantMb = Math.floor((os.totalmem() * 0.75) / 2 ** 20);
   if (getHeapStatistics().heap_size_limit / 2 ** 20 >= wantMb) return undefined;
   // The IPC channel only tells the child when this wrapper is gone (killed with SIGKILL, say).
-  const child = spawn(process.execPath, [...process.execArgv, `--max-old-space-size=${wantMb}`, ...process.argv.slice(1)], {
+  // --expose-gc: the batch job collects once after linking (`resolveFiles`), when its scratch is garbage.
+  const child = spawn(process.execPath, [...process.execArgv, `--max-old-space-size=${wantMb}`, '--expose-gc', ...process.argv.slice(1)], {
     stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, IDWEAVE_NO_RESPAWN: '1' },
   });

@@ -1,6 +1,7 @@
 import { GrowableArray } from '../_internal/GrowableArray.js';
 import { payloadAt, PayloadStore, type PayloadView } from '../_internal/PayloadStore.js';
 import { toShared } from '../_internal/shared.js';
+import { CHUNK_BASE } from '../_internal/chunkString.js';
 import type { GuardName } from '../types.js';
 
 /** Outcome codes stored per link; the order is the report's. */
@@ -86,16 +87,27 @@ export class EvidenceLog {
   }
 
   /**
-   * Appends entry `i` of another log's entries, with its reason: the `why`-th of `e.why` (-1: none), copied as
-   * bytes (merging the logs of a link's parts, `cluster/linkParts`).
+   * Takes the byte chunks of another log's reasons as its own, without a copy (merging the logs of a link's parts,
+   * `cluster/linkParts`); returns where each chunk now starts, for `copyEntry`.
    */
-  copyEntry(e: EvidenceEntries, i: number, why: number): void {
+  adoptReasons(e: EvidenceEntries): number[] {
+    const text = this.whyStore().text;
+    return e.why.text.chunks.map((c) => text.adopt(c));
+  }
+
+  /**
+   * Appends entry `i` of another log's entries, with its reason: the `why`-th of `e.why` (-1: none), whose chunks
+   * this log adopted (`adoptReasons`, which returned `chunkAt`).
+   */
+  copyEntry(e: EvidenceEntries, i: number, why: number, chunkAt: readonly number[]): void {
     const key = e.key[i]!;
     const outcome = e.outcome[i]! as OutcomeCode;
     if (why >= 0) {
       const w = this.whyStore();
       w.entry.push(this.key.length);
-      w.text.pushFrom(e.why.text, why);
+      const address = e.why.text.starts[why]!;
+      const chunk = Math.floor(address / CHUNK_BASE);
+      w.text.pushAdopted(chunkAt[chunk]! + (address - chunk * CHUNK_BASE), e.why.text.lengths[why]!);
     }
     this.key.push(key);
     this.recordA.push(e.recordA[i]!);

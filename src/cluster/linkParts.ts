@@ -26,20 +26,23 @@ export function planParts(input: LinkInput, config: LinkConfig, parts: number): 
   const parts8 = Math.min(parts, NO_PART);
   const n = input.recordCount;
   const { memberStart, members, strongOrder, weakOrder } = plan;
-  const parent = new Int32Array(n);
-  for (let i = 0; i < n; i++) parent[i] = i;
+  // Union by size, a root holding minus its size (perf: no second array of n entries at 20M records).
+  const parent = new Int32Array(n).fill(-1);
   const find = (i: number): number => {
-    while (parent[i] !== i) {
-      const gp = parent[parent[i]!]!;
-      parent[i] = gp;
-      i = gp;
+    while (parent[i]! >= 0) {
+      const p = parent[i]!;
+      if (parent[p]! >= 0) parent[i] = parent[p]!;
+      i = p;
     }
     return i;
   };
   const union = (a: number, b: number): void => {
-    const ra = find(a);
-    const rb = find(b);
-    if (ra !== rb) parent[rb] = ra;
+    let ra = find(a);
+    let rb = find(b);
+    if (ra === rb) return;
+    if (parent[ra]! > parent[rb]!) [ra, rb] = [rb, ra];
+    parent[ra]! += parent[rb]!;
+    parent[rb] = ra;
   };
   for (const k of strongOrder) {
     const first = members[memberStart[k]!]!;
@@ -58,10 +61,8 @@ export function planParts(input: LinkInput, config: LinkConfig, parts: number): 
     else union(anchor, r);
   }
 
-  // Records per component, then components dealt: large ones first (largest to lightest part), the rest in
-  // record order to the lightest part.
-  const size = new Uint32Array(n);
-  for (let i = 0; i < n; i++) size[find(i)]!++;
+  // Components dealt: large ones first (largest to the lightest part), the rest in record order to the lightest.
+  const size = (root: number): number => -parent[root]!;
   const partOfRoot = new Uint8Array(n).fill(NO_PART);
   const load = new Float64Array(parts8);
   const lightest = (): number => {
@@ -72,14 +73,14 @@ export function planParts(input: LinkInput, config: LinkConfig, parts: number): 
   const deal = (root: number): void => {
     const p = lightest();
     partOfRoot[root] = p;
-    load[p]! += size[root]!;
+    load[p]! += size(root);
   };
   const large: number[] = [];
   const bar = Math.max(2, Math.floor(n / (8 * parts8)));
-  for (let i = 0; i < n; i++) if (parent[i] === i && size[i]! >= bar) large.push(i);
-  large.sort((a, b) => size[b]! - size[a]! || a - b);
+  for (let i = 0; i < n; i++) if (parent[i]! <= -bar) large.push(i);
+  large.sort((a, b) => size(b) - size(a) || a - b);
   for (const root of large) deal(root);
-  for (let i = 0; i < n; i++) if (parent[i] === i && size[i]! >= 2 && partOfRoot[i] === NO_PART) deal(i);
+  for (let i = 0; i < n; i++) if (parent[i]! <= -2 && partOfRoot[i] === NO_PART) deal(i);
 
   const keyPart = new Uint8Array(new SharedArrayBuffer(Math.max(1, input.keyCount))).fill(NO_PART);
   for (const k of strongOrder) keyPart[k] = partOfRoot[find(members[memberStart[k]!]!)]!;
@@ -107,7 +108,8 @@ export function mergePartLogs(logs: readonly PartLog[], into: EvidenceLog): Evid
     if (logs[i]!.marks.prefix !== 0) throw new Error('mergePartLogs: only part 0 logs generic keys and overrides');
   }
   into.reserve(into.length + logs.reduce((n, l) => n + l.entries.length, 0));
-  const readers = logs.map((l) => new LogReader(l.entries));
+  // The reasons' bytes stay where the parts wrote them: the merged log adopts their chunks.
+  const readers = logs.map((l) => new LogReader(l.entries, into.adoptReasons(l.entries)));
   const first = readers[0]!;
   for (let i = 0; i < logs[0]!.marks.prefix; i++) first.copy(into);
   const runAt = new Array<number>(logs.length).fill(0);
@@ -145,11 +147,14 @@ export function mergePartLogs(logs: readonly PartLog[], into: EvidenceLog): Evid
 class LogReader {
   private i = 0;
   private why = 0;
-  constructor(private readonly e: EvidenceEntries) {}
+  constructor(
+    private readonly e: EvidenceEntries,
+    private readonly chunkAt: readonly number[],
+  ) {}
 
   copy(into: EvidenceLog): void {
     const i = this.i++;
     const entry = this.e.why.entry;
-    into.copyEntry(this.e, i, this.why < entry.length && entry[this.why] === i ? this.why++ : -1);
+    into.copyEntry(this.e, i, this.why < entry.length && entry[this.why] === i ? this.why++ : -1, this.chunkAt);
   }
 }
