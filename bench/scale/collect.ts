@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
-const { values } = parseArgs({ options: { sizes: { type: 'string' }, note: { type: 'string', default: '' }, profile: { type: 'string', default: 'default' } } });
+const { values } = parseArgs({ options: { sizes: { type: 'string' }, note: { type: 'string', default: '' }, profile: { type: 'string', default: 'default' }, label: { type: 'string' } } });
 // The hard profile's runs live in bench/data/<records>-hard/ and are gathered into scale-hard.json.
 const suffix = values.profile === 'hard' ? '-hard' : '';
 const root = path.resolve(import.meta.dirname, '../..');
@@ -57,5 +57,6 @@ const out = {
   profile: values.profile,
   results,
 };
-writeFileSync(path.join(root, `bench/results/scale${suffix}.json`), JSON.stringify(out, null, 2) + '\n');
+// `--label L`: a campaign of its own (bench/results/scale[-hard]-L.json), beside the full curve.
+writeFileSync(path.join(root, `bench/results/scale${suffix}${values.label ? `-${values.label}` : ''}.json`), JSON.stringify(out, null, 2) + '\n');
 console.log(JSON.stringify(results.map((r) => ({ records: r.records, seconds: r.idweave?.seconds, rss: r.idweave?.peakRssBytes })), null, 1));

@@ -5,6 +5,7 @@
  *
  *   npx tsx bench/scale/runScale.ts --sizes 100000,1000000 [--runs 3] [--duckdb-runs 1] [--no-duckdb] [--cli dist/cli.js]
  *     [--profile hard]   (the generator's hard profile, in bench/data/<records>-hard/, results in scale-hard.json)
+ *     [--label L]        (results in scale[-hard]-L.json, beside the full curve)
  *
  * Timing is wall time of the whole process; with --runs > 1 every run is kept and collect.ts reports the median
  * run (this machine is shared and noisy). Peak RSS is what each tool reports of its own process (maxRSS); results go to
@@ -25,6 +26,8 @@ const { values } = parseArgs({
     // The built CLI to time (a copy keeps a long campaign independent of rebuilds).
     cli: { type: 'string', default: 'dist/cli.js' },
     profile: { type: 'string', default: 'default' },
+    // Results into bench/results/scale[-hard]-<label>.json instead of the full curve's file.
+    label: { type: 'string' },
   },
 });
 
@@ -86,7 +89,7 @@ for (const size of sizes) {
 }
 
 // Gather every size's outputs (with machine facts) into bench/results/scale.json.
-timed('collect', ['--import', 'tsx', 'bench/scale/collect.ts', '--sizes', sizes.join(','), '--profile', values.profile]);
+timed('collect', ['--import', 'tsx', 'bench/scale/collect.ts', '--sizes', sizes.join(','), '--profile', values.profile, ...(values.label ? ['--label', values.label] : [])]);
 
 function spawnScore(truth: string, mapping: string, records?: string): void {
   // collect.ts reads <size>/score.json (idweave) and <size>/duckdb-score.json.

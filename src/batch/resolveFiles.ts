@@ -406,11 +406,13 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
     // random access, so a part per thread beyond the cores only contends).
     const linking = pool;
     const linkParts = linking.threads === 0 ? 1 : Math.min(linking.threads + 1, availableParallelism());
-    await batch.linkInParts(linkParts, (task) => linking.linkPart(task));
-    // perf: linking leaves hundreds of MB of garbage outside the heap (the plan, the parts' logs and scratch), which
-    // this thread's small heap would hold until some later full collection, through the writing stages where the
-    // run peaks. Collected here when the process allows it (the CLI runs with --expose-gc); ~0.1 s.
-    (globalThis as { gc?: () => void }).gc?.();
+    // perf: planning and linking each leave hundreds of MB of garbage outside the heap (sort arrays, the
+    // components; the parts' logs and scratch), which this thread's small heap would hold until some later full
+    // collection, through the stages where the run peaks. Collected after each when the process allows it (the
+    // CLI runs with --expose-gc); ~0.1 s each.
+    const collect = (): void => (globalThis as { gc?: () => void }).gc?.();
+    await batch.linkInParts(linkParts, (task) => linking.linkPart(task), collect);
+    collect();
     stages.push(stageTiming('link', t, batch.size));
 
     // Stage 3: outputs. Blocks of mapping lines and of golden profiles (survivorship) are built in the worker

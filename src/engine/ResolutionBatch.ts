@@ -181,13 +181,17 @@ export class ResolutionBatch {
   /**
    * `link()` split into up to `parts` parts that run at once (`cluster/linkParts`): part 0 here, the others
    * through `elsewhere` (the batch job's worker threads, `runLinkPart`). The same partition and the same evidence,
-   * decision for decision, as `link()`.
+   * decision for decision, as `link()`. `collect` runs where the link leaves large garbage: after planning, and
+   * after the parts (before their logs merge).
    */
-  async linkInParts(parts: number, elsewhere: (task: LinkPartTask) => Promise<LinkPartResult>): Promise<void> {
+  async linkInParts(parts: number, elsewhere: (task: LinkPartTask) => Promise<LinkPartResult>, collect?: () => void): Promise<void> {
     if (this.linked) return;
     const input = this.linkInput();
     const config = linkConfigOf(this.options);
     const plan = planParts(input, config, parts);
+    // The planning's scratch (orders' sort arrays, the components) is garbage now: the caller may collect it
+    // before the parts allocate theirs (the batch job does, when Node allows it), and the parts' before the merge.
+    collect?.();
     const uf = new UnionFind(this.size, plan.parts > 1);
     const done = new Int32Array(new SharedArrayBuffer(4 * plan.parts));
     const others: Promise<LinkPartResult>[] = [];
@@ -199,6 +203,7 @@ export class ResolutionBatch {
     const marks = linkPart(input, config, plan, 0, uf, own);
     if (others.length === 0) return this.settle(uf, own, plan.genericKeys);
     const results = (await Promise.all(others)).map(attachPartResult);
+    collect?.();
     for (let p = 1; p < plan.parts; p++) {
       if (Atomics.load(done, p) !== 1) throw new Error(`ResolutionBatch: link part ${p} did not finish`);
     }
