@@ -10,3 +10,8 @@ export function toShared<T extends TypedArray>(a: T): T {
   (out as Uint8Array).set(a as Uint8Array);
   return out;
 }
+
+/** `a` itself when it is in shared memory already, else a shared copy (`toShared`). */
+export function asShared<T extends TypedArray>(a: T): T {
+  return a.buffer instanceof SharedArrayBuffer ? a : toShared(a);
+}

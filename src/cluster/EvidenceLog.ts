@@ -71,14 +71,7 @@ export class EvidenceLog {
 
   add(key: number, a: number, b: number, outcome: OutcomeCode, why?: string, weight = Number.NaN, facts = 0): void {
     if (why !== undefined) this.addWhy(this.key.length, why);
-    this.key.push(key);
-    this.recordA.push(a);
-    this.recordB.push(b);
-    this.outcome.push(outcome);
-    this.weight.push(weight);
-    this.facts.push(facts);
-    this.counts[outcome]!++;
-    if (key === OVERRIDE_KEY && outcome === OUTCOME.override) this.overrideConflicts++;
+    this.append(key, a, b, outcome, weight, facts);
   }
 
   /** Makes room for `n` entries in all (a size known up front: merging logs), so adding up to it never copies. */
@@ -100,8 +93,6 @@ export class EvidenceLog {
    * this log adopted (`adoptReasons`, which returned `chunkAt`).
    */
   copyEntry(e: EvidenceEntries, i: number, why: number, chunkAt: readonly number[]): void {
-    const key = e.key[i]!;
-    const outcome = e.outcome[i]! as OutcomeCode;
     if (why >= 0) {
       const w = this.whyStore();
       w.entry.push(this.key.length);
@@ -109,12 +100,17 @@ export class EvidenceLog {
       const chunk = Math.floor(address / CHUNK_BASE);
       w.text.pushAdopted(chunkAt[chunk]! + (address - chunk * CHUNK_BASE), e.why.text.lengths[why]!);
     }
+    this.append(e.key[i]!, e.recordA[i]!, e.recordB[i]!, e.outcome[i]! as OutcomeCode, e.weight[i]!, e.facts[i]!);
+  }
+
+  /** The entry's columns and counts (its reason, if any, is stored first). */
+  private append(key: number, a: number, b: number, outcome: OutcomeCode, weight: number, facts: number): void {
     this.key.push(key);
-    this.recordA.push(e.recordA[i]!);
-    this.recordB.push(e.recordB[i]!);
+    this.recordA.push(a);
+    this.recordB.push(b);
     this.outcome.push(outcome);
-    this.weight.push(e.weight[i]!);
-    this.facts.push(e.facts[i]!);
+    this.weight.push(weight);
+    this.facts.push(facts);
     this.counts[outcome]!++;
     if (key === OVERRIDE_KEY && outcome === OUTCOME.override) this.overrideConflicts++;
   }

@@ -49,8 +49,7 @@ export function planParts(input: LinkInput, config: LinkConfig, parts: number): 
     for (let j = memberStart[k]! + 1; j < memberStart[k + 1]!; j++) union(first, members[j]!);
   }
   // A weak key joins its strong members (the clusters it seeds) and the records that may belong to it.
-  const isGeneric = new Uint8Array(input.keyCount);
-  for (const g of plan.genericKeys) isGeneric[g.key] = 1;
+  const { isGeneric } = plan;
   const weakAnchor = new Map<number, number>();
   for (let w = 0; w < input.weakRecord.length; w++) {
     const k = input.weakKey[w]!;
@@ -85,7 +84,6 @@ export function planParts(input: LinkInput, config: LinkConfig, parts: number): 
   const keyPart = new Uint8Array(new SharedArrayBuffer(Math.max(1, input.keyCount))).fill(NO_PART);
   for (const k of strongOrder) keyPart[k] = partOfRoot[find(members[memberStart[k]!]!)]!;
   for (const k of weakOrder) {
-    if (isGeneric[k] === 1) continue;
     const anchor = memberStart[k + 1]! > memberStart[k]! ? members[memberStart[k]!]! : weakAnchor.get(k)!;
     keyPart[k] = partOfRoot[find(anchor)]!;
   }

@@ -5,6 +5,7 @@ import type { LinkInput } from './LinkInput.js';
 import { alwaysReason, NeverBans, neverReason, orderPairs, unionWithBans } from './overrides.js';
 import { UnionFind } from './UnionFind.js';
 import { toShared } from '../_internal/shared.js';
+import { GrowableArray } from '../_internal/GrowableArray.js';
 import { RecentCache } from '../_internal/RecentCache.js';
 import { attributeParts, compareAttributeParts, noAttributeLevels } from '../match/attributes.js';
 import { compareNamePairs, type NameLevels } from '../match/compareNames.js';
@@ -39,9 +40,11 @@ export interface LinkPlan {
   readonly memberStart: Uint32Array;
   readonly members: Int32Array;
   readonly genericKeys: readonly GenericKey[];
+  /** 1 per generic key. */
+  readonly isGeneric: Uint8Array;
   /** Keys shared by two or more records and not generic, in link order. */
   readonly strongOrder: Uint32Array;
-  /** Keys with weak memberships, in link order (generic ones included: skipped when visited). */
+  /** Keys with weak memberships and not generic, in link order. */
   readonly weakOrder: Uint32Array;
   /** Number of parts, and the part of each key in the orders (undefined: one part links everything). */
   readonly parts: number;
@@ -85,26 +88,21 @@ export function planLink(input: LinkInput, config: LinkConfig, knownGeneric?: re
   const { memberStart, members } = invertKeys(input, shared);
   // A caller linking part of a larger set (the incremental resolver) knows which keys are generic over the whole.
   const genericKeys = knownGeneric ?? findGenericKeys(input, memberStart, members, config);
-  const isGeneric = genericMarks(input, genericKeys);
+  const isGeneric = new Uint8Array(shared ? new SharedArrayBuffer(input.keyCount) : new ArrayBuffer(input.keyCount));
+  for (const g of genericKeys) isGeneric[g.key] = 1;
   const candidates: number[] = [];
   for (let k = 0; k < input.keyCount; k++) {
     if (memberStart[k + 1]! - memberStart[k]! >= 2 && isGeneric[k] === 0) candidates.push(k);
   }
-  const weakKeys = input.weakRecord.length > 0 ? Uint32Array.from(groupWeak(input).keys()) : new Uint32Array(0);
+  const weakKeys = input.weakRecord.length > 0 ? Uint32Array.from(groupWeak(input).keys()).filter((k) => isGeneric[k] === 0) : new Uint32Array(0);
   const own = (a: Uint32Array): Uint32Array => (shared ? toShared(a) : a);
   return {
-    memberStart, members, genericKeys,
+    memberStart, members, genericKeys, isGeneric,
     strongOrder: own(orderKeys(input, Uint32Array.from(candidates))),
     weakOrder: own(orderKeys(input, weakKeys)),
     parts: 1,
     keyPart: undefined,
   };
-}
-
-function genericMarks(input: LinkInput, genericKeys: readonly GenericKey[]): Uint8Array {
-  const isGeneric = new Uint8Array(input.keyCount);
-  for (const g of genericKeys) isGeneric[g.key] = 1;
-  return isGeneric;
 }
 
 /**
@@ -114,9 +112,8 @@ function genericMarks(input: LinkInput, genericKeys: readonly GenericKey[]): Uin
  */
 export function linkPart(input: LinkInput, config: LinkConfig, plan: LinkPlan, part: number, uf: UnionFind, evidence: EvidenceLog): LinkPartMarks {
   const n = input.recordCount;
-  const { memberStart, members, genericKeys, keyPart } = plan;
+  const { memberStart, members, genericKeys, isGeneric, keyPart } = plan;
   const mine = (k: number): boolean => keyPart === undefined || keyPart[k] === part;
-  const isGeneric = genericMarks(input, genericKeys);
   const names = new NameTexts(input, cacheBits(input.recordCount));
   // Sized to the input: the incremental resolver links one small component per edit, and 2^16 slots filled on
   // every call made each add() cost milliseconds.
@@ -162,9 +159,14 @@ export function linkPart(input: LinkInput, config: LinkConfig, plan: LinkPlan, p
 
   // Strong links.
   const prefix = evidence.length;
-  const runs: number[] = [];
+  // Only a plan with parts merges logs. Typed and shared: up to two entries per key of the batch, handed back to
+  // the thread that merges.
+  const runs = keyPart === undefined ? undefined : new GrowableArray(Int32Array, 64, true);
   const noteRun = (position: number, before: number): void => {
-    if (keyPart !== undefined && evidence.length > before) runs.push(position, evidence.length - before);
+    if (runs !== undefined && evidence.length > before) {
+      runs.push(position);
+      runs.push(evidence.length - before);
+    }
   };
   const roots: number[] = [];
   const anchors: number[] = [];
@@ -186,7 +188,7 @@ export function linkPart(input: LinkInput, config: LinkConfig, plan: LinkPlan, p
     const weakByKey = groupWeak(input);
     for (let i = 0; i < weakOrder.length; i++) {
       const k = weakOrder[i]!;
-      if (isGeneric[k] === 1 || !mine(k)) continue;
+      if (!mine(k)) continue;
       const before = evidence.length;
       roots.length = 0;
       anchors.length = 0;
@@ -197,7 +199,7 @@ export function linkPart(input: LinkInput, config: LinkConfig, plan: LinkPlan, p
     }
   }
 
-  return { prefix, runs: Int32Array.from(runs) };
+  return { prefix, runs: runs?.view() ?? NO_RUNS };
 
   function seed(r: number): void {
     const rr = uf.find(r);
@@ -263,6 +265,8 @@ export function linkPart(input: LinkInput, config: LinkConfig, plan: LinkPlan, p
     anchors.length = w;
   }
 }
+
+const NO_RUNS = new Int32Array(0);
 
 function isAccepted(v: Verdict): boolean {
   return v.outcome === OUTCOME.accepted || v.outcome === OUTCOME.acceptedFuzzy;

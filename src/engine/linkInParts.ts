@@ -1,5 +1,5 @@
 import { asBuffers, stringAt, type InternedView } from '../_internal/ByteInterner.js';
-import { toShared } from '../_internal/shared.js';
+import { asShared } from '../_internal/shared.js';
 import { EvidenceLog, type EvidenceEntries } from '../cluster/EvidenceLog.js';
 import type { LinkInput } from '../cluster/LinkInput.js';
 import { linkPart, type LinkConfig, type LinkPartMarks, type LinkPlan } from '../cluster/linkRecords.js';
@@ -54,20 +54,20 @@ export function linkColumnsOf(input: LinkInput, keys: InternedView, names: Inter
   return {
     recordCount: input.recordCount,
     keyCount: input.keyCount,
-    keyStart: shared(input.keyStart),
-    keyIds: shared(input.keyIds),
-    keyKind: shared(input.keyKind),
-    keyGroup: shared(input.keyGroup),
-    keyHash: shared(input.keyHash),
+    keyStart: asShared(input.keyStart),
+    keyIds: asShared(input.keyIds),
+    keyKind: asShared(input.keyKind),
+    keyGroup: asShared(input.keyGroup),
+    keyHash: asShared(input.keyHash),
     groupExclusive: input.groupExclusive.slice(),
     groupNames,
-    recordRank: shared(input.recordRank),
-    recordsByRank: shared(input.recordsByRank),
-    firstName: shared(input.firstName),
-    lastName: shared(input.lastName),
-    attributes: shared(input.attributes),
-    weakRecord: shared(input.weakRecord),
-    weakKey: shared(input.weakKey),
+    recordRank: asShared(input.recordRank),
+    recordsByRank: asShared(input.recordsByRank),
+    firstName: asShared(input.firstName),
+    lastName: asShared(input.lastName),
+    attributes: asShared(input.attributes),
+    weakRecord: asShared(input.weakRecord),
+    weakKey: asShared(input.weakKey),
     keys,
     names,
   };
@@ -111,10 +111,4 @@ function linkInputOfColumns(c: LinkColumns): LinkInput {
     weakRecord: c.weakRecord,
     weakKey: c.weakKey,
   };
-}
-
-type Column = Int32Array | Uint32Array | Uint8Array;
-
-function shared<T extends Column>(a: T): T {
-  return a.buffer instanceof SharedArrayBuffer ? a : toShared(a);
 }
