@@ -42,19 +42,20 @@ try {
   const seconds = (performance.now() - t0) / 1000;
   if (run.status !== 0) {
     console.error(`idweave resolve failed (exit ${run.status})`);
-    process.exit(2);
-  }
-  const report = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8')) as { recordsIn: number; peakRssBytes: number; profiles: number; linksRefused: Record<string, number> };
-  const boundMb = MEMORY_BOUND.fixedMb + (MEMORY_BOUND.bytesPerRow * report.recordsIn) / 2 ** 20;
-  const peakMb = report.peakRssBytes / 2 ** 20;
-  const refused = Object.values(report.linksRefused).reduce((a, b) => a + b, 0);
-  console.log(
-    `${report.recordsIn.toLocaleString('en')} rows (${report.profiles.toLocaleString('en')} profiles, ${refused.toLocaleString('en')} links refused) in ${seconds.toFixed(0)} s: ` +
-      `peak RSS ${peakMb.toFixed(0)} MB, bound ${boundMb.toFixed(0)} MB (${MEMORY_BOUND.fixedMb} MB + ${MEMORY_BOUND.bytesPerRow} B a row)`,
-  );
-  if (peakMb > boundMb) {
-    console.error(`OVER THE MEMORY BOUND by ${(peakMb - boundMb).toFixed(0)} MB`);
-    process.exit(1);
+    process.exitCode = 2;
+  } else {
+    const report = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8')) as { recordsIn: number; peakRssBytes: number; profiles: number; linksRefused: Record<string, number> };
+    const boundMb = MEMORY_BOUND.fixedMb + (MEMORY_BOUND.bytesPerRow * report.recordsIn) / 2 ** 20;
+    const peakMb = report.peakRssBytes / 2 ** 20;
+    const refused = Object.values(report.linksRefused).reduce((a, b) => a + b, 0);
+    console.log(
+      `${report.recordsIn.toLocaleString('en')} rows (${report.profiles.toLocaleString('en')} profiles, ${refused.toLocaleString('en')} links refused) in ${seconds.toFixed(0)} s: ` +
+        `peak RSS ${peakMb.toFixed(0)} MB, bound ${boundMb.toFixed(0)} MB (${MEMORY_BOUND.fixedMb} MB + ${MEMORY_BOUND.bytesPerRow} B a row)`,
+    );
+    if (peakMb > boundMb) {
+      console.error(`OVER THE MEMORY BOUND by ${(peakMb - boundMb).toFixed(0)} MB`);
+      process.exitCode = 1;
+    }
   }
 } finally {
   rmSync(out, { recursive: true, force: true });

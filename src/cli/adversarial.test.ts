@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { fileWriter, runCapture } from '../_testing/cli.js';
 import { resolveFiles } from '../batch/resolveFiles.js';
 
@@ -13,6 +13,8 @@ import { resolveFiles } from '../batch/resolveFiles.js';
 // plus a property: any bytes, as CSV or NDJSON, never crash a run and keep the count law.
 
 const dir = mkdtempSync(path.join(tmpdir(), 'idweave-adv-'));
+// Each run writes ~200 MB here (the huge-input attacks); a leaked directory per CI run fills /tmp.
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const MAIN = path.join(path.dirname(fileURLToPath(import.meta.url)), 'main.ts');
 let outs = 0;
 const out = (): string => path.join(dir, `o${++outs}`);

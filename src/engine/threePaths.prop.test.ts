@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { csvCell, toEvidenceJson, toProfileJson, type ProfileJson } from '../io/outputFiles.js';
 import type { CustomerRecord, LinkEvidence } from '../types.js';
 import { contentArb } from '../_testing/recordArbitraries.js';
@@ -17,6 +17,7 @@ import { resolveFiles } from '../batch/resolveFiles.js';
 // Arabic, emoji, combining marks and NFKC-sensitive forms, which must stay distinct and byte-exact.
 const SEED = 20261202;
 const dir = mkdtempSync(path.join(tmpdir(), 'idweave-3p-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let runs = 0;
 
 const ID_PARTS = ['r', 'مرحبا', '😀', 'e\u0301', 'é', 'ｆ', 'f', 'ß', 'ss', ' x'];
