@@ -35,6 +35,13 @@ export class GrowableArray<T extends TypedArray> {
     this.data = grow(this.data, n, true);
   }
 
+  /** Takes `data` (shared when this array is) as the whole filled part, without a copy. */
+  adopt(data: T): void {
+    if (this.shared && !(data.buffer instanceof SharedArrayBuffer)) throw new Error('GrowableArray: a shared array adopts shared memory only');
+    this.data = data;
+    this.n = data.length;
+  }
+
   get(i: number): number {
     return this.data[i]!;
   }

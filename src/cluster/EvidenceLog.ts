@@ -71,40 +71,6 @@ export class EvidenceLog {
 
   add(key: number, a: number, b: number, outcome: OutcomeCode, why?: string, weight = Number.NaN, facts = 0): void {
     if (why !== undefined) this.addWhy(this.key.length, why);
-    this.append(key, a, b, outcome, weight, facts);
-  }
-
-  /** Makes room for `n` entries in all (a size known up front: merging logs), so adding up to it never copies. */
-  reserve(n: number): void {
-    for (const c of [this.key, this.recordA, this.recordB, this.outcome, this.weight, this.facts]) c.reserve(n);
-  }
-
-  /**
-   * Takes the byte chunks of another log's reasons as its own, without a copy (merging the logs of a link's parts,
-   * `cluster/linkParts`); returns where each chunk now starts, for `copyEntry`.
-   */
-  adoptReasons(e: EvidenceEntries): number[] {
-    const text = this.whyStore().text;
-    return e.why.text.chunks.map((c) => text.adopt(c));
-  }
-
-  /**
-   * Appends entry `i` of another log's entries, with its reason: the `why`-th of `e.why` (-1: none), whose chunks
-   * this log adopted (`adoptReasons`, which returned `chunkAt`).
-   */
-  copyEntry(e: EvidenceEntries, i: number, why: number, chunkAt: readonly number[]): void {
-    if (why >= 0) {
-      const w = this.whyStore();
-      w.entry.push(this.key.length);
-      const address = e.why.text.starts[why]!;
-      const chunk = Math.floor(address / CHUNK_BASE);
-      w.text.pushAdopted(chunkAt[chunk]! + (address - chunk * CHUNK_BASE), e.why.text.lengths[why]!);
-    }
-    this.append(e.key[i]!, e.recordA[i]!, e.recordB[i]!, e.outcome[i]! as OutcomeCode, e.weight[i]!, e.facts[i]!);
-  }
-
-  /** The entry's columns and counts (its reason, if any, is stored first). */
-  private append(key: number, a: number, b: number, outcome: OutcomeCode, weight: number, facts: number): void {
     this.key.push(key);
     this.recordA.push(a);
     this.recordB.push(b);
@@ -113,6 +79,46 @@ export class EvidenceLog {
     this.facts.push(facts);
     this.counts[outcome]!++;
     if (key === OVERRIDE_KEY && outcome === OUTCOME.override) this.overrideConflicts++;
+  }
+
+  /**
+   * Takes the byte chunks of another log's reasons as its own, without a copy (merging the logs of a link's parts,
+   * `cluster/linkParts`); returns where each chunk now starts, for `adoptReason`.
+   */
+  adoptReasons(e: EvidenceEntries): number[] {
+    const text = this.whyStore().text;
+    return e.why.text.chunks.map((c) => text.adopt(c));
+  }
+
+  /**
+   * Gives entry `i` of this log the `why`-th reason of another log's entries, whose chunks this log adopted
+   * (`adoptReasons`, which returned `chunkAt`). Reasons are given in ascending `i`, before `adoptColumns`.
+   */
+  adoptReason(i: number, e: EvidenceEntries, why: number, chunkAt: readonly number[]): void {
+    const w = this.whyStore();
+    w.entry.push(i);
+    const address = e.why.text.starts[why]!;
+    const chunk = Math.floor(address / CHUNK_BASE);
+    w.text.pushAdopted(chunkAt[chunk]! + (address - chunk * CHUNK_BASE), e.why.text.lengths[why]!);
+  }
+
+  /**
+   * Takes whole columns as the entries of this empty log, without a copy (merged logs, `cluster/linkParts`), and
+   * counts their outcomes.
+   */
+  adoptColumns(c: EvidenceColumns): void {
+    if (this.length !== 0) throw new Error('EvidenceLog: adoptColumns on a log with entries');
+    this.key.adopt(c.key);
+    this.recordA.adopt(c.recordA);
+    this.recordB.adopt(c.recordB);
+    this.outcome.adopt(c.outcome);
+    this.weight.adopt(c.weight);
+    this.facts.adopt(c.facts);
+    for (let i = 0; i < c.outcome.length; i++) {
+      const outcome = c.outcome[i]!;
+      this.counts[outcome]!++;
+      if (c.key[i] === OVERRIDE_KEY && outcome === OUTCOME.override) this.overrideConflicts++;
+    }
   }
 
   private addWhy(i: number, why: string): void {
@@ -159,6 +165,9 @@ export interface EvidenceReasons {
   /** In shared memory (after crossing to a worker, its chunks wrapped again: `attachColumns`). */
   readonly text: PayloadView;
 }
+
+/** The per-entry columns of an `EvidenceLog`, whole. */
+export type EvidenceColumns = Pick<EvidenceEntries, 'key' | 'recordA' | 'recordB' | 'outcome' | 'weight' | 'facts'>;
 
 /** An `EvidenceLog` as plain data. */
 export interface EvidenceEntries {

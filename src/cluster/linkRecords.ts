@@ -25,6 +25,9 @@ export interface GenericKey {
   readonly distinctIdentifiers: number;
 }
 
+/** Per key (index = key id), written by `findSharedKeys`; 0 for keys held by fewer than two records. */
+export type SharedKeyFacts = Pick<KeyFacts, 'isShared' | 'namesOnKey' | 'isHousehold'>;
+
 export interface LinkResult {
   readonly uf: UnionFind;
   readonly evidence: EvidenceLog;
@@ -42,6 +45,11 @@ export interface LinkPlan {
   readonly genericKeys: readonly GenericKey[];
   /** 1 per generic key. */
   readonly isGeneric: Uint8Array;
+  /**
+   * Per-key facts of the people on each key (`findSharedKeys`), filled by the part that links the key: one copy
+   * for all parts (perf: three bytes a key, ~50 MB at 20M rows, no longer once per part).
+   */
+  readonly keyFacts: SharedKeyFacts;
   /** Keys shared by two or more records and not generic, in link order. */
   readonly strongOrder: Uint32Array;
   /** Keys with weak memberships and not generic, in link order. */
@@ -96,8 +104,10 @@ export function planLink(input: LinkInput, config: LinkConfig, knownGeneric?: re
   }
   const weakKeys = input.weakRecord.length > 0 ? Uint32Array.from(groupWeak(input).keys()).filter((k) => isGeneric[k] === 0) : new Uint32Array(0);
   const own = (a: Uint32Array): Uint32Array => (shared ? toShared(a) : a);
+  const bytes = (): Uint8Array => new Uint8Array(shared ? new SharedArrayBuffer(input.keyCount) : new ArrayBuffer(input.keyCount));
   return {
     memberStart, members, genericKeys, isGeneric,
+    keyFacts: { isShared: bytes(), namesOnKey: bytes(), isHousehold: bytes() },
     strongOrder: own(orderKeys(input, Uint32Array.from(candidates))),
     weakOrder: own(orderKeys(input, weakKeys)),
     parts: 1,
@@ -119,7 +129,8 @@ export function linkPart(input: LinkInput, config: LinkConfig, plan: LinkPlan, p
   // every call made each add() cost milliseconds.
   const bits = cacheBits(input.recordCount);
   const attributes = new RecentCache((id: number) => attributeParts(input.nameOf(id)), bits);
-  const { isShared, namesOnKey, isHousehold } = findSharedKeys(input, memberStart, members, config, names, attributes, keyPart, part);
+  const { isShared, namesOnKey, isHousehold } = plan.keyFacts;
+  findSharedKeys(input, memberStart, members, config, names, attributes, plan.keyFacts, keyPart, part);
   const overrides = part === 0 ? input.overrides : undefined;
   // perf: without never pairs there is no ban to keep, and the guards skip the check.
   const bans = overrides !== undefined && overrides.never.length > 0 ? new NeverBans(n, overrides.never, input.recordRank) : undefined;
@@ -359,15 +370,14 @@ export function genericKeyOf(
  * the attributes of its first record). Two
  * records name different people when their first names, surnames or dates of birth disagree. Through a shared key a
  * record is linked only on more evidence than a first name (see `match/matchWeights`), and a shared key never
- * corroborates another link. A function of the key's records only (order independent).
+ * corroborates another link. A function of the key's records only (order independent). Written into `into`, for
+ * the keys of part `part` only when `keyPart` is given.
  */
 export function findSharedKeys(
   input: LinkInput, memberStart: Uint32Array, members: Int32Array, config: Pick<LinkConfig, 'shareableEnabled' | 'shareableKinds' | 'minNameSimilarity'>,
-  names: NameTexts, attributes: RecentCache<readonly string[]>, keyPart?: Uint8Array, part = 0,
-): Pick<KeyFacts, 'isShared' | 'namesOnKey' | 'isHousehold'> {
-  const isShared = new Uint8Array(input.keyCount);
-  const namesOnKey = new Uint8Array(input.keyCount);
-  const isHousehold = new Uint8Array(input.keyCount);
+  names: NameTexts, attributes: RecentCache<readonly string[]>, into: SharedKeyFacts, keyPart?: Uint8Array, part = 0,
+): void {
+  const { isShared, namesOnKey, isHousehold } = into;
   const firsts: number[] = [];
   const lasts: number[] = [];
   const attrs: number[] = [];
@@ -435,7 +445,6 @@ export function findSharedKeys(
       isHousehold[k] = household ? 1 : 0;
     }
   }
-  return { isShared, namesOnKey, isHousehold };
 }
 
 /** The size of a largest set of the first `n` (≤ 8) items that pairwise differ (`differs[i]`: bit j set). */

@@ -4,8 +4,8 @@ import { lowerBound } from '../_internal/lowerBound.js';
 import { withDefaults, type RecordOverride, type ResolvedOptions, type ResolveOptions } from '../config/ResolveOptions.js';
 import { EvidenceLog, GUARD_OF_OUTCOME, OUTCOME } from '../cluster/EvidenceLog.js';
 import type { LinkInput } from '../cluster/LinkInput.js';
-import { linkPart, linkRecords, type GenericKey } from '../cluster/linkRecords.js';
-import { mergePartLogs, planParts } from '../cluster/linkParts.js';
+import { linkPart, linkRecords, type GenericKey, type LinkConfig, type LinkPlan } from '../cluster/linkRecords.js';
+import { mergePartLogs, planParts, type PartLog } from '../cluster/linkParts.js';
 import { UnionFind } from '../cluster/UnionFind.js';
 import { attachPartResult, linkColumnsOf, type LinkPartResult, type LinkPartTask } from './linkInParts.js';
 import type { LinkOverrides } from '../cluster/overrides.js';
@@ -49,6 +49,20 @@ interface BatchIdentity {
   readonly nextSerial: number;
   /** Two 32-bit halves per record (`fingerprint`). */
   readonly fingerprints: Uint32Array;
+}
+
+/** Part 0 of a plan, linked here; its log as plain entries (no `EvidenceLog` left holding them). */
+function ownPart(input: LinkInput, config: LinkConfig, plan: LinkPlan, uf: UnionFind): PartLog {
+  const log = new EvidenceLog(true);
+  const marks = linkPart(input, config, plan, 0, uf, log);
+  return { entries: log.entries(), marks };
+}
+
+/** What linking leaves for settling: each record's cluster root, every decision, the generic keys. */
+interface Linked {
+  readonly root: Int32Array;
+  readonly evidence: EvidenceLog;
+  readonly genericKeys: readonly GenericKey[];
 }
 
 /** The id figures of the report: the range allocated in, the allocator's next serial, serials allocated. */
@@ -174,23 +188,40 @@ export class ResolutionBatch {
   /** Run the guards and the ordered linking. Call once, after the last `add`. */
   link(): void {
     if (this.linked) return;
-    const { uf, evidence, genericKeys } = linkRecords(this.linkInput(), linkConfigOf(this.options), undefined, new EvidenceLog(true));
-    this.settle(uf, evidence, genericKeys);
+    this.settle(this.linkAll());
   }
 
   /**
    * `link()` split into up to `parts` parts that run at once (`cluster/linkParts`): part 0 here, the others
    * through `elsewhere` (the batch job's worker threads, `runLinkPart`). The same partition and the same evidence,
-   * decision for decision, as `link()`. `collect` runs where the link leaves large garbage: after planning, and
-   * after the parts (before their logs merge).
+   * decision for decision, as `link()`. `collect` runs where the link leaves large garbage: after planning, after
+   * the parts (the plan, before the logs merge), and after each column of the merge (`mergePartLogs`).
    */
   async linkInParts(parts: number, elsewhere: (task: LinkPartTask) => Promise<LinkPartResult>, collect?: () => void): Promise<void> {
     if (this.linked) return;
+    const { root, genericKeys, evidence, logs } = await this.linkAllInParts(parts, elsewhere, collect);
+    // perf: the plan, the link input and the union-find are garbage once the parts are done (~40 bytes a record
+    // and 8 a key at 20M rows): collected before the merge and the settling allocate theirs.
+    collect?.();
+    this.settle({ root, genericKeys, evidence: evidence ?? mergePartLogs(logs!, collect) });
+  }
+
+  private linkAll(): Linked {
+    const { uf, evidence, genericKeys } = linkRecords(this.linkInput(), linkConfigOf(this.options), undefined, new EvidenceLog(true));
+    return { root: uf.roots(), evidence, genericKeys };
+  }
+
+  /** The link in parts, up to the parts' logs (merged by the caller, once the plan is garbage); one part: its log. */
+  private async linkAllInParts(
+    parts: number,
+    elsewhere: (task: LinkPartTask) => Promise<LinkPartResult>,
+    collect?: () => void,
+  ): Promise<Omit<Linked, 'evidence'> & ({ evidence: EvidenceLog; logs?: undefined } | { evidence?: undefined; logs: PartLog[] })> {
     const input = this.linkInput();
     const config = linkConfigOf(this.options);
     const plan = planParts(input, config, parts);
     // The planning's scratch (orders' sort arrays, the components) is garbage now: the caller may collect it
-    // before the parts allocate theirs (the batch job does, when Node allows it), and the parts' before the merge.
+    // before the parts allocate theirs (the batch job does, when Node allows it).
     collect?.();
     const uf = new UnionFind(this.size, plan.parts > 1);
     const done = new Int32Array(new SharedArrayBuffer(4 * plan.parts));
@@ -199,22 +230,23 @@ export class ResolutionBatch {
       const columns = linkColumnsOf(input, this.table.keys.view(), this.table.names.view());
       for (let p = 1; p < plan.parts; p++) others.push(elsewhere({ columns, config, plan, part: p, uf: uf.buffers(), done }));
     }
-    const own = new EvidenceLog(true);
-    const marks = linkPart(input, config, plan, 0, uf, own);
-    if (others.length === 0) return this.settle(uf, own, plan.genericKeys);
-    const results = (await Promise.all(others)).map(attachPartResult);
-    collect?.();
+    if (others.length === 0) {
+      const evidence = new EvidenceLog(true);
+      linkPart(input, config, plan, 0, uf, evidence);
+      return { root: uf.roots(), evidence, genericKeys: plan.genericKeys };
+    }
+    // The logs are held by this array alone: the merge drops each part's columns as it goes.
+    const logs: PartLog[] = [ownPart(input, config, plan, uf)];
+    for (const r of await Promise.all(others)) logs.push(attachPartResult(r));
     for (let p = 1; p < plan.parts; p++) {
       if (Atomics.load(done, p) !== 1) throw new Error(`ResolutionBatch: link part ${p} did not finish`);
     }
-    const evidence = mergePartLogs([{ entries: own.entries(), marks }, ...results], new EvidenceLog(true));
-    this.settle(uf, evidence, plan.genericKeys);
+    return { root: uf.roots(), logs, genericKeys: plan.genericKeys };
   }
 
   /** The linked batch's columns and identity, from the linker's clusters and log. */
-  private settle(uf: UnionFind, evidence: EvidenceLog, genericKeys: readonly GenericKey[]): void {
+  private settle({ root, evidence, genericKeys }: Linked): void {
     const n = this.size;
-    const root = uf.roots();
 
     // Profile serials by succession from the previous run (all fresh without one): identity/succession.
     const identity = this.succeed(root);
