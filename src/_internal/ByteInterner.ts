@@ -52,7 +52,7 @@ export class ByteInterner {
   private readonly lengths = new GrowableArray(Uint32Array, 1024, true);
   private readonly hashes = new GrowableArray(Uint32Array);
   /**
-   * Open addressing, linear probing, kept at most half full. Slot s is `table[2s]` = id + 1 (0: empty) and
+   * Open addressing, linear probing, at most 3/4 full (`overFull`). Slot s is `table[2s]` = id + 1 (0: empty) and
    * `table[2s + 1]` = the entry's hash. perf: the hash beside the id means a probe touches one cache line, not
    * a second array, before it compares bytes.
    */
@@ -113,7 +113,7 @@ export class ByteInterner {
     const to = this.size;
     if (from === to) return undefined;
     let length = this.table.length;
-    while (4 * to > length) length *= 2;
+    while (overFull(to, length)) length *= 2;
     if (length > this.table.length) this.rehash(length, from);
     const mask = this.mask;
     const hashes = this.hashes.view();
@@ -248,7 +248,7 @@ export class ByteInterner {
         this.settled++;
         table[2 * slot] = id + 1;
         table[2 * slot + 1] = h;
-        if (4 * this.size > table.length) this.rehash();
+        if (overFull(this.size, table.length)) this.rehash();
         return id;
       }
       if (table[2 * slot + 1] === h && this.equals(e - 1, src, start, length)) return e - 1;
@@ -290,7 +290,7 @@ export class ByteInterner {
   /** Sizes the table for `entries` entries at once (no rehash until then). */
   reserveEntries(entries: number): void {
     let length = this.table.length;
-    while (4 * entries > length) length *= 2;
+    while (overFull(entries, length)) length *= 2;
     if (length > this.table.length) this.rehash(length);
     this.starts.reserve(entries);
     this.lengths.reserve(entries);
@@ -325,6 +325,16 @@ export function fnv1aBytes(bytes: Uint8Array, start: number, end: number): numbe
 }
 
 /** Spreads FNV's weaker low bits before they pick a slot (murmur3's finalizer). */
+/**
+ * Whether `entries` overfill a table of `length` (two Int32 a slot): more than 3/4 of the slots taken. perf: for
+ * 20M record ids a table kept at most half full took 512 MB (a load of 0.3 after its last doubling); at 3/4 it
+ * takes 256 MB. Linear probing stays cheap there: the extra probes of a lookup read the
+ * next 8-byte slots, mostly in the cache line already loaded, and compare bytes only on an equal 32-bit hash.
+ */
+function overFull(entries: number, length: number): boolean {
+  return 8 * entries > 3 * length;
+}
+
 function mix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
