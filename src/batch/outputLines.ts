@@ -34,6 +34,8 @@ export interface LinesBlock {
   readonly stats?: ProfileBlockStats;
   /** Lines in `text` when it is not one per item of [from, to) (an evidence block of refusals only). */
   readonly lines?: number;
+  /** `text` as UTF-8, instead of it (then empty): a worker thread encodes its lines and hands the bytes over. */
+  readonly bytes?: Uint8Array;
 }
 
 /**

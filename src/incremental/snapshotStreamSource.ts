@@ -63,4 +63,6 @@ export interface SnapshotSource {
 export interface FormattedLines {
   readonly text: string;
   readonly entries: number;
+  /** The same lines as UTF-8, instead of `text` (then empty): a worker thread encodes them and hands the bytes over. */
+  readonly bytes?: Uint8Array;
 }

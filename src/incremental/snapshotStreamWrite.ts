@@ -95,7 +95,7 @@ async function writeSection(sink: LineSink, section: Section, entries: Iterable<
   if (formatted !== undefined) {
     let count = 0;
     for await (const block of formatted) {
-      await sink.text(block.text);
+      await (block.bytes === undefined ? sink.text(block.text) : sink.encoded(block.bytes));
       count += block.entries;
     }
     return count;
@@ -170,6 +170,11 @@ class LineSink {
   /** Whole lines, each with its newline (hashed). */
   async text(text: string): Promise<void> {
     return this.write(Buffer.from(text), true);
+  }
+
+  /** Whole lines already encoded, each with its newline (hashed). */
+  async encoded(bytes: Uint8Array): Promise<void> {
+    return this.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), true);
   }
 
   private async write(bytes: Buffer, hashed: boolean): Promise<void> {

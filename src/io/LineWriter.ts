@@ -69,6 +69,14 @@ export class LineWriter {
     return this.buffer.length >= FLUSH_AT;
   }
 
+  /** Writes `lines` lines already joined and encoded (UTF-8, each ending in a newline), after what is buffered. */
+  async writeEncodedBlock(bytes: Uint8Array, lines: number): Promise<void> {
+    this.lines += lines;
+    if (bytes.length === 0) return;
+    await this.flush();
+    await this.writeOut(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  }
+
   /**
    * Shows `observer` every byte written from now on, in order, as it is written (the batch job finds where
    * lines end in `profiles.ndjson` and `evidence.ndjson` this way, to index them: `explain.idx`).
