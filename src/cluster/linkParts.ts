@@ -25,7 +25,7 @@ export function planParts(input: LinkInput, config: LinkConfig, parts: number): 
   if (parts <= 1 || input.overrides !== undefined || plan.strongOrder.length + plan.weakOrder.length === 0) return plan;
   const parts8 = Math.min(parts, NO_PART);
   const n = input.recordCount;
-  const { memberStart, members, strongOrder, weakOrder } = plan;
+  const { memberStart, members, strongOrder } = plan;
   // Union by size, a root holding minus its size (perf: no second array of n entries at 20M records).
   const parent = new Int32Array(n).fill(-1);
   const find = (i: number): number => {
@@ -49,15 +49,15 @@ export function planParts(input: LinkInput, config: LinkConfig, parts: number): 
     for (let j = memberStart[k]! + 1; j < memberStart[k + 1]!; j++) union(first, members[j]!);
   }
   // A weak key joins its strong members (the clusters it seeds) and the records that may belong to it.
-  const { isGeneric } = plan;
-  const weakAnchor = new Map<number, number>();
-  for (let w = 0; w < input.weakRecord.length; w++) {
-    const k = input.weakKey[w]!;
-    if (isGeneric[k] === 1) continue;
-    const r = input.weakRecord[w]!;
-    const anchor = memberStart[k + 1]! > memberStart[k]! ? members[memberStart[k]!]! : weakAnchor.get(k);
-    if (anchor === undefined) weakAnchor.set(k, r);
-    else union(anchor, r);
+  const { isGeneric, weak } = plan;
+  const weakAnchor = (g: number): number => {
+    const k = weak.keys[g]!;
+    return memberStart[k + 1]! > memberStart[k]! ? members[memberStart[k]!]! : weak.records[weak.start[g]!]!;
+  };
+  for (let g = 0; g < weak.keys.length; g++) {
+    if (isGeneric[weak.keys[g]!] === 1) continue;
+    const anchor = weakAnchor(g);
+    for (let j = weak.start[g]!; j < weak.start[g + 1]!; j++) union(anchor, weak.records[j]!);
   }
 
   // Components dealt: large ones first (largest to the lightest part), the rest in record order to the lightest.
@@ -83,9 +83,9 @@ export function planParts(input: LinkInput, config: LinkConfig, parts: number): 
 
   const keyPart = new Uint8Array(new SharedArrayBuffer(Math.max(1, input.keyCount))).fill(NO_PART);
   for (const k of strongOrder) keyPart[k] = partOfRoot[find(members[memberStart[k]!]!)]!;
-  for (const k of weakOrder) {
-    const anchor = memberStart[k + 1]! > memberStart[k]! ? members[memberStart[k]!]! : weakAnchor.get(k)!;
-    keyPart[k] = partOfRoot[find(anchor)]!;
+  // The weak keys that link (`weakOrder`) are the groups' keys that are not generic.
+  for (let g = 0; g < weak.keys.length; g++) {
+    if (isGeneric[weak.keys[g]!] === 0) keyPart[weak.keys[g]!] = partOfRoot[find(weakAnchor(g))]!;
   }
   return { ...plan, parts: parts8, keyPart };
 }

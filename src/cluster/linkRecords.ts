@@ -1,4 +1,5 @@
 import { breakTies, radixSortIndices } from '../_internal/radixSort.js';
+import { lowerBound } from '../_internal/lowerBound.js';
 import { EvidenceLog, OUTCOME, OVERRIDE_KEY } from './EvidenceLog.js';
 import { GuardEvaluator, type GuardConfig, type KeyFacts, type Verdict } from './guards.js';
 import type { LinkInput } from './LinkInput.js';
@@ -54,6 +55,8 @@ export interface LinkPlan {
   readonly strongOrder: Uint32Array;
   /** Keys with weak memberships and not generic, in link order. */
   readonly weakOrder: Uint32Array;
+  /** The weak memberships grouped by key (`groupWeak`). */
+  readonly weak: WeakGroups;
   /** Number of parts, and the part of each key in the orders (undefined: one part links everything). */
   readonly parts: number;
   readonly keyPart: Uint8Array | undefined;
@@ -102,7 +105,9 @@ export function planLink(input: LinkInput, config: LinkConfig, knownGeneric?: re
   for (let k = 0; k < input.keyCount; k++) {
     if (memberStart[k + 1]! - memberStart[k]! >= 2 && isGeneric[k] === 0) candidates.push(k);
   }
-  const weakKeys = input.weakRecord.length > 0 ? Uint32Array.from(groupWeak(input).keys()).filter((k) => isGeneric[k] === 0) : new Uint32Array(0);
+  const grouped = groupWeak(input);
+  const weak = shared ? { keys: toShared(grouped.keys), start: toShared(grouped.start), records: toShared(grouped.records) } : grouped;
+  const weakKeys = weak.keys.filter((k) => isGeneric[k] === 0);
   const own = (a: Uint32Array): Uint32Array => (shared ? toShared(a) : a);
   const bytes = (): Uint8Array => new Uint8Array(shared ? new SharedArrayBuffer(input.keyCount) : new ArrayBuffer(input.keyCount));
   return {
@@ -110,6 +115,7 @@ export function planLink(input: LinkInput, config: LinkConfig, knownGeneric?: re
     keyFacts: { isShared: bytes(), namesOnKey: bytes(), isHousehold: bytes() },
     strongOrder: own(orderKeys(input, Uint32Array.from(candidates))),
     weakOrder: own(orderKeys(input, weakKeys)),
+    weak,
     parts: 1,
     keyPart: undefined,
   };
@@ -196,7 +202,7 @@ export function linkPart(input: LinkInput, config: LinkConfig, plan: LinkPlan, p
 
   // Weak (fuzzy) links last: a typo-corrected email may join the cluster of the address it was corrected to.
   if (weakOrder.length > 0) {
-    const weakByKey = groupWeak(input);
+    const weak = plan.weak;
     for (let i = 0; i < weakOrder.length; i++) {
       const k = weakOrder[i]!;
       if (!mine(k)) continue;
@@ -205,7 +211,8 @@ export function linkPart(input: LinkInput, config: LinkConfig, plan: LinkPlan, p
       anchors.length = 0;
       // The strong members were linked (or refused) already; they only seed the clusters to join.
       for (let j = memberStart[k]!, end = memberStart[k + 1]!; j < end; j++) seed(members[j]!);
-      for (const r of weakByKey.get(k)!) offer(r, k, true);
+      const g = lowerBound(weak.keys, k);
+      for (let j = weak.start[g]!, end = weak.start[g + 1]!; j < end; j++) offer(weak.records[j]!, k, true);
       noteRun(strongOrder.length + i, before);
     }
   }
@@ -485,21 +492,43 @@ function orderKeys(input: LinkInput, keys: Uint32Array): Uint32Array {
   return out;
 }
 
-/** Weak memberships grouped by key, records in rank order. */
-function groupWeak(input: LinkInput): Map<number, number[]> {
-  const order = Array.from(input.weakRecord.keys()).sort(
-    (a, b) => input.recordRank[input.weakRecord[a]!]! - input.recordRank[input.weakRecord[b]!]!,
-  );
-  const byKey = new Map<number, number[]>();
-  for (const i of order) {
-    const k = input.weakKey[i]!;
-    const list = byKey.get(k);
-    // In rank order, a record listed twice for one key would come twice in a row.
-    if (list) {
-      if (list[list.length - 1] !== input.weakRecord[i]!) list.push(input.weakRecord[i]!);
-    } else byKey.set(k, [input.weakRecord[i]!]);
+/**
+ * Weak memberships grouped by key (CSR): the keys ascending, each key's records `records[start[g], start[g + 1])` in
+ * rank order, each record once. Typed arrays sorted by radix, not a `Map` of lists: a batch whose every row holds
+ * its own typo-corrected email would pass V8's 2^24 entries for a `Map`.
+ */
+export interface WeakGroups {
+  readonly keys: Uint32Array;
+  readonly start: Uint32Array;
+  readonly records: Int32Array;
+}
+
+function groupWeak(input: LinkInput): WeakGroups {
+  const m = input.weakRecord.length;
+  const rank = new Uint32Array(m);
+  const key = new Uint32Array(m);
+  for (let w = 0; w < m; w++) {
+    rank[w] = input.recordRank[input.weakRecord[w]!]!;
+    key[w] = input.weakKey[w]!;
   }
-  return byKey;
+  const order = radixSortIndices(key, radixSortIndices(rank));
+  const keys = new Uint32Array(m);
+  const start = new Uint32Array(m + 1);
+  const records = new Int32Array(m);
+  let g = -1;
+  let r = 0;
+  for (let i = 0; i < m; i++) {
+    const w = order[i]!;
+    const record = input.weakRecord[w]!;
+    if (g < 0 || keys[g] !== key[w]) {
+      keys[++g] = key[w]!;
+      start[g] = r;
+      records[r++] = record;
+      // In rank order, a record listed twice for one key comes twice in a row.
+    } else if (records[r - 1] !== record) records[r++] = record;
+  }
+  start[g + 1] = r;
+  return { keys: keys.slice(0, g + 1), start: start.slice(0, g + 2), records: records.slice(0, r) };
 }
 
 /** Slots for the decode caches: about four per record, between 2^4 and 2^16. */
