@@ -324,17 +324,17 @@ export function fnv1aBytes(bytes: Uint8Array, start: number, end: number): numbe
   return h >>> 0;
 }
 
-/** Spreads FNV's weaker low bits before they pick a slot (murmur3's finalizer). */
 /**
  * Whether `entries` overfill a table of `length` (two Int32 a slot): more than 3/4 of the slots taken. perf: for
  * 20M record ids a table kept at most half full took 512 MB (a load of 0.3 after its last doubling); at 3/4 it
- * takes 256 MB. Linear probing stays cheap there: the extra probes of a lookup read the
- * next 8-byte slots, mostly in the cache line already loaded, and compare bytes only on an equal 32-bit hash.
+ * takes 256 MB. Linear probing stays cheap there: the extra probes of a lookup read the next 8-byte slots,
+ * mostly in the cache line already loaded, and compare bytes only on an equal 32-bit hash.
  */
 function overFull(entries: number, length: number): boolean {
   return 8 * entries > 3 * length;
 }
 
+/** Spreads FNV's weaker low bits before they pick a slot (murmur3's finalizer). */
 function mix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);

@@ -30,7 +30,7 @@ async function respawnWithLargerHeap(): Promise<number | undefined> {
   if (getHeapStatistics().heap_size_limit / 2 ** 20 >= wantMb) return undefined;
   // The IPC channel only tells the child when this wrapper is gone (killed with SIGKILL, say).
   // --expose-gc: the batch job collects once after linking (`resolveFiles`), when its scratch is garbage.
-  // The GC flags apply to every thread and come first, so the user's own flags win (docs/benchmarks.md, "Garbage"):
+  // The GC flags apply to every thread and come first, so the user's own flags win (docs/benchmarks.md, "Memory at 20M under 8 GB"):
   // --heap-growing-percent=50: a heap grows to 1.5x its live size before a full collection, not up to 4x. Each
   //   worker thread keeps ~120 MB live while it builds output lines and had let ~400 MB of garbage pile up on top.
   // --max-semi-space-size=32: fewer young collections on the per-record hot paths (~10% less CPU at 1M rows).
