@@ -12,6 +12,8 @@ export type AcceptResult =
       readonly record: CustomerRecord;
       /** The record had an `updatedAt` that is not an ISO-8601 date: kept without it, counted in the report. */
       readonly invalidUpdatedAt: boolean;
+      /** `updatedAt` as epoch ms (NaN when absent or invalid), parsed once here for the preparer. */
+      readonly updatedAtMs: number;
     }
   | { readonly ok: false; readonly issues: RecordIssue[] };
 
@@ -63,9 +65,10 @@ export function acceptRecord(raw: RawRecord): AcceptResult {
   }
   if (!id.ok || issues.length > 0) return { ok: false, issues };
 
-  const invalidUpdatedAt = raw.updatedAt !== undefined && Number.isNaN(parseIsoDate(raw.updatedAt));
+  const updatedAtMs = raw.updatedAt === undefined ? Number.NaN : parseIsoDate(raw.updatedAt);
+  const invalidUpdatedAt = raw.updatedAt !== undefined && Number.isNaN(updatedAtMs);
   const record: CustomerRecord = invalidUpdatedAt ? { ...raw, id: id.id, updatedAt: undefined } : { ...raw, id: id.id };
-  return { ok: true, record, invalidUpdatedAt };
+  return { ok: true, record, invalidUpdatedAt, updatedAtMs };
 }
 
 function checkText(issues: RecordIssue[], path: string, v: string | undefined): void {

@@ -56,7 +56,7 @@ export function createPiecePreparer(config: IdweaveConfig): (piece: Piece) => Pr
         return;
       }
       if (mapped.invalidUpdatedAt) invalidUpdatedAt++;
-      prepare(mapped.record, stats, w, row);
+      prepare(mapped.record, stats, w, row, mapped.updatedAtMs);
     };
 
     let rows: number;

@@ -1,6 +1,6 @@
 import { asBuffers, stringAt, type InternedView } from '../_internal/ByteInterner.js';
 import type { EvidenceEntries } from '../cluster/EvidenceLog.js';
-import { memberRecordOf } from './memberRecord.js';
+import { memberRecordOf, type KeyMemo } from './memberRecord.js';
 import { buildProfile, type MemberRecord, type SurvivorshipConfig } from '../merge/buildProfile.js';
 import { profileIdOfSerial } from '../identity/profileIds.js';
 import type { GoldenProfile } from '../types.js';
@@ -61,7 +61,10 @@ export function profileIdAt(c: BatchColumns, p: number): string {
 /** The golden profile of profile p. */
 export function profileAt(c: BatchColumns, p: number, config: SurvivorshipConfig): GoldenProfile {
   const members: MemberRecord[] = [];
-  for (let j = c.memberStart[p]!; j < c.memberStart[p + 1]!; j++) members.push(memberRecordAt(c, c.members[j]!));
+  const from = c.memberStart[p]!;
+  const to = c.memberStart[p + 1]!;
+  const memo: KeyMemo | undefined = to - from > 1 ? new Map() : undefined;
+  for (let j = from; j < to; j++) members.push(memberRecordAt(c, c.members[j]!, memo));
   return buildProfile(profileIdAt(c, p), members, config);
 }
 
@@ -73,9 +76,7 @@ function sourceName(c: BatchColumns, s: number): string {
   return (names[s] ??= stringAt(c.sources, s));
 }
 
-function memberRecordAt(c: BatchColumns, i: number): MemberRecord {
-  const keys: string[] = [];
-  for (let j = c.keyStart[i]!; j < c.keyStart[i + 1]!; j++) keys.push(stringAt(c.keys, c.keyIds[j]!));
+function memberRecordAt(c: BatchColumns, i: number, memo: KeyMemo | undefined): MemberRecord {
   const s = c.sourceOf[i]!;
-  return memberRecordOf(stringAt(c.ids, i), s === -1 ? undefined : sourceName(c, s), c.updatedAt[i]!, keys, payloadAt(c.payloads, i));
+  return memberRecordOf(stringAt(c.ids, i), s === -1 ? undefined : sourceName(c, s), c.updatedAt[i]!, c.keyIds, c.keyStart[i]!, c.keyStart[i + 1]!, (k) => stringAt(c.keys, k), payloadAt(c.payloads, i), memo);
 }

@@ -9,7 +9,7 @@ import type { MemberRecord } from '../merge/buildProfile.js';
 import { isExclusiveGroup } from './linkConfigOf.js';
 import { linkOrder } from './linkOrder.js';
 import { toShared } from '../_internal/shared.js';
-import { memberRecordOf } from './memberRecord.js';
+import { memberRecordOf, type KeyMemo } from './memberRecord.js';
 import type { PreparedChunk, PreparedRecordCursor } from './PreparedChunk.js';
 
 /**
@@ -179,17 +179,17 @@ export class RecordTable {
     this.updatedAt = grow(this.updatedAt, min, exact);
   }
 
+  private readonly keyText = (k: number): string => this.keys.keyOf(k);
+
   /** The JSON payload (names and attributes) of record r. */
   payloadOf(r: number): string {
     return this.payloads.get(r);
   }
 
   /** Record r as profile building reads it, with its strong keys `keyIds[from, to)`. */
-  memberRecord(r: number, keyIds: ArrayLike<number>, from: number, to: number): MemberRecord {
-    const keys: string[] = [];
-    for (let j = from; j < to; j++) keys.push(this.keys.keyOf(keyIds[j]!));
+  memberRecord(r: number, keyIds: ArrayLike<number>, from: number, to: number, memo?: KeyMemo): MemberRecord {
     const s = this.sourceOf[r]!;
-    return memberRecordOf(this.ids.keyOf(r), s === -1 ? undefined : this.sources.keyOf(s), this.updatedAt[r]!, keys, this.payloadOf(r));
+    return memberRecordOf(this.ids.keyOf(r), s === -1 ? undefined : this.sources.keyOf(s), this.updatedAt[r]!, keyIds, from, to, this.keyText, this.payloadOf(r), memo);
   }
 
   // ---------------------------------------------------------------------------------------------------------

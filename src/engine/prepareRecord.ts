@@ -12,14 +12,17 @@ import { EVIDENCE_FIELD_COLUMNS, PERSON_FIELD_COLUMNS, PERSON_FIELD_OF_COLUMN } 
  * Builds the one preparation of a record for one configuration (normalizers and junk list compiled once): keys
  * normalized, names and evidence attributes folded, update time parsed, the fields a golden profile carries
  * serialized to a JSON payload, all appended to a chunk (`PreparedChunkWriter.record`). Stateless: files are
- * prepared this way in worker threads, `resolve()` and the resolver one record at a time.
+ * prepared this way in worker threads, `resolve()` and the resolver one record at a time. `updatedAt`: the
+ * record's `updatedAt` as `updatedAtOf` reads it, when the caller has it already (`acceptRecord` parsed it).
  */
-export function createRecordPreparer(options: ResolvedOptions): (record: CustomerRecord, stats: KeyStats, into: PreparedChunkWriter, row: number) => void {
+export function createRecordPreparer(
+  options: ResolvedOptions,
+): (record: CustomerRecord, stats: KeyStats, into: PreparedChunkWriter, row: number, updatedAt?: number) => void {
   const keyRecord = createRecordKeyer(options);
-  return (record, stats, into, row) => {
+  return (record, stats, into, row, updatedAt = updatedAtOf(record)) => {
     const keys = keyRecord(record, stats);
     const [first, last] = personNameOf(record);
-    into.record(row, updatedAtOf(record), record.id, first, last, foldAttributes(record), record.source ?? '', JSON.stringify(payloadOf(record)), keys);
+    into.record(row, updatedAt, record.id, first, last, foldAttributes(record), record.source ?? '', JSON.stringify(payloadOf(record)), keys);
   };
 }
 

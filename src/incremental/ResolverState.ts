@@ -9,6 +9,7 @@ import { linkConfigOf } from '../engine/linkConfigOf.js';
 import { createSinglePreparer } from '../engine/prepareRecord.js';
 import type { PreparedRecordCursor } from '../engine/PreparedChunk.js';
 import { RecordTable } from '../engine/RecordTable.js';
+import type { KeyMemo } from '../engine/memberRecord.js';
 import { linkOrder } from '../engine/linkOrder.js';
 import { grow } from '../_internal/grow.js';
 import type { RecordBlock } from './snapshotBlocks.js';
@@ -219,7 +220,9 @@ export class ResolverState extends RecordTable {
 
   /** The golden profile of a live serial. */
   buildProfile(serial: number, profileId: string): GoldenProfile {
-    const members = this.membersOf(serial).map((m) => this.memberRecord(m, this.strong.key, this.kStart[m]!, this.kStart[m]! + this.kLen[m]!));
+    const ms = this.membersOf(serial);
+    const memo: KeyMemo | undefined = ms.length > 1 ? new Map() : undefined;
+    const members = ms.map((m) => this.memberRecord(m, this.strong.key, this.kStart[m]!, this.kStart[m]! + this.kLen[m]!, memo));
     return buildProfile(profileId, members, this.survivorship);
   }
 

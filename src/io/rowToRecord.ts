@@ -14,7 +14,7 @@ export type RowMapperOptions = Pick<IdweaveConfig, 'columns' | 'externalIds'>;
  * record is kept without it (survivorship treats it as undated) and `resolveFiles` counts it in the report.
  */
 export type MapRowResult =
-  | { readonly ok: true; readonly record: CustomerRecord; readonly invalidUpdatedAt: boolean }
+  | { readonly ok: true; readonly record: CustomerRecord; readonly invalidUpdatedAt: boolean; readonly updatedAtMs: number }
   | { readonly ok: false; readonly reasons: string[]; readonly issues: RecordIssue[] };
 
 export interface RowMapper {
