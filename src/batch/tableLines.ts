@@ -1,6 +1,6 @@
 import { stringAt } from '../_internal/ByteInterner.js';
 import { lowerBound } from '../_internal/lowerBound.js';
-import type { SnapshotRecord } from '../incremental/snapshot.js';
+import { snapshotRecordJson } from '../incremental/snapshotRecordJson.js';
 import { LineCutter } from '../incremental/snapshotStreamWrite.js';
 import type { FormattedLines } from '../incremental/snapshotStreamSource.js';
 import { payloadAt } from '../_internal/PayloadStore.js';
@@ -29,15 +29,17 @@ export function tableLines(c: BatchColumns, { section, from, to }: TableLinesTas
     const line = cutter.add(entry);
     if (line !== undefined) text += `${line}\n`;
   };
-  if (section === 'keys') for (let k = from; k < to; k++) take(JSON.stringify([stringAt(c.keys, k), c.keyKind[k]!, c.keyGroup[k]!]));
+  // perf: `[key, kind, group]` written directly; kind and group are integers, as JSON.stringify would write them.
+  if (section === 'keys') for (let k = from; k < to; k++) take(`[${JSON.stringify(stringAt(c.keys, k))},${c.keyKind[k]!},${c.keyGroup[k]!}]`);
   else if (section === 'names') for (let i = from; i < to; i++) take(JSON.stringify(stringAt(c.names, i)));
   else {
     let w = lowerBound(c.weakRecord, from);
     for (let i = from; i < to; i++) {
-      const weak: number[] = [];
-      for (; w < c.weakRecord.length && c.weakRecord[w] === i; w++) weak.push(c.weakKey[w]!);
+      const w0 = w;
+      while (w < c.weakRecord.length && c.weakRecord[w] === i) w++;
       const t = c.updatedAt[i]!;
-      const record: SnapshotRecord = [
+      // A SnapshotRecord, written as its JSON text without building the tuple (`snapshotRecordJson`).
+      take(snapshotRecordJson(
         stringAt(c.ids, i),
         c.profileSerial[c.profileOf[i]!]!,
         c.sourceOf[i]!,
@@ -45,11 +47,14 @@ export function tableLines(c: BatchColumns, { section, from, to }: TableLinesTas
         c.firstName[i]!,
         c.lastName[i]!,
         payloadAt(c.payloads, i),
-        Array.from(c.keyIds.subarray(c.keyStart[i]!, c.keyStart[i + 1]!)),
-        weak,
+        c.keyIds,
+        c.keyStart[i]!,
+        c.keyStart[i + 1]!,
+        c.weakKey,
+        w0,
+        w,
         c.attributes[i]!,
-      ];
-      take(JSON.stringify(record));
+      ));
     }
   }
   const last = cutter.finish();
