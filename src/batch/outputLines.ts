@@ -68,8 +68,14 @@ export function outputLines(c: BatchColumns, config: SurvivorshipConfig, task: L
     }
     case 'evidence': {
       const ev = evidenceReader(c.evidence);
-      const record = (r: number): string => stringAt(c.ids, r);
-      const key = (k: number): string => stringAt(c.keys, k);
+      // perf: decisions come in link order, key by key, and a record meets several records in a row: the last
+      // key and the last record named are decoded once, not once per decision.
+      let lastKey = -1;
+      let lastKeyText = '';
+      let lastRecord = -1;
+      let lastRecordText = '';
+      const record = (r: number): string => (r === lastRecord ? lastRecordText : ((lastRecord = r), (lastRecordText = stringAt(c.ids, r))));
+      const key = (k: number): string => (k === lastKey ? lastKeyText : ((lastKey = k), (lastKeyText = stringAt(c.keys, k))));
       if (task.refusedOnly === true) {
         let lines = 0;
         for (let i = task.from; i < task.to; i++) {

@@ -11,8 +11,7 @@ export function linkEvidenceAt(ev: EvidenceReader, i: number, recordId: (index: 
   const outcome = ev.outcome.get(i);
   const keyId = ev.key.get(i);
   if (keyId === OVERRIDE_KEY) return overrideEvidenceAt(ev, i, recordId);
-  const key = keyString(keyId);
-  const { kind } = describeKey(key);
+  const { kind, value } = describeKey(keyString(keyId));
   const guard = GUARD_OF_OUTCOME[outcome];
   const why = ev.whyOf(i);
   const weight = ev.weight.get(i);
@@ -22,7 +21,7 @@ export function linkEvidenceAt(ev: EvidenceReader, i: number, recordId: (index: 
     recordB: recordId(ev.recordB.get(i)),
     // Weak evidence through an email is a typo-corrected address; a weak phone keeps its kind.
     kind: (outcome === OUTCOME.acceptedFuzzy || outcome === OUTCOME.fuzzy) && kind === 'email' ? 'fuzzyEmail' : kind,
-    key: readableKey(key),
+    key: readableKeyOf(kind, value),
     accepted: isAcceptedOutcome(outcome),
   };
   // perf: fields added in place, not spread in (a spread builds a throwaway object and copies it: a third of the
@@ -61,5 +60,10 @@ export const OVERRIDE_ALWAYS_KEY = 'override:always';
 /** `e:x` → `email:x` for people and tools reading reports and evidence. */
 export function readableKey(key: string): string {
   const { kind, value } = describeKey(key);
+  return readableKeyOf(kind, value);
+}
+
+/** `readableKey` of a key already described. */
+function readableKeyOf(kind: string, value: string): string {
   return `${kind}:${value}`;
 }
