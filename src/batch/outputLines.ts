@@ -1,4 +1,5 @@
 import { stringAt } from '../_internal/ByteInterner.js';
+import { Utf8Lines } from '../_internal/Utf8Lines.js';
 import type { SurvivorshipConfig } from '../merge/buildProfile.js';
 import { evidenceReader, isAcceptedOutcome } from '../cluster/EvidenceLog.js';
 import { changeLine, mappingLine, toEvidenceJson, toProfileJson } from '../io/outputFiles.js';
@@ -28,14 +29,13 @@ export type LinesTask = {
 
 /** A block of lines (or of Parquet columns), and for a profiles block asked for them, its stats for the report. */
 export interface LinesBlock {
-  readonly text: string;
-  /** With `columns`: one array per top-level column of `mapping.parquet` / `profiles.parquet`; `text` is empty. */
+  /** The lines as UTF-8, each ending in a newline (built as bytes: a worker thread hands them over by transfer). */
+  readonly bytes: Uint8Array;
+  /** With `columns`: one array per top-level column of `mapping.parquet` / `profiles.parquet`; `bytes` is empty. */
   readonly columns?: unknown[][];
   readonly stats?: ProfileBlockStats;
-  /** Lines in `text` when it is not one per item of [from, to) (an evidence block of refusals only). */
+  /** Lines in `bytes` when it is not one per item of [from, to) (an evidence block of refusals only). */
   readonly lines?: number;
-  /** `text` as UTF-8, instead of it (then empty): a worker thread encodes its lines and hands the bytes over. */
-  readonly bytes?: Uint8Array;
 }
 
 /**
@@ -46,14 +46,14 @@ export interface LinesBlock {
  */
 export function outputLines(c: BatchColumns, config: SurvivorshipConfig, task: LinesTask): LinesBlock {
   if (task.columns === true && (task.kind === 'mapping' || task.kind === 'profiles')) return outputColumns(c, config, task);
-  let out = '';
+  const out = new Utf8Lines();
   switch (task.kind) {
     case 'mapping':
-      for (let i = task.from; i < task.to; i++) out += `${mappingLine(stringAt(c.ids, i), profileIdAt(c, c.profileOf[i]!), task.csvSafe)}\n`;
+      for (let i = task.from; i < task.to; i++) out.add(mappingLine(stringAt(c.ids, i), profileIdAt(c, c.profileOf[i]!), task.csvSafe));
       break;
     case 'profiles':
-      for (let p = task.from; p < task.to; p++) out += `${JSON.stringify(toProfileJson(profileAt(c, p, config), task.lineage))}\n`;
-      if (task.statsSources !== undefined) return { text: out, stats: profileBlockStats(c, task.from, task.to, task.statsSources) };
+      for (let p = task.from; p < task.to; p++) out.add(JSON.stringify(toProfileJson(profileAt(c, p, config), task.lineage)));
+      if (task.statsSources !== undefined) return { bytes: out.bytes(), stats: profileBlockStats(c, task.from, task.to, task.statsSources) };
       break;
     case 'created': {
       let lines = 0;
@@ -61,10 +61,10 @@ export function outputLines(c: BatchColumns, config: SurvivorshipConfig, task: L
         if (c.createdProfile[p] !== 1) continue;
         const recordIds: string[] = [];
         for (let j = c.memberStart[p]!; j < c.memberStart[p + 1]!; j++) recordIds.push(stringAt(c.ids, c.members[j]!));
-        out += `${changeLine({ type: 'created', profileId: profileIdAt(c, p), recordIds: recordIds.sort(compareStrings) })}\n`;
+        out.add(changeLine({ type: 'created', profileId: profileIdAt(c, p), recordIds: recordIds.sort(compareStrings) }));
         lines++;
       }
-      return { text: out, lines };
+      return { bytes: out.bytes(), lines };
     }
     case 'evidence': {
       const ev = evidenceReader(c.evidence);
@@ -80,16 +80,16 @@ export function outputLines(c: BatchColumns, config: SurvivorshipConfig, task: L
         let lines = 0;
         for (let i = task.from; i < task.to; i++) {
           if (isAcceptedOutcome(c.evidence.outcome[i]!)) continue;
-          out += `${JSON.stringify(toEvidenceJson(linkEvidenceAt(ev, i, record, key)))}\n`;
+          out.add(JSON.stringify(toEvidenceJson(linkEvidenceAt(ev, i, record, key))));
           lines++;
         }
-        return { text: out, lines };
+        return { bytes: out.bytes(), lines };
       }
-      for (let i = task.from; i < task.to; i++) out += `${JSON.stringify(toEvidenceJson(linkEvidenceAt(ev, i, record, key)))}\n`;
+      for (let i = task.from; i < task.to; i++) out.add(JSON.stringify(toEvidenceJson(linkEvidenceAt(ev, i, record, key))));
       break;
     }
   }
-  return { text: out };
+  return { bytes: out.bytes() };
 }
 
 /** A block of `mapping.parquet` or `profiles.parquet` as columns, with the same rows `outputLines` would write. */
@@ -102,10 +102,13 @@ function outputColumns(c: BatchColumns, config: SurvivorshipConfig, task: LinesT
       records[i] = stringAt(c.ids, task.from + i);
       profiles[i] = profileIdAt(c, c.profileOf[task.from + i]!);
     }
-    return { text: '', columns: [records, profiles] };
+    return { bytes: NO_BYTES, columns: [records, profiles] };
   }
   const profiles = [];
   for (let p = task.from; p < task.to; p++) profiles.push(toProfileJson(profileAt(c, p, config), task.lineage));
   const columns = profileColumns(profiles);
-  return task.statsSources !== undefined ? { text: '', columns, stats: profileBlockStats(c, task.from, task.to, task.statsSources) } : { text: '', columns };
+  return task.statsSources !== undefined ? { bytes: NO_BYTES, columns, stats: profileBlockStats(c, task.from, task.to, task.statsSources) } : { bytes: NO_BYTES, columns };
 }
+
+/** The `bytes` of a block of columns. */
+const NO_BYTES = new Uint8Array(0);

@@ -434,11 +434,8 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
         if (sink.table !== undefined) {
           await sink.table.append(lines.columns!);
           onProgress?.({ stage, rows: done, total });
-        } else if (lines.bytes !== undefined) {
+        } else {
           await sink.lines.writeEncodedBlock(lines.bytes, lines.lines ?? next.count);
-          onProgress?.({ stage, rows: done, total });
-        } else if (sink.lines.writeBlock(lines.text, lines.lines ?? next.count)) {
-          await sink.lines.flush();
           onProgress?.({ stage, rows: done, total });
         }
       };

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { CustomerRecord } from '../types.js';
 import { ResolutionBatch } from '../engine/ResolutionBatch.js';
 import { MAX_LINE_ENTRIES } from '../incremental/snapshotStreamFormat.js';
+import type { FormattedLines } from '../incremental/snapshotStreamSource.js';
 import { tableLines, type TableSection } from './tableLines.js';
 
 // resolver.ndjson's large sections are formatted in worker threads, a block of entries at a time: whatever the
@@ -26,6 +27,12 @@ function linkedBatch(): ResolutionBatch {
   return batch;
 }
 
+/** A block's lines as text (they come as UTF-8 bytes; `text` is empty). */
+function textOf(block: FormattedLines): string {
+  expect(block.text).toBe('');
+  return Buffer.from(block.bytes!).toString('utf8');
+}
+
 /** The entries of a section's lines, in order, and the lines' sizes. */
 function entriesOf(text: string, section: TableSection): { entries: unknown[]; lines: number } {
   const lines = text.split('\n').slice(0, -1);
@@ -43,14 +50,15 @@ describe('tableLines', () => {
       expect(total).toBeGreaterThan(10);
       const whole = tableLines(c, { section, from: 0, to: total });
       expect(whole.entries).toBe(total);
-      const one = entriesOf(whole.text, section);
+      const one = entriesOf(textOf(whole), section);
       expect(one.entries).toHaveLength(total);
       for (const block of [1, 7, 64]) {
         let text = '';
         for (let from = 0; from < total; from += block) {
           const part = tableLines(c, { section, from, to: Math.min(total, from + block) });
-          expect(part.text.endsWith('\n')).toBe(true);
-          text += part.text;
+          const partText = textOf(part);
+          expect(partText.endsWith('\n')).toBe(true);
+          text += partText;
         }
         const parts = entriesOf(text, section);
         expect(parts.entries).toEqual(one.entries);
@@ -61,7 +69,7 @@ describe('tableLines', () => {
   }
 
   test('records carry their weak keys once, and the batch`s ids, serials and names', () => {
-    const { entries } = entriesOf(tableLines(c, { section: 'records', from: 0, to: batch.size }).text, 'records');
+    const { entries } = entriesOf(textOf(tableLines(c, { section: 'records', from: 0, to: batch.size })), 'records');
     const weak = (entries as unknown[][]).filter((r) => (r[8] as number[]).length > 0);
     expect(weak.length).toBeGreaterThan(0);
     for (const r of weak) expect(new Set(r[8] as number[]).size).toBe((r[8] as number[]).length);

@@ -1,5 +1,6 @@
 import { stringAt } from '../_internal/ByteInterner.js';
 import { lowerBound } from '../_internal/lowerBound.js';
+import { Utf8Lines } from '../_internal/Utf8Lines.js';
 import { snapshotRecordJson } from '../incremental/snapshotRecordJson.js';
 import { LineCutter } from '../incremental/snapshotStreamWrite.js';
 import type { FormattedLines } from '../incremental/snapshotStreamSource.js';
@@ -20,14 +21,14 @@ export interface TableLinesTask {
  * Entries [from, to) of a section of the batch's resolver table, as whole snapshot lines (`LineCutter`, the
  * writer's own rule; a block starts a new line, so the lines depend on the block size, never on the thread).
  * Entries are what `SnapshotSource` describes: keys `[key, kind, group]`, names, and records as `SnapshotRecord`
- * tuples. Pure: runs in a worker thread over the shared columns.
+ * tuples, as UTF-8 (`bytes`; `text` is empty). Pure: runs in a worker thread over the shared columns.
  */
 export function tableLines(c: BatchColumns, { section, from, to }: TableLinesTask): FormattedLines {
   const cutter = new LineCutter(section);
-  let text = '';
+  const out = new Utf8Lines();
   const take = (entry: string): void => {
     const line = cutter.add(entry);
-    if (line !== undefined) text += `${line}\n`;
+    if (line !== undefined) out.add(line);
   };
   // perf: `[key, kind, group]` written directly; kind and group are integers, as JSON.stringify would write them.
   if (section === 'keys') for (let k = from; k < to; k++) take(`[${JSON.stringify(stringAt(c.keys, k))},${c.keyKind[k]!},${c.keyGroup[k]!}]`);
@@ -58,6 +59,6 @@ export function tableLines(c: BatchColumns, { section, from, to }: TableLinesTas
     }
   }
   const last = cutter.finish();
-  if (last !== undefined) text += `${last}\n`;
-  return { text, entries: to - from };
+  if (last !== undefined) out.add(last);
+  return { text: '', bytes: out.bytes(), entries: to - from };
 }

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { Utf8Lines } from './Utf8Lines.js';
+
+describe('Utf8Lines', () => {
+  it('holds the lines as UTF-8, each ending in a newline, growing past its first size', () => {
+    const lines = new Utf8Lines(4);
+    const texts = ['a', '', 'é漢字😀', 'x'.repeat(1000), '"quoted", \\ and \u2028'];
+    for (const t of texts) lines.add(t);
+    const bytes = lines.bytes();
+    expect(Buffer.from(bytes).equals(Buffer.from(texts.map((t) => `${t}\n`).join(''), 'utf8'))).toBe(true);
+    expect(bytes.buffer.byteLength).toBe(bytes.byteLength);
+  });
+
+  it('writes a lone surrogate as U+FFFD, as TextEncoder does', () => {
+    const lines = new Utf8Lines();
+    lines.add('a\ud800b');
+    expect(Buffer.from(lines.bytes())).toEqual(Buffer.from(new TextEncoder().encode('a\ud800b\n')));
+  });
+
+  it('is empty with no lines', () => {
+    expect(new Utf8Lines().bytes().byteLength).toBe(0);
+  });
+});

@@ -1,0 +1,34 @@
+const utf8 = new TextEncoder();
+
+/**
+ * Lines encoded as UTF-8 as they are made, each followed by a newline: a block of output lines built in a worker
+ * thread and handed over as bytes. perf: appending to a string and encoding the whole at the end built a rope of
+ * thousands of parts, flattened it and then encoded it; `encodeInto` line by line does one pass and measured about
+ * twice as fast (5,000 profile lines of ~650 bytes).
+ */
+export class Utf8Lines {
+  private buf: Uint8Array<ArrayBuffer>;
+  private used = 0;
+
+  constructor(initialBytes = 1 << 16) {
+    this.buf = new Uint8Array(initialBytes);
+  }
+
+  /** Appends `line` and a newline. */
+  add(line: string): void {
+    // A UTF-16 code unit takes at most 3 bytes in UTF-8 (a surrogate pair, 2 units, takes 4).
+    const need = this.used + 3 * line.length + 1;
+    if (need > this.buf.length) {
+      const next = new Uint8Array(Math.max(2 * this.buf.length, need));
+      next.set(this.buf.subarray(0, this.used));
+      this.buf = next;
+    }
+    this.used += utf8.encodeInto(line, this.buf.subarray(this.used)).written;
+    this.buf[this.used++] = 10;
+  }
+
+  /** The bytes so far, in a buffer of their own (exact size, so it can be transferred without its slack). */
+  bytes(): Uint8Array<ArrayBuffer> {
+    return this.buf.slice(0, this.used);
+  }
+}
