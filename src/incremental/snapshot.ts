@@ -15,18 +15,10 @@ import { profileIdOfSerial, ResolverState } from './ResolverState.js';
  * attributes and keys are indices into the snapshot's tables (-1 for none). Snapshots written before evidence
  * attributes have nine elements (no attributes).
  */
-export type SnapshotRecord = readonly [
-  id: string,
-  serial: number,
-  source: number,
-  updatedAt: number | null,
-  firstName: number,
-  lastName: number,
-  payload: string,
-  keys: readonly number[],
-  weak: readonly number[],
-  attributes?: number,
-];
+export type SnapshotRecord = readonly [...SnapshotRecordScalars, keys: readonly number[], weak: readonly number[], attributes?: number];
+
+/** The elements of a `SnapshotRecord` before its key lists. */
+export type SnapshotRecordScalars = [id: string, serial: number, source: number, updatedAt: number | null, firstName: number, lastName: number, payload: string];
 
 /** One steward override in a snapshot: `[record id, record id, rule]`; the records need not be live. */
 export type SnapshotOverride = readonly [recordA: string, recordB: string, rule: OverrideRule];

@@ -1,3 +1,5 @@
+import type { SnapshotRecordScalars } from './snapshot.js';
+
 /**
  * The JSON text of one `SnapshotRecord` (see snapshot.ts), from its parts: exactly `JSON.stringify` of the tuple
  * (a property test holds it to that). perf: the batch writes one per record into `resolver.ndjson` (20M at MAF
@@ -5,20 +7,16 @@
  * than writing the text directly. Key lists are `keys[from, to)` and `weak[weakFrom, weakTo)`.
  */
 export function snapshotRecordJson(
-  id: string,
-  serial: number,
-  source: number,
-  updatedAt: number | null,
-  firstName: number,
-  lastName: number,
-  payload: string,
-  keys: ArrayLike<number>,
-  from: number,
-  to: number,
-  weak: ArrayLike<number>,
-  weakFrom: number,
-  weakTo: number,
-  attributes: number | undefined,
+  ...[id, serial, source, updatedAt, firstName, lastName, payload, keys, from, to, weak, weakFrom, weakTo, attributes]: [
+    ...SnapshotRecordScalars,
+    keys: ArrayLike<number>,
+    from: number,
+    to: number,
+    weak: ArrayLike<number>,
+    weakFrom: number,
+    weakTo: number,
+    attributes: number | undefined,
+  ]
 ): string {
   let text = `[${JSON.stringify(id)},${num(serial)},${num(source)},${updatedAt === null ? 'null' : num(updatedAt)},${num(firstName)},${num(lastName)},${JSON.stringify(payload)},[`;
   for (let j = from; j < to; j++) text += j === from ? num(keys[j]!) : `,${num(keys[j]!)}`;
