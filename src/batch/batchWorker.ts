@@ -54,7 +54,7 @@ parentPort!.on('message', (msg: WorkerRequest) => {
       }
       case 'tableLines': {
         const result = tableLines(columns!, msg.task);
-        parentPort!.postMessage({ id: msg.id, result }, [result.bytes!.buffer as ArrayBuffer]);
+        parentPort!.postMessage({ id: msg.id, result }, [result.bytes.buffer as ArrayBuffer]);
         break;
       }
       case 'lines': {

@@ -21,7 +21,7 @@ export interface TableLinesTask {
  * Entries [from, to) of a section of the batch's resolver table, as whole snapshot lines (`LineCutter`, the
  * writer's own rule; a block starts a new line, so the lines depend on the block size, never on the thread).
  * Entries are what `SnapshotSource` describes: keys `[key, kind, group]`, names, and records as `SnapshotRecord`
- * tuples, as UTF-8 (`bytes`; `text` is empty). Pure: runs in a worker thread over the shared columns.
+ * tuples, as UTF-8. Pure: runs in a worker thread over the shared columns.
  */
 export function tableLines(c: BatchColumns, { section, from, to }: TableLinesTask): FormattedLines {
   const cutter = new LineCutter(section);
@@ -60,5 +60,5 @@ export function tableLines(c: BatchColumns, { section, from, to }: TableLinesTas
   }
   const last = cutter.finish();
   if (last !== undefined) out.add(last);
-  return { text: '', bytes: out.bytes(), entries: to - from };
+  return { bytes: out.bytes(), entries: to - from };
 }

@@ -1,5 +1,6 @@
 import { compareAttributeParts, noAttributeLevels, type AttributeLevels } from '../match/attributes.js';
 import type { RecentCache } from '../_internal/RecentCache.js';
+import { grow } from '../_internal/grow.js';
 import { compareNamePairs, type NameLevels } from '../match/compareNames.js';
 import { LEVEL, type Level } from '../match/levels.js';
 import { LINK_THRESHOLD, linkWeight, personWeight, WEIGHTS, type LinkFacts } from '../match/matchWeights.js';
@@ -160,7 +161,7 @@ export class GuardEvaluator {
       const g = A.groupOf[i]!;
       if ((input.groupExclusive[g] === 1) !== exclusive) continue;
       if (A.firstOfGroup(g) !== i) continue;
-      if (!B.hasGroup(g)) continue;
+      if (B.firstOfGroup(g) === -1) continue;
       const aVals = A.valuesIn(g);
       const bVals = B.valuesIn(g);
       const aInB = aVals.every((k) => bVals.includes(k));
@@ -320,7 +321,7 @@ class ClusterFacts {
       }
       const end = input.keyStart[m + 1]!;
       let j = input.keyStart[m]!;
-      if (this.keyCount + (end - j) > this.keys.length) this.keys = grownInt32(this.keys, this.keyCount + (end - j));
+      this.keys = grow(this.keys, this.keyCount + (end - j));
       for (; j < end; j++) {
         const k = input.keyIds[j]!;
         this.keys[this.keyCount++] = k;
@@ -342,18 +343,10 @@ class ClusterFacts {
   }
 
   private addGroupKey(k: number, g: number): void {
-    if (this.groupCount === this.groupKeys.length) {
-      this.groupKeys = grownInt32(this.groupKeys, this.groupCount + 1);
-      this.groupOf = grownInt32(this.groupOf, this.groupCount + 1);
-    }
+    this.groupKeys = grow(this.groupKeys, this.groupCount + 1);
+    this.groupOf = grow(this.groupOf, this.groupCount + 1);
     this.groupKeys[this.groupCount] = k;
     this.groupOf[this.groupCount++] = g;
-  }
-
-  /** Whether the cluster holds a key of group g. */
-  hasGroup(g: number): boolean {
-    for (let i = 0; i < this.groupCount; i++) if (this.groupOf[i] === g) return true;
-    return false;
   }
 
   /** Index of the first key of group g, or -1. */
@@ -367,11 +360,4 @@ class ClusterFacts {
     for (let i = 0; i < this.groupCount; i++) if (this.groupOf[i] === group) out.push(this.groupKeys[i]!);
     return out;
   }
-}
-
-/** A copy of `a` with room for at least `min` entries. */
-function grownInt32(a: Int32Array, min: number): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(Math.max(min, a.length * 2));
-  b.set(a);
-  return b;
 }

@@ -64,7 +64,8 @@ export function profileAt(c: BatchColumns, p: number, config: SurvivorshipConfig
   const from = c.memberStart[p]!;
   const to = c.memberStart[p + 1]!;
   const memo: KeyMemo | undefined = to - from > 1 ? new Map() : undefined;
-  for (let j = from; j < to; j++) members.push(memberRecordAt(c, c.members[j]!, memo));
+  const keyText = (k: number): string => stringAt(c.keys, k);
+  for (let j = from; j < to; j++) members.push(memberRecordAt(c, c.members[j]!, keyText, memo));
   return buildProfile(profileIdAt(c, p), members, config);
 }
 
@@ -76,7 +77,7 @@ function sourceName(c: BatchColumns, s: number): string {
   return (names[s] ??= stringAt(c.sources, s));
 }
 
-function memberRecordAt(c: BatchColumns, i: number, memo: KeyMemo | undefined): MemberRecord {
+function memberRecordAt(c: BatchColumns, i: number, keyText: (k: number) => string, memo: KeyMemo | undefined): MemberRecord {
   const s = c.sourceOf[i]!;
-  return memberRecordOf(stringAt(c.ids, i), s === -1 ? undefined : sourceName(c, s), c.updatedAt[i]!, c.keyIds, c.keyStart[i]!, c.keyStart[i + 1]!, (k) => stringAt(c.keys, k), payloadAt(c.payloads, i), memo);
+  return memberRecordOf(stringAt(c.ids, i), s === -1 ? undefined : sourceName(c, s), c.updatedAt[i]!, c.keyIds, c.keyStart[i]!, c.keyStart[i + 1]!, keyText, payloadAt(c.payloads, i), memo);
 }

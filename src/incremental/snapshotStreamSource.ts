@@ -61,8 +61,7 @@ export interface SnapshotSource {
 
 /** Whole lines of one section, each ending in a newline, and the entries they hold. */
 export interface FormattedLines {
-  readonly text: string;
+  /** The lines as UTF-8, each ending in a newline (built as bytes: a worker thread hands them over by transfer). */
+  readonly bytes: Uint8Array;
   readonly entries: number;
-  /** The same lines as UTF-8, instead of `text` (then empty): a worker thread encodes them and hands the bytes over. */
-  readonly bytes?: Uint8Array;
 }

@@ -95,7 +95,7 @@ async function writeSection(sink: LineSink, section: Section, entries: Iterable<
   if (formatted !== undefined) {
     let count = 0;
     for await (const block of formatted) {
-      await (block.bytes === undefined ? sink.text(block.text) : sink.encoded(block.bytes));
+      await sink.encoded(block.bytes);
       count += block.entries;
     }
     return count;
@@ -165,11 +165,6 @@ class LineSink {
 
   async line(text: string, hashed: boolean): Promise<void> {
     return this.write(Buffer.from(`${text}\n`), hashed);
-  }
-
-  /** Whole lines, each with its newline (hashed). */
-  async text(text: string): Promise<void> {
-    return this.write(Buffer.from(text), true);
   }
 
   /** Whole lines already encoded, each with its newline (hashed). */
