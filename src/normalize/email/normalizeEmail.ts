@@ -1,4 +1,5 @@
 import { distance } from 'fastest-levenshtein';
+import { detachedString } from '../../_internal/detachedString.js';
 import { defaultJunkMatcher, type JunkMatcher } from '../junk/createJunkMatcher.js';
 import { hasNonAscii } from '../_internal/hasNonAscii.js';
 import { stripInvisible } from '../_internal/stripInvisible.js';
@@ -239,7 +240,7 @@ function typoTargetOf(domain: string): string | undefined {
   if (cached !== undefined) return cached ?? undefined;
   const found = findTypoTarget(domain);
   if (typoCache.size >= TYPO_CACHE_LIMIT) typoCache.clear();
-  typoCache.set(domain, found ?? null);
+  typoCache.set(detachedString(domain), found ?? null);
   return found;
 }
 

@@ -1,4 +1,5 @@
 import { getCountryCallingCode, Metadata, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { detachedString } from '../../_internal/detachedString.js';
 import { defaultJunkMatcher, type JunkMatcher } from '../junk/createJunkMatcher.js';
 import { hasNonAscii } from '../_internal/hasNonAscii.js';
 import { stripInvisible } from '../_internal/stripInvisible.js';
@@ -54,15 +55,9 @@ export interface PhoneLinkValue {
   readonly weak: boolean;
 }
 
-/**
- * A successful parse, cached. Junk is remembered per matcher (matchers are pure), so a hit skips the junk regex.
- * `inferredCountry` and `weak` are decided once per cache key (perf: the mobile check runs only on a miss of an
- * inferred number).
- */
+/** A successful parse. */
 class ParsedPhone implements PhoneLinkValue {
   readonly ok = true as const;
-  junkMatcher: JunkMatcher | undefined = undefined;
-  junk = false;
   constructor(
     readonly value: string,
     readonly country: string | undefined,
@@ -82,7 +77,7 @@ type Outcome = ParsedPhone | NormalizeFailure;
  *   nationally in `defaultRegion` first; when that is not a valid number, read as international, and the result
  *   says so (`inferredCountry: true`: `4936202565` in region US is `+4936202565`, a German number, by inference);
  * - the country code in brackets: `(+971) 50 123 4567`, `(00971) 501234567` (explicit: as `+971 50 123 4567`);
- *   `(971) 50 123 4567` without `+` or `00` follows the rule above (see `cacheKeyOf`);
+ *   `(971) 50 123 4567` without `+` or `00` follows the rule above (see `canonicalKeyOf`);
  * - separators: spaces (also no-break and other Unicode spaces), dots, dashes (also Unicode dashes), brackets,
  *   slashes; a `tel:` URI (RFC 3966, parameters dropped); an extension (`x123`, `ext. 12`, `#12`) is dropped;
  *   Arabic-Indic, Extended Arabic-Indic (Persian/Urdu) and fullwidth digits; invisible bidi marks.
@@ -92,10 +87,10 @@ type Outcome = ParsedPhone | NormalizeFailure;
  * part of one repeated digit, or a run of consecutive digits); `junk_value` (the junk matcher, tested last on the
  * E.164 value, and on inputs that are not phone-shaped at all such as `n/a`). Never throws.
  *
- * perf: results are cached by a canonical digit key (`+971501234567` for every international or trunk-prefixed
- * form of one number), so repeats of a number in any format cost one scan and one `Map` lookup; cold numbers of
- * single-region calling codes are validated by `validateInternationalDigits` (libphonenumber's own metadata,
- * precompiled) and only the rest by libphonenumber-js itself. The cache holds at most 2 × 100,000 entries.
+ * perf: one scan reduces every international or trunk-prefixed form of a number to one canonical key
+ * (`+971501234567`); numbers of the common calling codes are then validated by `validateInternationalDigits`
+ * (libphonenumber's own metadata, precompiled, ~1.3 µs a number) and only the rest by libphonenumber-js itself,
+ * whose answers are cached (at most 2 × 50,000 entries; see `byLibrary`).
  *
  * @example
  * normalizePhone('00971 50-123-4567') // { ok: true, value: '+971501234567', raw: '00971 50-123-4567', country: 'AE' }
@@ -111,9 +106,8 @@ export function normalizePhone(input: string, options?: NormalizePhoneOptions): 
 }
 
 /**
- * `normalizePhone` for the record keyer: the same decisions (and the same cache), answered with the cached parse
- * itself, which also says whether the number is only weak evidence (`weak`, see `PhoneLinkValue`). perf: no
- * allocation on a hit. Not part of the public API.
+ * `normalizePhone` for the record keyer: the same decisions, answered with the parse itself, which also says whether
+ * the number is only weak evidence (`weak`, see `PhoneLinkValue`). Not part of the public API.
  */
 export function normalizePhoneForLinking(input: string, options?: NormalizePhoneOptions): PhoneLinkValue | NormalizeFailure {
   return lookUp(input, options);
@@ -125,26 +119,20 @@ function lookUp(input: string, options: NormalizePhoneOptions | undefined): Pars
   const region = options?.defaultRegion ?? 'AE';
   const junk = options?.junk ?? defaultJunkMatcher;
 
-  const key = cacheKeyOf(input, region);
-  let outcome: Outcome;
-  if (typeof key === 'string') {
-    outcome = young.get(key) ?? old.get(key) ?? cacheSet(key, resolveKey(key, region));
-  } else {
+  const key = canonicalKeyOf(input, region);
+  if (typeof key !== 'string') {
     // Not phone-shaped (letters, stray symbols): a placeholder word such as `n/a` or `none` is junk, anything else invalid.
     if (key === NOT_PHONE_SHAPED) return isJunkText(junk, input) ? JUNK : notPhoneShaped(input);
     if (key === NO_DIGITS || key === BAD_PLUS) return isJunkText(junk, input) ? JUNK : key;
     return key;
   }
+  const outcome = resolveKey(key, region);
   if (!(outcome instanceof ParsedPhone)) return outcome;
-  if (outcome.junkMatcher !== junk) {
-    outcome.junk = junk.isJunk('phone', outcome.value);
-    outcome.junkMatcher = junk;
-  }
-  return outcome.junk ? JUNK : outcome;
+  return junk.isJunk('phone', outcome.value) ? JUNK : outcome;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Step 1: the cache key. One scan over the (at most 64) characters; no regex on the ASCII fast path.
+// Step 1: the canonical key. One scan over the (at most 64) characters; no regex on the ASCII fast path.
 
 const NOT_PHONE_SHAPED: NormalizeFailure = Object.freeze({ ok: false, reason: 'invalid_phone', detail: 'not a phone number' });
 
@@ -152,7 +140,7 @@ const NOT_PHONE_SHAPED: NormalizeFailure = Object.freeze({ ok: false, reason: 'i
  * The canonical key of an input: `+<digits>` when the calling code is known (international forms, and trunk-prefixed
  * national forms of regions whose trunk prefix is a plain `0`), else `<region>:<digits>`. Or a failure.
  */
-function cacheKeyOf(input: string, region: CountryCode): string | NormalizeFailure {
+function canonicalKeyOf(input: string, region: CountryCode): string | NormalizeFailure {
   // perf: the canonical E.164 form (our own output, and the commonest stored form) is its own key: no allocation.
   if (isPlusDigits(input)) return input.length - 1 < MIN_DIGITS ? TOO_FEW : input.length - 1 > MAX_DIGITS ? TOO_MANY : input;
   let s = input;
@@ -304,7 +292,7 @@ function computeTrunkZero(region: CountryCode): string {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Step 2: a cache miss. `+digits` keys are validated internationally; `region:digits` keys nationally first.
+// Step 2: the key judged. `+digits` keys are validated internationally; `region:digits` keys nationally first.
 
 function resolveKey(key: string, region: CountryCode): Outcome {
   if (key.charCodeAt(0) === 0x2b) return judge(international(key.slice(1)), key.slice(1), false);
@@ -330,11 +318,31 @@ interface Parse {
 const UNPARSABLE: Parse = { valid: false, e164: '', country: undefined, nationalNumber: '' };
 
 function international(digits: string): Parse {
-  return validateInternationalDigits(digits) ?? fromLibrary(safeParse(`+${digits}`, undefined));
+  return validateInternationalDigits(digits) ?? byLibrary(`+${digits}`, undefined);
 }
 
 function nationalByLibrary(digits: string, region: CountryCode): Parse {
-  return fromLibrary(safeParse(digits, region));
+  return byLibrary(digits, region);
+}
+
+/**
+ * libphonenumber-js's answer, cached: a parse costs ~20 µs (it builds a `RegExp` per pattern it tests). Only what
+ * `validateInternationalDigits` defers comes here: non-geographic and unknown calling codes, national numbers of
+ * regions without a plain trunk 0. perf: the numbers of the common calling codes are not cached at all. Their cold
+ * path costs ~1.3 µs, and a cache in front of it made the batch job's phones ~1.7× slower at a 51% hit rate: two
+ * `Map` probes per miss and 200,000 retained entries that every garbage collection walks (measured in #15).
+ */
+function byLibrary(text: string, region: CountryCode | undefined): Parse {
+  const key = region === undefined ? text : `${region}:${text}`;
+  const hit = young.get(key) ?? old.get(key);
+  if (hit !== undefined) return hit;
+  const parse = fromLibrary(safeParse(text, region));
+  if (young.size >= CACHE_GENERATION) {
+    old = young;
+    young = new Map();
+  }
+  young.set(detachedString(key), parse);
+  return parse;
 }
 
 function fromLibrary(p: ReturnType<typeof parsePhoneNumberFromString>): Parse {
@@ -370,7 +378,7 @@ function judge(p: Parse, typedDigits: string, inferred: boolean): Outcome {
 /**
  * libphonenumber's `getType()` of a valid number is `MOBILE` or `FIXED_LINE_OR_MOBILE` (the plans that cannot tell,
  * NANP among them). Needs the type patterns of the `max` metadata (with `min` metadata `getType()` is always
- * `undefined`). Paid once per distinct inferred number (the outcome is cached), never on the common paths.
+ * `undefined`). Paid only for numbers read as international by inference, never on the common paths.
  *
  * perf: a parse and `getType()` cost about 10 µs (the library compiles each pattern on every test), so the answer is
  * computed from the region's own `MOBILE` and `FIXED_LINE` patterns, compiled once per region, exactly as
@@ -485,7 +493,7 @@ function sameDigits(digits: string, from: number): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Junk on non-phone text, and the cache.
+// Junk on non-phone text, and libphonenumber-js's cache.
 
 /** Trimmed and lower-cased only on this (cold) failure path. */
 function isJunkText(junk: JunkMatcher, input: string): boolean {
@@ -499,23 +507,13 @@ function notPhoneShaped(input: string): NormalizeFailure {
 }
 
 /**
- * The cache: two generations of at most `CACHE_GENERATION` entries each. Lookups read both; inserts go to the young
- * one; when it is full the old generation is dropped and the young one becomes old. perf: memory is bounded (at most
- * 200,000 entries, about 30 MB at ~150 bytes per key, entry and `Map` slot) and a number seen in the last 100,000
- * distinct keys is always a hit, which is what repeated customer rows from many sources need.
+ * libphonenumber-js's cache (`byLibrary`): two generations of at most `CACHE_GENERATION` entries each. Lookups read
+ * both; inserts go to the young one; when it is full the old generation is dropped and the young one becomes old.
+ * Bounded: at most 100,000 entries.
  */
-const CACHE_GENERATION = 100_000;
-let young = new Map<string, Outcome>();
-let old = new Map<string, Outcome>();
-
-function cacheSet(key: string, value: Outcome): Outcome {
-  if (young.size >= CACHE_GENERATION) {
-    old = young;
-    young = new Map();
-  }
-  young.set(key, value);
-  return value;
-}
+const CACHE_GENERATION = 50_000;
+let young = new Map<string, Parse>();
+let old = new Map<string, Parse>();
 
 /** Empties the parse cache (tests and benchmarks measuring cold parsing). Not part of the public API. */
 export function clearPhoneCache(): void {
