@@ -21,3 +21,28 @@ describe('Utf8Lines', () => {
     expect(new Utf8Lines().bytes().byteLength).toBe(0);
   });
 });
+
+describe('Utf8Lines in pieces', () => {
+  it('appends pieces to one line, and takeLines hands out whole lines only', () => {
+    const lines = new Utf8Lines(2);
+    lines.append('{"a":[');
+    lines.append('1');
+    lines.endLine();
+    lines.append('é漢');
+    expect(Buffer.from(lines.takeLines()).toString()).toBe('{"a":[1\n');
+    lines.append('字😀');
+    lines.endLine();
+    lines.add('z');
+    expect(Buffer.from(lines.takeLines()).toString()).toBe('é漢字😀\nz\n');
+    expect(lines.takeLines().byteLength).toBe(0);
+    expect(lines.bytes().byteLength).toBe(0);
+  });
+
+  it('an empty line is a newline, even in a full buffer', () => {
+    const lines = new Utf8Lines(1);
+    lines.endLine();
+    lines.append('x');
+    lines.endLine();
+    expect(Buffer.from(lines.bytes()).toString()).toBe('\nx\n');
+  });
+});

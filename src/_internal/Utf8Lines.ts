@@ -2,13 +2,16 @@ const utf8 = new TextEncoder();
 
 /**
  * Lines encoded as UTF-8 as they are made, each followed by a newline: a block of output lines built in a worker
- * thread and handed over as bytes. perf: appending to a string and encoding the whole at the end built a rope of
- * thousands of parts, flattened it and then encoded it; `encodeInto` line by line does one pass and measured about
- * twice as fast (5,000 profile lines of ~650 bytes).
+ * thread and handed over as bytes. A line can be added whole (`add`) or in pieces (`append`, then `endLine`).
+ * perf: appending to a string and encoding the whole at the end built a rope of thousands of parts, flattened it
+ * and then encoded it; `encodeInto` piece by piece does one pass and measured about twice as fast (5,000 profile
+ * lines of ~650 bytes).
  */
 export class Utf8Lines {
   private buf: Uint8Array<ArrayBuffer>;
   private used = 0;
+  /** Where the line being appended to starts (= `used` between lines). */
+  private lineStart = 0;
 
   constructor(initialBytes = 1 << 16) {
     this.buf = new Uint8Array(initialBytes);
@@ -16,19 +19,40 @@ export class Utf8Lines {
 
   /** Appends `line` and a newline. */
   add(line: string): void {
-    // A UTF-16 code unit takes at most 3 bytes in UTF-8 (a surrogate pair, 2 units, takes 4).
-    const need = this.used + 3 * line.length + 1;
+    this.append(line);
+    this.endLine();
+  }
+
+  /** Appends `text` to the line being made. */
+  append(text: string): void {
+    // A UTF-16 code unit takes at most 3 bytes in UTF-8 (a surrogate pair, 2 units, takes 4); +1 for the newline.
+    const need = this.used + 3 * text.length + 1;
     if (need > this.buf.length) {
       const next = new Uint8Array(Math.max(2 * this.buf.length, need));
       next.set(this.buf.subarray(0, this.used));
       this.buf = next;
     }
-    this.used += utf8.encodeInto(line, this.buf.subarray(this.used)).written;
+    this.used += utf8.encodeInto(text, this.buf.subarray(this.used)).written;
+  }
+
+  /** Ends the line being made with a newline. */
+  endLine(): void {
+    if (this.used === this.buf.length) this.append('');
     this.buf[this.used++] = 10;
+    this.lineStart = this.used;
   }
 
   /** The bytes so far, in a buffer of their own (exact size, so it can be transferred without its slack). */
   bytes(): Uint8Array<ArrayBuffer> {
     return this.buf.slice(0, this.used);
+  }
+
+  /** The whole lines so far, in a buffer of their own, taken out; a line being made stays. */
+  takeLines(): Uint8Array<ArrayBuffer> {
+    const lines = this.buf.slice(0, this.lineStart);
+    this.buf.copyWithin(0, this.lineStart, this.used);
+    this.used -= this.lineStart;
+    this.lineStart = 0;
+    return lines;
   }
 }

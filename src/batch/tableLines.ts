@@ -24,15 +24,11 @@ export interface TableLinesTask {
  * tuples, as UTF-8. Pure: runs in a worker thread over the shared columns.
  */
 export function tableLines(c: BatchColumns, { section, from, to }: TableLinesTask): FormattedLines {
-  const cutter = new LineCutter(section);
   const out = new Utf8Lines();
-  const take = (entry: string): void => {
-    const line = cutter.add(entry);
-    if (line !== undefined) out.add(line);
-  };
+  const cutter = new LineCutter(section, out);
   // perf: `[key, kind, group]` written directly; kind and group are integers, as JSON.stringify would write them.
-  if (section === 'keys') for (let k = from; k < to; k++) take(`[${JSON.stringify(stringAt(c.keys, k))},${c.keyKind[k]!},${c.keyGroup[k]!}]`);
-  else if (section === 'names') for (let i = from; i < to; i++) take(JSON.stringify(stringAt(c.names, i)));
+  if (section === 'keys') for (let k = from; k < to; k++) cutter.add(`[${JSON.stringify(stringAt(c.keys, k))},${c.keyKind[k]!},${c.keyGroup[k]!}]`);
+  else if (section === 'names') for (let i = from; i < to; i++) cutter.add(JSON.stringify(stringAt(c.names, i)));
   else {
     let w = lowerBound(c.weakRecord, from);
     for (let i = from; i < to; i++) {
@@ -40,7 +36,7 @@ export function tableLines(c: BatchColumns, { section, from, to }: TableLinesTas
       while (w < c.weakRecord.length && c.weakRecord[w] === i) w++;
       const t = c.updatedAt[i]!;
       // A SnapshotRecord, written as its JSON text without building the tuple (`snapshotRecordJson`).
-      take(snapshotRecordJson(
+      cutter.add(snapshotRecordJson(
         stringAt(c.ids, i),
         c.profileSerial[c.profileOf[i]!]!,
         c.sourceOf[i]!,
@@ -58,7 +54,6 @@ export function tableLines(c: BatchColumns, { section, from, to }: TableLinesTas
       ));
     }
   }
-  const last = cutter.finish();
-  if (last !== undefined) out.add(last);
+  cutter.finish();
   return { bytes: out.bytes(), entries: to - from };
 }
