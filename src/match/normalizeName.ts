@@ -8,7 +8,9 @@
 export function normalizeName(input: string | undefined): string {
   if (input === undefined) return '';
   let s = input.length > 200 ? input.slice(0, 200) : input;
-  // perf: ASCII names (the vast majority) skip Unicode decomposition.
+  // perf: most names are already plain (`Jose`, `Al Qasimi`): only their case changes, no regex runs.
+  if (isPlainAsciiName(s)) return s.toLowerCase();
+  // perf: ASCII names skip Unicode decomposition.
   if (/[^\x00-\x7f]/.test(s)) s = s.normalize('NFKD').replace(COMBINING_MARKS, '');
   s = s.toLowerCase().replace(NON_LETTERS, ' ').trim();
   if (s.includes('  ')) s = s.replace(/ {2,}/g, ' ');
@@ -19,3 +21,22 @@ export function normalizeName(input: string | undefined): string {
 // Unicode combining marks (Mn), which include Latin accents and Arabic harakat.
 const COMBINING_MARKS = /\p{Mn}+/gu;
 const NON_LETTERS = /[^\p{L}\p{N} ]+/gu;
+
+/**
+ * Whether `s` is ASCII letters and digits in words separated by single spaces: what the folding above leaves as it
+ * is but for case.
+ */
+function isPlainAsciiName(s: string): boolean {
+  let afterSpace = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x20) {
+      if (afterSpace) return false;
+      afterSpace = true;
+      continue;
+    }
+    afterSpace = false;
+    if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39))) return false;
+  }
+  return !afterSpace || s.length === 0;
+}

@@ -57,6 +57,9 @@ export function personNameOf(fields: { readonly firstName?: string; readonly las
 function cleanName(raw: string | undefined): string {
   const folded = normalizeName(raw);
   if (folded === '') return '';
+  // perf: one word, or a first word that is no title (most names): no split.
+  const space = folded.indexOf(' ');
+  if (space === -1 || !TITLES.has(folded.slice(0, space))) return PLACEHOLDER_NAMES.has(folded) ? '' : folded;
   const words = folded.split(' ');
   let start = 0;
   while (start < words.length - 1 && TITLES.has(words[start]!)) start++;
