@@ -25,19 +25,14 @@ export class Utf8Lines {
 
   /** Appends `text` to the line being made. */
   append(text: string): void {
-    // A UTF-16 code unit takes at most 3 bytes in UTF-8 (a surrogate pair, 2 units, takes 4); +1 for the newline.
-    const need = this.used + 3 * text.length + 1;
-    if (need > this.buf.length) {
-      const next = new Uint8Array(Math.max(2 * this.buf.length, need));
-      next.set(this.buf.subarray(0, this.used));
-      this.buf = next;
-    }
+    // A UTF-16 code unit takes at most 3 bytes in UTF-8 (a surrogate pair, 2 units, takes 4).
+    this.reserve(3 * text.length);
     this.used += utf8.encodeInto(text, this.buf.subarray(this.used)).written;
   }
 
   /** Ends the line being made with a newline. */
   endLine(): void {
-    if (this.used === this.buf.length) this.append('');
+    this.reserve(1);
     this.buf[this.used++] = 10;
     this.lineStart = this.used;
   }
@@ -54,5 +49,14 @@ export class Utf8Lines {
     this.used -= this.lineStart;
     this.lineStart = 0;
     return lines;
+  }
+
+  /** Room for `bytes` more bytes after the ones used. */
+  private reserve(bytes: number): void {
+    const need = this.used + bytes;
+    if (need <= this.buf.length) return;
+    const next = new Uint8Array(Math.max(2 * this.buf.length, need));
+    next.set(this.buf.subarray(0, this.used));
+    this.buf = next;
   }
 }

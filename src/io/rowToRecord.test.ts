@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { EVIDENCE_FIELD_COLUMNS } from '../_internal/nameFields.js';
 import { createRowMapper } from './rowToRecord.js';
 
 const ok = (r: ReturnType<ReturnType<typeof createRowMapper>['map']>) => {
@@ -153,5 +154,23 @@ describe('createRowMapper: hostile rows (hardening)', () => {
     expect(r).toMatchObject({ ok: false, reasons: ['note: nested deeper than 64 levels'], issues: [{ code: 'too_deep', path: 'note' }] });
     const fine = `{"id":"a","note":${'['.repeat(10)}1${']'.repeat(10)}}`;
     expect(mapper.map(JSON.parse(fine), fine)).toMatchObject({ ok: true, record: { attributes: { note: `${'['.repeat(10)}1${']'.repeat(10)}` } } });
+  });
+});
+
+describe('createRowMapper: evidence attributes', () => {
+  // The mapper keeps the evidence attributes in one variable each (one record shape): a field added to the list
+  // and not to the mapper would be dropped silently. Every field of the list, by its column name, must arrive.
+  test('every evidence attribute column reaches the record, under its field name', () => {
+    const header = ['id', ...EVIDENCE_FIELD_COLUMNS.values()];
+    const cells = ['r1', ...[...EVIDENCE_FIELD_COLUMNS.values()].map((c) => ` ${c}-value `)];
+    const record = ok(createRowMapper().mapRow(header, cells));
+    for (const [field, column] of EVIDENCE_FIELD_COLUMNS) expect(record[field]).toBe(`${column}-value`);
+  });
+
+  test('the longest date of birth wins over a birth year, whichever column comes first', () => {
+    for (const header of [['id', 'birth_year', 'date_of_birth'], ['id', 'date_of_birth', 'birth_year']]) {
+      const cells = header.map((h) => (h === 'id' ? 'r1' : h === 'birth_year' ? '1980' : '1980-04-02'));
+      expect(ok(createRowMapper().mapRow(header, cells)).dateOfBirth).toBe('1980-04-02');
+    }
   });
 });
