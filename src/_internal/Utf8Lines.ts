@@ -30,6 +30,13 @@ export class Utf8Lines {
     this.used += utf8.encodeInto(text, this.buf.subarray(this.used)).written;
   }
 
+  /** Appends the UTF-8 bytes `src[0, length)` to the line being made. */
+  appendBytes(src: Uint8Array, length: number): void {
+    this.reserve(length);
+    this.buf.set(length === src.length ? src : src.subarray(0, length), this.used);
+    this.used += length;
+  }
+
   /** Ends the line being made with a newline. */
   endLine(): void {
     this.reserve(1);

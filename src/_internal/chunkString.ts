@@ -10,3 +10,9 @@ export function chunkString(chunks: readonly Buffer[], address: number, length: 
   const offset = address - chunk * CHUNK_BASE;
   return chunks[chunk]!.toString('utf8', offset, offset + length);
 }
+
+/** The byte at `address` (see `CHUNK_BASE`). */
+export function chunkByte(chunks: readonly Uint8Array[], address: number): number {
+  const chunk = Math.floor(address / CHUNK_BASE);
+  return chunks[chunk]![address - chunk * CHUNK_BASE]!;
+}

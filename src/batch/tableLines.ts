@@ -1,10 +1,9 @@
-import { stringAt } from '../_internal/ByteInterner.js';
+import { JsonBytes } from '../_internal/JsonBytes.js';
 import { lowerBound } from '../_internal/lowerBound.js';
 import { Utf8Lines } from '../_internal/Utf8Lines.js';
-import { snapshotRecordJson } from '../incremental/snapshotRecordJson.js';
+import { writeSnapshotRecordJson } from '../incremental/snapshotRecordJson.js';
 import { LineCutter } from '../incremental/snapshotStreamWrite.js';
 import type { FormattedLines } from '../incremental/snapshotStreamSource.js';
-import { payloadAt } from '../_internal/PayloadStore.js';
 import type { BatchColumns } from '../engine/BatchColumns.js';
 
 /** The sections of `resolver.ndjson` a batch formats in its worker threads (the others are a few entries). */
@@ -26,24 +25,42 @@ export interface TableLinesTask {
 export function tableLines(c: BatchColumns, { section, from, to }: TableLinesTask): FormattedLines {
   const out = new Utf8Lines();
   const cutter = new LineCutter(section, out);
-  // perf: `[key, kind, group]` written directly; kind and group are integers, as JSON.stringify would write them.
-  if (section === 'keys') for (let k = from; k < to; k++) cutter.add(`[${JSON.stringify(stringAt(c.keys, k))},${c.keyKind[k]!},${c.keyGroup[k]!}]`);
-  else if (section === 'names') for (let i = from; i < to; i++) cutter.add(JSON.stringify(stringAt(c.names, i)));
-  else {
+  // Each entry is written as JSON bytes from the stored bytes (`JsonBytes`), never as a string.
+  const entry = new JsonBytes();
+  if (section === 'keys') {
+    for (let k = from; k < to; k++) {
+      entry.reset();
+      entry.char(91);
+      entry.chunkString(c.keys.chunks, c.keys.starts[k]!, c.keys.lengths[k]!);
+      entry.char(44);
+      entry.number(c.keyKind[k]!);
+      entry.char(44);
+      entry.number(c.keyGroup[k]!);
+      entry.char(93);
+      cutter.addEncoded(entry);
+    }
+  } else if (section === 'names') {
+    for (let i = from; i < to; i++) {
+      entry.reset();
+      entry.chunkString(c.names.chunks, c.names.starts[i]!, c.names.lengths[i]!);
+      cutter.addEncoded(entry);
+    }
+  } else {
     let w = lowerBound(c.weakRecord, from);
     for (let i = from; i < to; i++) {
       const w0 = w;
       while (w < c.weakRecord.length && c.weakRecord[w] === i) w++;
       const t = c.updatedAt[i]!;
-      // A SnapshotRecord, written as its JSON text without building the tuple (`snapshotRecordJson`).
-      cutter.add(snapshotRecordJson(
-        stringAt(c.ids, i),
+      writeSnapshotRecordJson(
+        entry,
+        c.ids,
+        c.payloads,
+        i,
         c.profileSerial[c.profileOf[i]!]!,
         c.sourceOf[i]!,
         Number.isNaN(t) ? null : t,
         c.firstName[i]!,
         c.lastName[i]!,
-        payloadAt(c.payloads, i),
         c.keyIds,
         c.keyStart[i]!,
         c.keyStart[i + 1]!,
@@ -51,7 +68,8 @@ export function tableLines(c: BatchColumns, { section, from, to }: TableLinesTas
         w0,
         w,
         c.attributes[i]!,
-      ));
+      );
+      cutter.addEncoded(entry);
     }
   }
   cutter.finish();

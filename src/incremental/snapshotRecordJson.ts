@@ -1,31 +1,63 @@
-import type { SnapshotRecordScalars } from './snapshot.js';
+import type { JsonBytes } from '../_internal/JsonBytes.js';
+import type { InternedView } from '../_internal/ByteInterner.js';
+import type { PayloadView } from '../_internal/PayloadStore.js';
 
 /**
- * The JSON text of one `SnapshotRecord` (see snapshot.ts), from its parts: exactly `JSON.stringify` of the tuple
- * (a property test holds it to that). perf: the batch writes one per record into `resolver.ndjson` (20M at MAF
- * scale); building the tuple, copying its key lists into arrays and stringifying it generically cost a third more
- * than writing the text directly. Key lists are `keys[from, to)` and `weak[weakFrom, weakTo)`.
+ * Writes into `out` (after a `reset`) the JSON text of one `SnapshotRecord` (see snapshot.ts) from its parts:
+ * exactly `JSON.stringify` of the tuple (a property test holds it to that), its id and payload copied from their
+ * stored UTF-8 bytes (`ids` entry `record`, `payloads` entry `record`). perf: the batch writes one per record into
+ * `resolver.ndjson` (20M at MAF scale): building the tuple and stringifying it generically cost a third more than
+ * writing the text directly, and decoding the id and payload to strings and encoding the text again as much more
+ * (`JsonBytes`). Key lists are `keys[from, to)` and `weak[weakFrom, weakTo)`.
  */
-export function snapshotRecordJson(
-  ...[id, serial, source, updatedAt, firstName, lastName, payload, keys, from, to, weak, weakFrom, weakTo, attributes]: [
-    ...SnapshotRecordScalars,
-    keys: ArrayLike<number>,
-    from: number,
-    to: number,
-    weak: ArrayLike<number>,
-    weakFrom: number,
-    weakTo: number,
-    attributes: number | undefined,
-  ]
-): string {
-  let text = `[${JSON.stringify(id)},${num(serial)},${num(source)},${updatedAt === null ? 'null' : num(updatedAt)},${num(firstName)},${num(lastName)},${JSON.stringify(payload)},[`;
-  for (let j = from; j < to; j++) text += j === from ? num(keys[j]!) : `,${num(keys[j]!)}`;
-  text += '],[';
-  for (let j = weakFrom; j < weakTo; j++) text += j === weakFrom ? num(weak[j]!) : `,${num(weak[j]!)}`;
-  return attributes === undefined ? `${text}]]` : `${text}],${num(attributes)}]`;
-}
-
-/** A number as JSON writes it (NaN and infinities as null; -0 as 0, which `String` also gives). */
-function num(x: number): string {
-  return Number.isFinite(x) ? String(x) : 'null';
+export function writeSnapshotRecordJson(
+  out: JsonBytes,
+  ids: InternedView,
+  payloads: PayloadView,
+  record: number,
+  serial: number,
+  source: number,
+  updatedAt: number | null,
+  firstName: number,
+  lastName: number,
+  keys: ArrayLike<number>,
+  from: number,
+  to: number,
+  weak: ArrayLike<number>,
+  weakFrom: number,
+  weakTo: number,
+  attributes: number | undefined,
+): void {
+  out.reset();
+  out.char(91);
+  out.chunkString(ids.chunks, ids.starts[record]!, ids.lengths[record]!);
+  out.char(44);
+  out.number(serial);
+  out.char(44);
+  out.number(source);
+  out.char(44);
+  if (updatedAt === null) out.ascii('null');
+  else out.number(updatedAt);
+  out.char(44);
+  out.number(firstName);
+  out.char(44);
+  out.number(lastName);
+  out.char(44);
+  out.chunkString(payloads.chunks, payloads.starts[record]!, payloads.lengths[record]!);
+  out.ascii(',[');
+  for (let j = from; j < to; j++) {
+    if (j > from) out.char(44);
+    out.number(keys[j]!);
+  }
+  out.ascii('],[');
+  for (let j = weakFrom; j < weakTo; j++) {
+    if (j > weakFrom) out.char(44);
+    out.number(weak[j]!);
+  }
+  out.char(93);
+  if (attributes !== undefined) {
+    out.char(44);
+    out.number(attributes);
+  }
+  out.char(93);
 }

@@ -5,6 +5,7 @@ import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
+import type { JsonBytes } from '../_internal/JsonBytes.js';
 import { Utf8Lines } from '../_internal/Utf8Lines.js';
 import { IdweaveError, isIdweaveError } from '../errors.js';
 import { rangeOfSerial } from '../identity/profileIds.js';
@@ -134,17 +135,33 @@ export class LineCutter {
 
   /** Takes an entry; says whether it closed the line before it (the entry did not fit on it). */
   add(text: string): boolean {
-    if (text.length > MAX_LINE_CHARS && Buffer.byteLength(text) > MAX_LINE_BYTES - this.open.length - 3) {
-      throw new IdweaveError('output_unwritable', `cannot write the snapshot: ${this.section}[${this.count}] takes more than the ${MAX_LINE_BYTES} bytes a snapshot line may hold`);
-    }
-    const closed = this.entries > 0 && (this.entries === MAX_LINE_ENTRIES || this.chars + text.length > MAX_LINE_CHARS);
+    if (text.length > MAX_LINE_CHARS && Buffer.byteLength(text) > MAX_LINE_BYTES - this.open.length - 3) this.tooLong();
+    const closed = this.next(text.length);
+    this.out.append(text);
+    return closed;
+  }
+
+  /** Takes an entry built as bytes (`JsonBytes`); says whether it closed the line before it. */
+  addEncoded(text: JsonBytes): boolean {
+    if (text.chars > MAX_LINE_CHARS && text.length > MAX_LINE_BYTES - this.open.length - 3) this.tooLong();
+    const closed = this.next(text.chars);
+    this.out.appendBytes(text.bytes, text.length);
+    return closed;
+  }
+
+  /** Starts the next entry, `chars` UTF-16 units long: on this line if it fits, else on a new one. */
+  private next(chars: number): boolean {
+    const closed = this.entries > 0 && (this.entries === MAX_LINE_ENTRIES || this.chars + chars > MAX_LINE_CHARS);
     if (closed) this.finish();
     this.out.append(this.entries === 0 ? this.open : ',');
-    this.out.append(text);
     this.entries++;
-    this.chars += text.length + 1;
+    this.chars += chars + 1;
     this.count++;
     return closed;
+  }
+
+  private tooLong(): never {
+    throw new IdweaveError('output_unwritable', `cannot write the snapshot: ${this.section}[${this.count}] takes more than the ${MAX_LINE_BYTES} bytes a snapshot line may hold`);
   }
 
   /** Closes the line being filled, if any. */

@@ -1,0 +1,48 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { anyString } from '../_testing/textArbitraries.js';
+import { JsonBytes } from './JsonBytes.js';
+
+const textOf = (j: JsonBytes): string => Buffer.from(j.bytes.subarray(0, j.length)).toString();
+
+describe('JsonBytes', () => {
+  it('writes a stored string as JSON.stringify writes it, and counts its UTF-16 length', () => {
+    const j = new JsonBytes();
+    fc.assert(
+      fc.property(fc.oneof(anyString(), fc.string({ unit: 'binary' }), fc.string({ unit: fc.integer({ min: 0, max: 0x7f }).map((c) => String.fromCharCode(c)) })), fc.nat(5), (s, pad) => {
+        // Stored bytes read back as their decoding (a lone surrogate was stored as U+FFFD).
+        const stored = Buffer.from(s);
+        const src = Buffer.concat([Buffer.alloc(pad, 0x22), stored, Buffer.alloc(pad, 0x5c)]);
+        j.reset();
+        j.string(src, pad, pad + stored.length);
+        const expected = JSON.stringify(stored.toString());
+        expect(textOf(j)).toBe(expected);
+        expect(j.chars).toBe(expected.length);
+      }),
+      { seed: 20261203, numRuns: 1000 },
+    );
+  });
+
+  it('writes any number as JSON.stringify writes it', () => {
+    const j = new JsonBytes();
+    fc.assert(
+      fc.property(fc.oneof(fc.integer(), fc.double(), fc.maxSafeInteger(), fc.constantFrom(-0, -1, -2147483648, 2147483647, 2147483648, 999999999, 1000000000, 2 ** 53, -(2 ** 53), 1e21, Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER)), (x) => {
+        j.reset();
+        j.number(x);
+        expect(textOf(j)).toBe(JSON.stringify(x));
+        expect(j.chars).toBe(JSON.stringify(x).length);
+      }),
+      { seed: 20261203, numRuns: 2000 },
+    );
+  });
+
+  it('grows past its first buffer, keeping what it holds', () => {
+    const j = new JsonBytes();
+    const long = 'é"\n'.repeat(2000);
+    j.char(91);
+    j.string(Buffer.from(long), 0, Buffer.byteLength(long));
+    j.ascii(',null]');
+    expect(textOf(j)).toBe(JSON.stringify([long, null]));
+    expect(j.chars).toBe(JSON.stringify([long, null]).length);
+  });
+});
