@@ -1,12 +1,14 @@
 import { stringAt } from '../_internal/ByteInterner.js';
 import { Utf8Lines } from '../_internal/Utf8Lines.js';
 import type { SurvivorshipConfig } from '../merge/buildProfile.js';
-import { evidenceReader, isAcceptedOutcome } from '../cluster/EvidenceLog.js';
-import { changeLine, mappingLine, toEvidenceJson, toProfileJson } from '../io/outputFiles.js';
+import { isAcceptedOutcome } from '../cluster/EvidenceLog.js';
+import { JsonBytes } from '../_internal/JsonBytes.js';
+import { lowerBound } from '../_internal/lowerBound.js';
+import { writeEvidenceJson } from './evidenceJson.js';
+import { changeLine, mappingLine, toProfileJson } from '../io/outputFiles.js';
 import type { ProfileLineage } from '../io/profileLineage.js';
 import { compareStrings } from '../_internal/compareStrings.js';
 import { profileColumns } from '../io/parquetOutput.js';
-import { linkEvidenceAt } from '../engine/linkEvidenceAt.js';
 import { profileAt, profileIdAt, type BatchColumns } from '../engine/BatchColumns.js';
 import { profileBlockStats, type ProfileBlockStats } from './profileStats.js';
 
@@ -67,37 +69,19 @@ export function outputLines(c: BatchColumns, config: SurvivorshipConfig, task: L
       return { bytes: out.bytes(), lines };
     }
     case 'evidence': {
-      const ev = evidenceReader(c.evidence);
-      // perf: decisions come in link order, key by key, and a record is offered to several clusters in a row: the
-      // last key is decoded once (35% of decisions repeat it at 1M), and the last two records named (a record
-      // repeats as record_a in 34%; one entry would keep only record_b, which never repeats).
-      let lastKey = -1;
-      let lastKeyText = '';
-      let r0 = -1;
-      let r0Text = '';
-      let r1 = -1;
-      let r1Text = '';
-      const record = (r: number): string => {
-        if (r === r0) return r0Text;
-        const text = r === r1 ? r1Text : stringAt(c.ids, r);
-        r1 = r0;
-        r1Text = r0Text;
-        r0 = r;
-        r0Text = text;
-        return text;
-      };
-      const key = (k: number): string => (k === lastKey ? lastKeyText : ((lastKey = k), (lastKeyText = stringAt(c.keys, k))));
-      if (task.refusedOnly === true) {
-        let lines = 0;
-        for (let i = task.from; i < task.to; i++) {
-          if (isAcceptedOutcome(c.evidence.outcome[i]!)) continue;
-          out.add(JSON.stringify(toEvidenceJson(linkEvidenceAt(ev, i, record, key))));
-          lines++;
-        }
-        return { bytes: out.bytes(), lines };
+      const entry = new JsonBytes();
+      const reasons = c.evidence.why.entry;
+      let w = lowerBound(reasons, task.from);
+      let lines = 0;
+      for (let i = task.from; i < task.to; i++) {
+        const why = w < reasons.length && reasons[w] === i ? w++ : -1;
+        if (task.refusedOnly === true && isAcceptedOutcome(c.evidence.outcome[i]!)) continue;
+        writeEvidenceJson(entry, c, i, why);
+        out.appendBytes(entry.bytes, entry.length);
+        out.endLine();
+        lines++;
       }
-      for (let i = task.from; i < task.to; i++) out.add(JSON.stringify(toEvidenceJson(linkEvidenceAt(ev, i, record, key))));
-      break;
+      return task.refusedOnly === true ? { bytes: out.bytes(), lines } : { bytes: out.bytes() };
     }
   }
   return { bytes: out.bytes() };

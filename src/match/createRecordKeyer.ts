@@ -156,13 +156,17 @@ function countFailure(stats: KeyStats, kind: IdentifierKind, failure: NormalizeF
 
 /** The kind and canonical value behind a key string (`e:x` → email `x`, `l:global:x` → login `global:x`). */
 export function describeKey(key: string): { kind: IdentifierKind; value: string } {
-  const value = key.slice(2);
-  switch (key.charCodeAt(0)) {
-    case 101 /* e */: return { kind: 'email', value };
-    case 112 /* p */: return { kind: 'phone', value };
-    case 108 /* l */: return { kind: 'login', value };
-    case 104 /* h */: return { kind: 'handle', value };
-    default: return { kind: 'externalId', value };
+  return { kind: kindOfKeyText(key.charCodeAt(0)), value: key.slice(2) };
+}
+
+/** The kind a key names by the character code of its prefix (the value follows the two characters `e:`). */
+export function kindOfKeyText(prefix: number): IdentifierKind {
+  switch (prefix) {
+    case 101 /* e */: return 'email';
+    case 112 /* p */: return 'phone';
+    case 108 /* l */: return 'login';
+    case 104 /* h */: return 'handle';
+    default: return 'externalId';
   }
 }
 

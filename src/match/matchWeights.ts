@@ -110,17 +110,34 @@ export function personWeight(n: NameLevels, a: AttributeLevels, household = fals
 /** The non-zero parts of a decision's weight, by evidence name (for evidence lines and `explain`). */
 export function weightParts(f: LinkFacts): Record<string, number> {
   const out: Record<string, number> = {};
-  put(out, f.weak ? 'weak_identifier' : f.household ? 'household_identifier' : f.shared ? 'shared_identifier' : 'identifier', keyWeight(f));
-  put(out, 'other_identifiers', f.corroboration);
-  put(out, 'conflicting_identifiers', f.conflicts * WEIGHTS.conflict);
-  const muted = f.household && f.names.first < LEVEL.variant;
-  for (let i = 0; i < PERSON_PARTS.length; i++) put(out, PERSON_PARTS[i]!, personPart(i, f.names, f.attributes, muted));
+  const n = weightPartsInto(f, partNames, partValues);
+  for (let i = 0; i < n; i++) out[partNames[i]!] = partValues[i]!;
   return out;
 }
 
-/** A non-zero weight part, rounded to hundredths (perf: a function, not a closure made per decision). */
-function put(out: Record<string, number>, name: string, w: number): void {
-  if (w !== 0) out[name] = Math.round(w * 100) / 100;
+const partNames: string[] = [];
+const partValues: number[] = [];
+
+/**
+ * The non-zero parts of a decision's weight, rounded to hundredths, in the order evidence lines list them: their
+ * names into `names` and values into `values` from index 0; returns how many. perf: the batch writes evidence lines
+ * as bytes (`batch/evidenceJson`) and needs no object per decision.
+ */
+export function weightPartsInto(f: LinkFacts, names: string[], values: number[]): number {
+  let n = putPart(names, values, 0, f.weak ? 'weak_identifier' : f.household ? 'household_identifier' : f.shared ? 'shared_identifier' : 'identifier', keyWeight(f));
+  n = putPart(names, values, n, 'other_identifiers', f.corroboration);
+  n = putPart(names, values, n, 'conflicting_identifiers', f.conflicts * WEIGHTS.conflict);
+  const muted = f.household && f.names.first < LEVEL.variant;
+  for (let i = 0; i < PERSON_PARTS.length; i++) n = putPart(names, values, n, PERSON_PARTS[i]!, personPart(i, f.names, f.attributes, muted));
+  return n;
+}
+
+/** Puts part `name` at index `n` when it is not zero, rounded to hundredths; returns the next index (perf: a function, not a closure made per decision). */
+function putPart(names: string[], values: number[], n: number, name: string, w: number): number {
+  if (w === 0) return n;
+  names[n] = name;
+  values[n] = Math.round(w * 100) / 100;
+  return n + 1;
 }
 
 /**
