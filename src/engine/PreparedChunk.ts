@@ -95,7 +95,7 @@ export class PreparedChunkWriter {
     this.str(last);
     this.str(attributes);
     this.repeatedStr(source);
-    this.str(payload);
+    this.int(payload === '' ? -1 : this.addText(payload));
     this.int(keys.keys.length);
     for (let i = 0; i < keys.keys.length; i++) {
       this.str(keys.keys[i]!);
@@ -165,12 +165,18 @@ export class PreparedChunkWriter {
     };
   }
 
+  /**
+   * Appends a string that is stored, never interned: its hash is left 0. perf: a payload (~60 bytes of JSON) is
+   * copied by the native encoder, not hashed byte by byte in JS for nothing.
+   */
+  private addText(s: string): number {
+    this.reserve(s.length * 3);
+    const len = this.bytes.write(s, this.nBytes, 'utf8');
+    return this.pushString(this.nBytes, len, 0);
+  }
+
   private addString(s: string): number {
-    if (this.nBytes + s.length * 3 > this.bytes.length) {
-      const next = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.nBytes + s.length * 3));
-      this.bytes.copy(next, 0, 0, this.nBytes);
-      this.bytes = next;
-    }
+    this.reserve(s.length * 3);
     const bytes = this.bytes;
     const at = this.nBytes;
     // perf: short ASCII strings (nearly all ids, keys and names) are copied and hashed in one JS loop; a native
@@ -190,6 +196,19 @@ export class PreparedChunkWriter {
       len = bytes.write(s, at, 'utf8');
       h = fnv1aBytes(bytes, at, at + len);
     }
+    return this.pushString(at, len, h >>> 0);
+  }
+
+  /** Room for `n` more bytes. */
+  private reserve(n: number): void {
+    if (this.nBytes + n <= this.bytes.length) return;
+    const next = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.nBytes + n));
+    this.bytes.copy(next, 0, 0, this.nBytes);
+    this.bytes = next;
+  }
+
+  /** Records the string of `len` bytes just written at `at`; returns its ref. */
+  private pushString(at: number, len: number, hash: number): number {
     if (this.nStr === this.strStart.length) {
       this.strStart = grow(this.strStart, this.nStr + 1);
       this.strLen = grow(this.strLen, this.nStr + 1);
@@ -197,7 +216,7 @@ export class PreparedChunkWriter {
     }
     this.strStart[this.nStr] = at;
     this.strLen[this.nStr] = len;
-    this.strHash[this.nStr] = h >>> 0;
+    this.strHash[this.nStr] = hash;
     this.nBytes += len;
     return this.nStr++;
   }
