@@ -1,4 +1,5 @@
 import { CHUNK_BASE } from './chunkString.js';
+import { isoTimeParts } from './isoTime.js';
 
 /**
  * One JSON text built straight as UTF-8 bytes: punctuation, numbers, and strings copied from UTF-8 bytes already
@@ -72,6 +73,33 @@ export class JsonBytes {
     this.ascii(Number.isFinite(x) ? String(x) : 'null');
   }
 
+  /** Appends `new Date(time).toISOString()` for a valid time (`isoTime`), without a string. */
+  isoTime(time: number): void {
+    if (!isoTimeParts(time, timeParts)) {
+      this.ascii(new Date(time).toISOString());
+      return;
+    }
+    this.reserve(24);
+    const b = this.buf;
+    const at = this.length;
+    digits(b, at, timeParts[0]!, 4);
+    b[at + 4] = 45;
+    digits(b, at + 5, timeParts[1]!, 2);
+    b[at + 7] = 45;
+    digits(b, at + 8, timeParts[2]!, 2);
+    b[at + 10] = 84;
+    digits(b, at + 11, timeParts[3]!, 2);
+    b[at + 13] = 58;
+    digits(b, at + 14, timeParts[4]!, 2);
+    b[at + 16] = 58;
+    digits(b, at + 17, timeParts[5]!, 2);
+    b[at + 19] = 46;
+    digits(b, at + 20, timeParts[6]!, 3);
+    b[at + 23] = 90;
+    this.length += 24;
+    this.chars += 24;
+  }
+
   /**
    * Appends the UTF-8 text `src[from, to)` as a JSON string: quoted and escaped; after `prefix` inside the quotes
    * when given (ASCII that needs no escape, such as `email:`).
@@ -142,3 +170,15 @@ SHORT_ESCAPES[12] = 102; // f
 SHORT_ESCAPES[13] = 114; // r
 
 const HEX = Uint8Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+
+const timeParts = new Int32Array(7);
+
+/** Writes `value` as `width` decimal digits (zero-padded) at `at`. */
+function digits(b: Uint8Array, at: number, value: number, width: number): void {
+  let v = value;
+  for (let i = at + width - 1; i >= at; i--) {
+    const q = Math.floor(v / 10);
+    b[i] = 48 + v - 10 * q;
+    v = q;
+  }
+}

@@ -5,6 +5,7 @@ import { isAcceptedOutcome } from '../cluster/EvidenceLog.js';
 import { JsonBytes } from '../_internal/JsonBytes.js';
 import { lowerBound } from '../_internal/lowerBound.js';
 import { writeEvidenceJson } from './evidenceJson.js';
+import { writeSingletonProfile } from './singletonProfileJson.js';
 import { changeLine, mappingLine, toProfileJson } from '../io/outputFiles.js';
 import type { ProfileLineage } from '../io/profileLineage.js';
 import { compareStrings } from '../_internal/compareStrings.js';
@@ -49,12 +50,17 @@ export interface LinesBlock {
 export function outputLines(c: BatchColumns, config: SurvivorshipConfig, task: LinesTask): LinesBlock {
   if (task.columns === true && (task.kind === 'mapping' || task.kind === 'profiles')) return outputColumns(c, config, task);
   const out = new Utf8Lines();
+  // One JSON text at a time built as bytes (evidence lines, one-record profiles).
+  const entry = new JsonBytes();
   switch (task.kind) {
     case 'mapping':
       for (let i = task.from; i < task.to; i++) out.add(mappingLine(stringAt(c.ids, i), profileIdAt(c, c.profileOf[i]!), task.csvSafe));
       break;
     case 'profiles':
-      for (let p = task.from; p < task.to; p++) out.add(JSON.stringify(toProfileJson(profileAt(c, p, config), task.lineage)));
+      for (let p = task.from; p < task.to; p++) {
+        if (c.memberStart[p + 1]! - c.memberStart[p]! === 1) writeSingletonProfile(out, entry, c, p, config, task.lineage ?? 'full');
+        else out.add(JSON.stringify(toProfileJson(profileAt(c, p, config), task.lineage)));
+      }
       if (task.statsSources !== undefined) return { bytes: out.bytes(), stats: profileBlockStats(c, task.from, task.to, task.statsSources) };
       break;
     case 'created': {
@@ -69,7 +75,6 @@ export function outputLines(c: BatchColumns, config: SurvivorshipConfig, task: L
       return { bytes: out.bytes(), lines };
     }
     case 'evidence': {
-      const entry = new JsonBytes();
       const reasons = c.evidence.why.entry;
       let w = lowerBound(reasons, task.from);
       let lines = 0;

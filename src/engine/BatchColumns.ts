@@ -71,7 +71,8 @@ export function profileAt(c: BatchColumns, p: number, config: SurvivorshipConfig
 
 // perf: a batch has a handful of sources; each is decoded once per thread, not once per member.
 const sourceNames = new WeakMap<InternedView, string[]>();
-function sourceName(c: BatchColumns, s: number): string {
+/** Source s of the batch as text (decoded once per thread). */
+export function sourceName(c: BatchColumns, s: number): string {
   let names = sourceNames.get(c.sources);
   if (!names) sourceNames.set(c.sources, (names = []));
   return (names[s] ??= stringAt(c.sources, s));

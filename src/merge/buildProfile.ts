@@ -1,4 +1,5 @@
 import { compareStrings } from '../_internal/compareStrings.js';
+import { isoTime } from '../_internal/isoTime.js';
 import { setOwn } from '../_internal/ownField.js';
 import type { GoldenProfile, IdentifierKind, ProfileIdentifier, SurvivingValue } from '../types.js';
 import { survive, type Candidate } from './survive.js';
@@ -72,7 +73,7 @@ export function buildProfile(profileId: string, members: readonly MemberRecord[]
     sources: [...sources].sort(compareStrings),
     identifiers,
     fields,
-    ...(first !== Infinity ? { firstSeen: new Date(first).toISOString(), lastSeen: new Date(last).toISOString() } : {}),
+    ...(first !== Infinity ? { firstSeen: isoTime(first), lastSeen: isoTime(last) } : {}),
   };
   return profile;
 }
@@ -100,7 +101,7 @@ function buildSingleton(profileId: string, m: MemberRecord, config: Survivorship
     const rule = ruleFor(config, field);
     setOwn(fields, field, m.source === undefined ? { value, recordId: m.recordId, rule } : { value, recordId: m.recordId, source: m.source, rule });
   }
-  const time = Number.isNaN(m.updatedAt) ? undefined : new Date(m.updatedAt).toISOString();
+  const time = Number.isNaN(m.updatedAt) ? undefined : isoTime(m.updatedAt);
   return {
     profileId,
     recordIds: [m.recordId],

@@ -1,0 +1,87 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { ResolutionBatch } from '../engine/ResolutionBatch.js';
+import { profileAt } from '../engine/BatchColumns.js';
+import { toProfileJson } from '../io/outputFiles.js';
+import type { ProfileLineage } from '../io/profileLineage.js';
+import { survivorshipConfigOf } from '../merge/survivorshipConfig.js';
+import type { CustomerRecord } from '../types.js';
+import { outputLines } from './outputLines.js';
+
+// profiles.ndjson writes one-record profiles from the batch's stored bytes (`writeSingletonProfile`); every line
+// must be what the general path writes: JSON.stringify(toProfileJson(profileAt(...))).
+
+function expectSameLines(records: readonly CustomerRecord[], options: ConstructorParameters<typeof ResolutionBatch>[0] = {}): number {
+  const batch = new ResolutionBatch(options);
+  for (const r of records) batch.add(r);
+  batch.link();
+  const c = batch.columns();
+  const config = survivorshipConfigOf(batch.survivorship());
+  const profiles = c.memberStart.length - 1;
+  let singletons = 0;
+  for (let p = 0; p < profiles; p++) if (c.memberStart[p + 1]! - c.memberStart[p]! === 1) singletons++;
+  for (const lineage of ['full', 'compact'] as ProfileLineage[]) {
+    const expected = Array.from({ length: profiles }, (_, p) => JSON.stringify(toProfileJson(profileAt(c, p, config), lineage)));
+    for (const block of [1, 3, 1000]) {
+      let text = '';
+      for (let from = 0; from < profiles; from += block) text += Buffer.from(outputLines(c, config, { kind: 'profiles', from, to: Math.min(profiles, from + block), lineage }).bytes).toString();
+      expect(text.split('\n').slice(0, -1)).toEqual(expected);
+    }
+  }
+  return singletons;
+}
+
+const odd = ['Zoë "Z"', 'محمد', 'a\\b', 'tab\there', '😀', '\ud800', '', ' ', 'Omar'];
+const fieldNames = ['2024', '10', 'note', '__proto__', 'toString', 'first_name', 'attribute:x', 'Loyalty Tier', 'é', 'fullName', 'constructor'];
+
+describe('one-record profiles from bytes', () => {
+  test('ids, sources, times, identifiers of every kind, fields of every shape', () => {
+    const records: CustomerRecord[] = [];
+    for (let i = 0; i < 40; i++) {
+      records.push({
+        id: i % 5 === 0 ? `سجل-"${i}"` : `r${i}`,
+        ...(i % 3 === 0 ? {} : { source: i % 2 === 0 ? 'app "x"' : 'pos' }),
+        firstName: odd[i % odd.length],
+        lastName: odd[(i + 3) % odd.length],
+        ...(i % 4 === 0 ? { fullName: 'Dr. Ann Lee' } : {}),
+        emails: [`b${i}@gmail.com`, `a${i}@Gmail.com`, `a${i}@gmail.com`],
+        phones: i % 2 === 0 ? [`050 12${String(i).padStart(5, '0')}`] : [],
+        logins: i % 3 === 0 ? [`user${i}`] : [],
+        handles: i % 4 === 0 ? [{ platform: 'instagram', handle: `@h.${i}` }] : [],
+        externalIds: i % 5 === 0 ? [{ namespace: 'loyalty', value: `L${i}` }, { namespace: 'crm', value: `C"${i}` }] : [],
+        ...(i % 6 === 0 ? {} : { updatedAt: `2024-03-${String(1 + (i % 28)).padStart(2, '0')}T08:00:00Z` }),
+        ...(i % 7 === 0 ? { dateOfBirth: '1980-01-02', city: 'دبي', gender: 'f' } : {}),
+        attributes: Object.fromEntries(fieldNames.slice(0, i % fieldNames.length).map((k, j) => [k, j % 3 === 0 ? j : j % 3 === 1 ? odd[j % odd.length]! : j % 2 === 0])),
+      });
+    }
+    expect(expectSameLines(records)).toBeGreaterThan(30);
+    expect(expectSameLines(records, { survivorship: { default: 'mostFrequent', fields: { note: 'mostComplete' } } })).toBeGreaterThan(30);
+  });
+
+  test('random records: the same lines', () => {
+    const text = fc.oneof(fc.constantFrom(...odd), fc.string({ maxLength: 5 }));
+    const record = fc.record({
+      id: text,
+      source: fc.option(text, { nil: undefined }),
+      first: text,
+      emails: fc.array(fc.nat(5), { maxLength: 3 }),
+      phones: fc.array(fc.nat(5), { maxLength: 2 }),
+      time: fc.option(fc.integer({ min: 0, max: 4e12 }), { nil: undefined }),
+      attributes: fc.dictionary(fc.oneof(fc.constantFrom(...fieldNames), fc.string({ maxLength: 4 })), fc.oneof(text, fc.integer(), fc.boolean(), fc.constant(null))),
+    });
+    fc.assert(
+      fc.property(fc.uniqueArray(record, { selector: (r) => r.id, minLength: 1, maxLength: 25 }), (rows) => {
+        expectSameLines(rows.filter((r) => r.id.trim() !== '').map((r) => ({
+          id: r.id,
+          ...(r.source === undefined ? {} : { source: r.source }),
+          firstName: r.first,
+          emails: r.emails.map((e) => `p${e}@gmail.com`),
+          phones: r.phones.map((n) => `050 123456${n}`),
+          ...(r.time === undefined ? {} : { updatedAt: new Date(r.time).toISOString() }),
+          attributes: r.attributes,
+        })));
+      }),
+      { seed: 20261203, numRuns: 80 },
+    );
+  });
+});
