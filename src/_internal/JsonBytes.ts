@@ -1,5 +1,5 @@
 import { CHUNK_BASE } from './chunkString.js';
-import { isoTimeParts } from './isoTime.js';
+import { ISO_AFTER, ISO_WIDTHS, isoTimeParts } from './isoTime.js';
 
 /**
  * One JSON text built straight as UTF-8 bytes: punctuation, numbers, and strings copied from UTF-8 bytes already
@@ -81,21 +81,12 @@ export class JsonBytes {
     }
     this.reserve(24);
     const b = this.buf;
-    const at = this.length;
-    digits(b, at, timeParts[0]!, 4);
-    b[at + 4] = 45;
-    digits(b, at + 5, timeParts[1]!, 2);
-    b[at + 7] = 45;
-    digits(b, at + 8, timeParts[2]!, 2);
-    b[at + 10] = 84;
-    digits(b, at + 11, timeParts[3]!, 2);
-    b[at + 13] = 58;
-    digits(b, at + 14, timeParts[4]!, 2);
-    b[at + 16] = 58;
-    digits(b, at + 17, timeParts[5]!, 2);
-    b[at + 19] = 46;
-    digits(b, at + 20, timeParts[6]!, 3);
-    b[at + 23] = 90;
+    let at = this.length;
+    for (let i = 0; i < ISO_WIDTHS.length; i++) {
+      digits(b, at, timeParts[i]!, ISO_WIDTHS[i]!);
+      at += ISO_WIDTHS[i]!;
+      b[at++] = ISO_AFTER.charCodeAt(i);
+    }
     this.length += 24;
     this.chars += 24;
   }

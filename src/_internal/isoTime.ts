@@ -38,6 +38,10 @@ export function isoTimeParts(time: number, into: Int32Array): boolean {
   return true;
 }
 
+/** The layout `isoTimeParts` fills: each part's digits and the character after it (`YYYY-MM-DDTHH:mm:ss.sssZ`). */
+export const ISO_WIDTHS: readonly number[] = [4, 2, 2, 2, 2, 2, 3];
+export const ISO_AFTER = '--T::.Z';
+
 const parts = new Int32Array(7);
 const TWO = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
 const THREE = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
@@ -46,5 +50,6 @@ const THREE = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'))
 export function isoTime(time: number): string {
   if (!isoTimeParts(time, parts)) return new Date(time).toISOString();
   const y = parts[0]!;
+  // The same layout as ISO_WIDTHS and ISO_AFTER, as one template (perf: no loop of concatenations).
   return `${TWO[Math.floor(y / 100)]}${TWO[y % 100]}-${TWO[parts[1]!]}-${TWO[parts[2]!]}T${TWO[parts[3]!]}:${TWO[parts[4]!]}:${TWO[parts[5]!]}.${THREE[parts[6]!]}Z`;
 }
