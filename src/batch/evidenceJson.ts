@@ -74,7 +74,7 @@ export function writeEvidenceJson(out: JsonBytes, c: BatchColumns, i: number, wh
 
 const OVERRIDE_PIECE = `,"kind":"override","key":"${OVERRIDE_ALWAYS_KEY}","accepted":`;
 const FUZZY_EMAIL_PIECE = ',"kind":"fuzzyEmail","key":';
-const KINDS: readonly IdentifierKind[] = ['externalId', 'login', 'handle', 'email', 'phone'];
+const KINDS = Object.keys(KIND) as IdentifierKind[];
 const KIND_PIECE = Object.fromEntries(KINDS.map((k) => [k, `,"kind":"${k}","key":`])) as Record<IdentifierKind, string>;
 const KEY_PREFIX = Object.fromEntries(KINDS.map((k) => [k, `${k}:`])) as Record<IdentifierKind, string>;
 const GUARD_PIECE = GUARD_OF_OUTCOME.map((g) => (g === undefined ? undefined : `,"guard":"${g}"`));

@@ -2,14 +2,13 @@ import { stringAt } from '../_internal/ByteInterner.js';
 import { chunkByte } from '../_internal/chunkString.js';
 import { compareStrings } from '../_internal/compareStrings.js';
 import type { JsonBytes } from '../_internal/JsonBytes.js';
-import { PERSON_FIELD_COLUMNS } from '../_internal/nameFields.js';
-import { setOwn } from '../_internal/ownField.js';
 import { payloadAt } from '../_internal/PayloadStore.js';
 import type { Utf8Lines } from '../_internal/Utf8Lines.js';
 import { profileIdAt, sourceName, type BatchColumns } from '../engine/BatchColumns.js';
-import type { ProfileJson } from '../io/outputFiles.js';
+import { setProfileField, type ProfileJson } from '../io/outputFiles.js';
 import type { ProfileLineage } from '../io/profileLineage.js';
 import { kindOfKeyText } from '../match/createRecordKeyer.js';
+import { KIND_ORDER } from '../merge/buildProfile.js';
 import { ruleFor, type SurvivorshipConfig } from '../merge/survivorshipConfig.js';
 
 /**
@@ -70,29 +69,23 @@ function fieldsOf(c: BatchColumns, r: number, s: number, config: SurvivorshipCon
   for (const field of Object.keys(payload).sort(compareStrings)) {
     const value = payload[field]!;
     if (value === null || value === '') continue;
-    // Name fields are written with their input column names (`first_name`); attributes as they came.
-    const name = PERSON_FIELD_COLUMNS.get(field) ?? field;
-    if (lineage === 'compact') setOwn(out, name, { value, record_id: recordId });
-    else setOwn(out, name, source === undefined ? { value, record_id: recordId, rule: ruleFor(config, field) } : { value, record_id: recordId, source, rule: ruleFor(config, field) });
+    setProfileField(out, field, value, recordId, source, ruleFor(config, field), lineage);
   }
   return out;
 }
-
-/** Where the kinds go in a profile's identifiers (`buildProfile`): external ids first, phones last. */
-const KIND_RANK: Readonly<Record<string, number>> = { externalId: 0, login: 1, handle: 2, email: 3, phone: 4 };
 
 const scratch: number[] = [];
 
 /**
  * The keys `keyIds[from, to)` in the order a profile lists its identifiers: by kind, then by value (the text after
- * the two-character prefix, compared as strings). A record's keys are distinct (its keyer adds each once), as
+ * the two-character prefix, compared as strings), as `buildProfile` orders identifiers (`KIND_ORDER`). A record's keys are distinct (its keyer adds each once), as
  * identifiers. Valid until the next call.
  */
 function orderedKeys(c: BatchColumns, from: number, to: number): readonly number[] {
   scratch.length = 0;
   for (let j = from; j < to; j++) scratch.push(c.keyIds[j]!);
   if (scratch.length > 1) {
-    const rank = (k: number): number => KIND_RANK[kindOfKeyText(chunkByte(c.keys.chunks, c.keys.starts[k]!))]!;
+    const rank = (k: number): number => KIND_ORDER[kindOfKeyText(chunkByte(c.keys.chunks, c.keys.starts[k]!))]!;
     scratch.sort((a, b) => rank(a) - rank(b) || compareStrings(stringAt(c.keys, a).slice(2), stringAt(c.keys, b).slice(2)));
   }
   return scratch;

@@ -71,11 +71,9 @@ export interface ProfileJson {
  */
 export function toProfileJson(profile: GoldenProfile, lineage: ProfileLineage = 'full'): ProfileJson {
   const fields: ProfileJson['fields'] = {};
-  const compact = lineage === 'compact';
   for (const name of Object.keys(profile.fields)) {
     const f = profile.fields[name]!;
-    // Name fields are written with their input column names (`first_name`); attributes as they came.
-    setOwn(fields, PERSON_FIELD_COLUMNS.get(name) ?? name, compact ? { value: f.value, record_id: f.recordId } : { value: f.value, record_id: f.recordId, source: f.source, rule: f.rule });
+    setProfileField(fields, name, f.value, f.recordId, f.source, f.rule, lineage);
   }
   return {
     profile_id: profile.profileId,
@@ -87,6 +85,17 @@ export function toProfileJson(profile: GoldenProfile, lineage: ProfileLineage = 
     identifiers: profile.identifiers,
     fields,
   };
+}
+
+/**
+ * Sets field `name` of a profile line's `fields`: under its input column name (`first_name`; attributes as they
+ * came), with its lineage in full or compact. The one writing, for the general path and one-record profiles
+ * (`batch/singletonProfileJson`).
+ */
+export function setProfileField(
+  fields: ProfileJson['fields'], name: string, value: string | number | boolean | null, recordId: string, source: string | undefined, rule: string, lineage: ProfileLineage,
+): void {
+  setOwn(fields, PERSON_FIELD_COLUMNS.get(name) ?? name, lineage === 'compact' ? { value, record_id: recordId } : { value, record_id: recordId, source, rule });
 }
 
 /** The JSON shape of a line of `evidence.ndjson`. */

@@ -19,7 +19,8 @@ export interface MemberRecord {
   readonly fields: Readonly<Record<string, string | number | boolean | null>>;
 }
 
-const KIND_ORDER: Readonly<Record<IdentifierKind, number>> = { externalId: 0, login: 1, handle: 2, email: 3, phone: 4 };
+/** Where each kind goes in a profile's identifiers: external ids first, phones last (then by value). */
+export const KIND_ORDER: Readonly<Record<IdentifierKind, number>> = { externalId: 0, login: 1, handle: 2, email: 3, phone: 4 };
 
 /**
  * Merges a cluster into one golden profile: every identifier with its record count and sources, one surviving
