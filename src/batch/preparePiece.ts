@@ -5,6 +5,7 @@ import { withDefaults } from '../config/ResolveOptions.js';
 import { CsvRowReader } from '../io/_internal/CsvRowReader.js';
 import type { Delimiter } from '../io/_internal/CsvRowScanner.js';
 import { NdjsonRowReader } from '../io/_internal/NdjsonRowReader.js';
+import { decodeLines } from '../io/_internal/decodeLines.js';
 import { MAX_CELL_CHARS, type RowEvent } from '../io/RowEvent.js';
 import { columnRoles } from '../io/columnRoles.js';
 import { createRowMapper, type MapRowResult } from '../io/rowToRecord.js';
@@ -72,7 +73,7 @@ export function createPiecePreparer(config: IdweaveConfig): (piece: Piece) => Pr
         (row, cells) => add(row, mapper.mapRow(header, cells), () => Object.fromEntries(header.map((h, j) => [h, cells[j]]))),
         { maxCellLines: piece.maxCellLines, delimiter: piece.delimiter },
       );
-      reader.push(decodePiece(piece));
+      for (const text of decodeLines(piece.bytes, piece.atStart)) reader.push(text);
       reader.end();
       events = reader.take();
       rows = reader.rows;
@@ -130,15 +131,15 @@ export function readPiece(piece: Piece): { events: RowEvent[]; rows: number } {
     for (let r = 0; r < rows; r++) events.push({ file: piece.file, row: r + 1, fields: rowFields(header, cells.slice(r * width, (r + 1) * width)) });
     return { events, rows };
   }
-  const text = decodePiece(piece);
+  const texts = decodeLines(piece.bytes, piece.atStart);
   if (piece.format === 'csv') {
     const reader = new CsvRowReader(piece.file, [], piece.header as string[], undefined, { maxCellLines: piece.maxCellLines, delimiter: piece.delimiter });
-    reader.push(text);
+    for (const text of texts) reader.push(text);
     reader.end();
     return { events: reader.take(), rows: reader.rows };
   }
   const reader = new NdjsonRowReader(piece.file);
-  reader.push(text);
+  for (const text of texts) reader.push(text);
   reader.end();
   return { events: reader.take(), rows: reader.lines };
 }
@@ -148,9 +149,4 @@ function rowFields(header: readonly string[], cells: readonly string[]): Record<
   const fields: Record<string, string> = {};
   for (let c = 0; c < header.length; c++) Object.defineProperty(fields, header[c]!, { value: cells[c]!, enumerable: true, writable: true, configurable: true });
   return fields;
-}
-
-/** The text of a piece. Pieces are cut at newlines, never inside a UTF-8 sequence; only the first may start with a BOM. */
-function decodePiece(piece: Piece): string {
-  return new TextDecoder('utf-8', { ignoreBOM: !piece.atStart }).decode(piece.bytes);
 }
