@@ -1,6 +1,7 @@
 import { GrowableArray } from './GrowableArray.js';
 import { ByteSlab } from './ByteSlab.js';
 import { CHUNK_BASE, chunkString } from './chunkString.js';
+import { compareStrings, compareUtf8 } from './compareStrings.js';
 
 /**
  * A read-only copy of a `ByteInterner`'s entries in shared memory: what a worker thread needs to read them
@@ -16,6 +17,19 @@ export interface InternedView {
 /** The string of entry `id` of a view. */
 export function stringAt(view: InternedView, id: number): string {
   return chunkString(view.chunks, view.starts[id]!, view.lengths[id]!);
+}
+
+/**
+ * Orders entries `a` and `b` of a view as their strings compare (`compareStrings`), each without its first `skip`
+ * bytes (ASCII), without decoding them in the common case (`compareUtf8`).
+ */
+export function compareAt(view: InternedView, a: number, b: number, skip = 0): number {
+  const sa = view.starts[a]! + skip;
+  const sb = view.starts[b]! + skip;
+  const ca = Math.floor(sa / CHUNK_BASE);
+  const cb = Math.floor(sb / CHUNK_BASE);
+  const order = compareUtf8(view.chunks[ca]!, sa - ca * CHUNK_BASE, view.lengths[a]! - skip, view.chunks[cb]!, sb - cb * CHUNK_BASE, view.lengths[b]! - skip);
+  return Number.isNaN(order) ? compareStrings(stringAt(view, a).slice(skip), stringAt(view, b).slice(skip)) : order;
 }
 
 /** Buffers that crossed a thread boundary arrive as plain `Uint8Array`s: wraps them again (no copy). */
@@ -217,25 +231,8 @@ export class ByteInterner {
     const sb = this.starts.get(b);
     const ca = Math.floor(sa / CHUNK_BASE);
     const cb = Math.floor(sb / CHUNK_BASE);
-    const ba = this.chunks[ca]!;
-    const bb = this.chunks[cb]!;
-    const oa = sa - ca * CHUNK_BASE;
-    const ob = sb - cb * CHUNK_BASE;
-    const la = this.lengths.get(a);
-    const lb = this.lengths.get(b);
-    const n = Math.min(la, lb);
-    for (let i = 0; i < n; i++) {
-      const x = ba[oa + i]!;
-      const y = bb[ob + i]!;
-      if (x === y) continue;
-      if (x >= 0xee && y >= 0xee) {
-        const s = this.keyOf(a);
-        const t = this.keyOf(b);
-        return s < t ? -1 : s > t ? 1 : 0;
-      }
-      return x - y;
-    }
-    return la - lb;
+    const order = compareUtf8(this.chunks[ca]!, sa - ca * CHUNK_BASE, this.lengths.get(a), this.chunks[cb]!, sb - cb * CHUNK_BASE, this.lengths.get(b));
+    return Number.isNaN(order) ? compareStrings(this.keyOf(a), this.keyOf(b)) : order;
   }
 
   private internAt(src: Uint8Array, start: number, length: number, hash: number, inTail: boolean): number {

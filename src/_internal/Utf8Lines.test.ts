@@ -45,4 +45,19 @@ describe('Utf8Lines in pieces', () => {
     lines.endLine();
     expect(Buffer.from(lines.bytes()).toString()).toBe('\nx\n');
   });
+
+  it('finish hands over bytes of their own; the next lines reuse the working buffer without touching them', () => {
+    const first = new Utf8Lines(4);
+    for (let i = 0; i < 100; i++) first.add(`line ${i} é`);
+    const a = first.finish();
+    expect(first.bytes().byteLength).toBe(0);
+    const second = new Utf8Lines(4);
+    second.add('x'.repeat(50));
+    for (let i = 0; i < 100; i++) second.add(`other ${i}`);
+    const b = second.finish();
+    expect(Buffer.from(a).toString()).toBe(Array.from({ length: 100 }, (_, i) => `line ${i} é\n`).join(''));
+    expect(Buffer.from(b).toString()).toBe('x'.repeat(50) + '\n' + Array.from({ length: 100 }, (_, i) => `other ${i}\n`).join(''));
+    expect(a.buffer).not.toBe(b.buffer);
+    expect(a.byteLength).toBe(a.buffer.byteLength);
+  });
 });

@@ -5,7 +5,7 @@ import { isAcceptedOutcome } from '../cluster/EvidenceLog.js';
 import { JsonBytes } from '../_internal/JsonBytes.js';
 import { lowerBound } from '../_internal/lowerBound.js';
 import { writeEvidenceJson } from './evidenceJson.js';
-import { writeSingletonProfile } from './singletonProfileJson.js';
+import { writeProfileJson } from './profileJson.js';
 import { changeLine, mappingLine, toProfileJson } from '../io/outputFiles.js';
 import type { ProfileLineage } from '../io/profileLineage.js';
 import { compareStrings } from '../_internal/compareStrings.js';
@@ -50,18 +50,15 @@ export interface LinesBlock {
 export function outputLines(c: BatchColumns, config: SurvivorshipConfig, task: LinesTask): LinesBlock {
   if (task.columns === true && (task.kind === 'mapping' || task.kind === 'profiles')) return outputColumns(c, config, task);
   const out = new Utf8Lines();
-  // One JSON text at a time built as bytes (evidence lines, one-record profiles).
+  // One JSON text at a time built as bytes (evidence lines, profile lines up to their fields).
   const entry = new JsonBytes();
   switch (task.kind) {
     case 'mapping':
       for (let i = task.from; i < task.to; i++) out.add(mappingLine(stringAt(c.ids, i), profileIdAt(c, c.profileOf[i]!), task.csvSafe));
       break;
     case 'profiles':
-      for (let p = task.from; p < task.to; p++) {
-        if (c.memberStart[p + 1]! - c.memberStart[p]! === 1) writeSingletonProfile(out, entry, c, p, config, task.lineage ?? 'full');
-        else out.add(JSON.stringify(toProfileJson(profileAt(c, p, config), task.lineage)));
-      }
-      if (task.statsSources !== undefined) return { bytes: out.bytes(), stats: profileBlockStats(c, task.from, task.to, task.statsSources) };
+      for (let p = task.from; p < task.to; p++) writeProfileJson(out, entry, c, p, config, task.lineage ?? 'full');
+      if (task.statsSources !== undefined) return { bytes: out.finish(), stats: profileBlockStats(c, task.from, task.to, task.statsSources) };
       break;
     case 'created': {
       let lines = 0;
@@ -72,7 +69,7 @@ export function outputLines(c: BatchColumns, config: SurvivorshipConfig, task: L
         out.add(changeLine({ type: 'created', profileId: profileIdAt(c, p), recordIds: recordIds.sort(compareStrings) }));
         lines++;
       }
-      return { bytes: out.bytes(), lines };
+      return { bytes: out.finish(), lines };
     }
     case 'evidence': {
       const reasons = c.evidence.why.entry;
@@ -86,10 +83,10 @@ export function outputLines(c: BatchColumns, config: SurvivorshipConfig, task: L
         out.endLine();
         lines++;
       }
-      return task.refusedOnly === true ? { bytes: out.bytes(), lines } : { bytes: out.bytes() };
+      return task.refusedOnly === true ? { bytes: out.finish(), lines } : { bytes: out.finish() };
     }
   }
-  return { bytes: out.bytes() };
+  return { bytes: out.finish() };
 }
 
 /** A block of `mapping.parquet` or `profiles.parquet` as columns, with the same rows `outputLines` would write. */

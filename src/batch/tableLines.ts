@@ -73,5 +73,5 @@ export function tableLines(c: BatchColumns, { section, from, to }: TableLinesTas
     }
   }
   cutter.finish();
-  return { bytes: out.bytes(), entries: to - from };
+  return { bytes: out.finish(), entries: to - from };
 }

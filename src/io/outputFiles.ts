@@ -70,11 +70,6 @@ export interface ProfileJson {
  * (`first_name`, attributes as they came); each field's lineage in full or compact (`io/profileLineage`).
  */
 export function toProfileJson(profile: GoldenProfile, lineage: ProfileLineage = 'full'): ProfileJson {
-  const fields: ProfileJson['fields'] = {};
-  for (const name of Object.keys(profile.fields)) {
-    const f = profile.fields[name]!;
-    setProfileField(fields, name, f.value, f.recordId, f.source, f.rule, lineage);
-  }
   return {
     profile_id: profile.profileId,
     record_ids: profile.recordIds,
@@ -83,14 +78,24 @@ export function toProfileJson(profile: GoldenProfile, lineage: ProfileLineage = 
     last_seen: profile.lastSeen,
     // perf: a ProfileIdentifier is already { kind, value, records, sources }, in that order.
     identifiers: profile.identifiers,
-    fields,
+    fields: toProfileFields(profile.fields, lineage),
   };
+}
+
+/** A profile's surviving fields as its line writes them (`setProfileField`). */
+export function toProfileFields(fields: GoldenProfile['fields'], lineage: ProfileLineage): ProfileJson['fields'] {
+  const out: ProfileJson['fields'] = {};
+  for (const name of Object.keys(fields)) {
+    const f = fields[name]!;
+    setProfileField(out, name, f.value, f.recordId, f.source, f.rule, lineage);
+  }
+  return out;
 }
 
 /**
  * Sets field `name` of a profile line's `fields`: under its input column name (`first_name`; attributes as they
- * came), with its lineage in full or compact. The one writing, for the general path and one-record profiles
- * (`batch/singletonProfileJson`).
+ * came), with its lineage in full or compact. The one writing, for the general path and the batch's profile lines
+ * (`batch/profileJson`).
  */
 export function setProfileField(
   fields: ProfileJson['fields'], name: string, value: string | number | boolean | null, recordId: string, source: string | undefined, rule: string, lineage: ProfileLineage,

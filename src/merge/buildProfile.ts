@@ -34,7 +34,6 @@ export function buildProfile(profileId: string, members: readonly MemberRecord[]
   let first = Infinity;
   let last = -Infinity;
   const idents = new Map<string, { kind: IdentifierKind; value: string; records: number; sources: Set<string> }>();
-  const candidates = new Map<string, Candidate[]>();
 
   for (const m of members) {
     if (m.source !== undefined) sources.add(m.source);
@@ -49,6 +48,30 @@ export function buildProfile(profileId: string, members: readonly MemberRecord[]
       entry.records++;
       if (m.source !== undefined) entry.sources.add(m.source);
     }
+  }
+
+  const identifiers: ProfileIdentifier[] = [...idents.values()]
+    .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || compareStrings(a.value, b.value))
+    .map((e) => ({ kind: e.kind, value: e.value, records: e.records, sources: [...e.sources].sort(compareStrings) }));
+
+  const profile: GoldenProfile = {
+    profileId,
+    recordIds,
+    sources: [...sources].sort(compareStrings),
+    identifiers,
+    fields: surviveFields(members, config),
+    ...(first !== Infinity ? { firstSeen: isoTime(first), lastSeen: isoTime(last) } : {}),
+  };
+  return profile;
+}
+
+/**
+ * The surviving value of each field among a cluster's members (empty values left out), by field name: the one
+ * survivorship of a profile's fields, for `buildProfile` and for the batch's profile lines (`batch/profileJson`).
+ */
+export function surviveFields(members: readonly Pick<MemberRecord, 'recordId' | 'source' | 'updatedAt' | 'fields'>[], config: SurvivorshipConfig): Record<string, SurvivingValue> {
+  const candidates = new Map<string, Candidate[]>();
+  for (const m of members) {
     for (const field of Object.keys(m.fields)) {
       const value = m.fields[field]!;
       if (value === null || value === '') continue;
@@ -57,28 +80,13 @@ export function buildProfile(profileId: string, members: readonly MemberRecord[]
       list.push({ value, recordId: m.recordId, source: m.source, updatedAt: m.updatedAt });
     }
   }
-
-  const identifiers: ProfileIdentifier[] = [...idents.values()]
-    .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || compareStrings(a.value, b.value))
-    .map((e) => ({ kind: e.kind, value: e.value, records: e.records, sources: [...e.sources].sort(compareStrings) }));
-
   const fields: Record<string, SurvivingValue> = {};
   for (const field of [...candidates.keys()].sort(compareStrings)) {
     const survivor = survive(ruleFor(config, field), candidates.get(field)!, config.sourceRank);
     if (survivor) setOwn(fields, field, survivor);
   }
-
-  const profile: GoldenProfile = {
-    profileId,
-    recordIds,
-    sources: [...sources].sort(compareStrings),
-    identifiers,
-    fields,
-    ...(first !== Infinity ? { firstSeen: isoTime(first), lastSeen: isoTime(last) } : {}),
-  };
-  return profile;
+  return fields;
 }
-
 
 /**
  * The profile of a one-record cluster, the most common case (perf: no maps, sets or sorts of one element).

@@ -8,10 +8,11 @@ import { survivorshipConfigOf } from '../merge/survivorshipConfig.js';
 import type { CustomerRecord } from '../types.js';
 import { outputLines } from './outputLines.js';
 
-// profiles.ndjson writes one-record profiles from the batch's stored bytes (`writeSingletonProfile`); every line
-// must be what the general path writes: JSON.stringify(toProfileJson(profileAt(...))).
+// profiles.ndjson writes profile lines from the batch's stored bytes (`writeProfileJson`); every line must be what
+// the general path writes: JSON.stringify(toProfileJson(profileAt(...))).
 
-function expectSameLines(records: readonly CustomerRecord[], options: ConstructorParameters<typeof ResolutionBatch>[0] = {}): number {
+/** Checks every profile line of the records' batch; returns how many profiles have one record and how many more. */
+function expectSameLines(records: readonly CustomerRecord[], options: ConstructorParameters<typeof ResolutionBatch>[0] = {}): { singletons: number; multi: number } {
   const batch = new ResolutionBatch(options);
   for (const r of records) batch.add(r);
   batch.link();
@@ -28,13 +29,13 @@ function expectSameLines(records: readonly CustomerRecord[], options: Constructo
       expect(text.split('\n').slice(0, -1)).toEqual(expected);
     }
   }
-  return singletons;
+  return { singletons, multi: profiles - singletons };
 }
 
 const odd = ['Zoë "Z"', 'محمد', 'a\\b', 'tab\there', '😀', '\ud800', '', ' ', 'Omar'];
 const fieldNames = ['2024', '10', 'note', '__proto__', 'toString', 'first_name', 'attribute:x', 'Loyalty Tier', 'é', 'fullName', 'constructor'];
 
-describe('one-record profiles from bytes', () => {
+describe('profile lines from bytes', () => {
   test('ids, sources, times, identifiers of every kind, fields of every shape', () => {
     const records: CustomerRecord[] = [];
     for (let i = 0; i < 40; i++) {
@@ -54,8 +55,35 @@ describe('one-record profiles from bytes', () => {
         attributes: Object.fromEntries(fieldNames.slice(0, i % fieldNames.length).map((k, j) => [k, j % 3 === 0 ? j : j % 3 === 1 ? odd[j % odd.length]! : j % 2 === 0])),
       });
     }
-    expect(expectSameLines(records)).toBeGreaterThan(30);
-    expect(expectSameLines(records, { survivorship: { default: 'mostFrequent', fields: { note: 'mostComplete' } } })).toBeGreaterThan(30);
+    expect(expectSameLines(records).singletons).toBeGreaterThan(30);
+    expect(expectSameLines(records, { survivorship: { default: 'mostFrequent', fields: { note: 'mostComplete' } } }).singletons).toBeGreaterThan(30);
+  });
+
+  test('profiles of many records: ids, sources and values ordered by code unit, identifiers counted with their sources', () => {
+    // Ids and values around the one place UTF-8 byte order and code unit order differ (U+E000-U+FFFF against
+    // supplementary characters), sources in and out of order, members without a source or a time.
+    const ids = ['b', 'a', '\uffff', '😀', '\ue000x', 'é', 'A', 'a2', '\ud83d\ude00z', 'Z'];
+    const sources = [undefined, 'pos', 'app', '😀src', '\uf000src', 'pos'];
+    const records: CustomerRecord[] = [];
+    for (let i = 0; i < 60; i++) {
+      const s = sources[i % sources.length];
+      records.push({
+        id: `${ids[i % ids.length]}-${Math.floor(i / ids.length)}`,
+        ...(s === undefined ? {} : { source: s }),
+        firstName: i % 2 === 0 ? 'Omar' : 'Omar',
+        lastName: 'Haddad',
+        emails: [`shared${i % 4}@gmail.com`, i % 3 === 0 ? `x\ue000${i % 2}@gmail.com` : `x😀${i % 2}@gmail.com`],
+        phones: i % 5 === 0 ? ['050 1234567'] : [],
+        externalIds: [{ namespace: 'loyalty', value: `L${i % 7}` }],
+        ...(i % 4 === 0 ? {} : { updatedAt: `2024-0${1 + (i % 9)}-0${1 + (i % 8)}T08:00:00Z` }),
+        ...(i % 3 === 0 ? { city: i % 2 === 0 ? 'Dubai' : 'دبي' } : {}),
+        attributes: { tier: i % 4 === 0 ? 'gold' : i % 4 === 1 ? '' : `t${i % 3}`, '2024': i, __proto__x: null, flag: i % 2 === 0 },
+      });
+    }
+    for (const survivorship of [{}, { default: 'mostFrequent' as const, fields: { tier: 'mostComplete' as const, city: 'sourcePriority' as const }, sourcePriority: ['app', 'pos'] }]) {
+      const { multi } = expectSameLines(records, { survivorship });
+      expect(multi).toBeGreaterThan(0);
+    }
   });
 
   test('random records: the same lines', () => {
