@@ -41,6 +41,21 @@ export class JsonBytes {
     this.chars += s.length;
   }
 
+  /** Appends JSON text already written, the UTF-8 bytes `src[from, to)`, as it is. */
+  raw(src: Uint8Array, from: number, to: number): void {
+    this.reserve(to - from);
+    const buf = this.buf;
+    let at = this.length;
+    let chars = 0;
+    for (let i = from; i < to; i++) {
+      const b = src[i]!;
+      buf[at++] = b;
+      if ((b & 0xc0) !== 0x80) chars += b >= 0xf0 ? 2 : 1;
+    }
+    this.length = at;
+    this.chars += chars;
+  }
+
   /** Appends one ASCII character by its code. */
   char(c: number): void {
     this.reserve(1);

@@ -72,17 +72,17 @@ describe('profile lines from bytes', () => {
         ...(s === undefined ? {} : { source: s }),
         firstName: i % 2 === 0 ? 'Omar' : 'Omar',
         lastName: 'Haddad',
-        emails: [`shared${i % 4}@gmail.com`, i % 3 === 0 ? `x\ue000${i % 2}@gmail.com` : `x😀${i % 2}@gmail.com`],
+        emails: [`shared${i % 8}@gmail.com`, i % 3 === 0 ? `x\ue000${i % 8}@gmail.com` : `x😀${i % 8}@gmail.com`],
         phones: i % 5 === 0 ? ['050 1234567'] : [],
-        externalIds: [{ namespace: 'loyalty', value: `L${i % 7}` }],
+        externalIds: [{ namespace: 'loyalty', value: `L${i}` }],
         ...(i % 4 === 0 ? {} : { updatedAt: `2024-0${1 + (i % 9)}-0${1 + (i % 8)}T08:00:00Z` }),
-        ...(i % 3 === 0 ? { city: i % 2 === 0 ? 'Dubai' : 'دبي' } : {}),
+        city: i % 3 === 0 ? '' : i % 2 === 0 ? 'Dubai' : 'دبي',
         attributes: { tier: i % 4 === 0 ? 'gold' : i % 4 === 1 ? '' : `t${i % 3}`, '2024': i, __proto__x: null, flag: i % 2 === 0 },
       });
     }
     for (const survivorship of [{}, { default: 'mostFrequent' as const, fields: { tier: 'mostComplete' as const, city: 'sourcePriority' as const }, sourcePriority: ['app', 'pos'] }]) {
       const { multi } = expectSameLines(records, { survivorship });
-      expect(multi).toBeGreaterThan(0);
+      expect(multi).toBeGreaterThanOrEqual(5);
     }
   });
 

@@ -1,15 +1,18 @@
 import { compareAt, stringAt, type InternedView } from '../_internal/ByteInterner.js';
-import { chunkByte } from '../_internal/chunkString.js';
+import { CHUNK_BASE, chunkByte } from '../_internal/chunkString.js';
+import { flatJsonMembers } from '../_internal/flatJson.js';
 import { compareStrings } from '../_internal/compareStrings.js';
 import type { JsonBytes } from '../_internal/JsonBytes.js';
 import { payloadAt } from '../_internal/PayloadStore.js';
 import type { Utf8Lines } from '../_internal/Utf8Lines.js';
 import { profileIdAt, sourceName, type BatchColumns } from '../engine/BatchColumns.js';
-import { setProfileField, toProfileFields, type ProfileJson } from '../io/outputFiles.js';
+import { profileFieldName, setProfileField, toProfileFields, type ProfileJson } from '../io/outputFiles.js';
 import type { ProfileLineage } from '../io/profileLineage.js';
 import { kindOfKeyText } from '../match/createRecordKeyer.js';
 import { KIND_ORDER, surviveFields, type MemberRecord } from '../merge/buildProfile.js';
 import { ruleFor, type SurvivorshipConfig } from '../merge/survivorshipConfig.js';
+import { ruleReadsValues, survivorIndex, type Candidate } from '../merge/survive.js';
+import type { SurvivorshipRule } from '../types.js';
 
 type Fields = MemberRecord['fields'];
 
@@ -56,10 +59,143 @@ export function writeProfileJson(out: Utf8Lines, head: JsonBytes, c: BatchColumn
   head.ascii(',"identifiers":[');
   writeIdentifiers(head, c, order, members);
   head.ascii('],"fields":');
-  out.appendBytes(head.bytes, head.length);
-  out.append(JSON.stringify(members.length === 1 ? oneRecordFields(c, members[0]!, config, lineage) : toProfileFields(surviveFields(memberFields(c, members), config), lineage)));
-  out.append('}');
+  const start = head.length;
+  if (writeFields(head, c, members, config, lineage)) {
+    head.char(125);
+    out.appendBytes(head.bytes, head.length);
+  } else {
+    // A payload that is not a flat object (none the batch stores today): the fields the general way.
+    out.appendBytes(head.bytes, start);
+    out.append(JSON.stringify(members.length === 1 ? oneRecordFields(c, members[0]!, config, lineage) : toProfileFields(surviveFields(memberFields(c, members), config), lineage)));
+    out.append('}');
+  }
   out.endLine();
+}
+
+/** A payload field name as profile lines write it, with its rule. */
+interface FieldName {
+  /** The name in the payload (`firstName`, an attribute's name). */
+  readonly name: string;
+  /** Its name in the line (`profileFieldName`) as JSON text, UTF-8. */
+  readonly column: Uint8Array;
+  /** That name's value when it is an array index (V8, and so `JSON.stringify`, puts those first, in numeric order), else -1. */
+  readonly index: number;
+  readonly rule: SurvivorshipRule;
+}
+
+// perf: a batch has a handful of field names; each is decoded and looked up once per thread (at most 4,096 kept).
+const fieldNameCaches = new WeakMap<SurvivorshipConfig, Map<string, FieldName>>();
+
+function fieldNameOf(config: SurvivorshipConfig, keyJson: string): FieldName {
+  let cache = fieldNameCaches.get(config);
+  if (cache === undefined) fieldNameCaches.set(config, (cache = new Map()));
+  let f = cache.get(keyJson);
+  if (f === undefined) {
+    const name = JSON.parse(keyJson) as string;
+    const column = profileFieldName(name);
+    const index = /^(?:0|[1-9]\d{0,9})$/.test(column) && Number(column) < 2 ** 32 - 1 ? Number(column) : -1;
+    f = { name, column: Buffer.from(JSON.stringify(column)), index, rule: ruleFor(config, name) };
+    if (cache.size < 4096) cache.set(keyJson, f);
+  }
+  return f;
+}
+
+// Scratch for one profile's fields: per non-empty value, its field, member and value bytes.
+const spans: number[] = [];
+const entryField: FieldName[] = [];
+const entryMember: number[] = [];
+const entryFrom: number[] = [];
+const entryTo: number[] = [];
+const entryChunk: Buffer[] = [];
+
+/**
+ * Writes the profile's `fields` object (`toProfileFields(surviveFields(…))`), its values copied from the members'
+ * payload bytes (`flatJsonMembers`); values are decoded only where a rule compares them (`ruleReadsValues`).
+ * Returns false, having written nothing, when a payload is not a flat object.
+ */
+function writeFields(head: JsonBytes, c: BatchColumns, members: readonly number[], config: SurvivorshipConfig, lineage: ProfileLineage): boolean {
+  entryField.length = entryMember.length = entryFrom.length = entryTo.length = entryChunk.length = 0;
+  const p = c.payloads;
+  for (let j = 0; j < members.length; j++) {
+    const r = members[j]!;
+    const address = p.starts[r]!;
+    const chunk = Math.floor(address / CHUNK_BASE);
+    const bytes = p.chunks[chunk]!;
+    const from = address - chunk * CHUNK_BASE;
+    const n = flatJsonMembers(bytes, from, from + p.lengths[r]!, spans);
+    if (n < 0) return false;
+    for (let m = 0; m < n; m++) {
+      const vs = spans[4 * m + 2]!;
+      const ve = spans[4 * m + 3]!;
+      // `""` and `null` are no value (as `surviveFields` skips them).
+      if ((ve - vs === 2 && bytes[vs] === 34) || (ve - vs === 4 && bytes[vs] === 110 /* n */)) continue;
+      entryField.push(fieldNameOf(config, bytes.toString('utf8', spans[4 * m]!, spans[4 * m + 1]!)));
+      entryMember.push(j);
+      entryFrom.push(vs);
+      entryTo.push(ve);
+      entryChunk.push(bytes);
+    }
+  }
+  // Entries by field name (`compareStrings`), then member: each field's candidates together.
+  const order = entryField.map((_, e) => e);
+  order.sort((a, b) => compareStrings(entryField[a]!.name, entryField[b]!.name) || entryMember[a]! - entryMember[b]!);
+  // The survivor of each field, in name order.
+  const winners: number[] = [];
+  const recordIds = members.length > 1 ? members.map((r) => stringAt(c.ids, r)) : undefined;
+  for (let i = 0; i < order.length; ) {
+    let end = i + 1;
+    while (end < order.length && entryField[order[end]!] === entryField[order[i]!]) end++;
+    winners.push(end - i === 1 ? order[i]! : order[i + survivorOf(c, members, recordIds!, config, order, i, end)]!);
+    i = end;
+  }
+  // Array-index names first, in numeric order (stable: the rest keep name order), as JSON.stringify writes an object.
+  winners.sort((a, b) => indexRank(entryField[a]!) - indexRank(entryField[b]!));
+  head.char(123);
+  for (let i = 0; i < winners.length; i++) {
+    const e = winners[i]!;
+    const f = entryField[e]!;
+    const r = members[entryMember[e]!]!;
+    if (i > 0) head.char(44);
+    head.raw(f.column, 0, f.column.length);
+    head.ascii(':{"value":');
+    head.raw(entryChunk[e]!, entryFrom[e]!, entryTo[e]!);
+    head.ascii(',"record_id":');
+    entry(head, c.ids, r);
+    if (lineage !== 'compact') {
+      const s = c.sourceOf[r]!;
+      if (s >= 0) {
+        head.ascii(',"source":');
+        entry(head, c.sources, s);
+      }
+      head.ascii(',"rule":"');
+      head.ascii(f.rule);
+      head.char(34);
+    }
+    head.char(125);
+  }
+  head.char(125);
+  return true;
+}
+
+/** Array-index names before the others (by their number), the others equal: a stable sort keeps their order. */
+function indexRank(f: FieldName): number {
+  return f.index === -1 ? 2 ** 32 : f.index;
+}
+
+/** The place in `order[from, to)` (one field's candidates) of the one that survives (`survivorIndex`). */
+function survivorOf(c: BatchColumns, members: readonly number[], recordIds: readonly string[], config: SurvivorshipConfig, order: readonly number[], from: number, to: number): number {
+  const rule = entryField[order[from]!]!.rule;
+  const withValues = ruleReadsValues(rule);
+  const candidates: Candidate[] = [];
+  for (let i = from; i < to; i++) {
+    const e = order[i]!;
+    const j = entryMember[e]!;
+    const r = members[j]!;
+    const s = c.sourceOf[r]!;
+    const value = withValues ? (JSON.parse(entryChunk[e]!.toString('utf8', entryFrom[e]!, entryTo[e]!)) as Candidate['value']) : null;
+    candidates.push({ value, recordId: recordIds[j]!, source: s === -1 ? undefined : sourceName(c, s), updatedAt: c.updatedAt[r]! });
+  }
+  return survivorIndex(rule, candidates, config.sourceRank);
 }
 
 /** Entry `i` of `view` as a JSON string. */

@@ -92,6 +92,11 @@ export function toProfileFields(fields: GoldenProfile['fields'], lineage: Profil
   return out;
 }
 
+/** The name field `name` has in a profile line: its input column name (`first_name`), attributes as they came. */
+export function profileFieldName(name: string): string {
+  return PERSON_FIELD_COLUMNS.get(name) ?? name;
+}
+
 /**
  * Sets field `name` of a profile line's `fields`: under its input column name (`first_name`; attributes as they
  * came), with its lineage in full or compact. The one writing, for the general path and the batch's profile lines
@@ -100,7 +105,7 @@ export function toProfileFields(fields: GoldenProfile['fields'], lineage: Profil
 export function setProfileField(
   fields: ProfileJson['fields'], name: string, value: string | number | boolean | null, recordId: string, source: string | undefined, rule: string, lineage: ProfileLineage,
 ): void {
-  setOwn(fields, PERSON_FIELD_COLUMNS.get(name) ?? name, lineage === 'compact' ? { value, record_id: recordId } : { value, record_id: recordId, source, rule });
+  setOwn(fields, profileFieldName(name), lineage === 'compact' ? { value, record_id: recordId } : { value, record_id: recordId, source, rule });
 }
 
 /** The JSON shape of a line of `evidence.ndjson`. */

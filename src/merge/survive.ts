@@ -26,6 +26,22 @@ export function survive(
   sourceRank: ReadonlyMap<string, number>,
 ): SurvivingValue | undefined {
   if (candidates.length === 0) return undefined;
+  const best = candidates[survivorIndex(rule, candidates, sourceRank)]!;
+  return best.source === undefined
+    ? { value: best.value, recordId: best.recordId, rule }
+    : { value: best.value, recordId: best.recordId, source: best.source, rule };
+}
+
+/**
+ * Whether `rule` looks at the candidates' values; the others choose by update time, source and record id alone,
+ * so a caller may leave the values out (`null`) for them.
+ */
+export function ruleReadsValues(rule: SurvivorshipRule): boolean {
+  return rule === 'mostFrequent' || rule === 'mostComplete';
+}
+
+/** The index of the surviving candidate (`survive`) among one or more. */
+export function survivorIndex(rule: SurvivorshipRule, candidates: readonly Candidate[], sourceRank: ReadonlyMap<string, number>): number {
   // Score of candidate i: higher wins; ties go to `newer`.
   let score: (i: number) => number;
   switch (rule) {
@@ -53,19 +69,16 @@ export function survive(
       break;
     }
   }
-  let best = candidates[0]!;
+  let best = 0;
   let bestScore = score(0);
   for (let i = 1; i < candidates.length; i++) {
-    const c = candidates[i]!;
     const s = score(i);
-    if (s > bestScore || (s === bestScore && newer(c, best))) {
-      best = c;
+    if (s > bestScore || (s === bestScore && newer(candidates[i]!, candidates[best]!))) {
+      best = i;
       bestScore = s;
     }
   }
-  return best.source === undefined
-    ? { value: best.value, recordId: best.recordId, rule }
-    : { value: best.value, recordId: best.recordId, source: best.source, rule };
+  return best;
 }
 
 /** True when `a` wins a tie against `b`: more recently updated, then smaller record id. */
