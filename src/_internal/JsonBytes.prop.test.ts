@@ -23,6 +23,23 @@ describe('JsonBytes', () => {
     );
   });
 
+  it('copies JSON text as it stands (raw), counting its UTF-16 length', () => {
+    const j = new JsonBytes();
+    fc.assert(
+      fc.property(fc.oneof(anyString(), fc.string({ unit: 'binary' })), fc.nat(5), (s, pad) => {
+        const text = JSON.stringify(Buffer.from(s).toString());
+        const stored = Buffer.from(text);
+        const src = Buffer.concat([Buffer.alloc(pad, 0xf0), stored, Buffer.alloc(pad, 0x80)]);
+        j.reset();
+        j.ascii('[');
+        j.raw(src, pad, pad + stored.length);
+        expect(textOf(j)).toBe(`[${text}`);
+        expect(j.chars).toBe(text.length + 1);
+      }),
+      { seed: 20261203, numRuns: 1000 },
+    );
+  });
+
   it('writes any number as JSON.stringify writes it', () => {
     const j = new JsonBytes();
     fc.assert(

@@ -25,7 +25,7 @@ describe('flatJsonMembers', () => {
   });
 
   it('says -1 for anything else: nested values, arrays, spaces, cut texts', () => {
-    for (const text of ['{"a":{"b":1}}', '{"a":[1]}', '[1]', '{"a": 1}', '{"a":1', '{"a"}', '{"a":}', '"x"', '', '{"a":1,}', '{"a\\"}']) {
+    for (const text of ['{"a":{"b":1}}', '{"a":[1]}', '[1]', '{"a": 1}', '{"a":1', '{"a"}', '{"a":}', '"x"', '', '{"a":1,}', '{"a\\"}', '{"a":--}', '{"a":e}', '{"a":1.2.3}', '{"a":+1}', '{"a":tru}', '{"a":01}']) {
       const bytes = Buffer.from(text);
       expect(flatJsonMembers(bytes, 0, bytes.length, []), text).toBe(-1);
     }

@@ -50,7 +50,7 @@ export interface LinesBlock {
 export function outputLines(c: BatchColumns, config: SurvivorshipConfig, task: LinesTask): LinesBlock {
   if (task.columns === true && (task.kind === 'mapping' || task.kind === 'profiles')) return outputColumns(c, config, task);
   const out = new Utf8Lines();
-  // One JSON text at a time built as bytes (evidence lines, profile lines up to their fields).
+  // One JSON text at a time built as bytes (evidence lines, profile lines).
   const entry = new JsonBytes();
   switch (task.kind) {
     case 'mapping':

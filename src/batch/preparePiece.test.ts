@@ -6,7 +6,10 @@ import { describe, expect, test } from 'vitest';
 import type { IdweaveConfig } from '../config/configSchema.js';
 import { parseConfig } from '../config/parseConfig.js';
 import { filePieces } from '../io/_internal/filePieces.js';
-import { createPiecePreparer, type Piece } from './preparePiece.js';
+import { createPiecePreparer, readPiece, type Piece } from './preparePiece.js';
+import fc from 'fast-check';
+import { CsvRowReader } from '../io/_internal/CsvRowReader.js';
+import { PROPERTY_SEED } from '../_testing/textArbitraries.js';
 import { PreparedRecordCursor, type PreparedChunk } from '../engine/PreparedChunk.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'idweave-prep-'));
@@ -144,4 +147,36 @@ describe('resolveFiles with stray quotes, multi-line cells and CR-only line brea
     expect(rejects.some((r) => r.reasons[0]!.startsWith('quoted cell spans more than 20 lines'))).toBe(true);
     expect(one['profiles.ndjson']).not.toMatch(/\\nc?r\d+,/);
   }, 60_000);
+});
+
+// A piece is decoded as several texts (`decodeLines`: ASCII runs and lines with other bytes); the reader must read
+// them as it reads the piece's text in one push.
+describe('a piece read as several texts', () => {
+  const header = ['a', 'b'];
+  const onePush = (bytes: Uint8Array, maxCellLines: number) => {
+    const reader = new CsvRowReader('f.csv', [], [...header], undefined, { maxCellLines });
+    reader.push(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes));
+    reader.end();
+    return { events: reader.take(), rows: reader.rows };
+  };
+  const piece = (bytes: Uint8Array, maxCellLines: number): Piece => ({ file: 'f.csv', format: 'csv', header, bytes, atStart: false, maxCellLines });
+
+  test('any rows: quotes, multi-line cells, CR, NUL, invalid bytes, non-ASCII lines', () => {
+    const cell = fc.oneof(fc.constantFrom('', 'x', 'é', 'محمد', '"', '""', '"a\nb"', '"\né\n"', '\r', '\0', '\ufffd', ',', '\n'), fc.string({ maxLength: 4 }));
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 1, maxLength: 3 }), { maxLength: 12 }), fc.constantFrom(1, 2, 20), fc.boolean(), (rows, maxCellLines, invalid) => {
+        let bytes: Uint8Array = Buffer.from(rows.map((r) => r.join(',')).join('\n') + '\n');
+        if (invalid) bytes = Buffer.concat([bytes, Buffer.from([0xc3, 0x0a, 0xff, 0x2c, 0x31, 0x0a])]);
+        expect(readPiece(piece(bytes, maxCellLines))).toEqual(onePush(bytes, maxCellLines));
+      }),
+      { seed: PROPERTY_SEED, numRuns: 400 },
+    );
+  });
+
+  test('a quoted row over the row limit whose last line holds a non-ASCII byte: one row, as in one push', () => {
+    const bytes = Buffer.from('"' + 'x'.repeat(17_000_000) + '\né",1\n');
+    const read = readPiece(piece(bytes, 20));
+    expect(read).toEqual(onePush(bytes, 20));
+    expect(read.rows).toBe(1);
+  });
 });

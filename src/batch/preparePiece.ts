@@ -73,7 +73,7 @@ export function createPiecePreparer(config: IdweaveConfig): (piece: Piece) => Pr
         (row, cells) => add(row, mapper.mapRow(header, cells), () => Object.fromEntries(header.map((h, j) => [h, cells[j]]))),
         { maxCellLines: piece.maxCellLines, delimiter: piece.delimiter },
       );
-      for (const text of decodeLines(piece.bytes, piece.atStart)) reader.push(text);
+      pushAll(reader, decodeLines(piece.bytes, piece.atStart));
       reader.end();
       events = reader.take();
       rows = reader.rows;
@@ -134,7 +134,7 @@ export function readPiece(piece: Piece): { events: RowEvent[]; rows: number } {
   const texts = decodeLines(piece.bytes, piece.atStart);
   if (piece.format === 'csv') {
     const reader = new CsvRowReader(piece.file, [], piece.header as string[], undefined, { maxCellLines: piece.maxCellLines, delimiter: piece.delimiter });
-    for (const text of texts) reader.push(text);
+    pushAll(reader, texts);
     reader.end();
     return { events: reader.take(), rows: reader.rows };
   }
@@ -149,4 +149,9 @@ function rowFields(header: readonly string[], cells: readonly string[]): Record<
   const fields: Record<string, string> = {};
   for (let c = 0; c < header.length; c++) Object.defineProperty(fields, header[c]!, { value: cells[c]!, enumerable: true, writable: true, configurable: true });
   return fields;
+}
+
+/** The texts of one piece into a CSV reader, read as one push of them all would read them. */
+function pushAll(reader: CsvRowReader, texts: readonly string[]): void {
+  for (let i = 0; i < texts.length; i++) reader.push(texts[i]!, i < texts.length - 1);
 }

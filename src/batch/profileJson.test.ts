@@ -80,7 +80,7 @@ describe('profile lines from bytes', () => {
         attributes: { tier: i % 4 === 0 ? 'gold' : i % 4 === 1 ? '' : `t${i % 3}`, '2024': i, __proto__x: null, flag: i % 2 === 0 },
       });
     }
-    for (const survivorship of [{}, { default: 'mostFrequent' as const, fields: { tier: 'mostComplete' as const, city: 'sourcePriority' as const }, sourcePriority: ['app', 'pos'] }]) {
+    for (const survivorship of [{}, { default: 'mostFrequent' as const, fields: { tier: 'mostComplete' as const, city: 'sourcePriority' as const }, sourcePriority: ['app', 'pos'] }, { default: 'firstValid' as const }]) {
       const { multi } = expectSameLines(records, { survivorship });
       expect(multi).toBeGreaterThanOrEqual(5);
     }
@@ -111,5 +111,34 @@ describe('profile lines from bytes', () => {
       }),
       { seed: 20261203, numRuns: 80 },
     );
+  });
+
+  test('past 4,096 field names in a thread: each field of a profile still written once', () => {
+    // The field-name cache stops growing at 4,096 names; a name met after that is looked up afresh each time.
+    const records: CustomerRecord[] = Array.from({ length: 4100 }, (_, i) => ({ id: `n${i}`, emails: [`n${i}@gmail.com`], attributes: { [`note${i}`]: 'x' } }));
+    records.push({ id: 'a', firstName: 'Ann', emails: ['shared@gmail.com'], attributes: { tier: 'gold' } });
+    records.push({ id: 'b', firstName: 'Ann', emails: ['shared@gmail.com'], attributes: { tier: 'silver' } });
+    const batch = new ResolutionBatch();
+    for (const r of records) batch.add(r);
+    batch.link();
+    const c = batch.columns();
+    const config = survivorshipConfigOf(batch.survivorship());
+    const profiles = c.memberStart.length - 1;
+    const shared = Array.from({ length: profiles }, (_, p) => p).filter((p) => c.memberStart[p + 1]! - c.memberStart[p]! === 2);
+    expect(shared).toHaveLength(1);
+    const line = (p: number): string => Buffer.from(outputLines(c, config, { kind: 'profiles', from: p, to: p + 1 }).bytes).toString().slice(0, -1);
+    // Every other profile first (the cache full), then the shared one.
+    for (let p = 0; p < profiles; p++) if (p !== shared[0]) expect(line(p)).toBe(JSON.stringify(toProfileJson(profileAt(c, p, config))));
+    expect(line(shared[0]!)).toBe(JSON.stringify(toProfileJson(profileAt(c, shared[0]!, config))));
+  });
+
+  test('nested attribute values (only library callers can pass them): the fields the general way, one record or several', () => {
+    const nested = { deep: { a: [1, { b: 'é' }] } } as unknown as Record<string, string>;
+    const records: CustomerRecord[] = [
+      { id: 'a', firstName: 'Ann', emails: ['shared@gmail.com'], attributes: nested },
+      { id: 'b', firstName: 'Ann', emails: ['shared@gmail.com'], attributes: { tier: 'gold' } },
+      { id: 'c', firstName: 'Bo', emails: ['c@gmail.com'], attributes: nested },
+    ];
+    expect(expectSameLines(records)).toEqual({ singletons: 1, multi: 1 });
   });
 });

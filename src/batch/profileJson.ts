@@ -18,14 +18,15 @@ type Fields = MemberRecord['fields'];
 
 /**
  * Writes into `out` the `profiles.ndjson` line of profile `p`, with its newline: exactly
- * `JSON.stringify(toProfileJson(profileAt(c, p, config), lineage))` (a test holds it to that). Its id, record ids,
- * sources, times and identifiers are copied from their stored bytes (`JsonBytes`, through `head`), ordered by
- * comparing bytes (`compareAt`) and counted by key id; only the fields are parsed from the payloads, survive
- * (`surviveFields`, the one survivorship) and are stringified.
+ * `JSON.stringify(toProfileJson(profileAt(c, p, config), lineage))` (a test holds it to that). Nothing is decoded
+ * but what a rule compares: the id, record ids, sources, times and identifiers are copied from their stored bytes
+ * (`JsonBytes`, through `head`), ordered by comparing bytes (`compareAt`) and counted by key id; the fields'
+ * values are copied from the members' payload bytes (`writeFields`), the survivor of each chosen by `survivorIndex`
+ * (the survivorship of `merge/survive`).
  *
- * perf: the general path decoded every member's id and keys, built a member object per record, maps and sets of
- * identifiers keyed by strings, the golden profile and its JSON object, then stringified and encoded the whole
- * line. One-record profiles (60% in the hard data) parse their one payload straight into their fields.
+ * perf: the general path decoded every member's id, keys and payload, built a member object per record, maps and
+ * sets of identifiers keyed by strings, the golden profile and its JSON object, then stringified and encoded the
+ * whole line.
  */
 export function writeProfileJson(out: Utf8Lines, head: JsonBytes, c: BatchColumns, p: number, config: SurvivorshipConfig, lineage: ProfileLineage): void {
   const members = sortedMembers(c, c.memberStart[p]!, c.memberStart[p + 1]!);
@@ -64,7 +65,8 @@ export function writeProfileJson(out: Utf8Lines, head: JsonBytes, c: BatchColumn
     head.char(125);
     out.appendBytes(head.bytes, head.length);
   } else {
-    // A payload that is not a flat object (none the batch stores today): the fields the general way.
+    // A payload that is not a flat object (nested attribute values, which only the library's callers can pass):
+    // the fields the general way.
     out.appendBytes(head.bytes, start);
     out.append(JSON.stringify(members.length === 1 ? oneRecordFields(c, members[0]!, config, lineage) : toProfileFields(surviveFields(memberFields(c, members), config), lineage)));
     out.append('}');
@@ -144,7 +146,8 @@ function writeFields(head: JsonBytes, c: BatchColumns, members: readonly number[
   const recordIds = members.length > 1 ? members.map((r) => stringAt(c.ids, r)) : undefined;
   for (let i = 0; i < order.length; ) {
     let end = i + 1;
-    while (end < order.length && entryField[order[end]!] === entryField[order[i]!]) end++;
+    // By name, not by object: past the cache's cap, each lookup of a name makes a new FieldName.
+    while (end < order.length && entryField[order[end]!]!.name === entryField[order[i]!]!.name) end++;
     winners.push(end - i === 1 ? order[i]! : order[i + survivorOf(c, members, recordIds!, config, order, i, end)]!);
     i = end;
   }

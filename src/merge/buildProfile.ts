@@ -66,8 +66,9 @@ export function buildProfile(profileId: string, members: readonly MemberRecord[]
 }
 
 /**
- * The surviving value of each field among a cluster's members (empty values left out), by field name: the one
- * survivorship of a profile's fields, for `buildProfile` and for the batch's profile lines (`batch/profileJson`).
+ * The surviving value of each field among a cluster's members (empty values left out), by field name, each chosen
+ * by `survive`. The batch's profile lines (`batch/profileJson`) choose through `survivorIndex` from the payloads'
+ * bytes, and come here for payloads that are not flat objects.
  */
 export function surviveFields(members: readonly Pick<MemberRecord, 'recordId' | 'source' | 'updatedAt' | 'fields'>[], config: SurvivorshipConfig): Record<string, SurvivingValue> {
   const candidates = new Map<string, Candidate[]>();

@@ -86,8 +86,12 @@ export class CsvRowReader {
     return this.header;
   }
 
-  /** Reads the complete rows of the text so far; an incomplete last row waits for the next push. */
-  push(chunk: string): void {
+  /**
+   * Reads the complete rows of the text so far; an incomplete last row waits for the next push. `more`: the next
+   * chunk follows at once (the texts of one piece, `decodeLines`), so an open row is not yet judged by its length:
+   * the rows read are those of one push of all the chunks, whatever row the chunks cut.
+   */
+  push(chunk: string, more = false): void {
     let text = chunk;
     if (this.lineBreak === undefined) {
       this.lineBreak = lineBreakOf(this.pending + text, false);
@@ -101,7 +105,7 @@ export class CsvRowReader {
       text = text.slice(nl + 1);
     }
     this.pending = this.consume(this.pending + text, false);
-    if (this.pending.length > MAX_ROW_CHARS) {
+    if (!more && this.pending.length > MAX_ROW_CHARS) {
       // A row still open after 16 MiB: an unbalanced quote swallowing the file. Report its first line, resync.
       const pending = this.pending;
       const nl = pending.indexOf('\n');
