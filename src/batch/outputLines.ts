@@ -6,9 +6,9 @@ import { JsonBytes } from '../_internal/JsonBytes.js';
 import { lowerBound } from '../_internal/lowerBound.js';
 import { writeEvidenceJson } from './evidenceJson.js';
 import { writeProfileJson } from './profileJson.js';
-import { changeLine, mappingLine, toProfileJson } from '../io/outputFiles.js';
+import { writeCreatedJson } from './createdJson.js';
+import { mappingLine, toProfileJson } from '../io/outputFiles.js';
 import type { ProfileLineage } from '../io/profileLineage.js';
-import { compareStrings } from '../_internal/compareStrings.js';
 import { profileColumns } from '../io/parquetOutput.js';
 import { profileAt, profileIdAt, type BatchColumns } from '../engine/BatchColumns.js';
 import { profileBlockStats, type ProfileBlockStats } from './profileStats.js';
@@ -50,7 +50,7 @@ export interface LinesBlock {
 export function outputLines(c: BatchColumns, config: SurvivorshipConfig, task: LinesTask): LinesBlock {
   if (task.columns === true && (task.kind === 'mapping' || task.kind === 'profiles')) return outputColumns(c, config, task);
   const out = new Utf8Lines();
-  // One JSON text at a time built as bytes (evidence lines, profile lines).
+  // One JSON text at a time built as bytes (evidence lines, profile lines, created events).
   const entry = new JsonBytes();
   switch (task.kind) {
     case 'mapping':
@@ -64,9 +64,9 @@ export function outputLines(c: BatchColumns, config: SurvivorshipConfig, task: L
       let lines = 0;
       for (let p = task.from; p < task.to; p++) {
         if (c.createdProfile[p] !== 1) continue;
-        const recordIds: string[] = [];
-        for (let j = c.memberStart[p]!; j < c.memberStart[p + 1]!; j++) recordIds.push(stringAt(c.ids, c.members[j]!));
-        out.add(changeLine({ type: 'created', profileId: profileIdAt(c, p), recordIds: recordIds.sort(compareStrings) }));
+        writeCreatedJson(entry, c, p);
+        out.appendBytes(entry.bytes, entry.length);
+        out.endLine();
         lines++;
       }
       return { bytes: out.finish(), lines };

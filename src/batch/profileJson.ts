@@ -208,8 +208,11 @@ function entry(head: JsonBytes, view: InternedView, i: number, skip = 0): void {
 
 const memberScratch: number[] = [];
 
-/** Members `members[from, to)` by record id (as `compareStrings` orders the ids). Valid until the next call. */
-function sortedMembers(c: BatchColumns, from: number, to: number): readonly number[] {
+/**
+ * The members of a profile, `members[from, to)`, by record id (as `compareStrings` orders the ids), as its line
+ * and its `created` event list them. Valid until the next call.
+ */
+export function sortedMembers(c: BatchColumns, from: number, to: number): readonly number[] {
   const out = memberScratch;
   out.length = 0;
   for (let j = from; j < to; j++) out.push(c.members[j]!);

@@ -1,0 +1,24 @@
+import type { JsonBytes } from '../_internal/JsonBytes.js';
+import { profileIdAt, type BatchColumns } from '../engine/BatchColumns.js';
+import { sortedMembers } from './profileJson.js';
+
+/**
+ * Writes into `head` the `changes.ndjson` event of profile `p` created by this run, without its newline: exactly
+ * `changeLine({ type: 'created', profileId, recordIds })` with the record ids sorted (a test holds it to that),
+ * the ids copied from their stored bytes. perf: a batch without a previous run creates every profile (10M lines
+ * at 20M); each decoded its ids, sorted the strings and stringified an object.
+ */
+export function writeCreatedJson(head: JsonBytes, c: BatchColumns, p: number): void {
+  const members = sortedMembers(c, c.memberStart[p]!, c.memberStart[p + 1]!);
+  head.reset();
+  head.ascii('{"type":"created","profile_id":"');
+  // A profile id is `P` and base-36 digits: nothing to escape.
+  head.ascii(profileIdAt(c, p));
+  head.ascii('","record_ids":[');
+  for (let j = 0; j < members.length; j++) {
+    const r = members[j]!;
+    if (j > 0) head.char(44);
+    head.chunkString(c.ids.chunks, c.ids.starts[r]!, c.ids.lengths[r]!);
+  }
+  head.ascii(']}');
+}
