@@ -3,21 +3,15 @@ import { describe, expect, test } from 'vitest';
 import { compareStrings } from '../_internal/compareStrings.js';
 import { stringAt } from '../_internal/ByteInterner.js';
 import { profileIdAt } from '../engine/BatchColumns.js';
-import { ResolutionBatch } from '../engine/ResolutionBatch.js';
 import { changeLine } from '../io/outputFiles.js';
-import { survivorshipConfigOf } from '../merge/survivorshipConfig.js';
+import { linkedColumns } from '../_testing/linkedColumns.js';
 import type { CustomerRecord } from '../types.js';
 import { outputLines } from './outputLines.js';
 
 // changes.ndjson's `created` events are written from the batch's stored bytes (`writeCreatedJson`); every line
 // must be what changeLine writes, record ids sorted as strings.
 function expectSameEvents(records: readonly CustomerRecord[]): number {
-  const batch = new ResolutionBatch();
-  for (const r of records) batch.add(r);
-  batch.link();
-  const c = batch.columns();
-  const config = survivorshipConfigOf(batch.survivorship());
-  const profiles = c.memberStart.length - 1;
+  const { c, config, profiles } = linkedColumns(records);
   const expected: string[] = [];
   for (let p = 0; p < profiles; p++) {
     if (c.createdProfile[p] !== 1) continue;

@@ -4,7 +4,7 @@ import { ResolutionBatch } from '../engine/ResolutionBatch.js';
 import { profileAt } from '../engine/BatchColumns.js';
 import { toProfileJson } from '../io/outputFiles.js';
 import type { ProfileLineage } from '../io/profileLineage.js';
-import { survivorshipConfigOf } from '../merge/survivorshipConfig.js';
+import { linkedColumns } from '../_testing/linkedColumns.js';
 import type { CustomerRecord } from '../types.js';
 import { outputLines } from './outputLines.js';
 
@@ -13,12 +13,7 @@ import { outputLines } from './outputLines.js';
 
 /** Checks every profile line of the records' batch; returns how many profiles have one record and how many more. */
 function expectSameLines(records: readonly CustomerRecord[], options: ConstructorParameters<typeof ResolutionBatch>[0] = {}): { singletons: number; multi: number } {
-  const batch = new ResolutionBatch(options);
-  for (const r of records) batch.add(r);
-  batch.link();
-  const c = batch.columns();
-  const config = survivorshipConfigOf(batch.survivorship());
-  const profiles = c.memberStart.length - 1;
+  const { c, config, profiles } = linkedColumns(records, options);
   let singletons = 0;
   for (let p = 0; p < profiles; p++) if (c.memberStart[p + 1]! - c.memberStart[p]! === 1) singletons++;
   for (const lineage of ['full', 'compact'] as ProfileLineage[]) {
@@ -118,12 +113,7 @@ describe('profile lines from bytes', () => {
     const records: CustomerRecord[] = Array.from({ length: 4100 }, (_, i) => ({ id: `n${i}`, emails: [`n${i}@gmail.com`], attributes: { [`note${i}`]: 'x' } }));
     records.push({ id: 'a', firstName: 'Ann', emails: ['shared@gmail.com'], attributes: { tier: 'gold' } });
     records.push({ id: 'b', firstName: 'Ann', emails: ['shared@gmail.com'], attributes: { tier: 'silver' } });
-    const batch = new ResolutionBatch();
-    for (const r of records) batch.add(r);
-    batch.link();
-    const c = batch.columns();
-    const config = survivorshipConfigOf(batch.survivorship());
-    const profiles = c.memberStart.length - 1;
+    const { c, config, profiles } = linkedColumns(records);
     const shared = Array.from({ length: profiles }, (_, p) => p).filter((p) => c.memberStart[p + 1]! - c.memberStart[p]! === 2);
     expect(shared).toHaveLength(1);
     const line = (p: number): string => Buffer.from(outputLines(c, config, { kind: 'profiles', from: p, to: p + 1 }).bytes).toString().slice(0, -1);

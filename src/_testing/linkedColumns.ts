@@ -1,0 +1,13 @@
+import type { BatchColumns } from '../engine/BatchColumns.js';
+import { ResolutionBatch } from '../engine/ResolutionBatch.js';
+import { survivorshipConfigOf, type SurvivorshipConfig } from '../merge/survivorshipConfig.js';
+import type { CustomerRecord } from '../types.js';
+
+/** The columns of a batch of `records`, linked, with its survivorship and number of profiles (test-only). */
+export function linkedColumns(records: readonly CustomerRecord[], options: ConstructorParameters<typeof ResolutionBatch>[0] = {}): { c: BatchColumns; config: SurvivorshipConfig; profiles: number } {
+  const batch = new ResolutionBatch(options);
+  for (const r of records) batch.add(r);
+  batch.link();
+  const c = batch.columns();
+  return { c, config: survivorshipConfigOf(batch.survivorship()), profiles: c.memberStart.length - 1 };
+}
