@@ -6,7 +6,7 @@ import type { JsonBytes } from '../_internal/JsonBytes.js';
 import { payloadAt } from '../_internal/PayloadStore.js';
 import type { Utf8Lines } from '../_internal/Utf8Lines.js';
 import { profileIdAt, sourceName, type BatchColumns } from '../engine/BatchColumns.js';
-import { profileFieldName, setProfileField, toProfileFields, type ProfileJson } from '../io/outputFiles.js';
+import { profileFieldName, toProfileFields } from '../io/outputFiles.js';
 import type { ProfileLineage } from '../io/profileLineage.js';
 import { kindOfKeyText } from '../match/createRecordKeyer.js';
 import { KIND_ORDER, surviveFields, type MemberRecord } from '../merge/buildProfile.js';
@@ -46,9 +46,8 @@ export function writeProfileJson(out: Utf8Lines, head: JsonBytes, c: BatchColumn
     if (t > last) last = t;
   }
   head.ascii('],"sources":[');
-  const order = sourceOrder(c);
-  const ranks = sourceRanks(c, order, members);
-  sourceList(head, c, order, ranks, 0, ranks.length);
+  const sources = sourceRanking(c);
+  sourceList(head, c, sources.order, profileSourceRanks(c, sources.rank, members));
   head.char(93);
   if (first !== Infinity) {
     head.ascii(',"first_seen":"');
@@ -58,7 +57,7 @@ export function writeProfileJson(out: Utf8Lines, head: JsonBytes, c: BatchColumn
     head.char(34);
   }
   head.ascii(',"identifiers":[');
-  writeIdentifiers(head, c, order, members);
+  writeIdentifiers(head, c, sources, members);
   head.ascii('],"fields":');
   const start = head.length;
   if (writeFields(head, c, members, config, lineage)) {
@@ -68,7 +67,7 @@ export function writeProfileJson(out: Utf8Lines, head: JsonBytes, c: BatchColumn
     // A payload that is not a flat object (nested attribute values, which only the library's callers can pass):
     // the fields the general way.
     out.appendBytes(head.bytes, start);
-    out.append(JSON.stringify(members.length === 1 ? oneRecordFields(c, members[0]!, config, lineage) : toProfileFields(surviveFields(memberFields(c, members), config), lineage)));
+    out.append(JSON.stringify(toProfileFields(surviveFields(memberFields(c, members), config), lineage)));
     out.append('}');
   }
   out.endLine();
@@ -143,12 +142,17 @@ function writeFields(head: JsonBytes, c: BatchColumns, members: readonly number[
   order.sort((a, b) => compareStrings(entryField[a]!.name, entryField[b]!.name) || entryMember[a]! - entryMember[b]!);
   // The survivor of each field, in name order.
   const winners: number[] = [];
-  const recordIds = members.length > 1 ? members.map((r) => stringAt(c.ids, r)) : undefined;
+  // Decoded only for a field with several candidates (survivorship breaks ties by record id).
+  let recordIds: string[] | undefined;
   for (let i = 0; i < order.length; ) {
     let end = i + 1;
     // By name, not by object: past the cache's cap, each lookup of a name makes a new FieldName.
     while (end < order.length && entryField[order[end]!]!.name === entryField[order[i]!]!.name) end++;
-    winners.push(end - i === 1 ? order[i]! : order[i + survivorOf(c, members, recordIds!, config, order, i, end)]!);
+    if (end - i === 1) winners.push(order[i]!);
+    else {
+      recordIds ??= members.map((r) => stringAt(c.ids, r));
+      winners.push(order[i + survivorOf(c, members, recordIds, config, order, i, end)]!);
+    }
     i = end;
   }
   // Array-index names first, in numeric order (stable: the rest keep name order), as JSON.stringify writes an object.
@@ -220,58 +224,44 @@ export function sortedMembers(c: BatchColumns, from: number, to: number): readon
   return out;
 }
 
-// perf: a batch has a handful of sources; their order by name is found once per thread.
-const sourceOrders = new WeakMap<InternedView, Int32Array>();
-
-/** The batch's source ids by name (`compareStrings`); the rank of a source is its place here. */
-function sourceOrder(c: BatchColumns): Int32Array {
-  let order = sourceOrders.get(c.sources);
-  if (order === undefined) {
-    const ids = Array.from({ length: c.sources.lengths.length }, (_, s) => s).sort((a, b) => compareAt(c.sources, a, b));
-    order = Int32Array.from(ids);
-    sourceOrders.set(c.sources, order);
-  }
-  return order;
+/** The batch's source ids by name (`compareStrings`), and the place of each source id in that order (its rank). */
+interface SourceRanking {
+  readonly order: Int32Array;
+  readonly rank: Int32Array;
 }
 
-const rankOfSource = new WeakMap<Int32Array, Int32Array>();
+// perf: a batch has a handful of sources; their order by name is found once per thread.
+const sourceRankings = new WeakMap<InternedView, SourceRanking>();
 
-/** The rank of each source id in `order` (its inverse). */
-function rankOf(order: Int32Array): Int32Array {
-  let rank = rankOfSource.get(order);
-  if (rank === undefined) {
-    rank = new Int32Array(order.length);
+function sourceRanking(c: BatchColumns): SourceRanking {
+  let ranking = sourceRankings.get(c.sources);
+  if (ranking === undefined) {
+    const order = Int32Array.from(Array.from({ length: c.sources.lengths.length }, (_, s) => s).sort((a, b) => compareAt(c.sources, a, b)));
+    const rank = new Int32Array(order.length);
     for (let i = 0; i < order.length; i++) rank[order[i]!] = i;
-    rankOfSource.set(order, rank);
+    sourceRankings.set(c.sources, (ranking = { order, rank }));
   }
-  return rank;
+  return ranking;
 }
 
 /** The distinct ranks of the members' sources, ascending. */
-function sourceRanks(c: BatchColumns, order: Int32Array, members: readonly number[]): readonly number[] {
-  const rank = rankOf(order);
-  const out: number[] = [];
+function profileSourceRanks(c: BatchColumns, rank: Int32Array, members: readonly number[]): number[] {
+  const ranks: number[] = [];
   for (const r of members) {
     const s = c.sourceOf[r]!;
-    if (s >= 0) out.push(rank[s]!);
+    if (s >= 0) ranks.push(rank[s]!);
   }
-  return distinctAscending(out, 0, out.length);
-}
-
-/** `values[from, to)` sorted, repeats removed (in place; returns the values kept). */
-function distinctAscending(values: number[], from: number, to: number): number[] {
-  const part = from === 0 && to === values.length ? values : values.slice(from, to);
-  if (part.length > 1) part.sort((a, b) => a - b);
+  if (ranks.length > 1) ranks.sort((a, b) => a - b);
   let n = 0;
-  for (let i = 0; i < part.length; i++) if (i === 0 || part[i] !== part[i - 1]) part[n++] = part[i]!;
-  part.length = n;
-  return part;
+  for (let i = 0; i < ranks.length; i++) if (i === 0 || ranks[i] !== ranks[i - 1]) ranks[n++] = ranks[i]!;
+  ranks.length = n;
+  return ranks;
 }
 
-/** Sources of ranks `ranks[from, to)`, as JSON strings separated by commas. */
-function sourceList(head: JsonBytes, c: BatchColumns, order: Int32Array, ranks: readonly number[], from: number, to: number): void {
-  for (let i = from; i < to; i++) {
-    if (i > from) head.char(44);
+/** The sources of `ranks`, as JSON strings separated by commas. */
+function sourceList(head: JsonBytes, c: BatchColumns, order: Int32Array, ranks: readonly number[]): void {
+  for (let i = 0; i < ranks.length; i++) {
+    if (i > 0) head.char(44);
     entry(head, c.sources, order[ranks[i]!]!);
   }
 }
@@ -286,10 +276,9 @@ const groupStart: number[] = [];
  * its two-character prefix). A record's keys are distinct (its keyer adds each once), so a key's occurrences are
  * its records.
  */
-function writeIdentifiers(head: JsonBytes, c: BatchColumns, order: Int32Array, members: readonly number[]): void {
-  const rank = rankOf(order);
-  // A key and a source rank in one exact double (perf: a numeric sort, no comparator); within 2^53 while keys ·
-  // (sources + 1) is, far beyond V8's reach for either.
+function writeIdentifiers(head: JsonBytes, c: BatchColumns, { order, rank }: SourceRanking, members: readonly number[]): void {
+  // A key and a source rank in one exact double (perf: a numeric sort, no comparator): exact while keys ·
+  // (sources + 1) < 2^53, ~9·10^15; at 20M rows, with 60M keys and a source of its own on every row, 1.2·10^15.
   const span = order.length + 1;
   let n = 0;
   for (const r of members) n += c.keyStart[r + 1]! - c.keyStart[r]!;
@@ -338,19 +327,4 @@ function memberFields(c: BatchColumns, members: readonly number[]): { recordId: 
     const s = c.sourceOf[r]!;
     return { recordId: stringAt(c.ids, r), source: s === -1 ? undefined : sourceName(c, s), updatedAt: c.updatedAt[r]!, fields: JSON.parse(payloadAt(c.payloads, r)) as Fields };
   });
-}
-
-/** A one-record profile's fields, as `toProfileJson` writes them: every non-empty payload field, by name. */
-function oneRecordFields(c: BatchColumns, r: number, config: SurvivorshipConfig, lineage: ProfileLineage): ProfileJson['fields'] {
-  const payload = JSON.parse(payloadAt(c.payloads, r)) as Fields;
-  const s = c.sourceOf[r]!;
-  const recordId = stringAt(c.ids, r);
-  const source = s === -1 ? undefined : sourceName(c, s);
-  const out: ProfileJson['fields'] = {};
-  for (const field of Object.keys(payload).sort(compareStrings)) {
-    const value = payload[field]!;
-    if (value === null || value === '') continue;
-    setProfileField(out, field, value, recordId, source, ruleFor(config, field), lineage);
-  }
-  return out;
 }

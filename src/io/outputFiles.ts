@@ -82,12 +82,15 @@ export function toProfileJson(profile: GoldenProfile, lineage: ProfileLineage = 
   };
 }
 
-/** A profile's surviving fields as its line writes them (`setProfileField`). */
+/**
+ * A profile's surviving fields as its line writes them: each under its input column name (`profileFieldName`),
+ * with its lineage in full or compact. The batch's profile lines (`batch/profileJson`) write the same from bytes.
+ */
 export function toProfileFields(fields: GoldenProfile['fields'], lineage: ProfileLineage): ProfileJson['fields'] {
   const out: ProfileJson['fields'] = {};
   for (const name of Object.keys(fields)) {
-    const f = fields[name]!;
-    setProfileField(out, name, f.value, f.recordId, f.source, f.rule, lineage);
+    const { value, recordId, source, rule } = fields[name]!;
+    setOwn(out, profileFieldName(name), lineage === 'compact' ? { value, record_id: recordId } : { value, record_id: recordId, source, rule });
   }
   return out;
 }
@@ -95,17 +98,6 @@ export function toProfileFields(fields: GoldenProfile['fields'], lineage: Profil
 /** The name field `name` has in a profile line: its input column name (`first_name`), attributes as they came. */
 export function profileFieldName(name: string): string {
   return PERSON_FIELD_COLUMNS.get(name) ?? name;
-}
-
-/**
- * Sets field `name` of a profile line's `fields`: under its input column name (`first_name`; attributes as they
- * came), with its lineage in full or compact. The one writing, for the general path and the batch's profile lines
- * (`batch/profileJson`).
- */
-export function setProfileField(
-  fields: ProfileJson['fields'], name: string, value: string | number | boolean | null, recordId: string, source: string | undefined, rule: string, lineage: ProfileLineage,
-): void {
-  setOwn(fields, profileFieldName(name), lineage === 'compact' ? { value, record_id: recordId } : { value, record_id: recordId, source, rule });
 }
 
 /** The JSON shape of a line of `evidence.ndjson`. */
