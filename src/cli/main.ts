@@ -3,6 +3,7 @@ import os from 'node:os';
 import { getHeapStatistics } from 'node:v8';
 import { abandonOpenOutputsSync } from '../io/openOutputs.js';
 import { processIo } from './CliIo.js';
+import { respawnEnv } from './respawnEnv.js';
 import { runCli } from './runCli.js';
 
 // The `idweave` executable (built to dist/cli.js): wiring only; the commands live beside this file.
@@ -14,7 +15,8 @@ const STOP_GRACE_MS = 5_000;
 /**
  * V8's default heap limit (~4 GB here) is too small for the largest runs (the parts of a 20M-row batch that live
  * on the heap). Unless the user chose a limit, `resolve` re-runs this script once with a limit of 75% of
- * physical memory (the rest is for off-heap buffers and the OS). `IDWEAVE_NO_RESPAWN=1` turns this off.
+ * physical memory (the rest is for off-heap buffers and the OS), with huge pages for its large buffers
+ * (`respawnEnv`). `IDWEAVE_NO_RESPAWN=1` turns this off.
  *
  * The wrapper stays in charge of the child: SIGINT, SIGTERM and SIGHUP are forwarded to it (a child that does
  * not stop within 5 s is killed), and the wrapper exits with the child's status, or 128 + the signal's number
@@ -37,7 +39,8 @@ async function respawnWithLargerHeap(): Promise<number | undefined> {
   const gcFlags = ['--heap-growing-percent=50', '--max-semi-space-size=32'];
   const child = spawn(process.execPath, [...gcFlags, ...process.execArgv, `--max-old-space-size=${wantMb}`, '--expose-gc', ...process.argv.slice(1)], {
     stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
-    env: { ...process.env, IDWEAVE_NO_RESPAWN: '1' },
+    // glibc's malloc asked for transparent huge pages: respawnEnv says why.
+    env: respawnEnv(process.env),
   });
   let killTimer: NodeJS.Timeout | undefined;
   const forward = (signal: NodeJS.Signals): void => {
