@@ -77,28 +77,72 @@ export function writeProfileJson(out: Utf8Lines, head: JsonBytes, c: BatchColumn
 interface FieldName {
   /** The name in the payload (`firstName`, an attribute's name). */
   readonly name: string;
+  /** Its JSON text in the payload (quotes included), UTF-8. */
+  readonly key: Uint8Array;
   /** Its name in the line (`profileFieldName`) as JSON text, UTF-8. */
   readonly column: Uint8Array;
   /** That name's value when it is an array index (V8, and so `JSON.stringify`, puts those first, in numeric order), else -1. */
   readonly index: number;
   readonly rule: SurvivorshipRule;
+  /**
+   * Its place among the names known to this thread in the order a profile's fields are written (array indexes by
+   * number, then by name: `compareFieldNames`); -1 for a name past the cache's cap.
+   */
+  rank: number;
 }
 
-// perf: a batch has a handful of field names; each is decoded and looked up once per thread (at most 4,096 kept).
-const fieldNameCaches = new WeakMap<SurvivorshipConfig, Map<string, FieldName>>();
+/** At most this many field names are kept per thread and config (a batch has a handful). */
+const MAX_FIELD_NAMES = 4096;
 
-function fieldNameOf(config: SurvivorshipConfig, keyJson: string): FieldName {
-  let cache = fieldNameCaches.get(config);
-  if (cache === undefined) fieldNameCaches.set(config, (cache = new Map()));
-  let f = cache.get(keyJson);
-  if (f === undefined) {
-    const name = JSON.parse(keyJson) as string;
+/**
+ * The field names a thread has met, found from their JSON bytes in a payload (perf: decoding each member's names
+ * and looking them up by string was a tenth of writing profile lines), each ranked in the fields' written order.
+ */
+class FieldNames {
+  private readonly byHash = new Map<number, FieldName[]>();
+  private readonly all: FieldName[] = [];
+
+  constructor(private readonly config: SurvivorshipConfig) {}
+
+  of(bytes: Uint8Array, from: number, to: number): FieldName {
+    let h = 0x811c9dc5;
+    for (let i = from; i < to; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+    const same = this.byHash.get(h);
+    if (same !== undefined) {
+      for (const f of same) if (sameBytes(f.key, bytes, from, to)) return f;
+    }
+    const name = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset + from, to - from).toString('utf8')) as string;
     const column = profileFieldName(name);
     const index = /^(?:0|[1-9]\d{0,9})$/.test(column) && Number(column) < 2 ** 32 - 1 ? Number(column) : -1;
-    f = { name, column: Buffer.from(JSON.stringify(column)), index, rule: ruleFor(config, name) };
-    if (cache.size < 4096) cache.set(keyJson, f);
+    const f: FieldName = { name, key: bytes.slice(from, to), column: Buffer.from(JSON.stringify(column)), index, rule: ruleFor(this.config, name), rank: -1 };
+    if (this.all.length < MAX_FIELD_NAMES) {
+      if (same === undefined) this.byHash.set(h, [f]);
+      else same.push(f);
+      this.all.push(f);
+      this.all.sort(compareFieldNames);
+      for (let r = 0; r < this.all.length; r++) this.all[r]!.rank = r;
+    }
+    return f;
   }
-  return f;
+}
+
+/** The order of a profile's fields, as `JSON.stringify` writes `toProfileFields(surviveFields(…))`: array indexes first, by number, then by name. */
+function compareFieldNames(a: FieldName, b: FieldName): number {
+  return indexRank(a) - indexRank(b) || compareStrings(a.name, b.name);
+}
+
+function sameBytes(key: Uint8Array, bytes: Uint8Array, from: number, to: number): boolean {
+  if (key.length !== to - from) return false;
+  for (let i = 0; i < key.length; i++) if (key[i] !== bytes[from + i]) return false;
+  return true;
+}
+
+const fieldNameCaches = new WeakMap<SurvivorshipConfig, FieldNames>();
+
+function fieldNamesOf(config: SurvivorshipConfig): FieldNames {
+  let names = fieldNameCaches.get(config);
+  if (names === undefined) fieldNameCaches.set(config, (names = new FieldNames(config)));
+  return names;
 }
 
 // Scratch for one profile's fields: per non-empty value, its field, member and value bytes.
@@ -117,6 +161,8 @@ const entryChunk: Buffer[] = [];
 function writeFields(head: JsonBytes, c: BatchColumns, members: readonly number[], config: SurvivorshipConfig, lineage: ProfileLineage): boolean {
   entryField.length = entryMember.length = entryFrom.length = entryTo.length = entryChunk.length = 0;
   const p = c.payloads;
+  const names = fieldNamesOf(config);
+  let ranked = true;
   for (let j = 0; j < members.length; j++) {
     const r = members[j]!;
     const address = p.starts[r]!;
@@ -130,17 +176,17 @@ function writeFields(head: JsonBytes, c: BatchColumns, members: readonly number[
       const ve = spans[4 * m + 3]!;
       // `""` and `null` are no value (as `surviveFields` skips them).
       if ((ve - vs === 2 && bytes[vs] === 34) || (ve - vs === 4 && bytes[vs] === 110 /* n */)) continue;
-      entryField.push(fieldNameOf(config, bytes.toString('utf8', spans[4 * m]!, spans[4 * m + 1]!)));
+      const f = names.of(bytes, spans[4 * m]!, spans[4 * m + 1]!);
+      if (f.rank === -1) ranked = false;
+      entryField.push(f);
       entryMember.push(j);
       entryFrom.push(vs);
       entryTo.push(ve);
       entryChunk.push(bytes);
     }
   }
-  // Entries by field name (`compareStrings`), then member: each field's candidates together.
-  const order = entryField.map((_, e) => e);
-  order.sort((a, b) => compareStrings(entryField[a]!.name, entryField[b]!.name) || entryMember[a]! - entryMember[b]!);
-  // The survivor of each field, in name order.
+  const order = entriesInOrder(ranked);
+  // The survivor of each field, in the order the fields are written.
   const winners: number[] = [];
   // Decoded only for a field with several candidates (survivorship breaks ties by record id).
   let recordIds: string[] | undefined;
@@ -155,8 +201,6 @@ function writeFields(head: JsonBytes, c: BatchColumns, members: readonly number[
     }
     i = end;
   }
-  // Array-index names first, in numeric order (stable: the rest keep name order), as JSON.stringify writes an object.
-  winners.sort((a, b) => indexRank(entryField[a]!) - indexRank(entryField[b]!));
   head.char(123);
   for (let i = 0; i < winners.length; i++) {
     const e = winners[i]!;
@@ -182,6 +226,28 @@ function writeFields(head: JsonBytes, c: BatchColumns, members: readonly number[
   }
   head.char(125);
   return true;
+}
+
+let entryKeys = new Float64Array(64);
+
+/**
+ * The entries by field (in the written order, `compareFieldNames`), then by member: each field's candidates
+ * together. Entries were pushed member by member, so with every name ranked a numeric sort of rank · n + entry
+ * gives that order (perf: no comparator).
+ */
+function entriesInOrder(ranked: boolean): number[] {
+  const n = entryField.length;
+  const order: number[] = new Array<number>(n);
+  if (!ranked) {
+    for (let e = 0; e < n; e++) order[e] = e;
+    return order.sort((a, b) => compareFieldNames(entryField[a]!, entryField[b]!) || entryMember[a]! - entryMember[b]!);
+  }
+  if (entryKeys.length < n) entryKeys = new Float64Array(Math.max(n, 2 * entryKeys.length));
+  const keys = entryKeys.subarray(0, n);
+  for (let e = 0; e < n; e++) keys[e] = entryField[e]!.rank * n + e;
+  keys.sort();
+  for (let i = 0; i < n; i++) order[i] = keys[i]! % n;
+  return order;
 }
 
 /** Array-index names before the others (by their number), the others equal: a stable sort keeps their order. */
