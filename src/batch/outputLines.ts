@@ -7,7 +7,8 @@ import { lowerBound } from '../_internal/lowerBound.js';
 import { writeEvidenceJson } from './evidenceJson.js';
 import { writeProfileJson } from './profileJson.js';
 import { writeCreatedJson } from './createdJson.js';
-import { mappingLine, toProfileJson } from '../io/outputFiles.js';
+import { writeMappingLine } from './mappingCsv.js';
+import { toProfileJson } from '../io/outputFiles.js';
 import type { ProfileLineage } from '../io/profileLineage.js';
 import { profileColumns } from '../io/parquetOutput.js';
 import { profileAt, profileIdAt, type BatchColumns } from '../engine/BatchColumns.js';
@@ -54,7 +55,7 @@ export function outputLines(c: BatchColumns, config: SurvivorshipConfig, task: L
   const entry = new JsonBytes();
   switch (task.kind) {
     case 'mapping':
-      for (let i = task.from; i < task.to; i++) out.add(mappingLine(stringAt(c.ids, i), profileIdAt(c, c.profileOf[i]!), task.csvSafe));
+      for (let i = task.from; i < task.to; i++) writeMappingLine(out, c, i, task.csvSafe === true);
       break;
     case 'profiles':
       for (let p = task.from; p < task.to; p++) writeProfileJson(out, entry, c, p, config, task.lineage ?? 'full');
