@@ -118,9 +118,16 @@ class FieldNames {
     if (this.all.length < MAX_FIELD_NAMES) {
       if (same === undefined) this.byHash.set(h, [f]);
       else same.push(f);
-      this.all.push(f);
-      this.all.sort(compareFieldNames);
-      for (let r = 0; r < this.all.length; r++) this.all[r]!.rank = r;
+      // Inserted in order (binary search); the names after it move up one rank.
+      let lo = 0;
+      let hi = this.all.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (compareFieldNames(this.all[mid]!, f) < 0) lo = mid + 1;
+        else hi = mid;
+      }
+      this.all.splice(lo, 0, f);
+      for (let r = lo; r < this.all.length; r++) this.all[r]!.rank = r;
     }
     return f;
   }
