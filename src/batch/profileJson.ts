@@ -77,7 +77,7 @@ export function writeProfileJson(out: Utf8Lines, head: JsonBytes, c: BatchColumn
 interface FieldName {
   /** The name in the payload (`firstName`, an attribute's name). */
   readonly name: string;
-  /** Its JSON text in the payload (quotes included), UTF-8. */
+  /** Its JSON text in the payload (quotes included), UTF-8: a copy, so the cache keeps no payload chunk alive. */
   readonly key: Uint8Array;
   /** Its name in the line (`profileFieldName`) as JSON text, UTF-8. */
   readonly column: Uint8Array;
@@ -114,7 +114,7 @@ class FieldNames {
     const name = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset + from, to - from).toString('utf8')) as string;
     const column = profileFieldName(name);
     const index = /^(?:0|[1-9]\d{0,9})$/.test(column) && Number(column) < 2 ** 32 - 1 ? Number(column) : -1;
-    const f: FieldName = { name, key: bytes.slice(from, to), column: Buffer.from(JSON.stringify(column)), index, rule: ruleFor(this.config, name), rank: -1 };
+    const f: FieldName = { name, key: Uint8Array.from(bytes.subarray(from, to)), column: Buffer.from(JSON.stringify(column)), index, rule: ruleFor(this.config, name), rank: -1 };
     if (this.all.length < MAX_FIELD_NAMES) {
       if (same === undefined) this.byHash.set(h, [f]);
       else same.push(f);
