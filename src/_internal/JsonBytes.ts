@@ -65,27 +65,59 @@ export class JsonBytes {
 
   /** Appends a number as `JSON.stringify` writes it (NaN and infinities as `null`, -0 as `0`). */
   number(x: number): void {
-    // perf: nearly every number here is a 32-bit integer (ids, serials, kinds, -1 for none): digits without a
-    // string. Others (times in ms) are rare enough for String.
+    // perf: every number here is an integer (ids, serials, kinds, -1 for none, times in ms): digits without a
+    // string. A time in ms (~1.7e12) is past 32 bits: written as two parts of at most nine digits each.
     if ((x | 0) === x && x !== -2147483648) {
+      if (x < 0) {
+        this.char(45);
+        this.digits(-x);
+      } else this.digits(x);
+      return;
+    }
+    if (Number.isSafeInteger(x)) {
       let v = x;
       if (v < 0) {
         this.char(45);
         v = -v;
       }
-      const digits = v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4 : v < 100000 ? 5 : v < 1000000 ? 6 : v < 10000000 ? 7 : v < 100000000 ? 8 : v < 1000000000 ? 9 : 10;
-      this.reserve(digits);
-      const buf = this.buf;
-      for (let i = this.length + digits - 1; i >= this.length; i--) {
-        const q = (v / 10) | 0;
-        buf[i] = 48 + v - 10 * q;
-        v = q;
+      // v < 2^53, so hi < 2^24 and hi * 1e9 is exact; the division may round up by one, which lo shows.
+      let hi = Math.floor(v / 1e9);
+      let lo = v - hi * 1e9;
+      if (lo < 0) {
+        hi--;
+        lo += 1e9;
       }
-      this.length += digits;
-      this.chars += digits;
+      if (hi === 0) this.digits(lo);
+      else {
+        this.digits(hi);
+        this.nineDigits(lo);
+      }
       return;
     }
     this.ascii(Number.isFinite(x) ? String(x) : 'null');
+  }
+
+  /** Appends a non-negative 32-bit integer's decimal digits. */
+  private digits(v: number): void {
+    const n = v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4 : v < 100000 ? 5 : v < 1000000 ? 6 : v < 10000000 ? 7 : v < 100000000 ? 8 : v < 1000000000 ? 9 : 10;
+    this.fixedDigits(v, n);
+  }
+
+  /** Appends `v` (0 ≤ v < 1e9) as exactly nine digits, zero-padded. */
+  private nineDigits(v: number): void {
+    this.fixedDigits(v, 9);
+  }
+
+  private fixedDigits(v: number, n: number): void {
+    this.reserve(n);
+    const buf = this.buf;
+    for (let i = this.length + n - 1; i >= this.length; i--) {
+      const q = (v / 10) | 0;
+      buf[i] = 48 + v - 10 * q;
+      v = q;
+    }
+    this.length += n;
+    this.chars += n;
   }
 
   /** Appends `new Date(time).toISOString()` for a valid time (`isoTime`), without a string. */
