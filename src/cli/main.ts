@@ -3,7 +3,7 @@ import os from 'node:os';
 import { getHeapStatistics } from 'node:v8';
 import { abandonOpenOutputsSync } from '../io/openOutputs.js';
 import { processIo } from './CliIo.js';
-import { respawnEnv } from './respawnEnv.js';
+import { asksForHugePages, respawnEnv } from './respawnEnv.js';
 import { runCli } from './runCli.js';
 
 // The `idweave` executable (built to dist/cli.js): wiring only; the commands live beside this file.
@@ -14,9 +14,10 @@ const STOP_GRACE_MS = 5_000;
 
 /**
  * V8's default heap limit (~4 GB here) is too small for the largest runs (the parts of a 20M-row batch that live
- * on the heap). Unless the user chose a limit, `resolve` re-runs this script once with a limit of 75% of
- * physical memory (the rest is for off-heap buffers and the OS), with huge pages for its large buffers
- * (`respawnEnv`). `IDWEAVE_NO_RESPAWN=1` turns this off.
+ * on the heap). `resolve` re-runs this script once with a limit of 75% of physical memory (the rest is for off-heap
+ * buffers and the OS) unless the user chose a limit, and with huge pages for its large buffers (`respawnEnv`)
+ * unless this process already asked for them: a user's own `--max-old-space-size` keeps the huge pages.
+ * `IDWEAVE_NO_RESPAWN=1` turns this off.
  *
  * The wrapper stays in charge of the child: SIGINT, SIGTERM and SIGHUP are forwarded to it (a child that does
  * not stop within 5 s is killed), and the wrapper exits with the child's status, or 128 + the signal's number
@@ -27,9 +28,9 @@ const STOP_GRACE_MS = 5_000;
 async function respawnWithLargerHeap(): Promise<number | undefined> {
   if (process.env.IDWEAVE_NO_RESPAWN === '1') return undefined;
   const chosen = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((a) => a.includes('--max-old-space-size'));
-  if (chosen) return undefined;
   const wantMb = Math.floor((os.totalmem() * 0.75) / 2 ** 20);
-  if (getHeapStatistics().heap_size_limit / 2 ** 20 >= wantMb) return undefined;
+  const raiseHeap = !chosen && getHeapStatistics().heap_size_limit / 2 ** 20 < wantMb;
+  if (!raiseHeap && asksForHugePages(process.env)) return undefined;
   // The IPC channel only tells the child when this wrapper is gone (killed with SIGKILL, say).
   // --expose-gc: the batch job collects once after linking (`resolveFiles`), when its scratch is garbage.
   // The GC flags apply to every thread and come first, so the user's own flags win (docs/benchmarks.md, "Memory at 20M under 8 GB"):
@@ -37,7 +38,8 @@ async function respawnWithLargerHeap(): Promise<number | undefined> {
   //   worker thread keeps ~120 MB live while it builds output lines and had let ~400 MB of garbage pile up on top.
   // --max-semi-space-size=32: fewer young collections on the per-record hot paths (~10% less CPU at 1M rows).
   const gcFlags = ['--heap-growing-percent=50', '--max-semi-space-size=32'];
-  const child = spawn(process.execPath, [...gcFlags, ...process.execArgv, `--max-old-space-size=${wantMb}`, '--expose-gc', ...process.argv.slice(1)], {
+  const heap = raiseHeap ? [`--max-old-space-size=${wantMb}`] : [];
+  const child = spawn(process.execPath, [...gcFlags, ...process.execArgv, ...heap, '--expose-gc', ...process.argv.slice(1)], {
     stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
     // glibc's malloc asked for transparent huge pages: respawnEnv says why.
     env: respawnEnv(process.env),

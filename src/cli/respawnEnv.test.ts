@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { respawnEnv } from './respawnEnv.js';
+import { asksForHugePages, respawnEnv } from './respawnEnv.js';
 
 describe('respawnEnv', () => {
   it('marks the re-run and asks for huge pages, keeping the rest of the environment', () => {
@@ -21,5 +21,14 @@ describe('respawnEnv', () => {
     const env = { GLIBC_TUNABLES: 'glibc.malloc.arena_max=2' };
     respawnEnv(env);
     expect(env).toEqual({ GLIBC_TUNABLES: 'glibc.malloc.arena_max=2' });
+  });
+
+  it('knows whether an environment already asks for huge pages, whatever the value', () => {
+    expect(asksForHugePages({})).toBe(false);
+    expect(asksForHugePages({ GLIBC_TUNABLES: '' })).toBe(false);
+    expect(asksForHugePages({ GLIBC_TUNABLES: 'glibc.malloc.arena_max=2' })).toBe(false);
+    expect(asksForHugePages({ GLIBC_TUNABLES: 'glibc.malloc.hugetlb=1' })).toBe(true);
+    expect(asksForHugePages({ GLIBC_TUNABLES: 'glibc.malloc.arena_max=2:glibc.malloc.hugetlb=0' })).toBe(true);
+    expect(asksForHugePages(respawnEnv({}))).toBe(true);
   });
 });

@@ -11,8 +11,17 @@
  */
 export function respawnEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const tunables = env.GLIBC_TUNABLES;
-  const hugePages = tunables === undefined || tunables === '' ? HUGE_PAGES : /(?:^|:)glibc\.malloc\.hugetlb=/.test(tunables) ? tunables : `${tunables}:${HUGE_PAGES}`;
+  const hugePages = tunables === undefined || tunables === '' ? HUGE_PAGES : asksForHugePages(env) ? tunables : `${tunables}:${HUGE_PAGES}`;
   return { ...env, IDWEAVE_NO_RESPAWN: '1', GLIBC_TUNABLES: hugePages };
+}
+
+/**
+ * Whether an environment already sets glibc's huge-page tunable (to any value: a caller's `hugetlb=0` is a choice
+ * too). glibc reads it at start-up only, so a process without it needs a re-run to get huge pages.
+ */
+export function asksForHugePages(env: NodeJS.ProcessEnv): boolean {
+  const tunables = env.GLIBC_TUNABLES;
+  return tunables !== undefined && /(?:^|:)glibc\.malloc\.hugetlb=/.test(tunables);
 }
 
 const HUGE_PAGES = 'glibc.malloc.hugetlb=1';
