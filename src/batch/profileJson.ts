@@ -1,6 +1,7 @@
 import { compareAt, stringAt, type InternedView } from '../_internal/ByteInterner.js';
 import { CHUNK_BASE, chunkByte } from '../_internal/chunkString.js';
 import { flatJsonMembers } from '../_internal/flatJson.js';
+import { sortBy, sortNumbers } from '../_internal/smallSort.js';
 import { compareStrings } from '../_internal/compareStrings.js';
 import type { JsonBytes } from '../_internal/JsonBytes.js';
 import { payloadAt } from '../_internal/PayloadStore.js';
@@ -250,9 +251,9 @@ function entriesInOrder(ranked: boolean): number[] {
     return order.sort((a, b) => compareFieldNames(entryField[a]!, entryField[b]!) || entryMember[a]! - entryMember[b]!);
   }
   if (entryKeys.length < n) entryKeys = new Float64Array(Math.max(n, 2 * entryKeys.length));
-  const keys = entryKeys.subarray(0, n);
+  const keys = entryKeys;
   for (let e = 0; e < n; e++) keys[e] = entryField[e]!.rank * n + e;
-  keys.sort();
+  sortNumbers(keys, n);
   for (let i = 0; i < n; i++) order[i] = keys[i]! % n;
   return order;
 }
@@ -293,7 +294,10 @@ export function sortedMembers(c: BatchColumns, from: number, to: number): readon
   const out = memberScratch;
   out.length = 0;
   for (let j = from; j < to; j++) out.push(c.members[j]!);
-  if (out.length > 1) out.sort((a, b) => compareAt(c.ids, a, b));
+  if (out.length > 1) {
+    const ids = c.ids;
+    sortBy(out, (a, b) => compareAt(ids, a, b));
+  }
   return out;
 }
 
@@ -341,7 +345,12 @@ function sourceList(head: JsonBytes, c: BatchColumns, order: Int32Array, ranks: 
 
 /** Scratch: per key a member holds, key · span + source rank + 1 (0: no source), sorted to group by key. */
 let occurrences = new Float64Array(256);
+// Per distinct key of a profile (a group of occurrences): where it starts, the key, its kind's rank; and the
+// groups in the written order.
 const groupStart: number[] = [];
+const groupKey: number[] = [];
+const groupKind: number[] = [];
+const byValue: number[] = [];
 
 /**
  * The profile's identifiers: one per distinct key of its members, with the number of members holding it and
@@ -362,18 +371,29 @@ function writeIdentifiers(head: JsonBytes, c: BatchColumns, { order, rank }: Sou
     const code = s >= 0 ? rank[s]! + 1 : 0;
     for (let j = c.keyStart[r]!; j < c.keyStart[r + 1]!; j++) occurrences[n++] = c.keyIds[j]! * span + code;
   }
-  const occ = occurrences.subarray(0, n).sort();
+  sortNumbers(occurrences, n);
+  const occ = occurrences;
   groupStart.length = 0;
-  for (let i = 0; i < n; i++) if (i === 0 || Math.floor(occ[i]! / span) !== Math.floor(occ[i - 1]! / span)) groupStart.push(i);
+  groupKey.length = 0;
+  groupKind.length = 0;
+  byValue.length = 0;
+  for (let i = 0; i < n; i++) {
+    const k = Math.floor(occ[i]! / span);
+    if (i > 0 && k === groupKey[groupKey.length - 1]) continue;
+    byValue.push(groupStart.length);
+    groupStart.push(i);
+    groupKey.push(k);
+    groupKind.push(KIND_ORDER[kindOfKeyText(chunkByte(c.keys.chunks, c.keys.starts[k]!))]);
+  }
   const groups = groupStart.length;
   groupStart.push(n);
-  const keyOf = (g: number): number => Math.floor(occ[groupStart[g]!]! / span);
-  const kindRank = (k: number): number => KIND_ORDER[kindOfKeyText(chunkByte(c.keys.chunks, c.keys.starts[k]!))];
-  const byValue = Array.from({ length: groups }, (_, g) => g);
-  if (groups > 1) byValue.sort((a, b) => kindRank(keyOf(a)) - kindRank(keyOf(b)) || compareAt(c.keys, keyOf(a), keyOf(b), 2));
+  if (groups > 1) {
+    const keys = c.keys;
+    sortBy(byValue, (a, b) => groupKind[a]! - groupKind[b]! || compareAt(keys, groupKey[a]!, groupKey[b]!, 2));
+  }
   for (let i = 0; i < groups; i++) {
     const g = byValue[i]!;
-    const k = keyOf(g);
+    const k = groupKey[g]!;
     head.ascii(i === 0 ? '{"kind":"' : ',{"kind":"');
     head.ascii(kindOfKeyText(chunkByte(c.keys.chunks, c.keys.starts[k]!)));
     head.ascii('","value":');
