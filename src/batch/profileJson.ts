@@ -153,8 +153,10 @@ function fieldNamesOf(config: SurvivorshipConfig): FieldNames {
   return names;
 }
 
-// Scratch for one profile's fields: per non-empty value, its field, member and value bytes.
+// Scratch for one profile's fields: per non-empty value (`entryCount` of them), its field, member and value bytes.
+// perf: written by index over a count, never emptied (setting an array's length is a call into the runtime).
 const spans: number[] = [];
+let entryCount = 0;
 const entryField: FieldName[] = [];
 const entryMember: number[] = [];
 const entryFrom: number[] = [];
@@ -167,7 +169,7 @@ const entryChunk: Buffer[] = [];
  * Returns false, having written nothing, when a payload is not a flat object.
  */
 function writeFields(head: JsonBytes, c: BatchColumns, members: readonly number[], config: SurvivorshipConfig, lineage: ProfileLineage): boolean {
-  entryField.length = entryMember.length = entryFrom.length = entryTo.length = entryChunk.length = 0;
+  entryCount = 0;
   const p = c.payloads;
   const names = fieldNamesOf(config);
   let ranked = true;
@@ -186,31 +188,34 @@ function writeFields(head: JsonBytes, c: BatchColumns, members: readonly number[
       if ((ve - vs === 2 && bytes[vs] === 34) || (ve - vs === 4 && bytes[vs] === 110 /* n */)) continue;
       const f = names.of(bytes, spans[4 * m]!, spans[4 * m + 1]!);
       if (f.rank === -1) ranked = false;
-      entryField.push(f);
-      entryMember.push(j);
-      entryFrom.push(vs);
-      entryTo.push(ve);
-      entryChunk.push(bytes);
+      const e = entryCount++;
+      entryField[e] = f;
+      entryMember[e] = j;
+      entryFrom[e] = vs;
+      entryTo[e] = ve;
+      entryChunk[e] = bytes;
     }
   }
+  const n = entryCount;
   const order = entriesInOrder(ranked);
-  // The survivor of each field, in the order the fields are written.
-  const winners: number[] = [];
+  // The survivor of each field (`fields` of them), in the order the fields are written.
+  const winners = winnerScratch;
+  let fields = 0;
   // Decoded only for a field with several candidates (survivorship breaks ties by record id).
   let recordIds: string[] | undefined;
-  for (let i = 0; i < order.length; ) {
+  for (let i = 0; i < n; ) {
     let end = i + 1;
     // By name, not by object: past the cache's cap, each lookup of a name makes a new FieldName.
-    while (end < order.length && entryField[order[end]!]!.name === entryField[order[i]!]!.name) end++;
-    if (end - i === 1) winners.push(order[i]!);
+    while (end < n && entryField[order[end]!]!.name === entryField[order[i]!]!.name) end++;
+    if (end - i === 1) winners[fields++] = order[i]!;
     else {
       recordIds ??= members.map((r) => stringAt(c.ids, r));
-      winners.push(order[i + survivorOf(c, members, recordIds, config, order, i, end)]!);
+      winners[fields++] = order[i + survivorOf(c, members, recordIds, config, order, i, end)]!;
     }
     i = end;
   }
   head.char(123);
-  for (let i = 0; i < winners.length; i++) {
+  for (let i = 0; i < fields; i++) {
     const e = winners[i]!;
     const f = entryField[e]!;
     const r = members[entryMember[e]!]!;
@@ -237,18 +242,22 @@ function writeFields(head: JsonBytes, c: BatchColumns, members: readonly number[
 }
 
 let entryKeys = new Float64Array(64);
+// The entries in the written order (the first `entryCount`), and the winning entry of each field.
+const orderScratch: number[] = [];
+const winnerScratch: number[] = [];
 
 /**
  * The entries by field (in the written order, `compareFieldNames`), then by member: each field's candidates
  * together. Entries were pushed member by member, so with every name ranked a numeric sort of rank · n + entry
  * gives that order (perf: no comparator).
  */
-function entriesInOrder(ranked: boolean): number[] {
-  const n = entryField.length;
-  const order: number[] = new Array<number>(n);
+function entriesInOrder(ranked: boolean): readonly number[] {
+  const n = entryCount;
+  const order = orderScratch;
   if (!ranked) {
-    for (let e = 0; e < n; e++) order[e] = e;
-    return order.sort((a, b) => compareFieldNames(entryField[a]!, entryField[b]!) || entryMember[a]! - entryMember[b]!);
+    const sorted = Array.from({ length: n }, (_, e) => e).sort((a, b) => compareFieldNames(entryField[a]!, entryField[b]!) || entryMember[a]! - entryMember[b]!);
+    for (let i = 0; i < n; i++) order[i] = sorted[i]!;
+    return order;
   }
   if (entryKeys.length < n) entryKeys = new Float64Array(Math.max(n, 2 * entryKeys.length));
   const keys = entryKeys;
@@ -345,8 +354,8 @@ function sourceList(head: JsonBytes, c: BatchColumns, order: Int32Array, ranks: 
 
 /** Scratch: per key a member holds, key · span + source rank + 1 (0: no source), sorted to group by key. */
 let occurrences = new Float64Array(256);
-// Per distinct key of a profile (a group of occurrences): where it starts, the key, its kind's rank; and the
-// groups in the written order.
+// Per distinct key of a profile (a group of occurrences): where it starts, the key, its kind's rank (written by
+// index over the group count, never emptied); and the groups in the written order.
 const groupStart: number[] = [];
 const groupKey: number[] = [];
 const groupKind: number[] = [];
@@ -373,20 +382,17 @@ function writeIdentifiers(head: JsonBytes, c: BatchColumns, { order, rank }: Sou
   }
   sortNumbers(occurrences, n);
   const occ = occurrences;
-  groupStart.length = 0;
-  groupKey.length = 0;
-  groupKind.length = 0;
   byValue.length = 0;
+  let groups = 0;
   for (let i = 0; i < n; i++) {
     const k = Math.floor(occ[i]! / span);
-    if (i > 0 && k === groupKey[groupKey.length - 1]) continue;
-    byValue.push(groupStart.length);
-    groupStart.push(i);
-    groupKey.push(k);
-    groupKind.push(KIND_ORDER[kindOfKeyText(chunkByte(c.keys.chunks, c.keys.starts[k]!))]);
+    if (groups > 0 && k === groupKey[groups - 1]) continue;
+    byValue.push(groups);
+    groupStart[groups] = i;
+    groupKey[groups] = k;
+    groupKind[groups++] = KIND_ORDER[kindOfKeyText(chunkByte(c.keys.chunks, c.keys.starts[k]!))];
   }
-  const groups = groupStart.length;
-  groupStart.push(n);
+  groupStart[groups] = n;
   if (groups > 1) {
     const keys = c.keys;
     sortBy(byValue, (a, b) => groupKind[a]! - groupKind[b]! || compareAt(keys, groupKey[a]!, groupKey[b]!, 2));
