@@ -1,0 +1,38 @@
+/**
+ * The read stage's worker half on one thread: a CSV file cut into pieces as the batch cuts it (`filePieces`, 4 MiB),
+ * the first `--pieces` of them (default 40) held in memory, then prepared `--reps` times (default 5: decode,
+ * split, map, accept, normalize, key, pack; `batch/preparePiece`), minimum and median printed with µs a row. The
+ * instrument for A/B work on per-row CPU, which a whole run's noise hides.
+ *
+ *   npx tsx bench/lines/preparePieces.ts --records bench/data/1000000-hard/records.csv
+ *
+ * For numbers as the built CLI runs the code, bundle it first (as `lineBuilders.ts` says).
+ */
+import { parseArgs } from 'node:util';
+import { createPiecePreparer, type Piece } from '../../src/batch/preparePiece.js';
+import { parseConfig } from '../../src/config/parseConfig.js';
+import { filePieces } from '../../src/io/_internal/filePieces.js';
+
+const { values } = parseArgs({ options: { records: { type: 'string' }, pieces: { type: 'string', default: '40' }, reps: { type: 'string', default: '5' } } });
+if (values.records === undefined) throw new Error('usage: preparePieces.ts --records FILE.csv [--pieces N] [--reps N]');
+const file = values.records;
+const reps = Number(values.reps);
+const parsed = parseConfig({});
+if (!parsed.ok) throw new Error(parsed.issues.join('\n'));
+const prepare = createPiecePreparer(parsed.config);
+const pieces: Piece[] = [];
+let header: string[] | undefined;
+for await (const raw of filePieces(file, { format: 'csv', gzip: false, pieceBytes: 4 << 20, requiredColumns: ['id'], onHeader: (h) => (header = h) })) {
+  pieces.push({ file, format: 'csv', header, bytes: raw.bytes, atStart: raw.atStart });
+  if (pieces.length >= Number(values.pieces)) break;
+}
+const times: number[] = [];
+let rows = 0;
+for (let rep = 0; rep < reps; rep++) {
+  const t0 = process.hrtime.bigint();
+  rows = 0;
+  for (const p of pieces) rows += prepare(p).rows;
+  times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+}
+times.sort((a, b) => a - b);
+console.log(`prepare: ${rows} rows in ${pieces.length} pieces; min ${times[0]!.toFixed(0)} ms (${((1000 * times[0]!) / rows).toFixed(2)} µs a row), median ${times[reps >> 1]!.toFixed(0)} ms`);
