@@ -65,33 +65,11 @@ export class JsonBytes {
 
   /** Appends a number as `JSON.stringify` writes it (NaN and infinities as `null`, -0 as `0`). */
   number(x: number): void {
-    // perf: every number here is an integer (ids, serials, kinds, -1 for none, times in ms): digits without a
-    // string. A time in ms (~1.7e12) is past 32 bits: written as two parts of at most nine digits each.
-    if ((x | 0) === x && x !== -2147483648) {
-      if (x < 0) {
-        this.char(45);
-        this.digits(-x);
-      } else this.digits(x);
-      return;
-    }
+    // perf: nearly every number here is an integer (ids, serials, kinds, -1 for none, times in ms): digits without
+    // a string.
     if (Number.isSafeInteger(x)) {
-      let v = x;
-      if (v < 0) {
-        this.char(45);
-        v = -v;
-      }
-      // v < 2^53, so hi < 2^24 and hi * 1e9 is exact; the division may round up by one, which lo shows.
-      let hi = Math.floor(v / 1e9);
-      let lo = v - hi * 1e9;
-      if (lo < 0) {
-        hi--;
-        lo += 1e9;
-      }
-      if (hi === 0) this.digits(lo);
-      else {
-        this.digits(hi);
-        this.nineDigits(lo);
-      }
+      if (x < 0) this.char(45);
+      this.integer(Math.abs(x));
       return;
     }
     // perf: a weight and its parts (`evidence.ndjson`) have at most two decimals. Such a number is the double
@@ -100,36 +78,39 @@ export class JsonBytes {
     if (x > -1e13 && x < 1e13) {
       const k = Math.round(x * 100);
       if (k / 100 === x) {
-        let v = k;
-        if (v < 0) {
-          this.char(45);
-          v = -v;
-        }
+        if (x < 0) this.char(45);
+        const v = Math.abs(k);
         const whole = Math.floor(v / 100);
         const cents = v - whole * 100;
-        if (whole < 2147483648) this.digits(whole);
-        else this.number(whole);
-        if (cents !== 0) {
-          this.char(46);
-          const tenths = (cents / 10) | 0;
-          this.char(48 + tenths);
-          if (cents !== tenths * 10) this.char(48 + cents - tenths * 10);
-        }
+        this.integer(whole);
+        this.char(46);
+        const tenths = (cents / 10) | 0;
+        this.char(48 + tenths);
+        if (cents !== tenths * 10) this.char(48 + cents - tenths * 10);
         return;
       }
     }
     this.ascii(Number.isFinite(x) ? String(x) : 'null');
   }
 
-  /** Appends a non-negative 32-bit integer's decimal digits. */
-  private digits(v: number): void {
-    const n = v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4 : v < 100000 ? 5 : v < 1000000 ? 6 : v < 10000000 ? 7 : v < 100000000 ? 8 : v < 1000000000 ? 9 : 10;
-    this.fixedDigits(v, n);
-  }
-
-  /** Appends `v` (0 ≤ v < 1e9) as exactly nine digits, zero-padded. */
-  private nineDigits(v: number): void {
-    this.fixedDigits(v, 9);
+  /**
+   * Appends a non-negative safe integer's decimal digits. One past 32 bits (a time in ms, ~1.7e12) is written as
+   * two parts of at most nine digits each.
+   */
+  private integer(v: number): void {
+    if (v < 1e9) {
+      this.fixedDigits(v, v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4 : v < 100000 ? 5 : v < 1000000 ? 6 : v < 10000000 ? 7 : v < 100000000 ? 8 : 9);
+      return;
+    }
+    // v < 2^53, so hi < 2^24 and hi * 1e9 is exact; the division may round up by one, which lo shows.
+    let hi = Math.floor(v / 1e9);
+    let lo = v - hi * 1e9;
+    if (lo < 0) {
+      hi--;
+      lo += 1e9;
+    }
+    this.integer(hi);
+    this.fixedDigits(lo, 9);
   }
 
   private fixedDigits(v: number, n: number): void {
