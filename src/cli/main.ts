@@ -16,7 +16,7 @@ const STOP_GRACE_MS = 5_000;
  * V8's default heap limit (~4 GB here) is too small for the largest runs (the parts of a 20M-row batch that live
  * on the heap). `resolve` re-runs this script once with a limit of 75% of physical memory (the rest is for off-heap
  * buffers and the OS) unless the user chose a limit, and with huge pages for its large buffers (`respawnEnv`)
- * unless this process already asked for them: a user's own `--max-old-space-size` keeps the huge pages.
+ * unless this process already asked for them or runs without glibc: a user's own `--max-old-space-size` keeps the huge pages.
  * `IDWEAVE_NO_RESPAWN=1` turns this off.
  *
  * The wrapper stays in charge of the child: SIGINT, SIGTERM and SIGHUP are forwarded to it (a child that does
@@ -30,7 +30,8 @@ async function respawnWithLargerHeap(): Promise<number | undefined> {
   const chosen = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((a) => a.includes('--max-old-space-size'));
   const wantMb = Math.floor((os.totalmem() * 0.75) / 2 ** 20);
   const raiseHeap = !chosen && getHeapStatistics().heap_size_limit / 2 ** 20 < wantMb;
-  if (!raiseHeap && asksForHugePages(process.env)) return undefined;
+  // Without glibc (musl, macOS, Windows) the tunable is inert: a re-run would cost ~50 ms of start-up for nothing.
+  if (!raiseHeap && (asksForHugePages(process.env) || !runsOnGlibc())) return undefined;
   // The IPC channel only tells the child when this wrapper is gone (killed with SIGKILL, say).
   // --expose-gc: the batch job collects once after linking (`resolveFiles`), when its scratch is garbage.
   // The GC flags apply to every thread and come first, so the user's own flags win (docs/benchmarks.md, "Memory at 20M under 8 GB"):
@@ -65,6 +66,12 @@ async function respawnWithLargerHeap(): Promise<number | undefined> {
       } else resolve(code ?? 1);
     });
   });
+}
+
+/** Whether this Node runs on glibc, whose malloc reads `GLIBC_TUNABLES` (the report's header names its version; ~8 ms). */
+function runsOnGlibc(): boolean {
+  const header = (process.report?.getReport() as { header?: { glibcVersionRuntime?: string } } | undefined)?.header;
+  return typeof header?.glibcVersionRuntime === 'string';
 }
 
 /**
