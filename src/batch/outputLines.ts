@@ -6,6 +6,7 @@ import { JsonBytes } from '../_internal/JsonBytes.js';
 import { lowerBound } from '../_internal/lowerBound.js';
 import { writeEvidenceJson } from './evidenceJson.js';
 import { writeProfileJson } from './profileJson.js';
+import { CacheWarmer, WARM_DECISIONS, WARM_PROFILES } from './CacheWarmer.js';
 import { writeCreatedJson } from './createdJson.js';
 import { writeMappingLine } from './mappingCsv.js';
 import { toProfileJson } from '../io/outputFiles.js';
@@ -53,12 +54,16 @@ export function outputLines(c: BatchColumns, config: SurvivorshipConfig, task: L
   const out = new Utf8Lines();
   // One JSON text at a time built as bytes (evidence lines, profile lines, created events).
   const entry = new JsonBytes();
+  const warmer = new CacheWarmer();
   switch (task.kind) {
     case 'mapping':
       for (let i = task.from; i < task.to; i++) writeMappingLine(out, c, i, task.csvSafe === true);
       break;
     case 'profiles':
-      for (let p = task.from; p < task.to; p++) writeProfileJson(out, entry, c, p, config, task.lineage ?? 'full');
+      for (let p = task.from; p < task.to; p++) {
+        if ((p - task.from) % WARM_PROFILES === 0) warmer.profiles(c, p, Math.min(task.to, p + WARM_PROFILES));
+        writeProfileJson(out, entry, c, p, config, task.lineage ?? 'full');
+      }
       if (task.statsSources !== undefined) return { bytes: out.finish(), stats: profileBlockStats(c, task.from, task.to, task.statsSources) };
       break;
     case 'created': {
@@ -77,6 +82,7 @@ export function outputLines(c: BatchColumns, config: SurvivorshipConfig, task: L
       let w = lowerBound(reasons, task.from);
       let lines = 0;
       for (let i = task.from; i < task.to; i++) {
+        if ((i - task.from) % WARM_DECISIONS === 0) warmer.decisions(c, i, Math.min(task.to, i + WARM_DECISIONS));
         const why = w < reasons.length && reasons[w] === i ? w++ : -1;
         if (task.refusedOnly === true && isAcceptedOutcome(c.evidence.outcome[i]!)) continue;
         writeEvidenceJson(entry, c, i, why);

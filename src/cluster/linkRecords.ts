@@ -5,6 +5,7 @@ import { GuardEvaluator, type GuardConfig, type KeyFacts, type Verdict } from '.
 import type { LinkInput } from './LinkInput.js';
 import { alwaysReason, NeverBans, neverReason, orderPairs, unionWithBans } from './overrides.js';
 import { UnionFind } from './UnionFind.js';
+import { KeyWarmer, WARM_KEYS } from './KeyWarmer.js';
 import { toShared } from '../_internal/shared.js';
 import { GrowableArray } from '../_internal/GrowableArray.js';
 import { RecentCache } from '../_internal/RecentCache.js';
@@ -188,7 +189,9 @@ export function linkPart(input: LinkInput, config: LinkConfig, plan: LinkPlan, p
   const roots: number[] = [];
   const anchors: number[] = [];
   const { strongOrder, weakOrder } = plan;
+  const warmer = new KeyWarmer(input, plan, uf, part);
   for (let i = 0; i < strongOrder.length; i++) {
+    if (i % WARM_KEYS === 0) warmer.keys(strongOrder, i, Math.min(strongOrder.length, i + WARM_KEYS));
     const k = strongOrder[i]!;
     if (!mine(k)) continue;
     const before = evidence.length;
