@@ -148,8 +148,10 @@ export class ResolutionBatch {
     if (this.linked) throw new Error('ResolutionBatch: add() after link()');
     const { bytes, strStart, strLen, strHash } = c;
     const rec = new PreparedRecordCursor(c);
+    const ahead = new PreparedRecordCursor(c);
     let erased = 0;
-    while (rec.next()) {
+    for (let r = 0; rec.next(); r++) {
+      if (r % WARM_RECORDS === 0) this.table.warmInterning(ahead, WARM_RECORDS);
       if (this.erased !== undefined && this.erased.getBytes(bytes, strStart[rec.id]!, strLen[rec.id]!, strHash[rec.id]!) >= 0) {
         erased++;
         continue;
@@ -596,6 +598,9 @@ export class ResolutionBatch {
 }
 
 /** Identifier kinds by kind code (`KIND`). */
+/** Records of a chunk whose interning is warmed at once (`RecordTable.warmInterning`). */
+const WARM_RECORDS = 16;
+
 const KIND_NAMES: readonly IdentifierKind[] = (() => {
   const names: IdentifierKind[] = [];
   for (const [name, code] of Object.entries(KIND)) names[code] = name as IdentifierKind;
