@@ -1,6 +1,6 @@
 import { EvidenceLog, type EvidenceColumns, type EvidenceEntries } from './EvidenceLog.js';
 import type { LinkInput } from './LinkInput.js';
-import { planLink, type LinkConfig, type LinkPartMarks, type LinkPlan } from './linkRecords.js';
+import { planLink, proposesLinks, type LinkConfig, type LinkPartMarks, type LinkPlan } from './linkRecords.js';
 
 /** The part of a key that proposes no link. */
 export const NO_PART = 255;
@@ -25,7 +25,7 @@ export function planParts(input: LinkInput, config: LinkConfig, parts: number): 
   if (parts <= 1 || input.overrides !== undefined || plan.strongOrder.length + plan.weakOrder.length === 0) return plan;
   const parts8 = Math.min(parts, NO_PART);
   const n = input.recordCount;
-  const { memberStart, members, strongOrder } = plan;
+  const { memberStart, members } = plan;
   // Union by size, a root holding minus its size (perf: no second array of n entries at 20M records).
   const parent = new Int32Array(n).fill(-1);
   const find = (i: number): number => {
@@ -44,12 +44,16 @@ export function planParts(input: LinkInput, config: LinkConfig, parts: number): 
     parent[ra]! += parent[rb]!;
     parent[rb] = ra;
   };
-  for (const k of strongOrder) {
+  // Components do not depend on the order of unions: keys in id order (`strongOrder`'s keys, `proposesLinks`)
+  // read the member lists front to back; in link order, each key's list was a random read.
+  const { isGeneric, weak } = plan;
+  const strong = (k: number): boolean => proposesLinks(memberStart, isGeneric, k);
+  for (let k = 0; k < input.keyCount; k++) {
+    if (!strong(k)) continue;
     const first = members[memberStart[k]!]!;
     for (let j = memberStart[k]! + 1; j < memberStart[k + 1]!; j++) union(first, members[j]!);
   }
   // A weak key joins its strong members (the clusters it seeds) and the records that may belong to it.
-  const { isGeneric, weak } = plan;
   const weakAnchor = (g: number): number => {
     const k = weak.keys[g]!;
     return memberStart[k + 1]! > memberStart[k]! ? members[memberStart[k]!]! : weak.records[weak.start[g]!]!;
@@ -82,7 +86,7 @@ export function planParts(input: LinkInput, config: LinkConfig, parts: number): 
   for (let i = 0; i < n; i++) if (parent[i]! <= -2 && partOfRoot[i] === NO_PART) deal(i);
 
   const keyPart = new Uint8Array(new SharedArrayBuffer(Math.max(1, input.keyCount))).fill(NO_PART);
-  for (const k of strongOrder) keyPart[k] = partOfRoot[find(members[memberStart[k]!]!)]!;
+  for (let k = 0; k < input.keyCount; k++) if (strong(k)) keyPart[k] = partOfRoot[find(members[memberStart[k]!]!)]!;
   // The weak keys that link (`weakOrder`) are the groups' keys that are not generic.
   for (let g = 0; g < weak.keys.length; g++) {
     if (isGeneric[weak.keys[g]!] === 0) keyPart[weak.keys[g]!] = partOfRoot[find(weakAnchor(g))]!;

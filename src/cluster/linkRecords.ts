@@ -104,7 +104,7 @@ export function planLink(input: LinkInput, config: LinkConfig, knownGeneric?: re
   for (const g of genericKeys) isGeneric[g.key] = 1;
   const candidates: number[] = [];
   for (let k = 0; k < input.keyCount; k++) {
-    if (memberStart[k + 1]! - memberStart[k]! >= 2 && isGeneric[k] === 0) candidates.push(k);
+    if (proposesLinks(memberStart, isGeneric, k)) candidates.push(k);
   }
   const grouped = groupWeak(input);
   const weak = shared ? { keys: toShared(grouped.keys), start: toShared(grouped.start), records: toShared(grouped.records) } : grouped;
@@ -120,6 +120,11 @@ export function planLink(input: LinkInput, config: LinkConfig, knownGeneric?: re
     parts: 1,
     keyPart: undefined,
   };
+}
+
+/** Whether key k proposes strong links: shared by two or more records and not generic (`strongOrder`'s keys). */
+export function proposesLinks(memberStart: Uint32Array, isGeneric: Uint8Array, k: number): boolean {
+  return memberStart[k + 1]! - memberStart[k]! >= 2 && isGeneric[k] === 0;
 }
 
 /**
@@ -288,6 +293,8 @@ export function linkPart(input: LinkInput, config: LinkConfig, plan: LinkPlan, p
 }
 
 const NO_RUNS = new Int32Array(0);
+/** Records whose key lists `invertKeys` reads at once. */
+const INVERT_BLOCK = 64;
 
 function isAccepted(v: Verdict): boolean {
   return v.outcome === OUTCOME.accepted || v.outcome === OUTCOME.acceptedFuzzy;
@@ -301,13 +308,30 @@ function invertKeys(input: LinkInput, shared: boolean): { memberStart: Uint32Arr
   const fill = memberStart.slice(0, input.keyCount);
   const members = new Int32Array(shared ? new SharedArrayBuffer(4 * input.keyIds.length) : new ArrayBuffer(4 * input.keyIds.length));
   // Visiting records in rank order leaves each key's members sorted by rank.
-  for (let r = 0; r < input.recordCount; r++) {
-    const rec = input.recordsByRank[r]!;
-    for (let j = input.keyStart[rec]!, end = input.keyStart[rec + 1]!; j < end; j++) {
-      const k = input.keyIds[j]!;
-      members[fill[k]!++] = rec;
+  // perf: ranks are hashes, so each record's key list is a random read; a block's lists are read first, all at
+  // once, then each key's fill position (the misses overlap instead of coming one after another).
+  const block = new Int32Array(2 * INVERT_BLOCK);
+  let sink = 0;
+  for (let from = 0; from < input.recordCount; from += INVERT_BLOCK) {
+    const to = Math.min(input.recordCount, from + INVERT_BLOCK);
+    for (let r = from; r < to; r++) {
+      const rec = input.recordsByRank[r]!;
+      block[2 * (r - from)] = input.keyStart[rec]!;
+      block[2 * (r - from) + 1] = input.keyStart[rec + 1]!;
+    }
+    for (let r = from; r < to; r++) {
+      for (let j = block[2 * (r - from)]!, end = block[2 * (r - from) + 1]!; j < end; j++) sink += fill[input.keyIds[j]!]!;
+    }
+    for (let r = from; r < to; r++) {
+      const rec = input.recordsByRank[r]!;
+      for (let j = block[2 * (r - from)]!, end = block[2 * (r - from) + 1]!; j < end; j++) {
+        const k = input.keyIds[j]!;
+        members[fill[k]!++] = rec;
+      }
     }
   }
+  // Never true (fill positions are below 2^31): keeps the warming reads from being optimized away.
+  if (sink < 0) members.fill(-1);
   return { memberStart, members };
 }
 
