@@ -17,8 +17,11 @@ export const WARM_KEYS = 16;
  */
 export class KeyWarmer {
   sink = 0;
-  /** Records of the keys being warmed, then (from `half`) each one's first key. */
-  private readonly scratch = new Int32Array(2048);
+  /**
+   * Records of the keys being warmed, then (from `half`) each one's first key. One per thread, not per warmer:
+   * the incremental resolver links a small component on every edit.
+   */
+  private static readonly scratch = new Int32Array(2048);
 
   constructor(
     private readonly input: LinkInput,
@@ -29,7 +32,8 @@ export class KeyWarmer {
 
   /** Warms keys `order[from, to)` that this part links (at most 1,024 of their records). */
   keys(order: Uint32Array, from: number, to: number): void {
-    const { input, uf, scratch } = this;
+    const { input, uf } = this;
+    const scratch = KeyWarmer.scratch;
     const { memberStart, members, keyPart, keyFacts } = this.plan;
     const half = scratch.length >> 1;
     let sink = 0;
