@@ -1,6 +1,6 @@
 import { GrowableArray } from './GrowableArray.js';
 import { ByteSlab } from './ByteSlab.js';
-import { CHUNK_BASE, chunkString } from './chunkString.js';
+import { CHUNK_BASE, chunkByte, chunkString } from './chunkString.js';
 import { compareStrings, compareUtf8 } from './compareStrings.js';
 
 /**
@@ -255,11 +255,8 @@ export class ByteInterner {
     const size = this.size;
     for (let i = 0; i < n; i++) {
       const id = scratch[i]!;
-      if (id >= 0 && id < size) {
-        const s = this.starts.get(id);
-        const chunk = Math.floor(s / CHUNK_BASE);
-        sum += this.chunks[chunk]![s - chunk * CHUNK_BASE] ?? 0;
-      }
+      // An empty entry at a chunk's very end has no byte to read (undefined: counted as 0).
+      if (id >= 0 && id < size) sum += chunkByte(this.chunks, this.starts.get(id)) ?? 0;
     }
     return sum;
   }

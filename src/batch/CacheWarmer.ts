@@ -13,7 +13,7 @@ export const WARM_DECISIONS = 16;
  *
  * perf: profiles are written in id order and decisions in key order, both hashes, so the records a line reads sit
  * at random places of columns spread over gigabytes, and a builder reads them one dependent miss after another,
- * interleaved with its work: a profile line cost 15 µs at 1M rows against 8 µs at 200k (`npm run bench:lines`).
+ * interleaved with its work: a profile line cost 9.7–15 µs at 1M rows against 8.2 µs at 200k (`npm run bench:lines`).
  * Here the loads of one level are independent of each other, so the core keeps many misses in flight at once
  * (−24% a profile line, −27% an evidence line at 1M rows). Reads only; the sum of what was read goes to `sink`,
  * so that the reads cannot be optimized away.

@@ -82,7 +82,8 @@ export function outputLines(c: BatchColumns, config: SurvivorshipConfig, task: L
       let w = lowerBound(reasons, task.from);
       let lines = 0;
       for (let i = task.from; i < task.to; i++) {
-        if ((i - task.from) % WARM_DECISIONS === 0) warmer.decisions(c, i, Math.min(task.to, i + WARM_DECISIONS));
+        // Refusals only: most decisions are skipped, and reading theirs ahead would be wasted.
+        if (task.refusedOnly !== true && (i - task.from) % WARM_DECISIONS === 0) warmer.decisions(c, i, Math.min(task.to, i + WARM_DECISIONS));
         const why = w < reasons.length && reasons[w] === i ? w++ : -1;
         if (task.refusedOnly === true && isAcceptedOutcome(c.evidence.outcome[i]!)) continue;
         writeEvidenceJson(entry, c, i, why);

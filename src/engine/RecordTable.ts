@@ -82,7 +82,11 @@ export class RecordTable {
    * of entries; a chunk's records are known before they are interned, so their misses can overlap.
    */
   warmInterning(ahead: PreparedRecordCursor, records: number): void {
-    const w = (this.warmScratch ??= { ids: new Uint32Array(records), keys: new Uint32Array(16 * records), names: new Uint32Array(3 * records), found: new Int32Array(16 * records) });
+    if (this.warmScratch === undefined || this.warmScratch.ids.length < records) {
+      // Keys beyond 16 a record on average are not warmed (the loop below stops at the array's end).
+      this.warmScratch = { ids: new Uint32Array(records), keys: new Uint32Array(16 * records), names: new Uint32Array(3 * records), found: new Int32Array(16 * records) };
+    }
+    const w = this.warmScratch;
     const hash = ahead.chunk.strHash;
     let ids = 0;
     let keys = 0;
