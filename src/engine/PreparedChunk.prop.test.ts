@@ -17,7 +17,7 @@ describe('PreparedChunk', () => {
         const w = new PreparedChunkWriter(1);
         records.forEach((r, i) => {
           const keys: RecordKeys = { keys: r.keys, kinds: r.keys.map(() => 3 as KindCode), groups: r.keys.map(() => ''), weak: r.weak };
-          w.record(i + 1, i, r.id, r.first, r.last, r.attributes, r.source, r.payload, keys);
+          w.record(i + 1, i, r.id, r.first, r.last, r.attributes, r.source, w.text(r.payload), keys);
         });
         const chunk = w.finish(records.length, 0, NO_STATS);
         const cur = new PreparedRecordCursor(chunk);

@@ -22,7 +22,7 @@ export function createRecordPreparer(
   return (record, stats, into, row, updatedAt = updatedAtOf(record)) => {
     const keys = keyRecord(record, stats);
     const [first, last] = personNameOf(record);
-    into.record(row, updatedAt, record.id, first, last, foldAttributes(record), record.source ?? '', JSON.stringify(payloadOf(record)), keys);
+    into.record(row, updatedAt, record.id, first, last, foldAttributes(record), record.source ?? '', writePayload(record, into), keys);
   };
 }
 
@@ -69,6 +69,74 @@ export function payloadOf(record: CustomerRecord): Record<string, string | numbe
   const attributes = record.attributes;
   if (attributes) for (const k of Object.keys(attributes)) setOwn(out, attributeField(k), attributes[k]!);
   return out;
+}
+
+/**
+ * Writes `JSON.stringify(payloadOf(record))` into `into` as a text and returns its ref: the same bytes, without
+ * the object or its string. perf: building and serializing the object was ~1.25 µs of ~7.5 a file row in the
+ * read's workers (1M hard rows, one thread). An attribute the fast path would not write the same way (a name that
+ * orders first in a JS object, an array index such as `"7"`; a value that is none of string, number, boolean,
+ * null) takes the general path for the whole record.
+ */
+export function writePayload(record: CustomerRecord, into: PreparedChunkWriter): number {
+  const attributes = record.attributes;
+  if (attributes !== undefined && !plainAttributes(attributes)) return into.text(JSON.stringify(payloadOf(record)));
+  into.openText();
+  let sep = '{';
+  // perf: one named read per field; a keyed read by a varying name (`record[field]`) is a slow generic lookup.
+  if (nameField(into, sep, '"firstName":', record.firstName)) sep = ',';
+  if (nameField(into, sep, '"lastName":', record.lastName)) sep = ',';
+  if (nameField(into, sep, '"fullName":', record.fullName)) sep = ',';
+  if (evidenceField(into, sep, '"dateOfBirth":', record.dateOfBirth)) sep = ',';
+  if (evidenceField(into, sep, '"gender":', record.gender)) sep = ',';
+  if (evidenceField(into, sep, '"address":', record.address)) sep = ',';
+  if (evidenceField(into, sep, '"city":', record.city)) sep = ',';
+  if (evidenceField(into, sep, '"postcode":', record.postcode)) sep = ',';
+  if (evidenceField(into, sep, '"country":', record.country)) sep = ',';
+  if (attributes !== undefined) {
+    for (const k of Object.keys(attributes)) {
+      into.textAscii(sep);
+      into.textJsonString(attributeField(k));
+      into.textAscii(':');
+      const v = attributes[k]!;
+      if (typeof v === 'string') into.textJsonString(v);
+      else into.textAscii(JSON.stringify(v));
+      sep = ',';
+    }
+  }
+  into.textAscii(sep === '{' ? '{}' : '}');
+  return into.endText();
+}
+
+/** Writes a name field when it is set (as `payloadOf`: trimmed, even to nothing); whether it did. */
+function nameField(into: PreparedChunkWriter, sep: string, field: string, v: string | undefined): boolean {
+  if (!v) return false;
+  into.textAscii(sep);
+  into.textAscii(field);
+  into.textJsonString(v.trim());
+  return true;
+}
+
+/** Writes one evidence field when it holds text; whether it did. `field`: its name quoted, with the colon. */
+function evidenceField(into: PreparedChunkWriter, sep: string, field: string, v: unknown): boolean {
+  if (typeof v !== 'string') return false;
+  const t = v.trim();
+  if (t === '') return false;
+  into.textAscii(sep);
+  into.textAscii(field);
+  into.textJsonString(t);
+  return true;
+}
+
+/** Whether every attribute is written in `Object.keys` order by `JSON.stringify` and as a JSON scalar. */
+function plainAttributes(attributes: Readonly<Record<string, unknown>>): boolean {
+  for (const k of Object.keys(attributes)) {
+    const first = k.charCodeAt(0);
+    if (first >= 0x30 && first <= 0x39) return false;
+    const v = attributes[k];
+    if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean' && v !== null) return false;
+  }
+  return true;
 }
 
 const ATTRIBUTE_PREFIX = 'attribute:';
