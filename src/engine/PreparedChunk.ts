@@ -25,6 +25,8 @@ export interface PreparedChunk {
   readonly records: number;
   readonly ints: Int32Array;
   readonly updatedAt: Float64Array;
+  /** Each record's content fingerprint, two 32-bit halves at 2r, 2r + 1 (`PreparedChunkWriter.record`). */
+  readonly fingerprints: Uint32Array;
   readonly bytes: Uint8Array;
   readonly strStart: Uint32Array;
   readonly strLen: Uint32Array;
@@ -45,7 +47,7 @@ export const MAX_FIELD_NAMES = 1000;
 
 /** The buffers of a chunk, to pass as a `postMessage` transfer list. */
 export function transferablesOf(c: PreparedChunk): ArrayBuffer[] {
-  return [c.ints.buffer, c.updatedAt.buffer, c.bytes.buffer, c.strStart.buffer, c.strLen.buffer, c.strHash.buffer] as ArrayBuffer[];
+  return [c.ints.buffer, c.updatedAt.buffer, c.fingerprints.buffer, c.bytes.buffer, c.strStart.buffer, c.strLen.buffer, c.strHash.buffer] as ArrayBuffer[];
 }
 
 /** Builds a `PreparedChunk`, record by record. */
@@ -53,6 +55,7 @@ export class PreparedChunkWriter {
   private ints: Int32Array<ArrayBuffer>;
   private nInts = 0;
   private updated: Float64Array<ArrayBuffer>;
+  private fingerprints: Uint32Array<ArrayBuffer>;
   private bytes: Buffer;
   private nBytes = 0;
   private strStart: Uint32Array<ArrayBuffer>;
@@ -70,6 +73,7 @@ export class PreparedChunkWriter {
   constructor(records = 1024) {
     this.ints = new Int32Array(16 * records);
     this.updated = new Float64Array(records);
+    this.fingerprints = new Uint32Array(2 * records);
     this.bytes = Buffer.allocUnsafe(256 * records);
     const strings = 4 * records;
     this.strStart = new Uint32Array(strings);
@@ -92,10 +96,15 @@ export class PreparedChunkWriter {
    * (`text`, or `openText` … `endText`), -1 for none.
    */
   record(row: number, updatedAt: number, id: string, first: string, last: string, attributes: string, source: string, payload: number, keys: RecordKeys): void {
-    if (this.records === this.updated.length) this.updated = grow(this.updated, this.records + 1);
-    this.updated[this.records++] = updatedAt;
+    if (this.records === this.updated.length) {
+      this.updated = grow(this.updated, this.records + 1);
+      this.fingerprints = grow(this.fingerprints, 2 * this.updated.length, true);
+    }
+    const r = this.records++;
+    this.updated[r] = updatedAt;
     this.int(row);
     this.str(id);
+    const fields = this.nInts;
     this.str(first);
     this.str(last);
     this.str(attributes);
@@ -109,6 +118,43 @@ export class PreparedChunkWriter {
     }
     this.int(keys.weak.length);
     for (const weak of keys.weak) this.str(weak);
+    this.fingerprint(r, fields, updatedAt);
+  }
+
+  /**
+   * Record r's content fingerprint: 64 bits of hash over everything that decides its links and its profile fields
+   * (payload, keys, weak keys, names, attributes, source, update time), from the hashes of the strings just
+   * written (`fields`: where its first name's ref is in `ints`). Equal fingerprints mean an unchanged record
+   * between runs (`fingerprints.bin`); written here, where the strings' hashes are at hand, so the batch's main
+   * thread does not read them back after linking (perf: ~16 s at 20M rows, one thread).
+   */
+  private fingerprint(r: number, fields: number, updatedAt: number): void {
+    const ints = this.ints;
+    const hashes = this.strHash;
+    const first = ints[fields]!;
+    const last = ints[fields + 1]!;
+    const attributes = ints[fields + 2]!;
+    const source = ints[fields + 3]!;
+    const payload = ints[fields + 4]!;
+    let p = fields + 5;
+    const h = FOLD;
+    h[0] = payload === -1 ? 0x811c9dc5 : fnv1aBytes(this.bytes, this.strStart[payload]!, this.strStart[payload]! + this.strLen[payload]!);
+    h[1] = h[0]! ^ 0x9e3779b9;
+    const keyCount = ints[p++]!;
+    for (let k = 0; k < keyCount; k++, p += 3) fold(h, hashes[ints[p]!]!);
+    fold(h, 0x5eed);
+    const weakCount = ints[p++]!;
+    for (let k = 0; k < weakCount; k++) fold(h, hashes[ints[p++]!]!);
+    fold(h, first < 0 ? 1 : hashes[first]!);
+    fold(h, last < 0 ? 2 : hashes[last]!);
+    fold(h, attributes < 0 ? 3 : hashes[attributes]!);
+    fold(h, source < 0 ? 4 : hashes[source]!);
+    TIME[0] = updatedAt;
+    fold(h, TIME_BITS[0]!);
+    fold(h, TIME_BITS[1]!);
+    // Never 0, 0: that pair means "unknown" in a previous run.
+    this.fingerprints[2 * r] = h[0]! || 1;
+    this.fingerprints[2 * r + 1] = h[1]!;
   }
 
   private int(v: number): void {
@@ -139,6 +185,7 @@ export class PreparedChunkWriter {
       records: this.records,
       ints: this.ints.subarray(0, this.nInts),
       updatedAt: this.updated.subarray(0, this.records),
+      fingerprints: this.fingerprints.subarray(0, 2 * this.records),
       bytes: this.bytes.subarray(0, this.nBytes),
       strStart: this.strStart.subarray(0, this.nStr),
       strLen: this.strLen.subarray(0, this.nStr),
@@ -157,6 +204,7 @@ export class PreparedChunkWriter {
       records: this.records,
       ints: this.ints.slice(0, this.nInts),
       updatedAt: this.updated.slice(0, this.records),
+      fingerprints: this.fingerprints.slice(0, 2 * this.records),
       bytes: new Uint8Array(this.bytes.subarray(0, this.nBytes)),
       strStart: this.strStart.slice(0, this.nStr),
       strLen: this.strLen.slice(0, this.nStr),
@@ -339,6 +387,15 @@ export class PreparedRecordCursor {
     return this.chunk.updatedAt[this.r]!;
   }
 
+  /** The record's content fingerprint, high half (see `PreparedChunkWriter.record`). */
+  get fingerprintHi(): number {
+    return this.chunk.fingerprints[2 * this.r]!;
+  }
+
+  get fingerprintLo(): number {
+    return this.chunk.fingerprints[2 * this.r + 1]!;
+  }
+
   keyRef(i: number): number {
     return this.chunk.ints[this.keysAt + 3 * i]!;
   }
@@ -357,4 +414,14 @@ export class PreparedRecordCursor {
     const c = this.chunk;
     return ref === -1 ? '' : Buffer.from(c.bytes.buffer, c.bytes.byteOffset + c.strStart[ref]!, c.strLen[ref]!).toString('utf8');
   }
+}
+
+const FOLD = new Uint32Array(2);
+const TIME = new Float64Array(1);
+const TIME_BITS = new Uint32Array(TIME.buffer);
+
+/** Folds `x` into the two halves of a fingerprint (FNV-1a step, and a murmur-style step). */
+function fold(h: Uint32Array, x: number): void {
+  h[0] = Math.imul(h[0]! ^ x, 0x01000193);
+  h[1] = Math.imul((h[1]! ^ x) + 0x7f4a7c15, 0x85ebca6b) ^ (h[1]! >>> 13);
 }

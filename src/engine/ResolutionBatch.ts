@@ -96,6 +96,8 @@ export class ResolutionBatch {
   private readonly keyIds = new GrowableArray(Int32Array, 1024, true);
   private readonly weakRecord = new GrowableArray(Int32Array, 64, true);
   private readonly weakKey = new GrowableArray(Int32Array, 64, true);
+  /** Each record's content fingerprint as prepared (two halves); handed to the succession, then dropped. */
+  private fingerprintColumn: GrowableArray<Uint32Array> | undefined = new GrowableArray(Uint32Array, 2048);
   /** Steward overrides by record id, matched to records at `link()` (records may come in any order). */
   private readonly overrides: readonly RecordOverride[];
   private overridesUnmatched = 0;
@@ -184,6 +186,8 @@ export class ResolutionBatch {
       this.weakKey.push(t.internWeakRef(rec, k));
     }
     t.writeFields(index, rec);
+    this.fingerprintColumn!.push(rec.fingerprintHi);
+    this.fingerprintColumn!.push(rec.fingerprintLo);
     return index;
   }
 
@@ -459,7 +463,9 @@ export class ResolutionBatch {
     const prev = this.previous;
     const idRange = prev?.idRange ?? 0;
     let next = prev?.nextSerial ?? firstSerialOfRange(idRange);
-    const fingerprints = this.computeFingerprints();
+    // Memory: ~8 bytes a record; the identity holds them from here until `releaseIdentity`.
+    const fingerprints = this.fingerprintColumn!.view();
+    this.fingerprintColumn = undefined;
     const oldProfile = new Int32Array(n).fill(-1);
     const changed = new Uint8Array(n);
     let oldSerials = new Float64Array(0);
@@ -508,45 +514,6 @@ export class ResolutionBatch {
       return next++;
     });
     return { input, succession, idRange, nextSerial: next, fingerprints };
-  }
-
-  /**
-   * Per record, 64 bits of hash over everything that decides its links and its profile fields (payload, keys,
-   * weak keys, names, attributes, source, update time): equal fingerprints mean an unchanged record.
-   */
-  private computeFingerprints(): Uint32Array {
-    const n = this.size;
-    const out = new Uint32Array(2 * n);
-    const keyHash = this.table.keys.hashView();
-    const nameHash = this.table.names.hashView();
-    const sourceHash = this.table.sources.hashView();
-    const keyStart = this.keyStart.view();
-    const keyIds = this.keyIds.view();
-    const weakRecord = this.weakRecord.view();
-    const weakKey = this.weakKey.view();
-    const { firstName: first, lastName: last, attributes, sourceOf, updatedAt: updated } = this.table;
-    const time = new Float64Array(1);
-    const timeBits = new Uint32Array(time.buffer);
-    const h = new Uint32Array(2);
-    let w = 0;
-    for (let i = 0; i < n; i++) {
-      h[0] = this.table.payloads.hashOf(i);
-      h[1] = h[0] ^ 0x9e3779b9;
-      for (let j = keyStart[i]!; j < keyStart[i + 1]!; j++) mix(h, keyHash[keyIds[j]!]!);
-      mix(h, 0x5eed);
-      for (; w < weakRecord.length && weakRecord[w] === i; w++) mix(h, keyHash[weakKey[w]!]!);
-      mix(h, first[i]! < 0 ? 1 : nameHash[first[i]!]!);
-      mix(h, last[i]! < 0 ? 2 : nameHash[last[i]!]!);
-      mix(h, attributes[i]! < 0 ? 3 : nameHash[attributes[i]!]!);
-      mix(h, sourceOf[i]! < 0 ? 4 : sourceHash[sourceOf[i]!]!);
-      time[0] = updated[i]!;
-      mix(h, timeBits[0]!);
-      mix(h, timeBits[1]!);
-      // Never 0, 0: that pair means "unknown" in a previous run.
-      out[2 * i] = h[0]! || 1;
-      out[2 * i + 1] = h[1]!;
-    }
-    return out;
   }
 
   private linkInput(): LinkInput {
@@ -612,10 +579,4 @@ function sizeBucket(size: number): string {
   let hi = 16;
   while (hi < size) hi *= 2;
   return `${Math.max(11, hi / 2 + 1)}-${hi}`;
-}
-
-/** Folds `x` into the two halves of a fingerprint (FNV-1a step, and a murmur-style step). */
-function mix(h: Uint32Array, x: number): void {
-  h[0] = Math.imul(h[0]! ^ x, 0x01000193);
-  h[1] = Math.imul((h[1]! ^ x) + 0x7f4a7c15, 0x85ebca6b) ^ (h[1]! >>> 13);
 }
