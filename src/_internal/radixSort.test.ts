@@ -20,3 +20,16 @@ test('breakTies sorts only within equal-key runs', () => {
   breakTies(sorted, keys, (a, b) => b - a);
   expect(Array.from(sorted)).toEqual([2, 3, 1, 0]);
 });
+
+test('radixSortIndices orders given indices by key, stable in their given order', () => {
+  fc.assert(
+    fc.property(fc.array(fc.integer({ min: 0, max: 0xffffffff }), { minLength: 1, maxLength: 400 }), fc.integer(), (arr, seed) => {
+      const keys = Uint32Array.from(arr.map((x) => (x % 5 === 0 ? 0xfffff800 : x)));
+      // A subset of the indices in a scrambled order.
+      const given = Uint32Array.from(Array.from({ length: keys.length }, (_, i) => i).filter((i) => (i * 7 + seed) % 3 !== 0).sort((a, b) => ((a * 2654435761) ^ seed) % 97 - ((b * 2654435761) ^ seed) % 97));
+      const expected = Array.from(given).map((v, pos) => ({ v, pos })).sort((a, b) => keys[a.v]! - keys[b.v]! || a.pos - b.pos).map((e) => e.v);
+      expect(Array.from(radixSortIndices(keys, given))).toEqual(expected);
+    }),
+    { seed: 20261122, numRuns: 200 },
+  );
+});
