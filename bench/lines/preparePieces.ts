@@ -7,7 +7,8 @@
  *   npx tsx bench/lines/preparePieces.ts --records bench/data/1000000-hard/records.csv
  *
  * With `--apply`, the pieces are prepared once and the main thread's half is timed instead: their chunks added to
- * a new batch (`ResolutionBatch.addChunk`: interning ids, keys and names, writing the columns) `--reps` times.
+ * a new batch (`ResolutionBatch.addChunk`: interning ids, keys and names, writing the columns; the batch sized from
+ * the pieces' bytes first, as the batch job sizes it) `--reps` times.
  *
  * For numbers as the built CLI runs the code, bundle it first (as `lineBuilders.ts` says).
  */
@@ -39,6 +40,8 @@ if (values.apply) {
   for (let rep = 0; rep < reps; rep++) {
     const batch = new ResolutionBatch(parsed.config);
     const t0 = process.hrtime.bigint();
+    // Sized as the batch job sizes it: the bytes held over the first piece's.
+    batch.reserveLike(chunks[0]!, pieces.reduce((n, p) => n + p.bytes.length, 0) / pieces[0]!.bytes.length);
     for (const c of chunks) batch.addChunk(c, () => {});
     times.push(Number(process.hrtime.bigint() - t0) / 1e6);
   }

@@ -133,6 +133,22 @@ describe('ByteInterner', () => {
     expect(texts.every((t, i) => ids.get(t) === i)).toBe(true);
   });
 
+  test('every entry is found again across many table doublings, reserved room and settled appends', () => {
+    const t = new ByteInterner();
+    const text = (i: number): string => `k${i}:${'é'.repeat(i % 2)}`;
+    for (let i = 0; i < 30_000; i++) expect(t.intern(text(i))).toBe(i);
+    t.reserveEntries(100_000);
+    for (let i = 30_000; i < 60_000; i++) {
+      const b = Buffer.from(text(i));
+      t.append(b, 0, b.length, fnv1a32Utf8(text(i)));
+    }
+    expect(t.settle()).toBeUndefined();
+    for (let i = 60_000; i < 130_000; i++) expect(t.intern(text(i))).toBe(i);
+    for (let i = 0; i < 130_000; i++) if (t.get(text(i)) !== i) expect.fail(`entry ${i} not found`);
+    expect(t.get('absent')).toBe(-1);
+    expect(t.size).toBe(130_000);
+  });
+
   test('keyOf an unknown id throws a RangeError (misuse, not data)', () => {
     expect(() => new ByteInterner().keyOf(0)).toThrow(RangeError);
   });

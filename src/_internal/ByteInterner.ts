@@ -128,7 +128,7 @@ export class ByteInterner {
     if (from === to) return undefined;
     let length = this.table.length;
     while (overFull(to, length)) length *= 2;
-    if (length > this.table.length) this.rehash(length, from);
+    if (length > this.table.length) this.rehash(length);
     const mask = this.mask;
     const hashes = this.hashes.view();
     // Counting sort of the new ids by the top bits of their home slot.
@@ -320,17 +320,25 @@ export class ByteInterner {
     this.hashes.reserve(entries);
   }
 
-  /** A table of `length`, holding entries 0 … `upTo` − 1 (all of them unless some are still to settle). */
-  private rehash(length = this.table.length * 2, upTo = this.hashes.length): void {
+  /**
+   * The table, `length` long, holding the entries the current one holds (those settled). perf: the current table
+   * is walked slot by slot, so entries come in order of their home slot and the writes go to two fronts of the new
+   * table (a home slot and the one half a table further) instead of one random slot each: in id order, every
+   * insert was a cache and TLB miss once the table spanned hundreds of MB (~4.3 s of the read's main thread at 10M
+   * rows, for the ids, keys and names).
+   */
+  private rehash(length = this.table.length * 2): void {
+    const old = this.table;
     const table = new Int32Array(length);
     const mask = table.length / 2 - 1;
-    const hashes = this.hashes.view();
-    for (let id = 0; id < upTo; id++) {
-      const hash = hashes[id]!;
-      let slot = mix(hash) & mask;
+    for (let s = 0; s < old.length; s += 2) {
+      const e = old[s]!;
+      if (e === 0) continue;
+      const h = old[s + 1]!;
+      let slot = mix(h) & mask;
       while (table[2 * slot] !== 0) slot = (slot + 1) & mask;
-      table[2 * slot] = id + 1;
-      table[2 * slot + 1] = hash | 0;
+      table[2 * slot] = e;
+      table[2 * slot + 1] = h;
     }
     this.table = table;
     this.mask = mask;

@@ -199,6 +199,16 @@ export class RecordTable {
     this.updatedAt[r] = updatedAt;
   }
 
+  /**
+   * Room for `records` records and their payloads, exactly (an estimate known up front: `ResolutionBatch.reserveLike`).
+   * Room that is never written costs address space, not memory: the columns are zeroed lazily by the system.
+   */
+  reserveRecords(records: number): void {
+    this.ids.reserveEntries(records);
+    if (records > this.firstName.length) this.growRecords(records, true);
+    this.payloads.reserve(records);
+  }
+
   /** Room for records below `min` (`exact`: a size known up front); a subclass keeping more per record extends it. */
   protected growRecords(min: number, exact = false): void {
     this.firstName = grow(this.firstName, min, exact);
