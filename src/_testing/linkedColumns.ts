@@ -3,7 +3,7 @@ import { ResolutionBatch } from '../engine/ResolutionBatch.js';
 import { survivorshipConfigOf, type SurvivorshipConfig } from '../merge/survivorshipConfig.js';
 import type { CustomerRecord } from '../types.js';
 
-/** The columns of a batch of `records`, linked, with its survivorship and number of profiles (test-only). */
+/** The columns of a batch of `records`, linked, with its survivorship and number of profiles (tests, and the `bench/lines` instruments). */
 export function linkedColumns(records: readonly CustomerRecord[], options: ConstructorParameters<typeof ResolutionBatch>[0] = {}): { c: BatchColumns; config: SurvivorshipConfig; profiles: number } {
   const batch = new ResolutionBatch(options);
   for (const r of records) batch.add(r);
