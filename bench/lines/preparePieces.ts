@@ -41,7 +41,7 @@ if (values.apply) {
     const batch = new ResolutionBatch(parsed.config);
     const t0 = process.hrtime.bigint();
     // Sized as the batch job sizes it: the bytes held over the first piece's.
-    batch.reserveLike(chunks[0]!, pieces.reduce((n, p) => n + p.bytes.length, 0) / pieces[0]!.bytes.length);
+    batch.reserveMore(chunks[0]!, pieces.reduce((n, p) => n + p.bytes.length, 0) / pieces[0]!.bytes.length);
     for (const c of chunks) batch.addChunk(c, () => {});
     times.push(Number(process.hrtime.bigint() - t0) / 1e6);
   }

@@ -315,6 +315,11 @@ export class ByteInterner {
     let length = this.table.length;
     while (overFull(entries, length)) length *= 2;
     if (length > this.table.length) this.rehash(length);
+    this.reserveEntryArrays(entries);
+  }
+
+  /** Room for `entries` entries' offsets, lengths and hashes, exactly; the table still grows as it fills. */
+  reserveEntryArrays(entries: number): void {
     this.starts.reserve(entries);
     this.lengths.reserve(entries);
     this.hashes.reserve(entries);

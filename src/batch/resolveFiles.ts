@@ -301,13 +301,13 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
     // rows; pieces are prepared in worker threads and applied to the batch in file order.
     let t = performance.now();
     let bytesBefore = 0;
-    let sized = false;
     for (let f = 0; f < inputs.length; f++) {
       const file = inputs[f]!;
       const format = formats[f]!;
       const counts = { file, rows: 0, rejected: 0, erased: 0, multiLineRows: 0 };
       perInput.push(counts);
       let bytesRead = 0;
+      let sized = false;
       let header: readonly string[] | undefined;
       let rowBase = 0;
       const apply = async (piece: Piece, chunk: PreparedChunk): Promise<void> => {
@@ -318,11 +318,11 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
         }
         let byRow: Map<number, RowEvent> | undefined;
         const erasedBefore = batch.erasedCount;
-        // Sized once, from the first piece of text: the inputs' bytes over its bytes (for a .gz input, compressed
-        // over plain: an estimate too low, which only leaves the rest to growing).
-        if (!sized && stdinAt === -1 && piece.bytes.length > 0 && chunk.records > 0) {
+        // Sized once per file, from its first piece of text: the file's bytes over the piece's (for a .gz input,
+        // compressed over plain: an estimate too low, which only leaves the rest to growing).
+        if (!sized && sizes[f]! > 0 && piece.bytes.length > 0 && chunk.records > 0) {
           sized = true;
-          batch.reserveLike(chunk, bytesTotal / piece.bytes.length);
+          batch.reserveMore(chunk, sizes[f]! / piece.bytes.length);
         }
         batch.addChunk(chunk, (row, id) => {
           // A duplicate's input is the row's fields: read the piece again (only pieces with duplicates).

@@ -200,11 +200,12 @@ export class RecordTable {
   }
 
   /**
-   * Room for `records` records and their payloads, exactly (an estimate known up front: `ResolutionBatch.reserveLike`).
-   * Room that is never written costs address space, not memory: the columns are zeroed lazily by the system.
+   * Room for `records` records and their payloads, exactly (an estimate known up front: `ResolutionBatch.reserveMore`).
+   * Room that is never written costs address space, not memory: the columns are zeroed lazily by the system. The
+   * id table is left to grow: it fills at random, so room reserved in it is memory.
    */
   reserveRecords(records: number): void {
-    this.ids.reserveEntries(records);
+    this.ids.reserveEntryArrays(records);
     if (records > this.firstName.length) this.growRecords(records, true);
     this.payloads.reserve(records);
   }

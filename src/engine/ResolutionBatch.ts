@@ -192,20 +192,23 @@ export class ResolutionBatch {
   }
 
   /**
-   * Sizes the batch for about `times` times the records of `chunk` (the batch job: the input's size over the
-   * first piece's, once). perf: growing the record columns, the id table and the key lists by doubling copied
-   * and re-hashed them a dozen times at 10M rows (~20% of the read's main thread, which the workers wait for).
-   * An estimate that is too high costs address space, not memory; one too low leaves the rest to doubling.
+   * Sizes the batch for about `times` times the records of `chunk` more than it holds (the batch job: once per
+   * input file, the file's bytes over its first piece's). perf: growing the record columns and key lists by
+   * doubling copied them a dozen times at 10M rows (with the id table's rehashing, ~20% of the read's main thread,
+   * which the workers wait for). Only room that is written costs memory (the system zeroes pages lazily), so an
+   * estimate too high costs address space, within `MAX_RESERVED_RECORDS`; the id table, which fills at random,
+   * still grows as it fills. An estimate too low leaves the rest to doubling.
    */
-  reserveLike(chunk: PreparedChunk, times: number): void {
-    const records = Math.ceil(chunk.records * times);
-    if (!(records > this.size) || !Number.isFinite(records)) return;
+  reserveMore(chunk: PreparedChunk, times: number): void {
+    const more = Math.min(MAX_RESERVED_RECORDS, Math.ceil(chunk.records * times));
+    if (!(more > 0)) return;
     let keyRefs = 0;
     const rec = new PreparedRecordCursor(chunk);
     while (rec.next()) keyRefs += rec.keyCount;
+    const records = this.size + more;
     this.table.reserveRecords(records);
     this.keyStart.reserve(records + 1);
-    this.keyIds.reserve(Math.ceil(keyRefs * times));
+    this.keyIds.reserve(this.keyIds.length + Math.ceil((keyRefs / chunk.records) * more));
     this.fingerprintColumn?.reserve(2 * records);
   }
 
@@ -581,6 +584,9 @@ export class ResolutionBatch {
     return this.linked;
   }
 }
+
+/** Most records one estimate reserves room for (`reserveMore`): a wrong estimate costs address space, not a crash. */
+const MAX_RESERVED_RECORDS = 1 << 27;
 
 /** Identifier kinds by kind code (`KIND`). */
 /** Records of a chunk whose interning is warmed at once (`RecordTable.warmInterning`). */
