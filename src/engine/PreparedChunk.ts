@@ -12,8 +12,8 @@ export interface PieceReject {
 }
 
 /**
- * The records of one piece of an input file, prepared (normalized, keyed, names folded, payload serialized)
- * and packed into a few typed arrays, so a worker thread can hand them over by transfer, without structured
+ * The records of one piece of an input file, prepared (normalized, keyed, names folded, payload serialized,
+ * content fingerprinted) and packed into a few typed arrays, so a worker thread can hand them over by transfer, without structured
  * cloning an object per record, and the main thread can intern their strings straight from the bytes.
  *
  * `ints` holds per record: row, id, first name, last name, folded attributes, source, payload (string refs, -1 for
@@ -271,15 +271,14 @@ export class PreparedChunkWriter {
   }
 
   /**
-   * Appends a string that is stored, never interned: its hash is left 0. perf: a payload (~60 bytes of JSON) is
-   * copied by the native encoder, not hashed byte by byte in JS for nothing.
+   * Appends a string that is stored, never interned: its hash is left 0 (`text`: a payload on the general path,
+   * `writePayload`'s fallback).
    */
   private addText(s: string): number {
     this.reserve(s.length * 3);
     const bytes = this.bytes;
     const at = this.nBytes;
-    // perf: as in addString, an ASCII payload (~100 characters of JSON) is copied in a JS loop: the native write
-    // cost ~5% of a worker's time in the read stage.
+    // perf: as in addString, ASCII is copied in a JS loop: a native write per string cost more than the copy.
     let len = s.length;
     for (let i = 0; i < len; i++) {
       const c = s.charCodeAt(i);

@@ -585,8 +585,12 @@ export class ResolutionBatch {
   }
 }
 
-/** Most records one estimate reserves room for (`reserveMore`): a wrong estimate costs address space, not a crash. */
-const MAX_RESERVED_RECORDS = 1 << 27;
+/**
+ * Most records one estimate reserves room for (`reserveMore`), above the 20M rows the batch job is sized for: a
+ * wrong estimate (narrow first rows, then wide ones) costs at most ~2.5 GB of address space, its largest column
+ * 256 MB, not a failed allocation.
+ */
+const MAX_RESERVED_RECORDS = 1 << 25;
 
 /** Identifier kinds by kind code (`KIND`). */
 /** Records of a chunk whose interning is warmed at once (`RecordTable.warmInterning`). */
