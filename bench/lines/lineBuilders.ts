@@ -2,10 +2,11 @@
  * The output line builders on one thread: a batch of the first `--rows` rows of a CSV file (default 200,000) is
  * linked in memory, then every block of each kind of line is built `--reps` times (default 7) and the minimum and
  * median are printed, with µs per item (profile, decision, record). An instrument for A/B work on
- * `batch/profileJson`, `batch/evidenceJson`, `batch/createdJson` and `batch/mappingCsv`: the CLI runs these in
+ * `batch/profileJson`, `batch/evidenceJson`, `batch/createdJson`, `batch/mappingCsv` and `batch/tableLines`
+ * (`resolver.ndjson`'s tables): the CLI runs these in
  * worker threads, where a whole run's noise hides a 10% change.
  *
- *   npx tsx bench/lines/lineBuilders.ts --records bench/data/1000000-hard/records.csv [--rows 200000] [--kind profiles]
+ *   npx tsx bench/lines/lineBuilders.ts --records bench/data/1000000-hard/records.csv [--rows 200000] [--kind profiles|table:records]
  *
  * For numbers as the built CLI runs the code, bundle the script first (tsx adds a getter per imported binding):
  *   npx esbuild bench/lines/lineBuilders.ts --bundle --platform=node --format=esm --outfile=/tmp/lines.mjs && node /tmp/lines.mjs …
@@ -14,11 +15,12 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { linkedColumns } from '../../src/_testing/linkedColumns.js';
 import { outputLines, type LinesTask } from '../../src/batch/outputLines.js';
+import { tableLines, type TableSection } from '../../src/batch/tableLines.js';
 import { createRowMapper } from '../../src/io/rowToRecord.js';
 import type { CustomerRecord } from '../../src/types.js';
 
 const { values } = parseArgs({ options: { records: { type: 'string' }, rows: { type: 'string', default: '200000' }, kind: { type: 'string', default: 'all' }, reps: { type: 'string', default: '7' } } });
-if (values.records === undefined) throw new Error('usage: lineBuilders.ts --records FILE.csv [--rows N] [--kind profiles|evidence|created|mapping|all] [--reps N]');
+if (values.records === undefined) throw new Error('usage: lineBuilders.ts --records FILE.csv [--rows N] [--kind profiles|evidence|created|mapping|table:keys|table:names|table:records|all] [--reps N]');
 const rows = Number(values.rows);
 const reps = Number(values.reps);
 
@@ -33,9 +35,23 @@ for (let i = 1; i <= rows && i < lines.length; i++) {
   if (r.ok) records.push(r.record);
 }
 const { c, config, profiles } = linkedColumns(records);
-const items: Record<LinesTask['kind'], number> = { profiles, created: profiles, mapping: c.profileOf.length, evidence: c.evidence.key.length };
-const kinds = (values.kind === 'all' ? ['mapping', 'profiles', 'evidence', 'created'] : [values.kind]) as LinesTask['kind'][];
+type Kind = LinesTask['kind'] | `table:${TableSection}`;
+const items: Record<Kind, number> = {
+  profiles,
+  created: profiles,
+  mapping: c.profileOf.length,
+  evidence: c.evidence.key.length,
+  'table:keys': c.keys.lengths.length,
+  'table:names': c.names.lengths.length,
+  'table:records': c.profileOf.length,
+};
+const all: Kind[] = ['mapping', 'profiles', 'evidence', 'created', 'table:keys', 'table:names', 'table:records'];
+const kinds = (values.kind === 'all' ? all : [values.kind]) as Kind[];
 const BLOCK = 5000;
+const block = (kind: Kind, from: number, to: number): number =>
+  kind.startsWith('table:')
+    ? tableLines(c, { section: kind.slice(6) as TableSection, from, to }).bytes.length
+    : outputLines(c, config, { kind: kind as LinesTask['kind'], from, to, lineage: 'full' }).bytes.length;
 for (const kind of kinds) {
   const n = items[kind];
   const times: number[] = [];
@@ -43,7 +59,7 @@ for (const kind of kinds) {
   for (let rep = 0; rep < reps; rep++) {
     const t0 = process.hrtime.bigint();
     bytes = 0;
-    for (let from = 0; from < n; from += BLOCK) bytes += outputLines(c, config, { kind, from, to: Math.min(n, from + BLOCK), lineage: 'full' }).bytes.length;
+    for (let from = 0; from < n; from += BLOCK) bytes += block(kind, from, Math.min(n, from + BLOCK));
     times.push(Number(process.hrtime.bigint() - t0) / 1e6);
   }
   times.sort((a, b) => a - b);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { anyString } from '../_testing/textArbitraries.js';
-import { JsonBytes } from './JsonBytes.js';
+import { JsonBytes, jsonText } from './JsonBytes.js';
 
 const textOf = (j: JsonBytes): string => Buffer.from(j.bytes.subarray(0, j.length)).toString();
 
@@ -37,6 +37,19 @@ describe('JsonBytes', () => {
         expect(j.chars).toBe(text.length + 1);
       }),
       { seed: 20261203, numRuns: 1000 },
+    );
+  });
+
+  it('appends a piece encoded once (jsonText) as UTF-8, counting its UTF-16 length', () => {
+    const j = new JsonBytes();
+    fc.assert(
+      fc.property(fc.array(fc.oneof(anyString(), fc.string({ unit: 'binary' })).map((s) => JSON.stringify(Buffer.from(s).toString())), { maxLength: 6 }), (texts) => {
+        j.reset();
+        for (const t of texts) j.text(jsonText(t));
+        expect(textOf(j)).toBe(texts.join(''));
+        expect(j.chars).toBe(texts.join('').length);
+      }),
+      { seed: 20261204, numRuns: 500 },
     );
   });
 

@@ -38,6 +38,19 @@ describe('Utf8Lines in pieces', () => {
     expect(lines.bytes().byteLength).toBe(0);
   });
 
+  it('appends bytes short and long (loop or set), and single bytes, growing as it goes', () => {
+    const lines = new Utf8Lines(1);
+    const long = Buffer.from('ü'.repeat(100));
+    const short = Buffer.from('abcdef');
+    lines.appendBytes(short, 3);
+    lines.appendByte(44);
+    lines.appendBytes(long, long.length);
+    lines.appendByte(44);
+    lines.appendBytes(long, 10);
+    lines.endLine();
+    expect(Buffer.from(lines.bytes()).toString()).toBe(`abc,${'ü'.repeat(100)},${'ü'.repeat(5)}\n`);
+  });
+
   it('an empty line is a newline, even in a full buffer', () => {
     const lines = new Utf8Lines(1);
     lines.endLine();

@@ -1,5 +1,8 @@
 const utf8 = new TextEncoder();
 
+/** Pieces up to this many bytes are copied by a loop, longer ones by `set`. */
+const SHORT_COPY = 64;
+
 /**
  * The working buffer of the last `Utf8Lines` finished in this thread, for the next one. perf: a block of 5,000
  * profile lines (~4 MB) grew its buffer from 64 KB by doubling: ~8 MB allocated, zero-filled and first touched,
@@ -43,8 +46,22 @@ export class Utf8Lines {
   /** Appends the UTF-8 bytes `src[0, length)` to the line being made. */
   appendBytes(src: Uint8Array, length: number): void {
     this.reserve(length);
+    if (length <= SHORT_COPY) {
+      // perf: most pieces are one entry of a table (tens of bytes); `subarray` + `set` made a view per piece.
+      const buf = this.buf;
+      let at = this.used;
+      for (let i = 0; i < length; i++) buf[at++] = src[i]!;
+      this.used = at;
+      return;
+    }
     this.buf.set(length === src.length ? src : src.subarray(0, length), this.used);
     this.used += length;
+  }
+
+  /** Appends one ASCII character by its code to the line being made. */
+  appendByte(b: number): void {
+    this.reserve(1);
+    this.buf[this.used++] = b;
   }
 
   /** Ends the line being made with a newline. */

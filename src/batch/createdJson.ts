@@ -1,4 +1,4 @@
-import type { JsonBytes } from '../_internal/JsonBytes.js';
+import { jsonText, type JsonBytes } from '../_internal/JsonBytes.js';
 import { profileIdAt, type BatchColumns } from '../engine/BatchColumns.js';
 import { sortedMembers } from './profileJson.js';
 
@@ -11,14 +11,18 @@ import { sortedMembers } from './profileJson.js';
 export function writeCreatedJson(head: JsonBytes, c: BatchColumns, p: number): void {
   const members = sortedMembers(c, c.memberStart[p]!, c.memberStart[p + 1]!);
   head.reset();
-  head.ascii('{"type":"created","profile_id":"');
+  head.text(OPEN);
   // A profile id is `P` and base-36 digits: nothing to escape.
   head.ascii(profileIdAt(c, p));
-  head.ascii('","record_ids":[');
+  head.text(RECORD_IDS);
   for (let j = 0; j < members.length; j++) {
     const r = members[j]!;
     if (j > 0) head.char(44);
     head.chunkString(c.ids.chunks, c.ids.starts[r]!, c.ids.lengths[r]!);
   }
-  head.ascii(']}');
+  head.text(CLOSE);
 }
+
+const OPEN = jsonText('{"type":"created","profile_id":"');
+const RECORD_IDS = jsonText('","record_ids":[');
+const CLOSE = jsonText(']}');

@@ -3,7 +3,7 @@ import { CHUNK_BASE, chunkByte } from '../_internal/chunkString.js';
 import { flatJsonMembers } from '../_internal/flatJson.js';
 import { sortBy, sortNumbers } from '../_internal/smallSort.js';
 import { compareStrings } from '../_internal/compareStrings.js';
-import type { JsonBytes } from '../_internal/JsonBytes.js';
+import { jsonText, type JsonBytes, type JsonText } from '../_internal/JsonBytes.js';
 import { payloadAt } from '../_internal/PayloadStore.js';
 import type { Utf8Lines } from '../_internal/Utf8Lines.js';
 import { profileIdAt, sourceName, type BatchColumns } from '../engine/BatchColumns.js';
@@ -32,10 +32,10 @@ type Fields = MemberRecord['fields'];
 export function writeProfileJson(out: Utf8Lines, head: JsonBytes, c: BatchColumns, p: number, config: SurvivorshipConfig, lineage: ProfileLineage): void {
   const members = sortedMembers(c, c.memberStart[p]!, c.memberStart[p + 1]!);
   head.reset();
-  head.ascii('{"profile_id":"');
+  head.text(OPEN_PROFILE);
   // A profile id is `P` and base-36 digits: nothing to escape.
   head.ascii(profileIdAt(c, p));
-  head.ascii('","record_ids":[');
+  head.text(RECORD_IDS);
   let first = Infinity;
   let last = -Infinity;
   for (let j = 0; j < members.length; j++) {
@@ -46,20 +46,20 @@ export function writeProfileJson(out: Utf8Lines, head: JsonBytes, c: BatchColumn
     if (t < first) first = t;
     if (t > last) last = t;
   }
-  head.ascii('],"sources":[');
+  head.text(SOURCES_LIST);
   const sources = sourceRanking(c);
   sourceList(head, c, sources.order, profileSourceRanks(c, sources.rank, members));
   head.char(93);
   if (first !== Infinity) {
-    head.ascii(',"first_seen":"');
+    head.text(FIRST_SEEN);
     head.isoTime(first);
-    head.ascii('","last_seen":"');
+    head.text(LAST_SEEN);
     head.isoTime(last);
     head.char(34);
   }
-  head.ascii(',"identifiers":[');
+  head.text(IDENTIFIERS);
   writeIdentifiers(head, c, sources, members);
-  head.ascii('],"fields":');
+  head.text(FIELDS);
   const start = head.length;
   if (writeFields(head, c, members, config, lineage)) {
     head.char(125);
@@ -74,6 +74,14 @@ export function writeProfileJson(out: Utf8Lines, head: JsonBytes, c: BatchColumn
   out.endLine();
 }
 
+const OPEN_PROFILE = jsonText('{"profile_id":"');
+const RECORD_IDS = jsonText('","record_ids":[');
+const SOURCES_LIST = jsonText('],"sources":[');
+const FIRST_SEEN = jsonText(',"first_seen":"');
+const LAST_SEEN = jsonText('","last_seen":"');
+const IDENTIFIERS = jsonText(',"identifiers":[');
+const FIELDS = jsonText('],"fields":');
+
 /** A payload field name as profile lines write it, with its rule. */
 interface FieldName {
   /** The name in the payload (`firstName`, an attribute's name). */
@@ -85,6 +93,10 @@ interface FieldName {
   /** That name's value when it is an array index (V8, and so `JSON.stringify`, puts those first, in numeric order), else -1. */
   readonly index: number;
   readonly rule: SurvivorshipRule;
+  /** Its member's text up to its value: `"column":{"value":`. */
+  readonly open: JsonText;
+  /** Its member's text after the source with full lineage: `,"rule":"…"}`. */
+  readonly close: JsonText;
   /**
    * Its place among the names known to this thread in the order a profile's fields are written (array indexes by
    * number, then by name: `compareFieldNames`); -1 for a name past the cache's cap.
@@ -115,7 +127,17 @@ class FieldNames {
     const name = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset + from, to - from).toString('utf8')) as string;
     const column = profileFieldName(name);
     const index = /^(?:0|[1-9]\d{0,9})$/.test(column) && Number(column) < 2 ** 32 - 1 ? Number(column) : -1;
-    const f: FieldName = { name, key: Uint8Array.from(bytes.subarray(from, to)), column: Buffer.from(JSON.stringify(column)), index, rule: ruleFor(this.config, name), rank: -1 };
+    const rule = ruleFor(this.config, name);
+    const f: FieldName = {
+      name,
+      key: Uint8Array.from(bytes.subarray(from, to)),
+      column: Buffer.from(JSON.stringify(column)),
+      index,
+      rule,
+      open: jsonText(`${JSON.stringify(column)}:{"value":`),
+      close: jsonText(`,"rule":${JSON.stringify(rule)}}`),
+      rank: -1,
+    };
     if (this.all.length < MAX_FIELD_NAMES) {
       if (same === undefined) this.byHash.set(h, [f]);
       else same.push(f);
@@ -151,6 +173,30 @@ function fieldNamesOf(config: SurvivorshipConfig): FieldNames {
   let names = fieldNameCaches.get(config);
   if (names === undefined) fieldNameCaches.set(config, (names = new FieldNames(config)));
   return names;
+}
+
+const RECORD_ID = jsonText(',"record_id":');
+
+/** A source's name as JSON text (`"pos"`), and as a field's member `,"source":"pos"`. */
+interface SourceText {
+  readonly name: JsonText;
+  readonly member: JsonText;
+}
+
+// perf: a batch has a handful of sources, each written several times a line: escaped once per thread.
+const sourceTextCache = new WeakMap<InternedView, SourceText[]>();
+
+function sourceTexts(c: BatchColumns): SourceText[] {
+  let texts = sourceTextCache.get(c.sources);
+  if (texts === undefined) {
+    texts = [];
+    for (let s = 0; s < c.sources.lengths.length; s++) {
+      const name = JSON.stringify(stringAt(c.sources, s));
+      texts.push({ name: jsonText(name), member: jsonText(`,"source":${name}`) });
+    }
+    sourceTextCache.set(c.sources, texts);
+  }
+  return texts;
 }
 
 // Scratch for one profile's fields: per non-empty value (`entryCount` of them), its field, member and value bytes.
@@ -220,22 +266,15 @@ function writeFields(head: JsonBytes, c: BatchColumns, members: readonly number[
     const f = entryField[e]!;
     const r = members[entryMember[e]!]!;
     if (i > 0) head.char(44);
-    head.raw(f.column, 0, f.column.length);
-    head.ascii(':{"value":');
+    head.text(f.open);
     head.raw(entryChunk[e]!, entryFrom[e]!, entryTo[e]!);
-    head.ascii(',"record_id":');
+    head.text(RECORD_ID);
     entry(head, c.ids, r);
     if (lineage !== 'compact') {
       const s = c.sourceOf[r]!;
-      if (s >= 0) {
-        head.ascii(',"source":');
-        entry(head, c.sources, s);
-      }
-      head.ascii(',"rule":"');
-      head.ascii(f.rule);
-      head.char(34);
-    }
-    head.char(125);
+      if (s >= 0) head.text(sourceTexts(c)[s]!.member);
+      head.text(f.close);
+    } else head.char(125);
   }
   head.char(125);
   return true;
@@ -346,10 +385,21 @@ function profileSourceRanks(c: BatchColumns, rank: Int32Array, members: readonly
 
 /** The sources of `ranks`, as JSON strings separated by commas. */
 function sourceList(head: JsonBytes, c: BatchColumns, order: Int32Array, ranks: readonly number[]): void {
+  const texts = sourceTexts(c);
   for (let i = 0; i < ranks.length; i++) {
     if (i > 0) head.char(44);
-    entry(head, c.sources, order[ranks[i]!]!);
+    head.text(texts[order[ranks[i]!]!]!.name);
   }
+}
+
+const RECORDS = jsonText(',"records":');
+const SOURCES = jsonText(',"sources":[');
+const CLOSE_IDENTIFIER = jsonText(']}');
+const kindOpens: (JsonText | undefined)[] = [];
+
+/** The text up to the value of an identifier whose key starts with byte `prefix`: `{"kind":"email","value":`. */
+function kindOpen(prefix: number): JsonText {
+  return (kindOpens[prefix] ??= jsonText(`{"kind":${JSON.stringify(kindOfKeyText(prefix))},"value":`));
 }
 
 /** Scratch: per key a member holds, key · span + source rank + 1 (0: no source), sorted to group by key. */
@@ -397,26 +447,26 @@ function writeIdentifiers(head: JsonBytes, c: BatchColumns, { order, rank }: Sou
     const keys = c.keys;
     sortBy(byValue, (a, b) => groupKind[a]! - groupKind[b]! || compareAt(keys, groupKey[a]!, groupKey[b]!, 2));
   }
+  const texts = sourceTexts(c);
   for (let i = 0; i < groups; i++) {
     const g = byValue[i]!;
     const k = groupKey[g]!;
-    head.ascii(i === 0 ? '{"kind":"' : ',{"kind":"');
-    head.ascii(kindOfKeyText(chunkByte(c.keys.chunks, c.keys.starts[k]!)));
-    head.ascii('","value":');
+    if (i > 0) head.char(44);
+    head.text(kindOpen(chunkByte(c.keys.chunks, c.keys.starts[k]!)));
     entry(head, c.keys, k, 2);
-    head.ascii(',"records":');
+    head.text(RECORDS);
     head.number(groupStart[g + 1]! - groupStart[g]!);
-    head.ascii(',"sources":[');
+    head.text(SOURCES);
     // Sorted by source rank within the key; repeats and "no source" (0) skipped.
     let last = 0;
     for (let j = groupStart[g]!; j < groupStart[g + 1]!; j++) {
       const code = occ[j]! - k * span;
       if (code === last) continue;
       if (last !== 0) head.char(44);
-      entry(head, c.sources, order[code - 1]!);
+      head.text(texts[order[code - 1]!]!.name);
       last = code;
     }
-    head.ascii(']}');
+    head.text(CLOSE_IDENTIFIER);
   }
 }
 

@@ -153,7 +153,8 @@ export class LineCutter {
   private next(chars: number): boolean {
     const closed = this.entries > 0 && (this.entries === MAX_LINE_ENTRIES || this.chars + chars > MAX_LINE_CHARS);
     if (closed) this.finish();
-    this.out.append(this.entries === 0 ? this.open : ',');
+    if (this.entries === 0) this.out.append(this.open);
+    else this.out.appendByte(44);
     this.entries++;
     this.chars += chars + 1;
     this.count++;
