@@ -1,0 +1,44 @@
+/**
+ * The link stage on one thread: the first `--rows` rows of a CSV file (default 500,000) added to a batch, then
+ * `link()` timed (`--reps` batches, default 5; minimum and median, µs a record). The instrument for A/B work on
+ * the linker (`cluster/linkRecords`, the guards, match weights), which a whole run's noise hides.
+ *
+ *   npx tsx bench/lines/linkBatch.ts --records bench/data/1000000-hard/records.csv [--rows 500000]
+ *
+ * For numbers as the built CLI runs the code, bundle it first (as `lineBuilders.ts` says).
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { ResolutionBatch } from '../../src/engine/ResolutionBatch.js';
+import { createRowMapper } from '../../src/io/rowToRecord.js';
+import type { CustomerRecord } from '../../src/types.js';
+
+const { values } = parseArgs({ options: { records: { type: 'string' }, rows: { type: 'string', default: '500000' }, reps: { type: 'string', default: '5' } } });
+if (values.records === undefined) throw new Error('usage: linkBatch.ts --records FILE.csv [--rows N] [--reps N]');
+const rows = Number(values.rows);
+const reps = Number(values.reps);
+
+// A plain comma split: the generator's files quote nothing. Rows the mapper refuses are skipped.
+const lines = readFileSync(values.records, 'utf8').split('\n');
+const header = lines[0]!.split(',');
+const mapper = createRowMapper({});
+const records: CustomerRecord[] = [];
+for (let i = 1; i <= rows && i < lines.length; i++) {
+  if (lines[i] === '') continue;
+  const r = mapper.mapRow(header, lines[i]!.split(','));
+  if (r.ok) records.push(r.record);
+}
+lines.length = 0;
+const times: number[] = [];
+let decisions = 0;
+for (let rep = 0; rep < reps; rep++) {
+  const batch = new ResolutionBatch({});
+  for (const r of records) batch.add(r);
+  const t0 = process.hrtime.bigint();
+  batch.link();
+  times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  decisions = batch.columns().evidence.length;
+}
+times.sort((a, b) => a - b);
+const n = records.length;
+console.log(`link: ${n} records, ${decisions} decisions; min ${times[0]!.toFixed(0)} ms (${((1000 * times[0]!) / n).toFixed(2)} µs a record), median ${times[reps >> 1]!.toFixed(0)} ms`);
