@@ -20,6 +20,11 @@ export type IdweaveErrorCode =
   | 'output_invalid'
   /** A resolver snapshot failed validation (shape, bounds, checksum); it was edited or damaged. */
   | 'snapshot_invalid'
+  /**
+   * An incremental resolver's edit failed part way (an allocation failed, or a bug): its state may be
+   * inconsistent, so it refuses every later call. Restore it from a snapshot taken before.
+   */
+  | 'resolver_failed'
   /** The command line or API was used wrongly. */
   | 'usage';
 

@@ -763,8 +763,13 @@ export class ResolverState extends RecordTable {
   }
 
   private allocateSerial(): number {
-    if (this.nextSerial >= (this.idRange + 1) * ID_RANGE_SIZE) throw new Error(`id range ${this.idRange} is exhausted`);
+    this.checkSerialsLeft();
     return this.nextSerial++;
+  }
+
+  /** Throws when the id range has no serial left (an edit that may need one checks before it changes anything). */
+  checkSerialsLeft(): void {
+    if (this.nextSerial >= (this.idRange + 1) * ID_RANGE_SIZE) throw new Error(`id range ${this.idRange} is exhausted`);
   }
 
   /** Reclaims index slots left by removed and grown records once they are half the table. */

@@ -285,6 +285,12 @@ class IncrementalResolver implements Resolver {
   private writing = 0;
   private readonly keyQuery: ReturnType<typeof createRecordKeyer>;
   private readonly queryStats: KeyStats = { invalid: {}, junk: {} };
+  /**
+   * The call whose edit of the state threw part way, and what it threw. An edit that fails half done (an
+   * allocation refused while a record was being stored) can leave the tables disagreeing with each other, and
+   * answers read from them would be wrong without a sign: every later call is refused instead (`usable`).
+   */
+  private failure: { readonly call: string; readonly error: unknown } | undefined;
 
   constructor(private readonly state: ResolverState) {
     this.keyQuery = createRecordKeyer(state.options);
@@ -348,7 +354,8 @@ class IncrementalResolver implements Resolver {
     if (reasons.length > 0) return erased.length > 0 ? { ok: false, reasons, erased } : { ok: false, reasons };
     // Removals first, so an id's slot is free before anything else is stored.
     ops.sort((a, b) => (a.type === 'remove' ? 0 : 1) - (b.type === 'remove' ? 0 : 1));
-    return { ok: true, events: this.state.apply(ops) };
+    if (ops.some((op) => op.type !== 'remove')) this.state.checkSerialsLeft();
+    return { ok: true, events: this.edit('apply()', () => this.state.apply(ops)) };
   }
 
   add(record: CustomerRecord): ResolverChangeResult {
@@ -357,9 +364,13 @@ class IncrementalResolver implements Resolver {
     if (!checked.ok) return checked;
     if (this.state.isErased(checked.record.id)) return { ok: false, reasons: [erasedReason(checked.record.id)], erased: [checked.record.id] };
     if (this.state.indexOf(checked.record.id) >= 0) return { ok: false, reasons: [`duplicate id "${checked.record.id}": use update() to change an existing record`] };
-    const { prepared, stats } = this.prepare(checked.record);
-    const events = this.state.add(prepared);
-    return this.changed(checked.record, prepared, stats, events);
+    // A used-up id range refuses the add before anything changes (the resolver stays usable, for removals).
+    this.state.checkSerialsLeft();
+    return this.edit('add()', () => {
+      const { prepared, stats } = this.prepare(checked.record);
+      const events = this.state.add(prepared);
+      return this.changed(checked.record, prepared, stats, events);
+    });
   }
 
   update(record: CustomerRecord): ResolverChangeResult {
@@ -369,9 +380,12 @@ class IncrementalResolver implements Resolver {
     const r = this.state.indexOf(checked.record.id);
     if (this.state.isErased(checked.record.id)) return { ok: false, reasons: [erasedReason(checked.record.id)], erased: [checked.record.id] };
     if (r < 0) return { ok: false, reasons: [`unknown id "${checked.record.id}": use add() for a new record`] };
-    const { prepared, stats } = this.prepare(checked.record);
-    const events = this.state.update(r, prepared);
-    return this.changed(checked.record, prepared, stats, events);
+    this.state.checkSerialsLeft();
+    return this.edit('update()', () => {
+      const { prepared, stats } = this.prepare(checked.record);
+      const events = this.state.update(r, prepared);
+      return this.changed(checked.record, prepared, stats, events);
+    });
   }
 
   /** Prepares a record with its own identifier counts (for its warnings), added to the resolver's. */
@@ -413,21 +427,24 @@ class IncrementalResolver implements Resolver {
       const accepted = acceptId(recordId);
       if (typeof recordId !== 'string' || !accepted.ok) return { ok: false, reasons: [`id ${typeof recordId === 'string' ? JSON.stringify(recordId.slice(0, 60)) : String(recordId)}: ${accepted.ok ? 'expected a string' : accepted.problem}`] };
       // An erasure request must stick even when the record is gone already or has not arrived yet.
-      const events = r >= 0 ? this.state.remove(r) : [];
-      this.state.markErased(recordId);
-      return { ok: true, events };
+      return this.edit('remove()', () => {
+        const events = r >= 0 ? this.state.remove(r) : [];
+        this.state.markErased(recordId);
+        return { ok: true, events };
+      });
     }
     if (r < 0) return { ok: false, reasons: [`unknown id "${String(recordId)}"`] };
-    return { ok: true, events: this.state.remove(r) };
+    return { ok: true, events: this.edit('remove()', () => this.state.remove(r)) };
   }
 
   erasedIds(): string[] {
+    this.usable();
     return [...this.state.erasedIds()].sort(compareStrings);
   }
 
   unerase(recordId: string): ResolverRemoveResult {
     this.refuseWhileWriting();
-    if (typeof recordId !== 'string' || !this.state.unmarkErased(recordId)) return { ok: false, reasons: [`id "${String(recordId)}" is not erased`] };
+    if (typeof recordId !== 'string' || !this.edit('unerase()', () => this.state.unmarkErased(recordId))) return { ok: false, reasons: [`id "${String(recordId)}" is not erased`] };
     return { ok: true, events: [] };
   }
 
@@ -442,22 +459,24 @@ class IncrementalResolver implements Resolver {
       if (!accepted.ok) problems.push(`${name}: ${accepted.problem}`);
     }
     if (problems.length > 0) return { ok: false, reasons: problems };
-    return { ok: true, events: this.state.setOverride(checked.data.recordA, checked.data.recordB, checked.data.rule)! };
+    return { ok: true, events: this.edit('override()', () => this.state.setOverride(checked.data.recordA, checked.data.recordB, checked.data.rule))! };
   }
 
   clearOverride(recordIdA: string, recordIdB: string): ResolverOverrideResult {
     this.refuseWhileWriting();
-    const events = typeof recordIdA === 'string' && typeof recordIdB === 'string' ? this.state.setOverride(recordIdA, recordIdB, undefined) : undefined;
+    const events = typeof recordIdA === 'string' && typeof recordIdB === 'string' ? this.edit('clearOverride()', () => this.state.setOverride(recordIdA, recordIdB, undefined)) : undefined;
     if (events === undefined) return { ok: false, reasons: [`no override between "${String(recordIdA)}" and "${String(recordIdB)}"`] };
     return { ok: true, events };
   }
 
   profileOf(recordId: string): string | undefined {
+    this.usable();
     const r = this.state.indexOf(recordId);
     return r < 0 ? undefined : profileIdOfSerial(this.state.serial[r]!);
   }
 
   profile(profileId: string): GoldenProfile | undefined {
+    this.usable();
     const s = this.liveSerial(profileId);
     return s < 0 ? undefined : this.state.buildProfile(s, profileId);
   }
@@ -468,6 +487,7 @@ class IncrementalResolver implements Resolver {
   }
 
   lookupAll(query: LookupQuery): string[] {
+    this.usable();
     const key = this.keyOfQuery(query);
     const k = key === undefined ? -1 : this.state.keys.get(key);
     if (k < 0) return [];
@@ -477,19 +497,23 @@ class IncrementalResolver implements Resolver {
   }
 
   explain(recordIdA: string, recordIdB: string): RecordsExplanation {
+    this.usable();
     return explainRecords(this.state, recordIdA, recordIdB);
   }
 
   explainProfile(profileId: string): ProfileExplanation | undefined {
+    this.usable();
     const s = this.liveSerial(profileId);
     return s < 0 ? undefined : explainProfileOf(this.state, s);
   }
 
   snapshot(): ResolverSnapshot {
+    this.usable();
     return writeSnapshot(this.state);
   }
 
   async writeSnapshot(path: string): Promise<{ bytes: number; records: number }> {
+    this.usable();
     if (typeof path !== 'string' || path === '') throw new IdweaveError('usage', 'writeSnapshot: expected the path of the snapshot file to write');
     this.writing++;
     try {
@@ -502,7 +526,26 @@ class IncrementalResolver implements Resolver {
   }
 
   /** Misuse, not bad data, so it throws: a result of `{ ok: false }` could be taken for a refused record. */
+  /** Throws `resolver_failed` once an edit has failed part way (`failure`). */
+  private usable(): void {
+    const f = this.failure;
+    if (f === undefined) return;
+    const why = f.error instanceof Error ? f.error.message : String(f.error);
+    throw new IdweaveError('resolver_failed', `the resolver stopped after ${f.call} failed part way (${why}): its state may be inconsistent; restore it from a snapshot taken before`);
+  }
+
+  /** Runs an edit of the state; one that throws leaves the resolver refusing every later call. */
+  private edit<T>(call: string, f: () => T): T {
+    try {
+      return f();
+    } catch (e) {
+      this.failure ??= { call, error: e };
+      throw e;
+    }
+  }
+
   private refuseWhileWriting(): void {
+    this.usable();
     if (this.writing > 0) throw new IdweaveError('usage', 'the resolver is writing a snapshot (writeSnapshot): await it before add, update, remove, override or unerase');
   }
 
