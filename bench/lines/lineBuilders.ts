@@ -11,29 +11,18 @@
  * For numbers as the built CLI runs the code, bundle the script first (tsx adds a getter per imported binding):
  *   npx esbuild bench/lines/lineBuilders.ts --bundle --platform=node --format=esm --outfile=/tmp/lines.mjs && node /tmp/lines.mjs …
  */
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { linkedColumns } from '../../src/_testing/linkedColumns.js';
 import { outputLines, type LinesTask } from '../../src/batch/outputLines.js';
 import { tableLines, type TableSection } from '../../src/batch/tableLines.js';
-import { createRowMapper } from '../../src/io/rowToRecord.js';
-import type { CustomerRecord } from '../../src/types.js';
+import { generatedRecords } from './generatedRecords.js';
 
 const { values } = parseArgs({ options: { records: { type: 'string' }, rows: { type: 'string', default: '200000' }, kind: { type: 'string', default: 'all' }, reps: { type: 'string', default: '7' } } });
 if (values.records === undefined) throw new Error('usage: lineBuilders.ts --records FILE.csv [--rows N] [--kind profiles|evidence|created|mapping|table:keys|table:names|table:records|all] [--reps N]');
 const rows = Number(values.rows);
 const reps = Number(values.reps);
 
-// A plain comma split: the generator's files quote nothing. Rows the mapper refuses are skipped.
-const lines = readFileSync(values.records, 'utf8').split('\n');
-const header = lines[0]!.split(',');
-const mapper = createRowMapper({});
-const records: CustomerRecord[] = [];
-for (let i = 1; i <= rows && i < lines.length; i++) {
-  if (lines[i] === '') continue;
-  const r = mapper.mapRow(header, lines[i]!.split(','));
-  if (r.ok) records.push(r.record);
-}
+const records = generatedRecords(values.records, rows);
 const { c, config, profiles } = linkedColumns(records);
 type Kind = LinesTask['kind'] | `table:${TableSection}`;
 const items: Record<Kind, number> = {

@@ -7,28 +7,16 @@
  *
  * For numbers as the built CLI runs the code, bundle it first (as `lineBuilders.ts` says).
  */
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ResolutionBatch } from '../../src/engine/ResolutionBatch.js';
-import { createRowMapper } from '../../src/io/rowToRecord.js';
-import type { CustomerRecord } from '../../src/types.js';
+import { generatedRecords } from './generatedRecords.js';
 
 const { values } = parseArgs({ options: { records: { type: 'string' }, rows: { type: 'string', default: '500000' }, reps: { type: 'string', default: '5' } } });
 if (values.records === undefined) throw new Error('usage: linkBatch.ts --records FILE.csv [--rows N] [--reps N]');
 const rows = Number(values.rows);
 const reps = Number(values.reps);
 
-// A plain comma split: the generator's files quote nothing. Rows the mapper refuses are skipped.
-const lines = readFileSync(values.records, 'utf8').split('\n');
-const header = lines[0]!.split(',');
-const mapper = createRowMapper({});
-const records: CustomerRecord[] = [];
-for (let i = 1; i <= rows && i < lines.length; i++) {
-  if (lines[i] === '') continue;
-  const r = mapper.mapRow(header, lines[i]!.split(','));
-  if (r.ok) records.push(r.record);
-}
-lines.length = 0;
+const records = generatedRecords(values.records, rows);
 const times: number[] = [];
 let decisions = 0;
 for (let rep = 0; rep < reps; rep++) {
