@@ -88,12 +88,10 @@ interface FieldName {
   readonly name: string;
   /** Its JSON text in the payload (quotes included), UTF-8: a copy, so the cache keeps no payload chunk alive. */
   readonly key: Uint8Array;
-  /** Its name in the line (`profileFieldName`) as JSON text, UTF-8. */
-  readonly column: Uint8Array;
   /** That name's value when it is an array index (V8, and so `JSON.stringify`, puts those first, in numeric order), else -1. */
   readonly index: number;
   readonly rule: SurvivorshipRule;
-  /** Its member's text up to its value: `"column":{"value":`. */
+  /** Its member's text up to its value, its name in the line (`profileFieldName`) first: `"name":{"value":`. */
   readonly open: JsonText;
   /** Its member's text after the source with full lineage: `,"rule":"…"}`. */
   readonly close: JsonText;
@@ -131,7 +129,6 @@ class FieldNames {
     const f: FieldName = {
       name,
       key: Uint8Array.from(bytes.subarray(from, to)),
-      column: Buffer.from(JSON.stringify(column)),
       index,
       rule,
       open: jsonText(`${JSON.stringify(column)}:{"value":`),
