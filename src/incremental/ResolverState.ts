@@ -1,3 +1,4 @@
+import { IdweaveError } from '../errors.js';
 import type { OverrideRule, ResolvedOptions } from '../config/ResolveOptions.js';
 import type { EvidenceLog } from '../cluster/EvidenceLog.js';
 import { genericKeyOf, linkRecords, type GenericKey, type LinkConfig } from '../cluster/linkRecords.js';
@@ -763,13 +764,20 @@ export class ResolverState extends RecordTable {
   }
 
   private allocateSerial(): number {
-    this.checkSerialsLeft();
+    if (this.nextSerial >= (this.idRange + 1) * ID_RANGE_SIZE) throw new Error(`id range ${this.idRange} is exhausted`);
     return this.nextSerial++;
   }
 
-  /** Throws when the id range has no serial left (an edit that may need one checks before it changes anything). */
-  checkSerialsLeft(): void {
-    if (this.nextSerial >= (this.idRange + 1) * ID_RANGE_SIZE) throw new Error(`id range ${this.idRange} is exhausted`);
+  /**
+   * Throws when the id range may not hold the serials of an edit that re-resolves (checked before the edit
+   * changes anything): one re-resolving `more` new records and any live ones gives out at most that many.
+   */
+  checkSerialsLeft(more: number): void {
+    const left = (this.idRange + 1) * ID_RANGE_SIZE - this.nextSerial;
+    const need = this.liveRecords + more;
+    if (left < Math.max(1, need)) {
+      throw new IdweaveError('usage', `id range ${this.idRange} is exhausted (${left} profile ids left, an edit of ${this.liveRecords} live records may need ${Math.max(1, need)}): write on in another id range`);
+    }
   }
 
   /** Reclaims index slots left by removed and grown records once they are half the table. */

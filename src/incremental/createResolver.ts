@@ -297,10 +297,12 @@ class IncrementalResolver implements Resolver {
   }
 
   get recordCount(): number {
+    this.usable();
     return this.state.liveRecords;
   }
 
   get profileCount(): number {
+    this.usable();
     return this.state.liveProfiles;
   }
 
@@ -354,7 +356,7 @@ class IncrementalResolver implements Resolver {
     if (reasons.length > 0) return erased.length > 0 ? { ok: false, reasons, erased } : { ok: false, reasons };
     // Removals first, so an id's slot is free before anything else is stored.
     ops.sort((a, b) => (a.type === 'remove' ? 0 : 1) - (b.type === 'remove' ? 0 : 1));
-    if (ops.some((op) => op.type !== 'remove')) this.state.checkSerialsLeft();
+    this.state.checkSerialsLeft(ops.length);
     return { ok: true, events: this.edit('apply()', () => this.state.apply(ops)) };
   }
 
@@ -364,8 +366,8 @@ class IncrementalResolver implements Resolver {
     if (!checked.ok) return checked;
     if (this.state.isErased(checked.record.id)) return { ok: false, reasons: [erasedReason(checked.record.id)], erased: [checked.record.id] };
     if (this.state.indexOf(checked.record.id) >= 0) return { ok: false, reasons: [`duplicate id "${checked.record.id}": use update() to change an existing record`] };
-    // A used-up id range refuses the add before anything changes (the resolver stays usable, for removals).
-    this.state.checkSerialsLeft();
+    // An id range that may not hold the edit's new profile ids refuses it before anything changes.
+    this.state.checkSerialsLeft(1);
     return this.edit('add()', () => {
       const { prepared, stats } = this.prepare(checked.record);
       const events = this.state.add(prepared);
@@ -380,7 +382,7 @@ class IncrementalResolver implements Resolver {
     const r = this.state.indexOf(checked.record.id);
     if (this.state.isErased(checked.record.id)) return { ok: false, reasons: [erasedReason(checked.record.id)], erased: [checked.record.id] };
     if (r < 0) return { ok: false, reasons: [`unknown id "${checked.record.id}": use add() for a new record`] };
-    this.state.checkSerialsLeft();
+    this.state.checkSerialsLeft(0);
     return this.edit('update()', () => {
       const { prepared, stats } = this.prepare(checked.record);
       const events = this.state.update(r, prepared);
@@ -427,6 +429,7 @@ class IncrementalResolver implements Resolver {
       const accepted = acceptId(recordId);
       if (typeof recordId !== 'string' || !accepted.ok) return { ok: false, reasons: [`id ${typeof recordId === 'string' ? JSON.stringify(recordId.slice(0, 60)) : String(recordId)}: ${accepted.ok ? 'expected a string' : accepted.problem}`] };
       // An erasure request must stick even when the record is gone already or has not arrived yet.
+      if (r >= 0) this.state.checkSerialsLeft(0);
       return this.edit('remove()', () => {
         const events = r >= 0 ? this.state.remove(r) : [];
         this.state.markErased(recordId);
@@ -434,6 +437,7 @@ class IncrementalResolver implements Resolver {
       });
     }
     if (r < 0) return { ok: false, reasons: [`unknown id "${String(recordId)}"`] };
+    this.state.checkSerialsLeft(0);
     return { ok: true, events: this.edit('remove()', () => this.state.remove(r)) };
   }
 
@@ -459,11 +463,13 @@ class IncrementalResolver implements Resolver {
       if (!accepted.ok) problems.push(`${name}: ${accepted.problem}`);
     }
     if (problems.length > 0) return { ok: false, reasons: problems };
+    this.state.checkSerialsLeft(0);
     return { ok: true, events: this.edit('override()', () => this.state.setOverride(checked.data.recordA, checked.data.recordB, checked.data.rule))! };
   }
 
   clearOverride(recordIdA: string, recordIdB: string): ResolverOverrideResult {
     this.refuseWhileWriting();
+    this.state.checkSerialsLeft(0);
     const events = typeof recordIdA === 'string' && typeof recordIdB === 'string' ? this.edit('clearOverride()', () => this.state.setOverride(recordIdA, recordIdB, undefined)) : undefined;
     if (events === undefined) return { ok: false, reasons: [`no override between "${String(recordIdA)}" and "${String(recordIdB)}"`] };
     return { ok: true, events };
@@ -525,7 +531,6 @@ class IncrementalResolver implements Resolver {
     }
   }
 
-  /** Misuse, not bad data, so it throws: a result of `{ ok: false }` could be taken for a refused record. */
   /** Throws `resolver_failed` once an edit has failed part way (`failure`). */
   private usable(): void {
     const f = this.failure;
@@ -544,6 +549,7 @@ class IncrementalResolver implements Resolver {
     }
   }
 
+  /** Misuse, not bad data, so it throws: a result of `{ ok: false }` could be taken for a refused record. */
   private refuseWhileWriting(): void {
     this.usable();
     if (this.writing > 0) throw new IdweaveError('usage', 'the resolver is writing a snapshot (writeSnapshot): await it before add, update, remove, override or unerase');

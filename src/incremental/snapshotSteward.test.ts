@@ -168,6 +168,22 @@ describe('the object snapshot (version 3)', () => {
     expect(b.snapshot().idRange).toBe(1);
   });
 
+  test('an edit the id range may not hold is refused before it changes anything: the resolver stays usable', () => {
+    // crm-1 and pos-7 share an email, crm-1 and crm-2 a phone: removing crm-1 may split what is left.
+    const r = createResolver();
+    for (const rec of [omar, omarPos, layla]) r.add(rec);
+    const s = snap(r);
+    s.idRange = 1;
+    s.nextSerial = 2 * ID_RANGE_SIZE - 1;
+    const b = restoreResolver(resign(s));
+    const before = JSON.stringify(b.snapshot());
+    for (const edit of [() => b.remove('crm-1'), () => b.remove('crm-1', { erase: true }), () => b.override('crm-1', 'pos-7', 'never'), () => b.update({ ...omar, firstName: 'Omer' }), () => b.add(nour), () => b.apply({ remove: ['pos-7'] })]) {
+      expect(edit).toThrow(expect.objectContaining({ code: 'usage', message: expect.stringMatching(/id range 1 is exhausted/) }));
+    }
+    expect(JSON.stringify(b.snapshot())).toBe(before);
+    expect(b.recordCount).toBe(3);
+  });
+
   test('changing an override, a rule, a tombstone or the id range breaks the checksum', () => {
     for (const edit of [
       (s: Json) => (s.overrides[0][2] = 'never'),
