@@ -85,15 +85,6 @@ export class PayloadStore {
     this.lengths[i] = 0;
   }
 
-  /** FNV-1a 32 of payload i's bytes, seeded with `h` (to chain with other hashes). */
-  hashOf(i: number, h = 0x811c9dc5): number {
-    const address = this.starts[i]!;
-    const buf = this.bytes.chunkOf(address);
-    const from = address % 2 ** 32;
-    for (let j = from, end = from + this.lengths[i]!; j < end; j++) h = Math.imul(h ^ buf[j]!, 0x01000193);
-    return h >>> 0;
-  }
-
   /** Makes room for indices below `n`, exactly (a size known up front). */
   reserve(n: number): void {
     this.starts = grow(this.starts, n, true);

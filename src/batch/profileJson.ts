@@ -257,6 +257,7 @@ function writeFields(head: JsonBytes, c: BatchColumns, members: readonly number[
     }
     i = end;
   }
+  const sources = lineage !== 'compact' ? sourceTexts(c) : undefined;
   head.char(123);
   for (let i = 0; i < fields; i++) {
     const e = winners[i]!;
@@ -267,9 +268,9 @@ function writeFields(head: JsonBytes, c: BatchColumns, members: readonly number[
     head.raw(entryChunk[e]!, entryFrom[e]!, entryTo[e]!);
     head.text(RECORD_ID);
     entry(head, c.ids, r);
-    if (lineage !== 'compact') {
+    if (sources !== undefined) {
       const s = c.sourceOf[r]!;
-      if (s >= 0) head.text(sourceTexts(c)[s]!.member);
+      if (s >= 0) head.text(sources[s]!.member);
       head.text(f.close);
     } else head.char(125);
   }

@@ -592,10 +592,10 @@ export class ResolutionBatch {
  */
 const MAX_RESERVED_RECORDS = 1 << 25;
 
-/** Identifier kinds by kind code (`KIND`). */
 /** Records of a chunk whose interning is warmed at once (`RecordTable.warmInterning`). */
 const WARM_RECORDS = 16;
 
+/** Identifier kinds by kind code (`KIND`). */
 const KIND_NAMES: readonly IdentifierKind[] = (() => {
   const names: IdentifierKind[] = [];
   for (const [name, code] of Object.entries(KIND)) names[code] = name as IdentifierKind;
