@@ -154,6 +154,8 @@ describe('resolveFiles (real engine)', () => {
     const entry = manifest.files.find((f) => f.name === 'report.html')!;
     expect(entry).toMatchObject({ bytes: Buffer.byteLength(html) });
     expect(entry.sha256).toBe(await sha256File(path.join(out, 'report.html')));
+    // Every file's checksum is its bytes' own, whoever hashed them (resolver.ndjson: the snapshot writer).
+    for (const f of manifest.files) expect([f.name, f.bytes, f.sha256]).toEqual([f.name, readFileSync(path.join(out, f.name)).length, await sha256File(path.join(out, f.name))]);
     expect(JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8'))).toEqual(report);
   });
 

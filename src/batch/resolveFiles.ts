@@ -488,8 +488,9 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
 
     // The records as a resolver holds them: `resolverFromBatch` seeds a CRM's resolver from this run.
     t = performance.now();
-    const table = await outputs.writer(OUTPUT_FILES.resolver);
-    // Straight into the staged output (hashed and counted as written): no temporary file, no second read.
+    // Straight into the staged output (counted as written; the snapshot writer's checksum is the manifest's): no
+    // temporary file, no second read.
+    const table = await outputs.writer(OUTPUT_FILES.resolver, { hashed: false });
     const tableStream = new Writable({
       highWaterMark: 1 << 20,
       write(chunk: Buffer, _encoding, done) {
@@ -509,9 +510,9 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
       }
       while (inFlight.length > 0) yield await inFlight.shift()!;
     };
-    await writeSnapshotStream(batchSnapshotSource(batch, tableBlocks), tableStream, { name: OUTPUT_FILES.resolver });
+    const snapshot = await writeSnapshotStream(batchSnapshotSource(batch, tableBlocks), tableStream, { name: OUTPUT_FILES.resolver });
     await new Promise<void>((done, fail) => tableStream.end((e?: Error | null) => (e ? fail(e) : done())));
-    await outputs.close(OUTPUT_FILES.resolver, table);
+    await outputs.close(OUTPUT_FILES.resolver, table, snapshot.sha256);
     stages.push(stageTiming('resolver', t, batch.size));
 
     t = performance.now();

@@ -32,18 +32,24 @@ export class LineWriter {
   private buffer = '';
   private lines = 0;
   private bytes = 0;
-  private readonly hash: Hash = createHash('sha256');
+  /** Undefined when the bytes' producer hashes them and hands the checksum to `close`. */
+  private readonly hash: Hash | undefined;
   private observer: ((bytes: Buffer) => void) | undefined;
 
-  private constructor(file: string, handle: FileHandle) {
+  private constructor(file: string, handle: FileHandle, hashed: boolean) {
     this.path = file;
     this.handle = handle;
+    this.hash = hashed ? createHash('sha256') : undefined;
   }
 
-  /** Creates `file`, which must not exist (O_EXCL, O_NOFOLLOW). Throws `output_unwritable`. */
-  static async create(file: string): Promise<LineWriter> {
+  /**
+   * Creates `file`, which must not exist (O_EXCL, O_NOFOLLOW). Throws `output_unwritable`. With `hashed: false`
+   * the writer does not hash: what produced the bytes did, and `close` takes its checksum (perf: a file that
+   * carries a checksum of its own is not hashed twice).
+   */
+  static async create(file: string, { hashed = true }: { hashed?: boolean } = {}): Promise<LineWriter> {
     try {
-      return new LineWriter(file, await open(file, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o644));
+      return new LineWriter(file, await open(file, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o644), hashed);
     } catch (e) {
       throw unwritable(file, e);
     }
@@ -107,7 +113,7 @@ export class LineWriter {
   /** Shows, hashes, counts and writes bytes (encoded once). */
   private async writeOut(bytes: Buffer): Promise<void> {
     this.observer?.(bytes);
-    this.hash.update(bytes);
+    this.hash?.update(bytes);
     this.bytes += bytes.length;
     try {
       // writeFile on a handle writes everything from the current position, looping over partial writes.
@@ -117,8 +123,9 @@ export class LineWriter {
     }
   }
 
-  /** Flushes and closes; returns what was written. */
-  async close(): Promise<WrittenFile> {
+  /** Flushes and closes; returns what was written. `sha256` is the producer's checksum of an unhashed writer's bytes. */
+  async close(sha256?: string): Promise<WrittenFile> {
+    if ((this.hash === undefined) !== (sha256 !== undefined)) throw new IdweaveError('usage', `${this.path}: a checksum is given to close exactly the writers that do not hash`);
     await this.flush();
     const handle = this.requireHandle();
     this.handle = undefined;
@@ -127,7 +134,7 @@ export class LineWriter {
     } catch (e) {
       throw unwritable(this.path, e);
     }
-    return { bytes: this.bytes, lines: this.lines, sha256: this.hash.digest('hex') };
+    return { bytes: this.bytes, lines: this.lines, sha256: sha256 ?? this.hash!.digest('hex') };
   }
 
   /** Closes and deletes the file (after a failure); never throws. */

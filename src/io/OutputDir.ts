@@ -95,16 +95,16 @@ export class OutputDir {
     return this.committing;
   }
 
-  /** A line writer for output `name` in staging. */
-  async writer(name: string): Promise<LineWriter> {
-    const w = await LineWriter.create(path.join(this.staging, checkName(name)));
+  /** A line writer for output `name` in staging (`hashed`: see `LineWriter.create`). */
+  async writer(name: string, options?: { hashed?: boolean }): Promise<LineWriter> {
+    const w = await LineWriter.create(path.join(this.staging, checkName(name)), options);
     this.writers.add(w);
     return w;
   }
 
-  /** Closes a writer and records the file for the manifest. */
-  async close(name: string, writer: LineWriter): Promise<WrittenFile> {
-    const written = await writer.close();
+  /** Closes a writer and records the file for the manifest (`sha256`: an unhashed writer's checksum). */
+  async close(name: string, writer: LineWriter, sha256?: string): Promise<WrittenFile> {
+    const written = await writer.close(sha256);
     this.writers.delete(writer);
     this.files.set(name, written);
     return written;

@@ -65,6 +65,16 @@ describe('LineWriter', () => {
     expect(written).toEqual({ bytes: text.length, lines: 3000, sha256: createHash('sha256').update(text).digest('hex') });
   });
 
+  test('a writer that does not hash takes its producer\'s checksum on close, and only such a writer does', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'idweave-w-'));
+    const unhashed = await LineWriter.create(path.join(dir, 'a.ndjson'), { hashed: false });
+    unhashed.write('a');
+    await expect(unhashed.close()).rejects.toMatchObject({ code: 'usage' });
+    expect(await unhashed.close('f'.repeat(64))).toEqual({ bytes: 2, lines: 1, sha256: 'f'.repeat(64) });
+    const hashed = await LineWriter.create(path.join(dir, 'b.ndjson'));
+    await expect(hashed.close('f'.repeat(64))).rejects.toMatchObject({ code: 'usage' });
+  });
+
   test('abort removes the file; an unwritable directory is output_unwritable', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'idweave-w-'));
     const w = await LineWriter.create(path.join(dir, 'x.csv'));
