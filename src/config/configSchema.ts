@@ -3,42 +3,9 @@ import { z } from 'zod';
 import { foldColumnName } from '../_internal/foldColumnName.js';
 import { PERSON_FIELD_COLUMNS } from '../_internal/nameFields.js';
 import type { ResolveOptions } from './ResolveOptions.js';
+import { RECORD_COLUMNS, type RecordColumn } from './recordColumns.js';
 
-/**
- * The input columns idweave understands (spec §1), by their canonical names. `x` is an alias of `twitter`.
- * A config's `columns` maps these names to the names used by an input file.
- */
-export const RECORD_COLUMNS = [
-  'id',
-  'source',
-  'updated_at',
-  'email',
-  'phone',
-  'login',
-  'first_name',
-  'last_name',
-  'full_name',
-  'instagram',
-  'twitter',
-  'x',
-  'facebook',
-  'tiktok',
-  'snapchat',
-  'linkedin',
-  'youtube',
-  'telegram',
-  'whatsapp',
-  'date_of_birth',
-  'dob',
-  'birth_year',
-  'year_of_birth',
-  'gender',
-  'address',
-  'city',
-  'postcode',
-  'country',
-] as const;
-export type RecordColumn = (typeof RECORD_COLUMNS)[number];
+export { RECORD_COLUMNS, type RecordColumn } from './recordColumns.js';
 
 const IDENTIFIER_KINDS = ['email', 'phone', 'login', 'handle', 'externalId', 'any'] as const;
 const SURVIVORSHIP_RULES = ['mostRecent', 'mostFrequent', 'sourcePriority', 'mostComplete', 'firstValid'] as const;

@@ -1,5 +1,6 @@
 import { foldColumnName } from '../_internal/foldColumnName.js';
-import { RECORD_COLUMNS, type IdweaveConfig, type RecordColumn } from '../config/configSchema.js';
+import type { IdweaveConfig } from '../config/configSchema.js';
+import { RECORD_COLUMNS, type RecordColumn } from '../config/recordColumns.js';
 
 export { foldColumnName };
 
