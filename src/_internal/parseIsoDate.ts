@@ -4,8 +4,9 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|
 /**
  * Epoch ms of an ISO-8601 date (the shapes `ISO_DATE` allows, as `Date.parse` reads them), NaN for anything
  * else. perf: the common `YYYY-MM-DDTHH:MM:SSZ` with unambiguous fields is computed directly; `Date.parse` cost
- * more than the rest of mapping a row's dates. Everything else (days 29–31, hour 24, offsets, fractions) goes
- * to `Date.parse`, so results are the same.
+ * more than the rest of mapping a row's dates. Days 29–31 of any month are computed too: `Date.parse` rolls
+ * them over into the next month as `Date.UTC` does (the property test holds the two to it). Everything else
+ * (day 32, hour 24, offsets, fractions) goes to `Date.parse`, so results are the same.
  */
 export function parseIsoDate(v: string): number {
   if (v.length === 20 && v.charCodeAt(19) === 90 /* Z */ && v.charCodeAt(10) === 84 /* T */) {
@@ -16,7 +17,7 @@ export function parseIsoDate(v: string): number {
     const mi = num(v, 14, 2);
     const s = num(v, 17, 2);
     if (
-      y >= 100 && mo >= 1 && mo <= 12 && d >= 1 && d <= 28 && h <= 23 && mi <= 59 && s <= 59 &&
+      y >= 100 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && h <= 23 && mi <= 59 && s <= 59 &&
       v.charCodeAt(4) === 45 && v.charCodeAt(7) === 45 && v.charCodeAt(13) === 58 && v.charCodeAt(16) === 58
     ) {
       return Date.UTC(y, mo - 1, d, h, mi, s);

@@ -43,19 +43,9 @@ export function foldAttributes(r: AttributeFields): string {
 export function foldDateOfBirth(raw: string): string {
   const s = raw.trim();
   if (s.length > 40) return '';
-  let y = 0;
-  let m = 0;
-  let d = 0;
-  let match: RegExpExecArray | null;
-  if ((match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ].*)?$/.exec(s))) [y, m, d] = [+match[1]!, +match[2]!, +match[3]!];
-  else if ((match = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(s))) {
-    [d, m, y] = [+match[1]!, +match[2]!, +match[3]!];
-    if (m > 12 && d <= 12) [d, m] = [m, d];
-  } else if ((match = /^(\d{4})(\d{2})(\d{2})$/.exec(s))) [y, m, d] = [+match[1]!, +match[2]!, +match[3]!];
-  else if ((match = /^(\d{4})[-/.](\d{1,2})$/.exec(s))) [y, m] = [+match[1]!, +match[2]!];
-  else if ((match = /^(\d{1,2})[-/.](\d{4})$/.exec(s))) [m, y] = [+match[1]!, +match[2]!];
-  else if ((match = /^(\d{4})$/.exec(s))) y = +match[1]!;
-  else return '';
+  const date = readDate(s);
+  if (date === undefined) return '';
+  let { y, m, d } = date;
   if (y < 1875 || y > 2100 || m > 12 || d > 31 || (d > 0 && m === 0)) return '';
   if (m === 1 && d === 1) {
     if (y === 1900 || y === 1970 || y === 1901) return '';
@@ -63,6 +53,69 @@ export function foldDateOfBirth(raw: string): string {
     d = 0;
   }
   return String(y) + pad2(m) + pad2(d);
+}
+
+/**
+ * Year, month and day (0: unknown) of the shapes `foldDateOfBirth` accepts, read digit run by digit run; undefined
+ * for any other shape. As the patterns `^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ].*)?$`, then
+ * `^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$` (day first, or month first when the month cannot be one),
+ * `^(\d{4})(\d{2})(\d{2})$`, `^(\d{4})[-/.](\d{1,2})$`, `^(\d{1,2})[-/.](\d{4})$`, `^(\d{4})$` (a property test
+ * holds it to them). perf: trying the patterns in turn was a tenth of folding a record's attributes.
+ */
+function readDate(s: string): { y: number; m: number; d: number } | undefined {
+  const n = s.length;
+  const a = digitsEnd(s, 0);
+  if (a === 4) {
+    const y = digitsValue(s, 0, 4);
+    if (n === 4) return { y, m: 0, d: 0 };
+    if (!isDateSeparator(s.charCodeAt(4))) return undefined;
+    const b = digitsEnd(s, 5);
+    if (b - 5 < 1 || b - 5 > 2) return undefined;
+    const m = digitsValue(s, 5, b);
+    if (b === n) return { y, m, d: 0 };
+    if (!isDateSeparator(s.charCodeAt(b))) return undefined;
+    const c = digitsEnd(s, b + 1);
+    if (c - b - 1 < 1 || c - b - 1 > 2) return undefined;
+    if (c < n) {
+      // A time or anything after `T` or a space, on one line (`.` matches no line terminator).
+      const after = s.charCodeAt(c);
+      if (after !== 84 /* T */ && after !== 32) return undefined;
+      for (let i = c + 1; i < n; i++) if (isLineTerminator(s.charCodeAt(i))) return undefined;
+    }
+    return { y, m, d: digitsValue(s, b + 1, c) };
+  }
+  if (a === 8 && n === 8) return { y: digitsValue(s, 0, 4), m: digitsValue(s, 4, 6), d: digitsValue(s, 6, 8) };
+  if (a < 1 || a > 2 || !isDateSeparator(s.charCodeAt(a))) return undefined;
+  const first = digitsValue(s, 0, a);
+  const b = digitsEnd(s, a + 1);
+  if (b - a - 1 === 4 && b === n) return { y: digitsValue(s, a + 1, b), m: first, d: 0 };
+  if (b - a - 1 < 1 || b - a - 1 > 2 || !isDateSeparator(s.charCodeAt(b))) return undefined;
+  const c = digitsEnd(s, b + 1);
+  if (c - b - 1 !== 4 || c !== n) return undefined;
+  const second = digitsValue(s, a + 1, b);
+  const y = digitsValue(s, b + 1, c);
+  return second > 12 && first <= 12 ? { y, m: first, d: second } : { y, m: second, d: first };
+}
+
+/** Where the run of ASCII digits starting at `from` ends. */
+function digitsEnd(s: string, from: number): number {
+  let i = from;
+  while (i < s.length && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
+  return i;
+}
+
+function digitsValue(s: string, from: number, to: number): number {
+  let v = 0;
+  for (let i = from; i < to; i++) v = v * 10 + s.charCodeAt(i) - 48;
+  return v;
+}
+
+function isDateSeparator(c: number): boolean {
+  return c === 45 /* - */ || c === 47 /* / */ || c === 46 /* . */;
+}
+
+function isLineTerminator(c: number): boolean {
+  return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
 }
 
 function pad2(n: number): string {
@@ -82,10 +135,31 @@ const ADDRESS_WORDS: ReadonlyMap<string, string> = new Map([
   ['floor', 'fl'], ['tower', 'twr'], ['villa', 'vl'], ['north', 'n'], ['south', 's'], ['east', 'e'], ['west', 'w'], ['number', 'no'],
 ]);
 
+const SHORTEST_WORD = Math.min(...[...ADDRESS_WORDS.keys()].map((w) => w.length));
+const LONGEST_WORD = Math.max(...[...ADDRESS_WORDS.keys()].map((w) => w.length));
+
+/**
+ * The address folded like a name, each word of `ADDRESS_WORDS` abbreviated. perf: words are found in place and
+ * only those as long as a listed word are looked up; the text is rebuilt only around a replaced word (splitting
+ * into an array of words and joining them was most of the cost of folding a record's attributes).
+ */
 function foldAddress(raw: string): string {
   const folded = normalizeName(raw);
-  if (folded === '') return '';
-  return folded.split(' ').map((w) => ADDRESS_WORDS.get(w) ?? w).join(' ');
+  let out = '';
+  let copied = 0;
+  for (let from = 0; from < folded.length; ) {
+    let to = folded.indexOf(' ', from);
+    if (to === -1) to = folded.length;
+    if (to - from >= SHORTEST_WORD && to - from <= LONGEST_WORD) {
+      const short = ADDRESS_WORDS.get(folded.slice(from, to));
+      if (short !== undefined) {
+        out += folded.slice(copied, from) + short;
+        copied = to;
+      }
+    }
+    from = to + 1;
+  }
+  return copied === 0 ? folded : out + folded.slice(copied);
 }
 
 /** Levels of each attribute between two records (`LEVEL.none` where either has no value). */
