@@ -1,8 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import cases from '../../../fixtures/normalize/junk.json' with { type: 'json' };
 import { IdweaveError } from '../../errors.js';
 import type { IdentifierKind, JunkOptions } from '../../types.js';
 import { createJunkMatcher, defaultJunkMatcher } from './createJunkMatcher.js';
+import { BUILT_IN_PATTERNS, missesBuiltInPhonePatterns } from './junkLists.js';
 
 interface JunkCase {
   readonly kind: IdentifierKind;
@@ -94,5 +96,35 @@ describe('createJunkMatcher', () => {
     for (let round = 0; round < 20; round++) for (const v of values) if (defaultJunkMatcher.isJunk('email', v)) n++;
     expect(n).toBe(0);
     expect(performance.now() - start).toBeLessThan(2_000);
+  });
+});
+
+describe('missesBuiltInPhonePatterns', () => {
+  test('never skips a value the built-in phone patterns match (property, pinned seed)', () => {
+    // Digit strings rich in runs and sequences, so that matches are common.
+    const chunk = fc.oneof(
+      fc.string({ unit: fc.constantFrom(...'0123456789'), maxLength: 6 }),
+      fc.tuple(fc.constantFrom(...'0123456789'), fc.integer({ min: 4, max: 12 })).map(([d, n]) => d.repeat(n)),
+      fc.constantFrom('1234567890', '0123456789', '987654321', '9876543210', '12345678', '87654321', '123456789'),
+    );
+    const value = fc.tuple(fc.constantFrom('+', '+', '', '0', 'x'), fc.array(chunk, { maxLength: 4 })).map(([head, parts]) => head + parts.join(''));
+    let skipped = 0;
+    let matched = 0;
+    fc.assert(
+      fc.property(value, (v) => {
+        const match = BUILT_IN_PATTERNS.phone.test(v);
+        if (match) matched++;
+        if (missesBuiltInPhonePatterns(v)) {
+          skipped++;
+          expect(match).toBe(false);
+        }
+      }),
+      { seed: 20261205, numRuns: 20000 },
+    );
+    expect(skipped).toBeGreaterThan(1000);
+    expect(matched).toBeGreaterThan(1000);
+    expect(missesBuiltInPhonePatterns('+971501234567')).toBe(true);
+    expect(defaultJunkMatcher.isJunk('phone', '+971500000000')).toBe(true);
+    expect(defaultJunkMatcher.isJunk('phone', '+9711234567890')).toBe(true);
   });
 });

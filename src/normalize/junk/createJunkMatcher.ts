@@ -1,6 +1,6 @@
 import { IdweaveError } from '../../errors.js';
 import type { IdentifierKind, JunkOptions } from '../../types.js';
-import { ANY_JUNK_VALUES, BUILT_IN_PATTERNS, JUNK_EMAIL_DOMAIN_TAIL, JUNK_VALUES, MIRRORED_EMAIL_TLDS } from './junkLists.js';
+import { ANY_JUNK_VALUES, BUILT_IN_PATTERNS, JUNK_EMAIL_DOMAIN_TAIL, JUNK_VALUES, MIRRORED_EMAIL_TLDS, missesBuiltInPhonePatterns } from './junkLists.js';
 
 /** A compiled junk list: built once from the built-in list plus user options, then used on every value. */
 export interface JunkMatcher {
@@ -20,6 +20,8 @@ interface KindTable {
   readonly values: ReadonlySet<string>;
   /** The built-in patterns of the kind and of `any`, as one precompiled alternation. */
   readonly builtIn: RegExp;
+  /** True for values `builtIn` surely misses (its test is skipped); phones only. */
+  readonly missesBuiltIn: ((v: string) => boolean) | undefined;
   /** User patterns of the kind and of `any`, compiled once here (kept apart: they may use numbered back-references). */
   readonly patterns: readonly RegExp[];
 }
@@ -73,7 +75,7 @@ export function createJunkMatcher(options: JunkOptions = {}): JunkMatcher {
       if (re) patterns.push(re);
     }
     patterns.push(...anyPatterns);
-    tables[kind] = { values, builtIn: BUILT_IN_PATTERNS[kind], patterns };
+    tables[kind] = { values, builtIn: BUILT_IN_PATTERNS[kind], missesBuiltIn: kind === 'phone' ? missesBuiltInPhonePatterns : undefined, patterns };
   }
   if (issues.length > 0) throw new IdweaveError('config_invalid', `invalid junk options: ${issues[0]}`, issues);
   return new CompiledJunkMatcher(tables);
@@ -113,7 +115,8 @@ class CompiledJunkMatcher implements JunkMatcher {
 }
 
 function matches(table: KindTable, v: string): boolean {
-  if (table.values.has(v) || table.builtIn.test(v)) return true;
+  if (table.values.has(v)) return true;
+  if (!(table.missesBuiltIn?.(v) ?? false) && table.builtIn.test(v)) return true;
   // perf: a plain loop over precompiled, non-global RegExps (no lastIndex state, no allocation); usually empty.
   const patterns = table.patterns;
   for (let i = 0; i < patterns.length; i++) if (patterns[i]!.test(v)) return true;
