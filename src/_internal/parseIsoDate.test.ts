@@ -18,6 +18,19 @@ describe('parseIsoDate', () => {
     );
   });
 
+  test('every day 1 to 31 of every month of many years, on the computed path, as Date.parse reads it', () => {
+    const years = [100, 101, 399, 400, 401, 1600, 1700, 1800, 1900, 2000, 2100, 2400, 9999];
+    for (let y = 1875; y <= 2100; y++) years.push(y);
+    for (const y of years) {
+      for (let m = 1; m <= 12; m++) {
+        for (let d = 1; d <= 31; d++) {
+          const v = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}T${String(d % 24).padStart(2, '0')}:${String((7 * d) % 60).padStart(2, '0')}:${String((13 * d) % 60).padStart(2, '0')}Z`;
+          if (parseIsoDate(v) !== Date.parse(v)) expect([v, parseIsoDate(v)]).toEqual([v, Date.parse(v)]);
+        }
+      }
+    }
+  });
+
   test('dates without a time, and non-dates', () => {
     for (const v of ['2024-03-01', '2024-03-01T10:00', 'not a date', '', '2024-3-1', '2019-12-21T14:06:54Z ']) {
       expect(Object.is(parseIsoDate(v), reference(v))).toBe(true);
