@@ -31,6 +31,19 @@ describe('parseIsoDate', () => {
     }
   });
 
+  test('a field that is not two digits is no time, on every day (property, pinned seed)', () => {
+    // `num` reads a non-digit field as -1: each field's lower bound must refuse it, as ISO_DATE does.
+    const field = fc.oneof(fc.integer({ min: 0, max: 99 }).map((n) => String(n).padStart(2, '0')), fc.constantFrom('ab', 'x1', '1x', '-1', ' 1', '+1', '٣٣', '1.'));
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 31 }), field, field, field, (d, h, mi, s) => {
+        const v = `2024-01-${String(d).padStart(2, '0')}T${h}:${mi}:${s}Z`;
+        expect(Object.is(parseIsoDate(v), reference(v))).toBe(true);
+      }),
+      { seed: 20261205, numRuns: 5000 },
+    );
+    for (const v of ['2024-01-30Tab:00:00Z', '2024-01-31T10:xx:00Z', '2024-01-31T10:00:-1Z', '2024-01-15Tab:00:00Z']) expect(parseIsoDate(v)).toBeNaN();
+  });
+
   test('dates without a time, and non-dates', () => {
     for (const v of ['2024-03-01', '2024-03-01T10:00', 'not a date', '', '2024-3-1', '2019-12-21T14:06:54Z ']) {
       expect(Object.is(parseIsoDate(v), reference(v))).toBe(true);
