@@ -41,7 +41,7 @@ async function respawnWithLargerHeap(): Promise<number | undefined> {
   // --initial-old-space-size=96: V8 starts marking whenever the room left under the old generation's limit is less
   //   than the young generation's capacity (32 MB, above). The main thread's heap is ~15 MB (its tables are
   //   off-heap), so 1.5x its size never left that room: it marked and compacted ~60 times a 1M-row run. A floor of
-  //   96 MB: -4.5% CPU and wall at 1M and 5M rows, +75 / +160 MB peak (docs/benchmarks.md, "GC floor").
+  //   96 MB: CPU -5.6% / -4.6% at 1M / 5M rows, +75 / +160 MB peak (docs/benchmarks.md, "A floor under the old generation").
   const gcFlags = ['--heap-growing-percent=50', '--max-semi-space-size=32', '--initial-old-space-size=96'];
   const heap = raiseHeap ? [`--max-old-space-size=${wantMb}`] : [];
   const child = spawn(process.execPath, [...gcFlags, ...process.execArgv, ...heap, '--expose-gc', ...process.argv.slice(1)], {
