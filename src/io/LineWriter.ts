@@ -1,7 +1,8 @@
 import { createHash, type Hash } from 'node:crypto';
 import { constants } from 'node:fs';
-import { open, rm, type FileHandle } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { IdweaveError } from '../errors.js';
+import { BlockFile } from './_internal/BlockFile.js';
 
 /** Bytes (roughly: UTF-16 code units) buffered before a write. */
 const FLUSH_AT = 1 << 20;
@@ -28,7 +29,7 @@ export interface WrittenFile {
  */
 export class LineWriter {
   readonly path: string;
-  private handle: FileHandle | undefined;
+  private handle: BlockFile | undefined;
   private buffer = '';
   private lines = 0;
   private bytes = 0;
@@ -36,7 +37,7 @@ export class LineWriter {
   private readonly hash: Hash | undefined;
   private observer: ((bytes: Buffer) => void) | undefined;
 
-  private constructor(file: string, handle: FileHandle, hashed: boolean) {
+  private constructor(file: string, handle: BlockFile, hashed: boolean) {
     this.path = file;
     this.handle = handle;
     this.hash = hashed ? createHash('sha256') : undefined;
@@ -47,9 +48,9 @@ export class LineWriter {
    * the writer does not hash: what produced the bytes did, and `close` takes its checksum (perf: a file that
    * carries a checksum of its own is not hashed twice).
    */
-  static async create(file: string, { hashed = true }: { hashed?: boolean } = {}): Promise<LineWriter> {
+  static async create(file: string, { hashed = true, direct = true }: { hashed?: boolean; direct?: boolean } = {}): Promise<LineWriter> {
     try {
-      return new LineWriter(file, await open(file, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o644), hashed);
+      return new LineWriter(file, await BlockFile.open(file, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o644, { direct }), hashed);
     } catch (e) {
       throw unwritable(file, e);
     }
@@ -116,8 +117,7 @@ export class LineWriter {
     this.hash?.update(bytes);
     this.bytes += bytes.length;
     try {
-      // writeFile on a handle writes everything from the current position, looping over partial writes.
-      await this.requireHandle().writeFile(bytes);
+      await this.requireHandle().write(bytes);
     } catch (e) {
       throw unwritable(this.path, e);
     }
@@ -142,11 +142,16 @@ export class LineWriter {
     const handle = this.handle;
     this.handle = undefined;
     this.buffer = '';
-    await handle?.close().catch(() => {});
+    await handle?.abort();
     await rm(this.path, { force: true }).catch(() => {});
   }
 
-  private requireHandle(): FileHandle {
+  /** Whether the file is written around the page cache (`BlockFile`). */
+  get isDirect(): boolean {
+    return this.requireHandle().isDirect;
+  }
+
+  private requireHandle(): BlockFile {
     if (this.handle === undefined) throw new IdweaveError('usage', `${this.path}: writer already closed`);
     return this.handle;
   }
