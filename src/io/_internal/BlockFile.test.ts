@@ -1,7 +1,7 @@
 import { constants, mkdtempSync, openSync, closeSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test, vi } from 'vitest';
 import { BlockFile, type BlockFileOptions } from './BlockFile.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'idweave-blockfile-'));
@@ -89,19 +89,41 @@ describe('BlockFile', () => {
     await expect(BlockFile.open(name, CREATE, 0o644)).rejects.toMatchObject({ code: 'EEXIST' });
   });
 
-  test('a failing device surfaces its error at the next write or at close, never as an unhandled rejection', async () => {
+  test('a failing device surfaces its error at the next write and at close, every time after, never as an unhandled rejection', async () => {
     // /dev/full: every write fails with ENOSPC.
     const f = await BlockFile.open('/dev/full', constants.O_WRONLY, 0o644);
     const bytes = Buffer.alloc(MiB + 1, 1);
-    let error: unknown;
-    try {
-      await f.write(bytes);
-      await f.write(bytes);
-      await f.close();
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toMatchObject({ code: 'ENOSPC' });
+    // The first stage's write starts in the background; its failure shows at the next write.
+    await f.write(bytes);
+    await expect(f.write(bytes)).rejects.toMatchObject({ code: 'ENOSPC' });
+    // Sticky: the file is not what was written, so nothing after succeeds either.
+    await expect(f.write(Buffer.alloc(10))).rejects.toMatchObject({ code: 'ENOSPC' });
+    await expect(f.close()).rejects.toMatchObject({ code: 'ENOSPC' });
     await f.abort();
+  });
+
+  test('a last write that fails at close still closes the file', async () => {
+    const f = await BlockFile.open('/dev/full', constants.O_WRONLY, 0o644);
+    await f.write(Buffer.alloc(100, 1));
+    await expect(f.close()).rejects.toMatchObject({ code: 'ENOSPC' });
+    await expect(f.write(Buffer.alloc(1))).rejects.toThrow();
+    await f.abort();
+  });
+
+  test('without page-aligned memory (an address space capped below what WebAssembly reserves), writes go through the page cache', async () => {
+    vi.stubGlobal('WebAssembly', {
+      Memory: class {
+        constructor() {
+          throw new RangeError('WebAssembly.Memory(): could not allocate memory');
+        }
+      },
+    });
+    try {
+      const { file, expected, direct } = await roundTrip([MiB + 5, 3 * MiB, 77]);
+      expect(direct).toBe(false);
+      expect(file.equals(expected)).toBe(true);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

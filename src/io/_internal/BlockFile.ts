@@ -1,13 +1,12 @@
 import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 
-// Node's types declare WebAssembly's types but not its values (those are in the DOM library).
-const wasm = (globalThis as unknown as { WebAssembly: { Memory: new (d: { initial: number }) => { buffer: ArrayBuffer } } }).WebAssembly;
-
 /** Bytes staged per write; a multiple of `ALIGN`. */
 const STAGE = 1 << 20;
 /** Direct I/O needs the buffer's address, the length and the file offset aligned to the device's logical block (512 or 4096). */
 const ALIGN = 4096;
+/** WebAssembly pages are 64 KiB (and aligned to at least that). */
+const WASM_PAGE = 1 << 16;
 
 export interface BlockFileOptions {
   /** Try `O_DIRECT` (default true). */
@@ -21,66 +20,73 @@ export interface BlockFileOptions {
 
 /**
  * An output file written front to back in large aligned blocks, bypassing the page cache (Linux `O_DIRECT`) where the
- * file system allows it, and through it where not (tmpfs, other systems, a device that refuses the alignment).
+ * file system allows it, and through it where not (tmpfs before Linux 6.6, other systems, a device that refuses the
+ * alignment, a process whose address space is capped).
  *
  * Why: a batch run writes its outputs once (16 GB at 20M rows) and never reads them back. Through the page cache,
  * each byte costs a page allocated, zeroed by the hypervisor on first touch and copied: measured on the 2-core VM
- * the benchmarks run on, 1.2–3 s of kernel CPU a GB once free memory has been handed back to the host, against
+ * the benchmarks run on, 1.5–3 s of kernel CPU a GB once free memory has been handed back to the host, against
  * ~0.06 s a GB direct (docs/benchmarks.md, "Writing around the page cache"). Direct writes go to the device from
  * two staging buffers, one filled while the other is written, so the caller waits only when the disk is behind.
+ * So the file lags what was written by up to two stages (2 MiB) until `close`.
  *
  * The staging buffers come from a `WebAssembly.Memory`: the one page-aligned memory JavaScript can allocate
  * (an `ArrayBuffer`'s address is whatever `malloc` gives). The last block is written padded to the alignment and
  * the file truncated to its length.
+ *
+ * Errors are sticky: once a write failed, every later `write` and `close` throws it (the file is not what was
+ * written), and `abort` closes the handles whatever happened.
  */
 export class BlockFile {
-  private stage: Uint8Array[];
+  private readonly stage: Uint8Array[];
   /** The stage being filled, and how full it is. */
   private current = 0;
   private fill = 0;
   /** File offset of the current stage's first byte. */
   private position = 0;
-  /** The write of the other stage, while in flight. */
-  private pending: Promise<void> | undefined;
-  private failure: unknown;
+  /** The last write started (it never rejects: a failure is kept in `failure`). */
+  private pending: Promise<void> = Promise.resolve();
+  private failure: { error: unknown } | undefined;
+  private closed = false;
 
   private constructor(
-    private handle: FileHandle,
-    private direct: boolean,
-    private readonly file: string,
-    skew: number,
+    /** The handle that created the file (the page cache's way). */
+    private readonly created: FileHandle,
+    /** The same open file with `O_DIRECT`, until a direct write is refused. */
+    private direct: FileHandle | undefined,
+    stage: Uint8Array,
   ) {
-    const memory = new Uint8Array(new wasm.Memory({ initial: (2 * STAGE) / 65536 + 1 }).buffer);
-    this.stage = [memory.subarray(skew, skew + STAGE), memory.subarray(skew + STAGE, skew + 2 * STAGE)];
+    this.stage = [stage.subarray(0, STAGE), stage.subarray(STAGE, 2 * STAGE)];
   }
 
   /**
-   * Opens `file` with `flags` (write-only; create, exclusive, no link: as the caller asks) and `mode`, then, when
-   * `direct`, a second handle on the same file with `O_DIRECT` for the writes, if the file system takes it (tmpfs
-   * before Linux 6.6 refuses it at open, and it is undefined off Linux). perf: the file is created by the first open
-   * so that its creation rules stay the caller's whatever the second does.
+   * Opens `file` with `flags` (write-only; create, exclusive, no link: as the caller asks) and `mode`. When
+   * `direct`, the open file is opened again with `O_DIRECT` through `/proc/self/fd` (the same file whatever happens
+   * to its path meanwhile), if the system and the file system take it; the first handle stays open for the
+   * page cache's way.
    */
   static async open(file: string, flags: number, mode: number, { direct = true, skew = 0 }: BlockFileOptions = {}): Promise<BlockFile> {
     const created = await open(file, flags, mode);
-    const O_DIRECT = constants.O_DIRECT;
-    if (!direct || O_DIRECT === undefined || O_DIRECT === 0) return new BlockFile(created, false, file, skew);
-    let directHandle: FileHandle;
+    let directHandle: FileHandle | undefined;
     try {
-      directHandle = await open(file, constants.O_WRONLY | constants.O_NOFOLLOW | O_DIRECT);
-    } catch {
-      return new BlockFile(created, false, file, skew);
+      const stage = direct ? alignedStage(skew) : undefined;
+      if (stage !== undefined) directHandle = await reopenDirect(created);
+      return new BlockFile(created, directHandle, directHandle !== undefined ? stage! : Buffer.allocUnsafeSlow(2 * STAGE));
+    } catch (e) {
+      await directHandle?.close().catch(() => {});
+      await created.close().catch(() => {});
+      throw e;
     }
-    await created.close();
-    return new BlockFile(directHandle, true, file, skew);
   }
 
-  /** Whether writes bypass the page cache (for tests and the report). */
+  /** Whether writes bypass the page cache (after `close`: whether they did to the end). For tests. */
   get isDirect(): boolean {
-    return this.direct;
+    return this.direct !== undefined;
   }
 
   /** Appends `bytes` (copied: the caller may reuse them at once). */
   async write(bytes: Uint8Array): Promise<void> {
+    this.check();
     let from = 0;
     while (from < bytes.length) {
       const n = Math.min(bytes.length - from, STAGE - this.fill);
@@ -91,37 +97,45 @@ export class BlockFile {
     }
   }
 
-  /** Writes what is staged and closes the file. */
+  /** Writes what is staged and closes the file (its handles are closed even when the last write fails). */
   async close(): Promise<void> {
-    await this.settle();
-    const length = this.position + this.fill;
-    if (this.fill > 0) {
-      const stage = this.stage[this.current]!;
-      const padded = this.direct ? Math.ceil(this.fill / ALIGN) * ALIGN : this.fill;
-      stage.fill(0, this.fill, padded);
-      await this.writeAt(stage.subarray(0, padded), this.position);
-      if (padded !== this.fill) await this.handle.truncate(length);
+    try {
+      this.check();
+      await this.settle();
+      if (this.fill > 0) {
+        const stage = this.stage[this.current]!;
+        const padded = this.direct !== undefined ? Math.ceil(this.fill / ALIGN) * ALIGN : this.fill;
+        stage.fill(0, this.fill, padded);
+        await this.writeAt(stage.subarray(0, padded), this.position);
+        if (padded !== this.fill) await this.created.truncate(this.position + this.fill);
+      }
+    } finally {
+      await this.closeHandles();
     }
-    const handle = this.handle;
-    await handle.close();
   }
 
-  /** Closes the file without writing what is staged; never throws. */
+  /** Closes the file without writing what is staged, once the write in flight is done; never throws. */
   async abort(): Promise<void> {
-    await this.pending;
-    await this.handle.close().catch(() => {});
+    await this.closeHandles().catch(() => {});
   }
 
-  /** Starts writing the full stage and moves to the other, once its own write is done. */
+  private async closeHandles(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.pending;
+    await this.direct?.close().catch(() => {});
+    await this.created.close();
+  }
+
+  /** Starts writing the full stage and moves to the other, once the write before is done. */
   private async swap(): Promise<void> {
     await this.settle();
     const stage = this.stage[this.current]!;
     const at = this.position;
-    // A rejection is kept for the next call (`settle`), never left unhandled.
     this.pending = this.writeAt(stage, at).then(
       () => {},
-      (e: unknown) => {
-        this.failure = e;
+      (error: unknown) => {
+        this.failure ??= { error };
       },
     );
     this.position += STAGE;
@@ -130,14 +144,13 @@ export class BlockFile {
   }
 
   private async settle(): Promise<void> {
-    const p = this.pending;
-    this.pending = undefined;
-    await p;
-    if (this.failure !== undefined) {
-      const e = this.failure;
-      this.failure = undefined;
-      throw e;
-    }
+    await this.pending;
+    this.check();
+  }
+
+  private check(): void {
+    if (this.failure !== undefined) throw this.failure.error;
+    if (this.closed) throw Object.assign(new Error('BlockFile: already closed'), { code: 'EBADF' });
   }
 
   /**
@@ -147,24 +160,45 @@ export class BlockFile {
   private async writeAt(bytes: Uint8Array, at: number): Promise<void> {
     let done = 0;
     while (done < bytes.length) {
+      const handle = this.direct ?? this.created;
       let written: number;
       try {
-        ({ bytesWritten: written } = await this.handle.write(bytes, done, bytes.length - done, at + done));
+        ({ bytesWritten: written } = await handle.write(bytes, done, bytes.length - done, at + done));
       } catch (e) {
-        if (!this.direct || (e as NodeJS.ErrnoException).code !== 'EINVAL') throw e;
-        await this.reopenBuffered();
+        if (handle !== this.direct || (e as NodeJS.ErrnoException).code !== 'EINVAL') throw e;
+        this.direct = undefined;
+        await handle.close().catch(() => {});
         continue;
       }
-      if (written === 0) throw Object.assign(new Error(`${this.file}: a write wrote nothing`), { code: 'EIO' });
+      if (written === 0) throw Object.assign(new Error('a write wrote nothing'), { code: 'EIO' });
       done += written;
     }
   }
+}
 
-  /** The same file, opened again without `O_DIRECT` (never created, never through a link). */
-  private async reopenBuffered(): Promise<void> {
-    const direct = this.handle;
-    this.handle = await open(this.file, constants.O_WRONLY | constants.O_NOFOLLOW);
-    this.direct = false;
-    await direct.close().catch(() => {});
+/**
+ * Two stages of page-aligned memory (a `WebAssembly.Memory`), `skew` bytes off; undefined when it cannot be had:
+ * each reserves ~10 GiB of address space up front, which a capped address space (`ulimit -v`) refuses.
+ */
+function alignedStage(skew: number): Uint8Array | undefined {
+  try {
+    // Node's types declare WebAssembly's types but not its values (those are in the DOM library).
+    const wasm = (globalThis as unknown as { WebAssembly: { Memory: new (d: { initial: number }) => { buffer: ArrayBuffer } } }).WebAssembly;
+    const memory = new wasm.Memory({ initial: Math.ceil((2 * STAGE + skew) / WASM_PAGE) });
+    return new Uint8Array(memory.buffer, skew, 2 * STAGE);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The open file of `handle` opened again for writing with `O_DIRECT`, or undefined where that is not possible. */
+async function reopenDirect(handle: FileHandle): Promise<FileHandle | undefined> {
+  const O_DIRECT = constants.O_DIRECT;
+  if (O_DIRECT === undefined || O_DIRECT === 0 || process.platform !== 'linux') return undefined;
+  try {
+    // A magic link to the open file itself (so no O_NOFOLLOW): the path it was created at plays no part.
+    return await open(`/proc/self/fd/${handle.fd}`, constants.O_WRONLY | O_DIRECT);
+  } catch {
+    return undefined;
   }
 }
