@@ -16,9 +16,10 @@ export interface WrittenFile {
 }
 
 /**
- * A buffered line writer for one output file in a staging directory (`OutputDir`): ~1 MiB writes, and a running
- * SHA-256 of the bytes for the manifest (hashed as they are encoded, so once). The file is created exclusively
- * and never through a symbolic link: an existing name, planted or stale, is an error, never overwritten.
+ * A buffered line writer for one output file in a staging directory (`OutputDir`): 1 MiB blocks around the page
+ * cache where the system allows it (`BlockFile`; the file holds every byte once closed), and a running SHA-256 of
+ * the bytes for the manifest (hashed as they are encoded, so once). The file is created exclusively and never
+ * through a symbolic link: an existing name, planted or stale, is an error, never overwritten.
  * Backpressure: `write` returns true when the buffer is full, and the caller awaits `flush()` (perf: no promise
  * per line).
  *
@@ -48,9 +49,9 @@ export class LineWriter {
    * the writer does not hash: what produced the bytes did, and `close` takes its checksum (perf: a file that
    * carries a checksum of its own is not hashed twice).
    */
-  static async create(file: string, { hashed = true, direct = true }: { hashed?: boolean; direct?: boolean } = {}): Promise<LineWriter> {
+  static async create(file: string, { hashed = true }: { hashed?: boolean } = {}): Promise<LineWriter> {
     try {
-      return new LineWriter(file, await BlockFile.open(file, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o644, { direct }), hashed);
+      return new LineWriter(file, await BlockFile.open(file, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o644), hashed);
     } catch (e) {
       throw unwritable(file, e);
     }
@@ -144,11 +145,6 @@ export class LineWriter {
     this.buffer = '';
     await handle?.abort();
     await rm(this.path, { force: true }).catch(() => {});
-  }
-
-  /** Whether the file is written around the page cache (`BlockFile`). */
-  get isDirect(): boolean {
-    return this.requireHandle().isDirect;
   }
 
   private requireHandle(): BlockFile {
