@@ -17,7 +17,7 @@ const records: CustomerRecord[] = [
 ];
 
 describe('CacheWarmer', () => {
-  test('reads only within the columns, for any block of profiles or decisions, overrides included', () => {
+  test('reads only within the columns, for any block of profiles, decisions or members\' ids, overrides included', () => {
     const { c, profiles } = linkedColumns(records, { overrides: [{ recordA: 'c1', recordB: 'd2', rule: 'always' }] });
     expect(c.evidence.length).toBeGreaterThanOrEqual(3);
     expect(Array.from(c.evidence.key)).toContain(-1);
@@ -27,6 +27,11 @@ describe('CacheWarmer', () => {
       for (let from = 0; from < c.evidence.length; from += size) warmer.decisions(c, from, Math.min(c.evidence.length, from + size));
       expect(Number.isFinite(warmer.sink)).toBe(true);
       expect(warmer.sink).toBeGreaterThan(0);
+      // Members' ids alone (the `created` events), every profile once.
+      const ids = new CacheWarmer();
+      for (let from = 0; from < profiles; from += size) ids.memberIds(c, from, Math.min(profiles, from + size));
+      expect(Number.isFinite(ids.sink)).toBe(true);
+      expect(ids.sink).toBeGreaterThan(0);
     }
   });
 });

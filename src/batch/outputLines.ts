@@ -6,7 +6,7 @@ import { JsonBytes } from '../_internal/JsonBytes.js';
 import { lowerBound } from '../_internal/lowerBound.js';
 import { writeEvidenceJson } from './evidenceJson.js';
 import { writeProfileJson } from './profileJson.js';
-import { CacheWarmer, WARM_DECISIONS, WARM_PROFILES } from './CacheWarmer.js';
+import { CacheWarmer, WARM_CREATED, WARM_DECISIONS, WARM_PROFILES } from './CacheWarmer.js';
 import { writeCreatedJson } from './createdJson.js';
 import { writeMappingLine } from './mappingCsv.js';
 import { toProfileJson } from '../io/outputFiles.js';
@@ -69,6 +69,7 @@ export function outputLines(c: BatchColumns, config: SurvivorshipConfig, task: L
     case 'created': {
       let lines = 0;
       for (let p = task.from; p < task.to; p++) {
+        if ((p - task.from) % WARM_CREATED === 0) warmer.memberIds(c, p, Math.min(task.to, p + WARM_CREATED));
         if (c.createdProfile[p] !== 1) continue;
         writeCreatedJson(entry, c, p);
         out.appendBytes(entry.bytes, entry.length);
