@@ -17,7 +17,7 @@ const records: CustomerRecord[] = [
 ];
 
 describe('CacheWarmer', () => {
-  test('reads only within the columns, for any block of profiles, decisions or members\' ids, overrides included', () => {
+  test('reads only within the columns, for any block of profiles, decisions, members\' ids or records, overrides included', () => {
     const { c, profiles } = linkedColumns(records, { overrides: [{ recordA: 'c1', recordB: 'd2', rule: 'always' }] });
     expect(c.evidence.length).toBeGreaterThanOrEqual(3);
     expect(Array.from(c.evidence.key)).toContain(-1);
@@ -32,6 +32,11 @@ describe('CacheWarmer', () => {
       for (let from = 0; from < profiles; from += size) ids.memberIds(c, from, Math.min(profiles, from + size));
       expect(Number.isFinite(ids.sink)).toBe(true);
       expect(ids.sink).toBeGreaterThan(0);
+      // Records' profile serials (the mapping), every record once.
+      const serials = new CacheWarmer();
+      for (let from = 0; from < c.profileOf.length; from += size) serials.profileSerials(c, from, Math.min(c.profileOf.length, from + size));
+      expect(Number.isFinite(serials.sink)).toBe(true);
+      expect(serials.sink).toBeGreaterThan(0);
     }
   });
 });
