@@ -8,8 +8,8 @@ export const WARM_PROFILES = 8;
 export const WARM_DECISIONS = 16;
 /** Profiles whose members' ids are warmed at once for their `created` events (8–16 best of 8–64 at 2M rows). */
 export const WARM_CREATED = 16;
-/** Records whose profile serials are warmed at once for their `mapping.csv` lines (16–256 alike at 2M rows). */
-export const WARM_MAPPING = 64;
+/** Records whose profile serials are warmed at once: their `mapping.csv` lines, their `resolver.ndjson` entries (16–256 alike at 2M rows). */
+export const WARM_SERIALS = 64;
 
 /**
  * Reads, level by level, every cache line the next few output lines will read, so that their builder then finds
@@ -73,7 +73,7 @@ export class CacheWarmer {
     this.sink += sink;
   }
 
-  /** Records [from, to)'s profile serials (`mapping.csv`: records in input order, their profiles anywhere). */
+  /** Records [from, to)'s profile serials (`mapping.csv`, `resolver.ndjson`'s records: records in input order, their profiles anywhere). */
   profileSerials(c: BatchColumns, from: number, to: number): void {
     let sink = 0;
     for (let i = from; i < to; i++) sink += c.profileSerial[c.profileOf[i]!]!;

@@ -6,7 +6,7 @@ import { JsonBytes } from '../_internal/JsonBytes.js';
 import { lowerBound } from '../_internal/lowerBound.js';
 import { writeEvidenceJson } from './evidenceJson.js';
 import { writeProfileJson } from './profileJson.js';
-import { CacheWarmer, WARM_CREATED, WARM_DECISIONS, WARM_MAPPING, WARM_PROFILES } from './CacheWarmer.js';
+import { CacheWarmer, WARM_CREATED, WARM_DECISIONS, WARM_SERIALS, WARM_PROFILES } from './CacheWarmer.js';
 import { writeCreatedJson } from './createdJson.js';
 import { writeMappingLine } from './mappingCsv.js';
 import { toProfileJson } from '../io/outputFiles.js';
@@ -58,7 +58,7 @@ export function outputLines(c: BatchColumns, config: SurvivorshipConfig, task: L
   switch (task.kind) {
     case 'mapping':
       for (let i = task.from; i < task.to; i++) {
-        if ((i - task.from) % WARM_MAPPING === 0) warmer.profileSerials(c, i, Math.min(task.to, i + WARM_MAPPING));
+        if ((i - task.from) % WARM_SERIALS === 0) warmer.profileSerials(c, i, Math.min(task.to, i + WARM_SERIALS));
         writeMappingLine(out, c, i, task.csvSafe === true);
       }
       break;

@@ -5,6 +5,7 @@ import { writeSnapshotRecordJson } from '../incremental/snapshotRecordJson.js';
 import { LineCutter } from '../incremental/snapshotStreamWrite.js';
 import type { FormattedLines } from '../incremental/snapshotStreamSource.js';
 import type { BatchColumns } from '../engine/BatchColumns.js';
+import { CacheWarmer, WARM_SERIALS } from './CacheWarmer.js';
 
 /** The sections of `resolver.ndjson` a batch formats in its worker threads (the others are a few entries). */
 export type TableSection = 'keys' | 'names' | 'records';
@@ -47,7 +48,9 @@ export function tableLines(c: BatchColumns, { section, from, to }: TableLinesTas
     }
   } else {
     let w = lowerBound(c.weakRecord, from);
+    const warmer = new CacheWarmer();
     for (let i = from; i < to; i++) {
+      if ((i - from) % WARM_SERIALS === 0) warmer.profileSerials(c, i, Math.min(to, i + WARM_SERIALS));
       const w0 = w;
       while (w < c.weakRecord.length && c.weakRecord[w] === i) w++;
       const t = c.updatedAt[i]!;
