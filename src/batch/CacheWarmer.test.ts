@@ -32,6 +32,11 @@ describe('CacheWarmer', () => {
       for (let from = 0; from < profiles; from += size) ids.memberIds(c, from, Math.min(profiles, from + size));
       expect(Number.isFinite(ids.sink)).toBe(true);
       expect(ids.sink).toBeGreaterThan(0);
+      // Profiles this run does not create (a previous run's) write no event: their members are not read.
+      const none = new CacheWarmer();
+      const carried = { ...c, createdProfile: new Uint8Array(profiles) };
+      for (let from = 0; from < profiles; from += size) none.memberIds(carried, from, Math.min(profiles, from + size));
+      expect(none.sink).toBe(0);
       // Records' profile serials (the mapping), every record once.
       const serials = new CacheWarmer();
       for (let from = 0; from < c.profileOf.length; from += size) serials.profileSerials(c, from, Math.min(c.profileOf.length, from + size));

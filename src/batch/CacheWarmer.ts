@@ -28,10 +28,13 @@ export class CacheWarmer {
 
   /** Profiles [from, to): each member's columns, its id's and payload's bytes, its keys' bytes. */
   profiles(c: BatchColumns, from: number, to: number): void {
+    const first = c.memberStart[from]!;
+    const n = c.memberStart[to]! - first;
+    if (this.scratch.length < 4 * n) this.scratch = new Float64Array(8 * n);
     // [0, n) member record, [n, 2n) id address, [2n, 3n) payload address, [3n, 4n) first key.
-    const n = this.members(c, from, to, 4);
     const s = this.scratch;
     let sink = 0;
+    for (let j = 0; j < n; j++) s[j] = c.members[first + j]!;
     for (let j = 0; j < n; j++) {
       const r = s[j]!;
       s[n + j] = c.ids.starts[r]!;
@@ -56,25 +59,24 @@ export class CacheWarmer {
     this.sink += sink;
   }
 
-  /** Profiles [from, to)'s `created` events: each member's id (its address, then its bytes). */
+  /**
+   * Profiles [from, to)'s `created` events: each member's id (its address, then its bytes), for the profiles this
+   * run creates only (with a previous run most are not, and their lines are skipped).
+   */
   memberIds(c: BatchColumns, from: number, to: number): void {
+    const most = c.memberStart[to]! - c.memberStart[from]!;
+    if (this.scratch.length < 2 * most) this.scratch = new Float64Array(4 * most);
     // [0, n) member record, [n, 2n) id address.
-    const n = this.members(c, from, to, 2);
     const s = this.scratch;
+    let n = 0;
+    for (let p = from; p < to; p++) {
+      if (c.createdProfile[p] !== 1) continue;
+      for (let j = c.memberStart[p]!, end = c.memberStart[p + 1]!; j < end; j++) s[n++] = c.members[j]!;
+    }
     let sink = 0;
     for (let j = 0; j < n; j++) s[n + j] = c.ids.starts[s[j]!]!;
     for (let j = 0; j < n; j++) sink += touch(c.ids, s[n + j]!, c.ids.lengths[s[j]!]!);
     this.sink += sink;
-  }
-
-  /** The members of profiles [from, to) into the scratch's first lane, with room for `lanes` lanes; their count. */
-  private members(c: BatchColumns, from: number, to: number, lanes: number): number {
-    const first = c.memberStart[from]!;
-    const n = c.memberStart[to]! - first;
-    if (this.scratch.length < lanes * n) this.scratch = new Float64Array(2 * lanes * n);
-    const s = this.scratch;
-    for (let j = 0; j < n; j++) s[j] = c.members[first + j]!;
-    return n;
   }
 
   /** Records [from, to)'s profile serials (`mapping.csv`, `resolver.ndjson`'s records: records in input order, their profiles anywhere). */
