@@ -59,7 +59,7 @@ describe('Utf8Lines in pieces', () => {
     expect(Buffer.from(lines.bytes()).toString()).toBe('\nx\n');
   });
 
-  it('finish hands over bytes of their own; the next lines reuse the working buffer without touching them', () => {
+  it('finish hands over its buffer; the next lines never touch it unless it is recycled', () => {
     const first = new Utf8Lines(4);
     for (let i = 0; i < 100; i++) first.add(`line ${i} é`);
     const a = first.finish();
@@ -71,6 +71,33 @@ describe('Utf8Lines in pieces', () => {
     expect(Buffer.from(a).toString()).toBe(Array.from({ length: 100 }, (_, i) => `line ${i} é\n`).join(''));
     expect(Buffer.from(b).toString()).toBe('x'.repeat(50) + '\n' + Array.from({ length: 100 }, (_, i) => `other ${i}\n`).join(''));
     expect(a.buffer).not.toBe(b.buffer);
-    expect(a.byteLength).toBe(a.buffer.byteLength);
+  });
+});
+
+describe('Utf8Lines hands its buffer over', () => {
+  it('finish gives the bytes without a copy, and a recycled buffer is built in next, its old bytes overwritten', () => {
+    const first = new Utf8Lines(1 << 10);
+    first.add('one');
+    first.add('two');
+    const bytes = first.finish();
+    expect(Buffer.from(bytes).toString()).toBe('one\ntwo\n');
+    expect(bytes.buffer.byteLength).toBe(1 << 10); // the working buffer itself, slack included
+    expect(first.bytes().byteLength).toBe(0);
+
+    Utf8Lines.recycle(bytes.buffer);
+    const next = new Utf8Lines(1 << 8);
+    next.add('x');
+    const again = next.finish();
+    expect(again.buffer).toBe(bytes.buffer);
+    expect(Buffer.from(again).toString()).toBe('x\n');
+  });
+
+  it('keeps neither a buffer too small for the next nor one too large to hold on to', () => {
+    Utf8Lines.recycle(new ArrayBuffer(16));
+    const small = new Utf8Lines(1 << 10).finish();
+    expect(small.buffer.byteLength).toBe(1 << 10);
+    const huge = new ArrayBuffer(32 << 20);
+    Utf8Lines.recycle(huge);
+    expect(new Utf8Lines().finish().buffer).not.toBe(huge);
   });
 });

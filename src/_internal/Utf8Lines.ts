@@ -4,11 +4,17 @@ const utf8 = new TextEncoder();
 const SHORT_COPY = 64;
 
 /**
- * The working buffer of the last `Utf8Lines` finished in this thread, for the next one. perf: a block of 5,000
- * profile lines (~4 MB) grew its buffer from 64 KB by doubling: ~8 MB allocated, zero-filled and first touched,
- * and ~4 MB copied, for every block; that was 10% of writing profile lines.
+ * Buffers given back for reuse (`Utf8Lines.recycle`): blocks of lines handed over by `finish` come back here once
+ * written. perf: a block of 5,000 profile lines (~4 MB) grew its buffer from 64 KB by doubling: ~8 MB allocated,
+ * zero-filled and first touched, and ~4 MB copied, for every block (10% of writing profile lines); and a fresh
+ * buffer for each block, dropped by the thread that wrote it, made that thread's V8 start a full collection every
+ * 64 MB of them (external memory): ~120 on the main thread of a 2M-row run.
  */
-let spare: Uint8Array<ArrayBuffer> | undefined;
+const spares: Uint8Array<ArrayBuffer>[] = [];
+/** A thread holds at most this many spare buffers (blocks in flight come back to it a few at a time). */
+const MAX_SPARES = 6;
+/** Larger buffers (a block with a huge line) are not kept. */
+const MAX_SPARE_BYTES = 16 << 20;
 
 /**
  * Lines encoded as UTF-8 as they are made, each followed by a newline: a block of output lines built in a worker
@@ -24,10 +30,17 @@ export class Utf8Lines {
   private lineStart = 0;
 
   constructor(initialBytes = 1 << 16) {
-    if (spare !== undefined && spare.length >= initialBytes) {
-      this.buf = spare;
-      spare = undefined;
-    } else this.buf = new Uint8Array(initialBytes);
+    const spare = spares.pop();
+    this.buf = spare !== undefined && spare.length >= initialBytes ? spare : new Uint8Array(initialBytes);
+  }
+
+  /**
+   * Gives `buffer` (the buffer of bytes `finish` handed over, once written; possibly back from another thread) to
+   * the next `Utf8Lines` of this thread. Its bytes may be overwritten from now on.
+   */
+  static recycle(buffer: ArrayBuffer): void {
+    if (buffer.byteLength === 0 || buffer.byteLength > MAX_SPARE_BYTES || spares.length >= MAX_SPARES) return;
+    spares.push(new Uint8Array(buffer));
   }
 
   /** Appends `line` and a newline. */
@@ -77,12 +90,12 @@ export class Utf8Lines {
   }
 
   /**
-   * The bytes, as `bytes()` gives them, when no more will be added: the working buffer is kept for the next
-   * `Utf8Lines` of this thread, and this one is left empty.
+   * The bytes when no more will be added, without a copy: a view of the working buffer, which is handed over with
+   * them (transfer `bytes.buffer`, slack included) and may come back through `recycle` once written. This one is
+   * left empty.
    */
   finish(): Uint8Array<ArrayBuffer> {
-    const bytes = this.bytes();
-    if (spare === undefined || spare.length < this.buf.length) spare = this.buf;
+    const bytes = this.buf.subarray(0, this.used);
     this.buf = new Uint8Array(0);
     this.used = 0;
     this.lineStart = 0;

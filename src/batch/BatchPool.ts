@@ -10,6 +10,7 @@ import { runLinkPart, type LinkPartResult, type LinkPartTask } from '../engine/l
 import type { WorkerRequest } from './batchWorker.js';
 import { outputLines, type LinesBlock, type LinesTask } from './outputLines.js';
 import { tableLines, type TableLinesTask } from './tableLines.js';
+import { Utf8Lines } from '../_internal/Utf8Lines.js';
 import type { FormattedLines } from '../incremental/snapshotStreamSource.js';
 import { createPiecePreparer, type Piece } from './preparePiece.js';
 import type { PreparedChunk } from '../engine/PreparedChunk.js';
@@ -121,6 +122,25 @@ export class BatchPool {
     if (this.workers.length === 0) return Promise.resolve(outputLines(this.columns!, this.survivorship!, task));
     return this.send({ type: 'lines', task }) as Promise<LinesBlock>;
   }
+
+  /**
+   * Gives the buffers of written blocks (`lines`, `tableLines`: their `bytes.buffer`) back to the threads that make
+   * blocks, to build the next ones in (`Utf8Lines.recycle`). perf: a buffer transferred away no longer counts
+   * against this thread's external memory, where each dropped block did until a full collection (one every 64 MB
+   * written).
+   */
+  recycle(buffers: ArrayBuffer[]): void {
+    if (this.workers.length === 0) {
+      for (const b of buffers) Utf8Lines.recycle(b);
+      return;
+    }
+    if (this.failure !== undefined || buffers.length === 0) return;
+    // Round robin: each thread makes about as many blocks as the other.
+    const slot = this.nextRecycle++ % this.workers.length;
+    this.workers[slot]!.postMessage({ id: -1, type: 'recycle', buffers } satisfies WorkerRequest, buffers);
+  }
+
+  private nextRecycle = 0;
 
   /** A block of `resolver.ndjson` lines (after `setColumns`). */
   tableLines(task: TableLinesTask): Promise<FormattedLines> {

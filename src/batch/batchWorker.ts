@@ -4,6 +4,7 @@ import type { SurvivorshipConfig } from '../merge/buildProfile.js';
 import { survivorshipConfigOf, type SurvivorshipOptions } from '../merge/survivorshipConfig.js';
 import { attachColumns, type BatchColumns } from '../engine/BatchColumns.js';
 import { outputLines, type LinesTask } from './outputLines.js';
+import { Utf8Lines } from '../_internal/Utf8Lines.js';
 import { tableLines, type TableLinesTask } from './tableLines.js';
 import { createPiecePreparer, type Piece } from './preparePiece.js';
 import { transferablesOf, type PreparedChunk } from '../engine/PreparedChunk.js';
@@ -18,7 +19,8 @@ export type WorkerRequest =
   | { readonly id: number; readonly type: 'columns'; readonly columns: BatchColumns; readonly survivorship: SurvivorshipOptions }
   | { readonly id: number; readonly type: 'lines'; readonly task: LinesTask }
   | { readonly id: number; readonly type: 'tableLines'; readonly task: TableLinesTask }
-  | { readonly id: number; readonly type: 'linkPart'; readonly task: LinkPartTask };
+  | { readonly id: number; readonly type: 'linkPart'; readonly task: LinkPartTask }
+  | { readonly id: number; readonly type: 'recycle'; readonly buffers: readonly ArrayBuffer[] };
 
 // Worker thread of `BatchPool`: prepares pieces of input files (packed chunks go back by transfer), then, once
 // the batch is linked, builds blocks of output lines from the shared columns; while it links, links a part of it
@@ -63,6 +65,10 @@ parentPort!.on('message', (msg: WorkerRequest) => {
         parentPort!.postMessage({ id: msg.id, result: block }, block.columns !== undefined ? [] : [block.bytes.buffer as ArrayBuffer]);
         break;
       }
+      case 'recycle':
+        // Buffers of blocks this pool's threads handed over, written now: no reply.
+        for (const b of msg.buffers) Utf8Lines.recycle(b);
+        break;
       case 'linkPart':
         // Its log is in shared memory: nothing is copied back.
         parentPort!.postMessage({ id: msg.id, result: runLinkPart(msg.task) });

@@ -443,6 +443,7 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
           onProgress?.({ stage, rows: done, total });
         } else {
           await sink.lines.writeEncodedBlock(lines.bytes, lines.lines ?? next.count);
+          workers.recycle([lines.bytes.buffer as ArrayBuffer]);
           onProgress?.({ stage, rows: done, total });
         }
       };
@@ -497,18 +498,29 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
         let lines = 0;
         for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
         table.countLines(lines);
-        table.writeBytes(chunk).then(() => done(), done);
+        table.writeBytes(chunk).then(() => {
+          // A block from the workers, written: its buffer goes back to them.
+          if (blockBuffers.delete(chunk.buffer)) workers.recycle([chunk.buffer as ArrayBuffer]);
+          done();
+        }, done);
       },
     });
     // The large sections are formatted in the worker threads, a block at a time, and written here in order.
+    /** Buffers of the blocks on their way to the file, given back once written (other lines share theirs). */
+    const blockBuffers = new WeakSet<ArrayBufferLike>();
     const tableBlocks = async function* (section: TableSection, total: number): AsyncGenerator<FormattedLines> {
       const block = TABLE_BLOCK[section];
       const inFlight: Promise<FormattedLines>[] = [];
+      const next = async (): Promise<FormattedLines> => {
+        const lines = await inFlight.shift()!;
+        if (lines.bytes.byteLength > 0) blockBuffers.add(lines.bytes.buffer);
+        return lines;
+      };
       for (let from = 0; from < total; from += block) {
         inFlight.push(workers.tableLines({ section, from, to: Math.min(total, from + block) }));
-        if (inFlight.length > 2 * Math.max(1, workers.threads)) yield await inFlight.shift()!;
+        if (inFlight.length > 2 * Math.max(1, workers.threads)) yield await next();
       }
-      while (inFlight.length > 0) yield await inFlight.shift()!;
+      while (inFlight.length > 0) yield await next();
     };
     const snapshot = await writeSnapshotStream(batchSnapshotSource(batch, tableBlocks), tableStream, { name: OUTPUT_FILES.resolver });
     await new Promise<void>((done, fail) => tableStream.end((e?: Error | null) => (e ? fail(e) : done())));
