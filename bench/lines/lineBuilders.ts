@@ -16,6 +16,7 @@ import { linkedColumns } from '../../src/_testing/linkedColumns.js';
 import { outputLines, type LinesTask } from '../../src/batch/outputLines.js';
 import { tableLines, type TableSection } from '../../src/batch/tableLines.js';
 import { generatedRecords } from './generatedRecords.js';
+import { Utf8Lines } from '../../src/_internal/Utf8Lines.js';
 
 const { values } = parseArgs({ options: { records: { type: 'string' }, rows: { type: 'string', default: '200000' }, kind: { type: 'string', default: 'all' }, reps: { type: 'string', default: '7' } } });
 if (values.records === undefined) throw new Error('usage: lineBuilders.ts --records FILE.csv [--rows N] [--kind profiles|evidence|created|mapping|table:keys|table:names|table:records|all] [--reps N]');
@@ -37,10 +38,14 @@ const items: Record<Kind, number> = {
 const all: Kind[] = ['mapping', 'profiles', 'evidence', 'created', 'table:keys', 'table:names', 'table:records'];
 const kinds = (values.kind === 'all' ? all : [values.kind]) as Kind[];
 const BLOCK = 5000;
-const block = (kind: Kind, from: number, to: number): number =>
-  kind.startsWith('table:')
-    ? tableLines(c, { section: kind.slice(6) as TableSection, from, to }).bytes.length
-    : outputLines(c, config, { kind: kind as LinesTask['kind'], from, to, lineage: 'full' }).bytes.length;
+/** One block built, and its buffer given back once "written", as the batch job gives it back to its workers. */
+const block = (kind: Kind, from: number, to: number): number => {
+  const bytes = kind.startsWith('table:')
+    ? tableLines(c, { section: kind.slice(6) as TableSection, from, to }).bytes
+    : outputLines(c, config, { kind: kind as LinesTask['kind'], from, to, lineage: 'full' }).bytes;
+  Utf8Lines.recycle(bytes.buffer);
+  return bytes.length;
+};
 for (const kind of kinds) {
   const n = items[kind];
   const times: number[] = [];
