@@ -43,7 +43,7 @@ const block = (kind: Kind, from: number, to: number): number => {
   const bytes = kind.startsWith('table:')
     ? tableLines(c, { section: kind.slice(6) as TableSection, from, to }).bytes
     : outputLines(c, config, { kind: kind as LinesTask['kind'], from, to, lineage: 'full' }).bytes;
-  Utf8Lines.recycle(bytes.buffer);
+  Utf8Lines.recycle(bytes.buffer as ArrayBuffer);
   return bytes.length;
 };
 for (const kind of kinds) {
