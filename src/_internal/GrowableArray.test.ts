@@ -22,7 +22,7 @@ describe('GrowableArray', () => {
   });
 
   it('adopts an array of its own type only, and goes on from its end', () => {
-    const a = new GrowableArray(Uint32Array);
+    const a = new GrowableArray<Uint32Array>(Uint32Array);
     a.adopt(new Uint32Array([5, 6]));
     a.push(7);
     expect([...a.view()]).toEqual([5, 6, 7]);
