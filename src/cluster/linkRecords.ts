@@ -8,6 +8,7 @@ import { UnionFind } from './UnionFind.js';
 import { KeyWarmer, WARM_KEYS } from './KeyWarmer.js';
 import { toShared } from '../_internal/shared.js';
 import { GrowableArray } from '../_internal/GrowableArray.js';
+import { grow } from '../_internal/grow.js';
 import { RecentCache } from '../_internal/RecentCache.js';
 import { attributeParts, compareAttributeParts, noAttributeLevels } from '../match/attributes.js';
 import { compareNamePairs, type NameLevels } from '../match/compareNames.js';
@@ -191,8 +192,20 @@ export function linkPart(input: LinkInput, config: LinkConfig, plan: LinkPlan, p
       runs.push(evidence.length - before);
     }
   };
-  const roots: number[] = [];
-  const anchors: number[] = [];
+  // The clusters seen for the current key: each one's root and the record that brought it (-1: merged away).
+  // perf: typed and reused; plain arrays emptied per key were reallocated as they refilled (~100 bytes a record
+  // of garbage on hard data, a tenth of what the link part allocated).
+  let roots = new Int32Array(16);
+  let anchors = new Int32Array(16);
+  let seen = 0;
+  const push = (root: number, anchor: number): void => {
+    if (seen === roots.length) {
+      roots = grow(roots, seen + 1);
+      anchors = grow(anchors, seen + 1);
+    }
+    roots[seen] = root;
+    anchors[seen++] = anchor;
+  };
   const { strongOrder, weakOrder } = plan;
   const warmer = new KeyWarmer(input, plan, uf, part);
   for (let i = 0; i < strongOrder.length; i++) {
@@ -200,8 +213,7 @@ export function linkPart(input: LinkInput, config: LinkConfig, plan: LinkPlan, p
     const k = strongOrder[i]!;
     if (!mine(k)) continue;
     const before = evidence.length;
-    roots.length = 0;
-    anchors.length = 0;
+    seen = 0;
     for (let j = memberStart[k]!, end = memberStart[k + 1]!; j < end; j++) {
       offer(members[j]!, k, false);
     }
@@ -215,8 +227,7 @@ export function linkPart(input: LinkInput, config: LinkConfig, plan: LinkPlan, p
       const k = weakOrder[i]!;
       if (!mine(k)) continue;
       const before = evidence.length;
-      roots.length = 0;
-      anchors.length = 0;
+      seen = 0;
       // The strong members were linked (or refused) already; they only seed the clusters to join.
       for (let j = memberStart[k]!, end = memberStart[k + 1]!; j < end; j++) seed(members[j]!);
       const g = lowerBound(weak.keys, k);
@@ -229,9 +240,8 @@ export function linkPart(input: LinkInput, config: LinkConfig, plan: LinkPlan, p
 
   function seed(r: number): void {
     const rr = uf.find(r);
-    for (let t = 0; t < roots.length; t++) if (uf.find(roots[t]!) === rr) return;
-    roots.push(rr);
-    anchors.push(r);
+    for (let t = 0; t < seen; t++) if (uf.find(roots[t]!) === rr) return;
+    push(rr, r);
   }
 
   /**
@@ -241,13 +251,13 @@ export function linkPart(input: LinkInput, config: LinkConfig, plan: LinkPlan, p
    */
   function offer(r: number, k: number, fuzzy: boolean): void {
     const rr = uf.find(r);
-    for (let t = 0; t < roots.length; t++) {
+    for (let t = 0; t < seen; t++) {
       const root = uf.find(roots[t]!);
       roots[t] = root;
       if (root === rr) return;
     }
     let joined = -1;
-    for (let t = 0; t < roots.length; t++) {
+    for (let t = 0; t < seen; t++) {
       const v = guards.check(roots[t]!, rr, k, fuzzy);
       if (isAccepted(v)) {
         roots[t] = unionWithBans(uf, bans, roots[t]!, rr);
@@ -258,11 +268,10 @@ export function linkPart(input: LinkInput, config: LinkConfig, plan: LinkPlan, p
       log(k, anchors[t]!, r, v);
     }
     if (joined === -1) {
-      roots.push(rr);
-      anchors.push(r);
+      push(rr, r);
       return;
     }
-    for (let t = 0; t < roots.length; t++) {
+    for (let t = 0; t < seen; t++) {
       if (t === joined || roots[t] === -1) continue;
       const v = guards.check(roots[t]!, roots[joined]!, k, fuzzy);
       if (!isAccepted(v)) continue;
@@ -282,13 +291,12 @@ export function linkPart(input: LinkInput, config: LinkConfig, plan: LinkPlan, p
   /** Drops the clusters merged away (marked -1) from the key's list, keeping the order. */
   function compact(): void {
     let w = 0;
-    for (let t = 0; t < roots.length; t++) {
+    for (let t = 0; t < seen; t++) {
       if (roots[t] === -1) continue;
       roots[w] = roots[t]!;
       anchors[w++] = anchors[t]!;
     }
-    roots.length = w;
-    anchors.length = w;
+    seen = w;
   }
 }
 
@@ -412,9 +420,10 @@ export function findSharedKeys(
   names: NameTexts, attributes: RecentCache<readonly string[]>, into: SharedKeyFacts, keyPart?: Uint8Array, part = 0,
 ): void {
   const { isShared, namesOnKey, isHousehold } = into;
-  const firsts: number[] = [];
-  const lasts: number[] = [];
-  const attrs: number[] = [];
+  // perf: typed, at most 8 names a key; plain arrays emptied per key were reallocated as they refilled.
+  const firsts = new Int32Array(8);
+  const lasts = new Int32Array(8);
+  const attrs = new Int32Array(8);
   const firstText: string[] = [];
   const lastText: string[] = [];
   const attrText: (readonly string[] | undefined)[] = [];
@@ -426,10 +435,8 @@ export function findSharedKeys(
     const end = memberStart[k + 1]!;
     // A part needs the facts of its own keys only (the keys both sides of a link hold are in the link's part).
     if (end - start < 2 || (keyPart !== undefined && keyPart[k] !== part)) continue;
-    firsts.length = 0;
-    lasts.length = 0;
-    attrs.length = 0;
-    for (let j = start; j < end && firsts.length < 8; j++) {
+    let n = 0;
+    for (let j = start; j < end && n < 8; j++) {
       const f = input.firstName[members[j]!]!;
       const l = input.lastName[members[j]!]!;
       const a = input.attributes[members[j]!]!;
@@ -437,22 +444,21 @@ export function findSharedKeys(
       if (f < 0 && l < 0) continue;
       let seen = false;
       // Distinct names only: one person's records in eight cities must not fill the sample and hide another person.
-      for (let i = 0; i < firsts.length && !seen; i++) seen = firsts[i] === f && lasts[i] === l;
+      for (let i = 0; i < n && !seen; i++) seen = firsts[i] === f && lasts[i] === l;
       if (!seen) {
-        firsts.push(f);
-        lasts.push(l);
-        attrs.push(a);
+        firsts[n] = f;
+        lasts[n] = l;
+        attrs[n++] = a;
       }
     }
     // perf: decode only keys that name two or more different records.
-    for (let i = 0; firsts.length > 1 && i < firsts.length; i++) {
+    for (let i = 0; n > 1 && i < n; i++) {
       firstText[i] = names.get(firsts[i]!);
       lastText[i] = names.get(lasts[i]!);
       attrText[i] = attrs[i]! < 0 ? undefined : attributes.get(attrs[i]!);
     }
     // People named on the key: the most names that all disagree with each other ("Nora" / "Nourah" and a
     // missing surname are one person). A largest such set, so fewer records on a key never count more people.
-    const n = firsts.length;
     differs.fill(0, 0, n);
     let anyDiffer = false;
     let household = false;
