@@ -14,31 +14,44 @@ import { distance } from 'fastest-levenshtein';
 export function nameSimilarity(a: string, b: string): number {
   if (a === b) return a.length > 0 ? 1 : 0;
   if (a.length === 0 || b.length === 0) return 0;
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  const short = a.length <= b.length ? a : b;
+  const long = short === a ? b : a;
   if (short.length >= 3 && long.startsWith(short)) return 0.9;
-  const sa = consonantSkeleton(a);
-  if (sa.length >= 2 && sa === consonantSkeleton(b)) return 0.9;
+  if (sameSkeleton(a, b)) return 0.9;
   return 1 - editDistance(a, b) / long.length;
 }
 
-/** Consonants with vowels, y/w after the first letter and doubled letters removed. */
-export function consonantSkeleton(name: string): string {
-  let out = '';
-  let prev = '';
-  for (let i = 0; i < name.length; i++) {
-    const c = name[i]!;
-    if (c === prev) continue;
-    prev = c;
-    if (VOWELS.includes(c)) continue;
-    // "h" after a vowel or consonant is mostly a transliteration choice (Mohammed / Mohamed / Muhamad keep it;
-    // "Ahmad" / "Ahmed" keep it) so it stays; y and w act as vowels in many transliterations (Yousef / Yusuf).
-    if ((c === 'y' || c === 'w') && i > 0) continue;
-    out += c;
+/**
+ * Whether two names have one consonant skeleton of at least 2 letters: their consonants with vowels, y/w after
+ * the first letter and doubled letters removed. "h" after a vowel or consonant is mostly a transliteration choice
+ * (Mohammed / Mohamed / Muhamad keep it; "Ahmad" / "Ahmed" keep it) so it stays; y and w act as vowels in many
+ * transliterations (Yousef / Yusuf). perf: compared letter by letter, without building either skeleton (the
+ * strings were a tenth of what linking hard data allocated).
+ */
+export function sameSkeleton(a: string, b: string): boolean {
+  let i = skeletonLetter(a, 0);
+  let j = skeletonLetter(b, 0);
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    if (a.charCodeAt(i) !== b.charCodeAt(j)) return false;
+    n++;
+    i = skeletonLetter(a, i + 1);
+    j = skeletonLetter(b, j + 1);
   }
-  return out;
+  return i === a.length && j === b.length && n >= 2;
 }
 
-const VOWELS = 'aeiou';
+/** The index of the skeleton's next letter in `name` at or after `from` (`name.length` when none). */
+function skeletonLetter(name: string, from: number): number {
+  for (let i = from; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (i > 0 && c === name.charCodeAt(i - 1)) continue;
+    if (c === 0x61 || c === 0x65 || c === 0x69 || c === 0x6f || c === 0x75) continue; // a e i o u
+    if ((c === 0x79 || c === 0x77) && i > 0) continue; // y w
+    return i;
+  }
+  return name.length;
+}
 
 /**
  * Levenshtein distance (fastest-levenshtein), except that two neighbouring letters swapped count as one edit, not
