@@ -13,7 +13,7 @@ export class GrowableArray<T extends TypedArray> {
   private n = 0;
   /**
    * The element type, as a switch case: perf: one element store shared by every instance sees five typed-array
-   * types, which makes V8's store megamorphic (~40 ns a push against ~3 measured; the batch pushes ~10 elements a
+   * types, which makes V8's store megamorphic (~40 ns a push against ~4 measured; the batch pushes ~10 elements a
    * record, across its columns, interners and the link's log). A store per type stays monomorphic.
    */
   private readonly kind: number;

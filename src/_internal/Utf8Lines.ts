@@ -11,7 +11,10 @@ const SHORT_COPY = 64;
  * 64 MB of them (external memory): ~120 on the main thread of a 2M-row run.
  */
 const spares: Uint8Array<ArrayBuffer>[] = [];
-/** A thread holds at most this many spare buffers (blocks in flight come back to it a few at a time). */
+/**
+ * A thread holds at most this many spare buffers (blocks in flight come back to it a few at a time). They stay
+ * with the thread: at most 6 × 16 MiB on a library caller's main thread after a run without worker threads.
+ */
 const MAX_SPARES = 6;
 /** Larger buffers (a block with a huge line) are not kept. */
 const MAX_SPARE_BYTES = 16 << 20;

@@ -135,7 +135,8 @@ export class BatchPool {
       return;
     }
     if (this.failure !== undefined || buffers.length === 0) return;
-    // Round robin: each thread makes about as many blocks as the other.
+    // Round robin: blocks go to the least busy thread, so each makes about as many; a thread short of spares
+    // allocates, one with too many drops the extra (`Utf8Lines.recycle` keeps 6).
     const slot = this.nextRecycle++ % this.workers.length;
     this.workers[slot]!.postMessage({ id: -1, type: 'recycle', buffers } satisfies WorkerRequest, buffers);
   }

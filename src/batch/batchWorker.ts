@@ -60,7 +60,8 @@ parentPort!.on('message', (msg: WorkerRequest) => {
         break;
       }
       case 'lines': {
-        // Lines come as bytes of their own, transferred; Parquet columns are cloned.
+        // Lines come as the builder's working buffer, transferred (slack included; it comes back through
+        // 'recycle' once written); Parquet columns are cloned.
         const block = outputLines(columns!, survivorship!, msg.task);
         parentPort!.postMessage({ id: msg.id, result: block }, block.columns !== undefined ? [] : [block.bytes.buffer as ArrayBuffer]);
         break;
@@ -75,6 +76,8 @@ parentPort!.on('message', (msg: WorkerRequest) => {
         break;
     }
   } catch (e) {
+    // A recycle expects no reply: one would be counted against a request this thread never had.
+    if (msg.type === 'recycle') return;
     // Pieces never throw for bad data (that becomes rejects): this is a bug, reported with where it happened.
     const where = msg.type === 'prepare' ? `${msg.piece.file}: ` : '';
     parentPort!.postMessage({ id: msg.id, error: `${where}${e instanceof Error ? (e.stack ?? e.message) : String(e)}` });

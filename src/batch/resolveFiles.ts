@@ -499,20 +499,27 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
         for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
         table.countLines(lines);
         table.writeBytes(chunk).then(() => {
-          // A block from the workers, written: its buffer goes back to them.
-          if (blockBuffers.delete(chunk.buffer)) workers.recycle([chunk.buffer as ArrayBuffer]);
-          done();
+          try {
+            // A block from the workers, written: its buffer goes back to them.
+            if (blockBuffers.delete(chunk.buffer)) workers.recycle([chunk.buffer as ArrayBuffer]);
+          } finally {
+            done();
+          }
         }, done);
       },
     });
     // The large sections are formatted in the worker threads, a block at a time, and written here in order.
-    /** Buffers of the blocks on their way to the file, given back once written (other lines share theirs). */
+    /**
+     * Buffers of the workers' blocks on their way to the file, given back once written. Only these: the snapshot's
+     * own head and end lines are Buffers of Node's shared pool, which must never be transferred.
+     */
     const blockBuffers = new WeakSet<ArrayBufferLike>();
     const tableBlocks = async function* (section: TableSection, total: number): AsyncGenerator<FormattedLines> {
       const block = TABLE_BLOCK[section];
       const inFlight: Promise<FormattedLines>[] = [];
       const next = async (): Promise<FormattedLines> => {
         const lines = await inFlight.shift()!;
+        // An empty block is never written (the writer skips it), so its buffer would wait here for nothing.
         if (lines.bytes.byteLength > 0) blockBuffers.add(lines.bytes.buffer);
         return lines;
       };
