@@ -16,7 +16,7 @@ describe('PreparedChunk', () => {
         // A small writer, so growing its buffers is exercised too.
         const w = new PreparedChunkWriter(1);
         records.forEach((r, i) => {
-          const keys: RecordKeys = { keys: r.keys, kinds: r.keys.map(() => 3 as KindCode), groups: r.keys.map(() => ''), weak: r.weak };
+          const keys: RecordKeys = { keys: r.keys, kinds: r.keys.map(() => 3 as KindCode), groups: r.keys.map(() => ''), count: r.keys.length, weak: r.weak, weakCount: r.weak.length };
           w.record(i + 1, i, r.id, r.first, r.last, r.attributes, r.source, w.text(r.payload), keys);
         });
         const chunk = w.finish(records.length, 0, NO_STATS);

@@ -17,7 +17,7 @@ const BASE: Content = { first: 'sara', last: 'haddad', attributes: 'dob:1984', s
 
 function fingerprintOf(c: Content, id = 'r1', before = 0): [number, number] {
   const w = new PreparedChunkWriter(1);
-  const keys = (k: string[]): RecordKeys => ({ keys: k, kinds: k.map(() => 3 as KindCode), groups: k.map(() => ''), weak: c.weak });
+  const keys = (k: string[]): RecordKeys => ({ keys: k, kinds: k.map(() => 3 as KindCode), groups: k.map(() => ''), count: k.length, weak: c.weak, weakCount: c.weak.length });
   for (let i = 0; i < before; i++) w.record(i, 0, `other${i}`, 'x', 'y', '', 'pos', w.text('{}'), keys(['e:x@y.com']));
   w.record(before, c.updatedAt, id, c.first, c.last, c.attributes, c.source, w.text(c.payload), keys(c.keys));
   const cur = new PreparedRecordCursor(w.finish(before + 1, 0, {} as never));

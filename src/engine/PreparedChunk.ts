@@ -110,14 +110,14 @@ export class PreparedChunkWriter {
     this.str(attributes);
     this.repeatedStr(source);
     this.int(payload);
-    this.int(keys.keys.length);
-    for (let i = 0; i < keys.keys.length; i++) {
+    this.int(keys.count);
+    for (let i = 0; i < keys.count; i++) {
       this.str(keys.keys[i]!);
       this.int(keys.kinds[i]!);
       this.repeatedStr(keys.groups[i]!);
     }
-    this.int(keys.weak.length);
-    for (const weak of keys.weak) this.str(weak);
+    this.int(keys.weakCount);
+    for (let i = 0; i < keys.weakCount; i++) this.str(keys.weak[i]!);
     this.fingerprint(r, fields, updatedAt);
   }
 
