@@ -22,14 +22,11 @@ export interface KeyStats {
 }
 
 /**
- * The keys of one record. Reused between calls (perf: no allocation per record); copy what you keep.
+ * The keys of one record: `keys[0, count)` with their `kinds` and `groups`, and `weak[0, weakCount)`. Reused
+ * between calls, arrays included (entries past the counts are stale); copy what you keep. perf: arrays emptied
+ * (`length = 0`) and refilled for every record were given new backing stores each time: ~100 ns a record.
  * A key is `<prefix>:<canonical>`: `e:` email, `p:` phone, `l:<namespace>:` login, `h:` handle, `x:` external id.
  * `groups[i]` names the namespace a key is exclusive within (`l:global`, `h:instagram`, `x:loyalty`), or ''.
- */
-/**
- * A record's keys: `keys[0, count)` with their `kinds` and `groups`, and `weak[0, weakCount)`. The keyer reuses
- * the arrays for every record (entries past the counts are stale). perf: arrays emptied (`length = 0`) and refilled
- * for every record were given new backing stores each time: ~100 ns a record, and garbage.
  */
 export interface RecordKeys {
   readonly keys: readonly string[];
