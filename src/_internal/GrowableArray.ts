@@ -101,5 +101,7 @@ function kindOf(a: TypedArray): number {
   if (a instanceof Uint32Array) return UINT32;
   if (a instanceof Float32Array) return FLOAT32;
   if (a instanceof Float64Array) return FLOAT64;
-  return UINT8;
+  if (a instanceof Uint8Array) return UINT8;
+  // The type allows no other; a new element type needs its own case in `get` and `set`, not Uint8's.
+  throw new Error(`GrowableArray: no store for ${Object.prototype.toString.call(a)}`);
 }

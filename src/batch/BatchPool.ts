@@ -135,8 +135,8 @@ export class BatchPool {
       return;
     }
     if (this.failure !== undefined || buffers.length === 0) return;
-    // Round robin: blocks go to the least busy thread, so each makes about as many; a thread short of spares
-    // allocates, one with too many drops the extra (`Utf8Lines.recycle` keeps 6).
+    // Round robin, not by who made the block: the threads make about as many blocks each, so each gets about as
+    // many back; a thread short of spares allocates, one with too many drops the extra (`Utf8Lines.recycle` keeps 6).
     const slot = this.nextRecycle++ % this.workers.length;
     this.workers[slot]!.postMessage({ id: -1, type: 'recycle', buffers } satisfies WorkerRequest, buffers);
   }
