@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import fc from 'fast-check';
-import { breakTies, radixSortIndices } from './radixSort.js';
+import { breakTies, radixSort, radixSortIndices } from './radixSort.js';
 
 test('radixSortIndices orders by key and is stable', () => {
   fc.assert(
@@ -16,9 +16,21 @@ test('radixSortIndices orders by key and is stable', () => {
 
 test('breakTies sorts only within equal-key runs', () => {
   const keys = Uint32Array.from([1, 1, 0, 1]);
-  const sorted = radixSortIndices(keys);
-  breakTies(sorted, keys, (a, b) => b - a);
-  expect(Array.from(sorted)).toEqual([2, 3, 1, 0]);
+  const sorted = radixSort(keys);
+  breakTies(sorted, (a, b) => b - a);
+  expect(Array.from(sorted.indices)).toEqual([2, 3, 1, 0]);
+});
+
+test('radixSort gives the keys in sorted order beside the indices, short lists and long alike', () => {
+  fc.assert(
+    fc.property(fc.array(fc.integer({ min: 0, max: 0xffffffff }), { maxLength: 300 }), (arr) => {
+      const keys = Uint32Array.from(arr.map((x) => (x % 7 === 0 ? 5 : x)));
+      const sorted = radixSort(keys);
+      expect(Array.from(sorted.keys)).toEqual(Array.from(sorted.indices, (i) => keys[i]!));
+      expect(Array.from(sorted.keys)).toEqual(Array.from(keys).sort((a, b) => a - b));
+    }),
+    { seed: 20261205, numRuns: 200 },
+  );
 });
 
 test('radixSortIndices orders given indices by key, stable in their given order', () => {

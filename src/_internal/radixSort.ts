@@ -6,10 +6,27 @@
  * scratch instead of 2n).
  */
 export function radixSortIndices(keys: Uint32Array, indices?: Uint32Array): Uint32Array {
+  return radixSort(keys, indices).indices;
+}
+
+/** Indices sorted by key (`radixSortIndices`) and their keys in that order. */
+export interface SortedIndices {
+  readonly indices: Uint32Array;
+  /** `keys[indices[i]]` at i: read front to back, where a lookup per index would be a random read. */
+  readonly keys: Uint32Array;
+}
+
+/** `radixSortIndices`, with the keys in sorted order too (the last pass leaves them so: no extra work). */
+export function radixSort(keys: Uint32Array, indices?: Uint32Array): SortedIndices {
   const n = indices ? indices.length : keys.length;
   // perf: a short list (the incremental resolver links a few records at a time) is sorted by stable insertion:
   // the same order as the radix passes, without their counting passes.
-  if (n <= SMALL) return insertionSortIndices(keys, indices ? Uint32Array.from(indices) : Uint32Array.from({ length: n }, (_, i) => i));
+  if (n <= SMALL) {
+    const idx = insertionSortIndices(keys, indices ? Uint32Array.from(indices) : Uint32Array.from({ length: n }, (_, i) => i));
+    const sorted = new Uint32Array(n);
+    for (let i = 0; i < n; i++) sorted[i] = keys[idx[i]!]!;
+    return { indices: idx, keys: sorted };
+  }
   let srcIdx = new Uint32Array(n);
   let srcKey = new Uint32Array(n);
   const counts = new Uint32Array(3 * RADIX);
@@ -44,7 +61,7 @@ export function radixSortIndices(keys: Uint32Array, indices?: Uint32Array): Uint
     [srcIdx, dstIdx] = [dstIdx, srcIdx];
     [srcKey, dstKey] = [dstKey, srcKey];
   }
-  return srcIdx;
+  return { indices: srcIdx, keys: srcKey };
 }
 
 /** Bits of the key each radix pass sorts by (three passes cover 32). */
@@ -69,17 +86,20 @@ function insertionSortIndices(keys: Uint32Array, idx: Uint32Array): Uint32Array 
 }
 
 /**
- * Re-orders runs of equal `keys` within an already key-sorted index list with `tieBreak`, so the final order
- * does not depend on the order indices were created in (hash collisions are resolved by content).
+ * Re-orders runs of equal keys within a key-sorted index list (`radixSort`'s result) with `tieBreak`, so the
+ * final order does not depend on the order indices were created in (hash collisions are resolved by content).
+ * perf: runs are found in the sorted keys, front to back; looking each index's key up was a random read per
+ * element (~0.9 s at 20M keys).
  */
-export function breakTies(sorted: Uint32Array, keys: Uint32Array, tieBreak: (a: number, b: number) => number): void {
+export function breakTies(sorted: SortedIndices, tieBreak: (a: number, b: number) => number): void {
+  const { indices, keys } = sorted;
   let i = 0;
-  const n = sorted.length;
+  const n = indices.length;
   while (i < n) {
     let j = i + 1;
-    const k = keys[sorted[i]!];
-    while (j < n && keys[sorted[j]!] === k) j++;
-    if (j - i > 1) sorted.subarray(i, j).sort(tieBreak);
+    const k = keys[i];
+    while (j < n && keys[j] === k) j++;
+    if (j - i > 1) indices.subarray(i, j).sort(tieBreak);
     i = j;
   }
 }

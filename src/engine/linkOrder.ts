@@ -1,5 +1,5 @@
 import type { ByteInterner } from '../_internal/ByteInterner.js';
-import { breakTies, radixSortIndices } from '../_internal/radixSort.js';
+import { breakTies, radixSort } from '../_internal/radixSort.js';
 
 /**
  * Records in the order they are linked in: by the hash of their id (FNV-1a of its UTF-8 bytes), ties by the id
@@ -15,9 +15,9 @@ export function linkOrder(ids: ByteInterner, records?: ArrayLike<number>): Uint3
     // counting arrays per call (~0.3 ms), which made the resolver's loading twice as slow.
     return Uint32Array.from(records).sort((a, b) => hashes[a]! - hashes[b]! || compare(a, b));
   }
-  const sorted = radixSortIndices(hashes, records === undefined ? undefined : Uint32Array.from(records));
-  breakTies(sorted, hashes, compare);
-  return sorted;
+  const sorted = radixSort(hashes, records === undefined ? undefined : Uint32Array.from(records));
+  breakTies(sorted, compare);
+  return sorted.indices;
 }
 
 /** From this many records, the radix sort beats a comparison sort. */

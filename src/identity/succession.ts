@@ -1,5 +1,5 @@
 import { compareStrings } from '../_internal/compareStrings.js';
-import { breakTies, radixSortIndices } from '../_internal/radixSort.js';
+import { breakTies, radixSort } from '../_internal/radixSort.js';
 import { profileIdOfSerial } from './profileIds.js';
 
 /**
@@ -146,8 +146,9 @@ export function succeed(input: SuccessionInput, allocate: () => number): Success
       freshHash[f++] = input.hash(smallest[c]!);
     } else inherited[h++] = c;
   }
-  const order = radixSortIndices(freshHash);
-  breakTies(order, freshHash, (a, b) => input.compare(smallest[freshRoots[a]!]!, smallest[freshRoots[b]!]!));
+  const sorted = radixSort(freshHash);
+  breakTies(sorted, (a, b) => input.compare(smallest[freshRoots[a]!]!, smallest[freshRoots[b]!]!));
+  const order = sorted.indices;
   inherited.sort((a, b) => serialOfRoot[a]! - serialOfRoot[b]!);
   const rootsBySerial = new Int32Array(freshCount + inheritedCount);
   rootsBySerial.set(inherited);
