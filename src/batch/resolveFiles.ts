@@ -409,8 +409,8 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
     // Stage 2: guards and ordered linking.
     onProgress?.({ stage: 'link', rows: batch.size });
     t = performance.now();
-    // Parts of the link run at once: here and in the worker threads, one part per core (linking is memory-bound
-    // random access, so a part per thread beyond the cores only contends).
+    // Parts of the link run at once, each in a worker thread of its own, one part per core (linking is
+    // memory-bound random access, so a part per thread beyond the cores only contends).
     const linking = pool;
     const linkParts = linking.threads === 0 ? 1 : Math.min(linking.threads + 1, availableParallelism());
     // perf: planning and linking each leave hundreds of MB of garbage outside the heap (sort arrays, the
