@@ -429,6 +429,11 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
     /** Where a block goes: lines into a text output, or columns into a Parquet table. */
     type Sink = { readonly lines: LineWriter; readonly table?: undefined } | { readonly lines?: undefined; readonly table: ParquetTableWriter };
     const refusedOnly = evidenceMode === 'refused';
+    // The explain index's tables depend on the linked columns alone: built now, in a thread of their own, while
+    // the outputs are written (the index itself is written last; `explainIndex` below).
+    const explainTables = evidenceMode !== 'none' && outputFormat !== 'parquet' ? pool.explainTables(batch.columns(), batch.options.generic, refusedOnly) : undefined;
+    // A run that stops early never awaits them: the rejection is handled here, an awaiting caller still sees it.
+    explainTables?.catch(() => {});
     const writeBlocks = async (sink: Sink, kind: LinesTask['kind'], total: number, block: number, stats?: ProfileStatsTotal): Promise<void> => {
       const inFlight: { lines: Promise<LinesBlock>; count: number }[] = [];
       const stage = kind === 'created' ? 'changes' : kind;
@@ -562,7 +567,7 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
       if (explainIndex) {
         // explain index (its time counts in the evidence stage)
         const index = await outputs.writer(EXPLAIN_INDEX_FILE);
-        for (const bytes of explainIndex.sections(profilesBytes, evidenceWritten.bytes)) await index.writeBytes(bytes);
+        for (const bytes of explainIndex.sections(profilesBytes, evidenceWritten.bytes, await explainTables)) await index.writeBytes(bytes);
         await outputs.close(EXPLAIN_INDEX_FILE, index);
       }
       stages.push(stageTiming('evidence', t, links));
