@@ -95,8 +95,8 @@ export class BatchPool {
 
   /**
    * The explain index's tables of a linked batch (`explainTables`), in a worker thread of its own (here when the
-   * pool has no threads). perf: the batch job asks for them before it writes the profiles, so they are built on
-   * the core the writing thread leaves idle, not on one thread after the last line is written (~5 s at 20M rows).
+   * pool has no threads). perf: the batch job asks for them as it starts writing the profiles, so they are built
+   * on the core the writing thread leaves idle, not on one thread after the last line is written (~5 s at 20M).
    */
   async explainTables(columns: BatchColumns, generic: LinkConfig['generic'], refusedOnly: boolean): Promise<ExplainTables> {
     if (this.workers.length === 0) return explainTables(columns, generic, refusedOnly);
@@ -106,6 +106,7 @@ export class BatchPool {
   /** One request answered by a worker thread started for it and ended after. */
   private async alone(request: DistributiveOmit<WorkerRequest, 'id'>): Promise<unknown> {
     if (this.failure) throw this.failure;
+    if (this.closed) throw new Error('worker pool closed');
     const w = startWorker(this.config ?? {});
     this.linkers.add(w);
     try {

@@ -52,7 +52,7 @@ export class ExplainIndexBuilder {
 
   /**
    * The index file, section by section. `tables`: what comes from the columns alone (`explainTables`), computed
-   * ahead (the batch job does, in a thread of its own while it writes the profiles), else here.
+   * ahead (the batch job does, in a thread of its own, from when it starts writing the profiles), else here.
    */
   *sections(profilesBytes: number, evidenceBytes: number, tables: ExplainTables = explainTables(this.c, this.genericLimits, this.refusedOnly)): Generator<Uint8Array> {
     const c = this.c;

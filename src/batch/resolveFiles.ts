@@ -429,11 +429,6 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
     /** Where a block goes: lines into a text output, or columns into a Parquet table. */
     type Sink = { readonly lines: LineWriter; readonly table?: undefined } | { readonly lines?: undefined; readonly table: ParquetTableWriter };
     const refusedOnly = evidenceMode === 'refused';
-    // The explain index's tables depend on the linked columns alone: built now, in a thread of their own, while
-    // the outputs are written (the index itself is written last; `explainIndex` below).
-    const explainTables = evidenceMode !== 'none' && outputFormat !== 'parquet' ? pool.explainTables(batch.columns(), batch.options.generic, refusedOnly) : undefined;
-    // A run that stops early never awaits them: the rejection is handled here, an awaiting caller still sees it.
-    explainTables?.catch(() => {});
     const writeBlocks = async (sink: Sink, kind: LinesTask['kind'], total: number, block: number, stats?: ProfileStatsTotal): Promise<void> => {
       const inFlight: { lines: Promise<LinesBlock>; count: number }[] = [];
       const stage = kind === 'created' ? 'changes' : kind;
@@ -546,6 +541,11 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
     // Parquet output has no profiles.ndjson to point into: no index, and `idweave explain` says it needs ndjson output.
     // With `evidence: 'refused'` it points into the refusals that evidence.ndjson keeps, and says so.
     const explainIndex = evidenceMode !== 'none' && !parquet ? new ExplainIndexBuilder(batch.columns(), batch.options.generic, refusedOnly) : undefined;
+    // Its tables depend on the linked columns alone: built from here on in a thread of their own, on the core this
+    // thread leaves idle while it writes (the index itself is written last). Without worker threads, at the end.
+    const explainTables = explainIndex !== undefined && workers.threads > 0 ? workers.explainTables(batch.columns(), batch.options.generic, refusedOnly) : undefined;
+    // A run that stops early never awaits them: the rejection is handled here, an awaiting caller still sees it.
+    explainTables?.catch(() => {});
     let profilesBytes = 0;
     if (parquet) await writeTable(PARQUET_OUTPUT_FILES.profiles, PROFILES_SCHEMA, PROFILES_ROW_GROUP, 'profiles', batch.profileCount, 5_000, profileStats);
     else {

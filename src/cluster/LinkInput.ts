@@ -22,7 +22,7 @@ export interface LinkInput {
   readonly keyHash: Uint32Array;
   /** Position of each record in a deterministic order (by hash of its id, ties by id). */
   readonly recordRank: Uint32Array;
-  /** Record with rank r is `recordsByRank[r]`. */
+  /** Record with rank r is `recordsByRank[r]`: the inverse permutation of `recordRank` (the plan reads both). */
   readonly recordsByRank: Uint32Array;
   /** Interned normalized first / last name per record, -1 when absent. */
   readonly firstName: Int32Array;

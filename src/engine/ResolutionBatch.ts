@@ -213,7 +213,7 @@ export class ResolutionBatch {
 
   /**
    * `link()` split into up to `parts` parts that run at once (`cluster/linkParts`), every part through `elsewhere`
-   * (the batch job's worker threads, `runLinkPart`) while this thread waits; one part is linked here. The same partition and the same evidence,
+   * (the batch job's worker threads, `runLinkPart`) while this thread waits; a plan of one part is linked here. The same partition and the same evidence,
    * decision for decision, as `link()`. `collect` runs where the link leaves large garbage: after planning, after
    * the parts (the plan, before the logs merge), and after each column of the merge (`mergePartLogs`).
    */
@@ -250,6 +250,8 @@ export class ResolutionBatch {
       linkPart(input, config, plan, 0, uf, evidence);
       return { root: uf.roots(), evidence, genericKeys: plan.genericKeys };
     }
+    // The columns other threads read carry no overrides: a plan with overrides has one part (`planParts`).
+    if (input.overrides !== undefined) throw new Error('ResolutionBatch: a link with overrides cannot run in parts');
     // Every part elsewhere, this thread waiting. perf: at 20M rows, part 0 linked here took 21.3-21.6 s against
     // 16.4-17.1 s for the same work in a fresh thread (two runs; this thread's code for the helpers the link shares
     // with the read stage carries that stage's type feedback, the likely cause): the link stage 34.0 -> 27.4 s.
