@@ -213,8 +213,8 @@ export class ResolutionBatch {
 
   /**
    * `link()` split into up to `parts` parts that run at once (`cluster/linkParts`), every part through `elsewhere`
-   * (the batch job's worker threads, `runLinkPart`) while this thread waits; a plan of one part is linked here. The same partition and the same evidence,
-   * decision for decision, as `link()`. `collect` runs where the link leaves large garbage: after planning, after
+   * (the batch job's worker threads, `runLinkPart`) while this thread waits; a plan of one part is linked here.
+   * The same partition and the same evidence, decision for decision, as `link()`. `collect` runs where the link leaves large garbage: after planning, after
    * the parts (the plan, before the logs merge), and after each column of the merge (`mergePartLogs`).
    */
   async linkInParts(parts: number, elsewhere: (task: LinkPartTask) => Promise<LinkPartResult>, collect?: () => void): Promise<void> {
@@ -252,9 +252,10 @@ export class ResolutionBatch {
     }
     // The columns other threads read carry no overrides: a plan with overrides has one part (`planParts`).
     if (input.overrides !== undefined) throw new Error('ResolutionBatch: a link with overrides cannot run in parts');
-    // Every part elsewhere, this thread waiting. perf: at 20M rows, part 0 linked here took 21.3-21.6 s against
-    // 16.4-17.1 s for the same work in a fresh thread (two runs; this thread's code for the helpers the link shares
-    // with the read stage carries that stage's type feedback, the likely cause): the link stage 34.0 -> 27.4 s.
+    // Every part elsewhere, this thread waiting. perf: at 20M rows, part 0 linked here took 21.3 and 21.6 s (two
+    // runs; the worker's part of the same size 16.8 and 17.1 s) and 16.4 s in a fresh thread (one run); the link
+    // stage 34.0 -> 27.4 s. Likely cause: this thread's code for the helpers the link shares with the read stage
+    // carries that stage's type feedback.
     const columns = linkColumnsOf(input, this.table.keys.view(), this.table.names.view());
     const results = await Promise.all(Array.from({ length: plan.parts }, (_, p) => elsewhere({ columns, config, plan, part: p, uf: uf.buffers(), done })));
     for (let p = 0; p < plan.parts; p++) {
