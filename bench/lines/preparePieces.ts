@@ -4,7 +4,7 @@
  * split, map, accept, normalize, key, pack; `batch/preparePiece`), minimum and median printed with µs a row. The
  * instrument for A/B work on per-row CPU, which a whole run's noise hides.
  *
- *   npx tsx bench/lines/preparePieces.ts --records bench/data/1000000-hard/records.csv
+ *   npx tsx bench/lines/preparePieces.ts --records bench/data/1000000-hard/records.csv --config fixtures/sample/idweave.config.json
  *
  * With `--apply`, the pieces are prepared once and the main thread's half is timed instead: their chunks added to
  * a new batch (`ResolutionBatch.addChunk`: interning ids, keys and names, writing the columns; the batch sized from
@@ -12,6 +12,7 @@
  *
  * For numbers as the built CLI runs the code, bundle it first (as `lineBuilders.ts` says).
  */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createPiecePreparer, type Piece } from '../../src/batch/preparePiece.js';
 import { parseConfig } from '../../src/config/parseConfig.js';
@@ -19,11 +20,12 @@ import { ResolutionBatch } from '../../src/engine/ResolutionBatch.js';
 import type { PreparedChunk } from '../../src/engine/PreparedChunk.js';
 import { filePieces } from '../../src/io/_internal/filePieces.js';
 
-const { values } = parseArgs({ options: { records: { type: 'string' }, pieces: { type: 'string', default: '40' }, reps: { type: 'string', default: '5' }, apply: { type: 'boolean', default: false } } });
-if (values.records === undefined) throw new Error('usage: preparePieces.ts --records FILE.csv [--pieces N] [--reps N]');
+const { values } = parseArgs({ options: { records: { type: 'string' }, config: { type: 'string' }, pieces: { type: 'string', default: '40' }, reps: { type: 'string', default: '5' }, apply: { type: 'boolean', default: false } } });
+if (values.records === undefined) throw new Error('usage: preparePieces.ts --records FILE.csv [--config idweave.config.json] [--pieces N] [--reps N] [--apply]');
 const file = values.records;
 const reps = Number(values.reps);
-const parsed = parseConfig({});
+// The run's configuration file (`--config`, as the CLI takes it), or none.
+const parsed = parseConfig(values.config === undefined ? {} : JSON.parse(readFileSync(values.config, 'utf8')));
 if (!parsed.ok) throw new Error(parsed.issues.join('\n'));
 const prepare = createPiecePreparer(parsed.config);
 const pieces: Piece[] = [];

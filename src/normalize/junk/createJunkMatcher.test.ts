@@ -33,6 +33,12 @@ describe('createJunkMatcher', () => {
     }
   });
 
+  test('a value matches as it lower-cases, also through a character beyond ASCII (the Kelvin sign is a K)', () => {
+    expect(defaultJunkMatcher.isJunk('login', 'un\u212a')).toBe(true); // "unK" lower-cases to the listed "unk"
+    expect(defaultJunkMatcher.isJunk('login', '\u00a0UNK\u2003')).toBe(true);
+    expect(defaultJunkMatcher.isJunk('login', 'unk\u00e9')).toBe(false);
+  });
+
   test('options extend the built-in list per kind and for any kind', () => {
     const junk = createJunkMatcher({
       values: { email: ['Info@Mall.ae'], phone: ['+971 4 123 4567'], any: ['Sin Email'] },

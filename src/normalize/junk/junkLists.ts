@@ -91,15 +91,19 @@ export const JUNK_PATTERN_SOURCES: Readonly<Record<IdentifierKind, readonly stri
 };
 
 /**
- * Placeholder email domains, matched from the start of the domain's last two labels to the end (a sticky RegExp,
- * so no substring is cut; see `createJunkMatcher`):
- * - reserved example domains (RFC 2606 §3) and placeholder domains: …@example.com/.org/.net, …@test.com, …@none.com,
- *   …@noemail.com, …@nomail.com, …@no-email.com, …@null.com, also under subdomains (…@mail.example.com);
- * - reserved top-level domains (RFC 2606 §2, RFC 6761): …@foo.test, …@foo.example, …@foo.invalid, …@foo.localhost,
- *   and the mDNS-only .local (RFC 6762).
+ * Placeholder email domains, matched as the domain's last two labels (so also under subdomains:
+ * …@mail.example.com): the reserved example domains (RFC 2606 §3) and placeholder domains.
  */
-export const JUNK_EMAIL_DOMAIN_TAIL =
-  /(?:example\.(?:com|net|org)|(?:test|none|noemail|nomail|no-email|null|noreply|fake|dummy)\.com|[^.@]+\.(?:test|example|invalid|localhost|local))$/y;
+export const JUNK_EMAIL_DOMAINS: readonly string[] = [
+  'example.com', 'example.net', 'example.org',
+  'test.com', 'none.com', 'noemail.com', 'nomail.com', 'no-email.com', 'null.com', 'noreply.com', 'fake.com', 'dummy.com',
+];
+
+/**
+ * Reserved top-level domains: any address under them is junk (…@foo.test, …@foo.example, …@foo.invalid,
+ * …@foo.localhost: RFC 2606 §2, RFC 6761; and the mDNS-only .local, RFC 6762).
+ */
+export const JUNK_EMAIL_TLDS: readonly string[] = ['test', 'example', 'invalid', 'localhost', 'local'];
 
 /**
  * Top-level domains under which an address whose local part repeats the domain name is junk: test@test.com,

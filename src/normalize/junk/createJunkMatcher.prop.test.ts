@@ -1,0 +1,83 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { anyString, PROPERTY_SEED } from '../../_testing/textArbitraries.js';
+import { defaultJunkMatcher } from './createJunkMatcher.js';
+import { ANY_JUNK_VALUES, BUILT_IN_PATTERNS, JUNK_VALUES, MIRRORED_EMAIL_TLDS } from './junkLists.js';
+
+const params = { seed: PROPERTY_SEED, numRuns: 5_000 };
+
+/**
+ * The matcher as it was written before its fast paths (a loop-and-RegExp fold, and a sticky RegExp for the
+ * placeholder domains and reserved TLDs), kept here as the oracle for the email and login kinds.
+ */
+function referenceFold(s: string): string {
+  const n = s.length;
+  if (n === 0) return s;
+  let t = s;
+  if (s.charCodeAt(0) <= 0x20 || s.charCodeAt(n - 1) <= 0x20 || s.charCodeAt(0) > 0x7f || s.charCodeAt(n - 1) > 0x7f) t = s.trim();
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if ((c >= 0x41 && c <= 0x5a) || c > 0x7f) return t.toLowerCase();
+  }
+  return t;
+}
+
+const DOMAIN_TAIL = /(?:example\.(?:com|net|org)|(?:test|none|noemail|nomail|no-email|null|noreply|fake|dummy)\.com|[^.@]+\.(?:test|example|invalid|localhost|local))$/y;
+
+function referenceEmailShape(v: string): boolean {
+  const at = v.lastIndexOf('@');
+  const lastDot = v.lastIndexOf('.');
+  if (at <= 0 || lastDot <= at + 1) return false;
+  const prevDot = v.lastIndexOf('.', lastDot - 1);
+  DOMAIN_TAIL.lastIndex = prevDot > at ? prevDot + 1 : at + 1;
+  if (DOMAIN_TAIL.test(v)) return true;
+  if (lastDot !== at + 1 + at) return false;
+  if (v.slice(0, at) !== v.slice(at + 1, lastDot)) return false;
+  return MIRRORED_EMAIL_TLDS.some((tld) => v.length === lastDot + 1 + tld.length && v.endsWith(tld));
+}
+
+function reference(kind: 'email' | 'login', canonical: string): boolean {
+  const v = referenceFold(canonical);
+  if (v.length === 0) return false;
+  const values = new Set([...ANY_JUNK_VALUES, ...JUNK_VALUES[kind]]);
+  if (values.has(v) || BUILT_IN_PATTERNS[kind].test(v)) return true;
+  return kind === 'email' && referenceEmailShape(v);
+}
+
+const PIECES = [
+  'test', 'TEST', 'example', 'Example', 'com', 'net', 'org', 'co', 'ae', 'none', 'noemail', 'no-email', 'nomail', 'null',
+  'noreply', 'fake', 'dummy', 'invalid', 'localhost', 'local', 'gmail', 'mail', 'abc', 'n/a', 'x', 'a', '',
+];
+
+/**
+ * Text made of the pieces the email rules look at, in any order; with characters beyond ASCII that lower-case to
+ * ASCII (the Kelvin sign to `k`: `un\u212a` folds to the listed `unk`).
+ */
+const emailish: fc.Arbitrary<string> = fc
+  .array(fc.constantFrom('@', '.', '-', ' ', '\u00a0', '\u2003', 'B', 'É', 'İ', 'ß', 'ي', '1', '\u212a', 'un', ...PIECES), { maxLength: 9 })
+  .map((parts) => parts.join(''));
+
+/** Addresses `local@label.….label`, labels from the pieces (empty ones too): every domain rule's edges. */
+const address: fc.Arbitrary<string> = fc
+  .tuple(fc.constantFrom(...PIECES), fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 4 }), fc.constantFrom('', ' ', '.', 'X'))
+  .map(([local, labels, end]) => `${local}@${labels.join('.')}${end}`);
+
+describe('defaultJunkMatcher against the reference matcher', () => {
+  test('email: the same answer for addresses and text near every rule', () => {
+    fc.assert(
+      fc.property(fc.oneof(address, emailish), (v) => {
+        expect(defaultJunkMatcher.isJunk('email', v)).toBe(reference('email', v));
+      }),
+      params,
+    );
+  });
+
+  test('email and login: the same answer for arbitrary strings (case, Unicode, whitespace at the ends)', () => {
+    fc.assert(
+      fc.property(anyString(40), fc.constantFrom('email' as const, 'login' as const), (v, kind) => {
+        expect(defaultJunkMatcher.isJunk(kind, v)).toBe(reference(kind, v));
+      }),
+      params,
+    );
+  });
+});
