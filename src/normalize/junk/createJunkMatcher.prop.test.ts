@@ -8,7 +8,8 @@ const params = { seed: PROPERTY_SEED, numRuns: 5_000 };
 
 /**
  * The matcher as it was written before its fast paths (a loop-and-RegExp fold, and a sticky RegExp for the
- * placeholder domains and reserved TLDs), kept here as the oracle for the email and login kinds.
+ * placeholder domains and reserved TLDs, the exact values' `Set` asked first, every phone folded and matched), kept
+ * here as the oracle for the email, login and phone kinds.
  */
 function referenceFold(s: string): string {
   const n = s.length;
@@ -36,11 +37,16 @@ function referenceEmailShape(v: string): boolean {
   return MIRRORED_EMAIL_TLDS.some((tld) => v.length === lastDot + 1 + tld.length && v.endsWith(tld));
 }
 
-function reference(kind: 'email' | 'login', canonical: string): boolean {
+function reference(kind: 'email' | 'login' | 'phone', canonical: string): boolean {
   const v = referenceFold(canonical);
   if (v.length === 0) return false;
   const values = new Set([...ANY_JUNK_VALUES, ...JUNK_VALUES[kind]]);
-  if (values.has(v) || BUILT_IN_PATTERNS[kind].test(v)) return true;
+  const matches = (x: string): boolean => values.has(x) || BUILT_IN_PATTERNS[kind].test(x);
+  if (matches(v)) return true;
+  if (kind === 'phone' && !/^\+?\d*$/.test(v) && /^\+?[\d\s().\-/]+$/.test(v)) {
+    const digits = (v.startsWith('+') ? '+' : '') + v.replace(/\D/g, '');
+    return digits.length > 1 && matches(digits);
+  }
   return kind === 'email' && referenceEmailShape(v);
 }
 
@@ -62,7 +68,21 @@ const address: fc.Arbitrary<string> = fc
   .tuple(fc.constantFrom(...PIECES), fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 4 }), fc.constantFrom('', ' ', '.', 'X'))
   .map(([local, labels, end]) => `${local}@${labels.join('.')}${end}`);
 
+/** Phone text: canonical E.164 with and without runs and sequences, raw input with separators, words. */
+const phoneish: fc.Arbitrary<string> = fc
+  .array(fc.constantFrom('+', '971', '50', '0', '000000', '1', '123456', '78', '90', '9876', '54321', '5', ' ', '-', '(', ')', 'n/a', 'x'), { maxLength: 8 })
+  .map((parts) => parts.join(''));
+
 describe('defaultJunkMatcher against the reference matcher', () => {
+  test('phone: the same answer for canonical and raw numbers near every pattern', () => {
+    fc.assert(
+      fc.property(phoneish, (v) => {
+        expect(defaultJunkMatcher.isJunk('phone', v)).toBe(reference('phone', v));
+      }),
+      params,
+    );
+  });
+
   test('email: the same answer for addresses and text near every rule', () => {
     fc.assert(
       fc.property(fc.oneof(address, emailish), (v) => {
@@ -74,7 +94,7 @@ describe('defaultJunkMatcher against the reference matcher', () => {
 
   test('email and login: the same answer for arbitrary strings (case, Unicode, whitespace at the ends)', () => {
     fc.assert(
-      fc.property(anyString(40), fc.constantFrom('email' as const, 'login' as const), (v, kind) => {
+      fc.property(anyString(40), fc.constantFrom('email' as const, 'login' as const, 'phone' as const), (v, kind) => {
         expect(defaultJunkMatcher.isJunk(kind, v)).toBe(reference(kind, v));
       }),
       params,

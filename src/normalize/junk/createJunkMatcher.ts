@@ -92,6 +92,9 @@ class CompiledJunkMatcher implements JunkMatcher {
   isJunk(kind: IdentifierKind, canonical: string): boolean {
     const table = this.#tables[kind];
     if (table === undefined || typeof canonical !== 'string') return false;
+    // perf: a canonical phone (`+` and digits, nearly every phone) is folded already, and the built-in patterns
+    // surely miss it: only the listed values and the user's patterns are left to test.
+    if (table.missesBuiltIn !== undefined && table.missesBuiltIn(canonical)) return matchesListed(table, canonical);
     const v = fold(canonical);
     // Empty is not junk: normalizers report it as `empty` (and it never becomes a key anyway).
     if (v.length === 0) return false;
@@ -115,8 +118,12 @@ class CompiledJunkMatcher implements JunkMatcher {
 }
 
 function matches(table: KindTable, v: string): boolean {
+  return (!(table.missesBuiltIn?.(v) ?? false) && table.builtIn.test(v)) || matchesListed(table, v);
+}
+
+/** `matches` without the built-in patterns: the exact values, then the user's patterns. */
+function matchesListed(table: KindTable, v: string): boolean {
   if (table.values.has(v)) return true;
-  if (!(table.missesBuiltIn?.(v) ?? false) && table.builtIn.test(v)) return true;
   // perf: a plain loop over precompiled, non-global RegExps (no lastIndex state, no allocation); usually empty.
   const patterns = table.patterns;
   for (let i = 0; i < patterns.length; i++) if (patterns[i]!.test(v)) return true;
