@@ -86,7 +86,9 @@ export function createRecordKeyer(options: ResolvedOptions): (record: CustomerRe
   return (record, stats) => {
     out.count = 0;
     out.weakCount = 0;
-    many.clear();
+    // perf: only when used: `Set#clear` allocates a new table even for an empty Set, and called for every record
+    // it was 3/4 of this function's own time (~0.4 µs a record).
+    if (many.size > 0) many.clear();
     weakPhones = 0;
 
     if (record.externalIds) {
