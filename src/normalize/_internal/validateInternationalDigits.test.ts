@@ -2,7 +2,8 @@ import { prng } from '../../../bench/normalizeInputs.js';
 import { getCountries, getCountryCallingCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import examples from 'libphonenumber-js/mobile/examples';
 import { describe, expect, test } from 'vitest';
-import { validateInternationalDigits } from './validateInternationalDigits.js';
+import metadataJson from 'libphonenumber-js/max/metadata';
+import { callingCodeOf, validateInternationalDigits } from './validateInternationalDigits.js';
 
 /** Compares the fast path with libphonenumber-js on one `+digits` string; returns a description of a mismatch. */
 function mismatch(digits: string): string | undefined {
@@ -69,5 +70,30 @@ describe('validateInternationalDigits agrees with libphonenumber-js (max metadat
       }
     }
     expect(bad.slice(0, 10)).toEqual([]);
+  });
+});
+
+describe('callingCodeOf', () => {
+  /** The metadata's calling codes, looked up by slicing the first one to three digits. */
+  const codes = new Set(Object.keys(metadataJson.country_calling_codes));
+  const reference = (digits: string): string | undefined => {
+    for (let n = 1; n <= 3 && n < digits.length; n++) if (codes.has(digits.slice(0, n))) return digits.slice(0, n);
+    return undefined;
+  };
+
+  test('finds the code the metadata names for every prefix of up to four characters (digits, and others)', () => {
+    const alphabet = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'x', '+', ' '];
+    let found = 0;
+    const visit = (prefix: string): void => {
+      const digits = `${prefix}55`;
+      expect(callingCodeOf(digits), digits).toBe(reference(digits));
+      if (callingCodeOf(digits) !== undefined) found++;
+      if (prefix.length < 4) for (const c of alphabet) visit(prefix + c);
+    };
+    visit('');
+    expect(found).toBeGreaterThan(codes.size);
+    expect(callingCodeOf('9715')).toBe('971');
+    expect(callingCodeOf('971')).toBeUndefined(); // "97" is no code, and a code needs a digit after it
+    expect(callingCodeOf('0971')).toBeUndefined();
   });
 });

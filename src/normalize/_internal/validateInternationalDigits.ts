@@ -125,11 +125,27 @@ function compilePlan(callingCode: string): CompiledPlan | null {
   }
 }
 
+/**
+ * The calling codes by their value (none starts with 0, so the value names one code). perf: a lookup by the
+ * digits read so far, where a slice and a `Map` probe per length cost a new string and its hash; the code
+ * returned is the one string of the metadata, whose hash V8 keeps for `planOf`.
+ */
+const CALLING_CODES: readonly (string | undefined)[] = (() => {
+  const codes: (string | undefined)[] = new Array<string | undefined>(1000).fill(undefined);
+  for (const cc of REGIONS_BY_CALLING_CODE.keys()) if (/^[1-9]\d{0,2}$/.test(cc)) codes[Number(cc)] = cc;
+  return codes;
+})();
+
 /** The calling code a `+digits` string starts with (E.164 calling codes are prefix-free), or `undefined`. */
 export function callingCodeOf(digits: string): string | undefined {
+  let value = 0;
   for (let n = 1; n <= 3 && n < digits.length; n++) {
-    const cc = digits.slice(0, n);
-    if (REGIONS_BY_CALLING_CODE.has(cc)) return cc;
+    const d = digits.charCodeAt(n - 1) - 48;
+    // A code is digits, the first not 0: a prefix with anything else names none, nor does any longer one.
+    if (d < 0 || d > 9 || (n === 1 && d === 0)) return undefined;
+    value = value * 10 + d;
+    const cc = CALLING_CODES[value];
+    if (cc !== undefined) return cc;
   }
   return undefined;
 }
