@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { anyString, PROPERTY_SEED } from '../../_testing/textArbitraries.js';
 import { defaultJunkMatcher } from './createJunkMatcher.js';
-import { ANY_JUNK_VALUES, BUILT_IN_PATTERNS, JUNK_VALUES, MIRRORED_EMAIL_TLDS } from './junkLists.js';
+import { ANY_JUNK_VALUES, BUILT_IN_PATTERNS, JUNK_VALUES, MIRRORED_EMAIL_TLDS, missesBuiltInPhonePatterns } from './junkLists.js';
 
 const params = { seed: PROPERTY_SEED, numRuns: 5_000 };
 
@@ -70,13 +70,49 @@ const address: fc.Arbitrary<string> = fc
 
 /** Phone text: canonical E.164 with and without runs and sequences, raw input with separators, words. */
 const phoneish: fc.Arbitrary<string> = fc
-  .array(fc.constantFrom('+', '971', '50', '0', '000000', '1', '123456', '78', '90', '9876', '54321', '5', ' ', '-', '(', ')', 'n/a', 'x'), { maxLength: 8 })
+  .array(fc.constantFrom('+', '971', '50', '0', '000000', '1', '123456', '78', '90', '9876', '54321', '5', '2', '8', '9', ' ', '-', '(', ')', 'n/a', 'x'), { maxLength: 8 })
   .map((parts) => parts.join(''));
 
+/** `missesBuiltInPhonePatterns` as first written: runs of equal digits in the scan, the sequences by `includes`. */
+function referenceMisses(v: string): boolean {
+  if (v.length < 2 || v.charCodeAt(0) !== 0x2b) return false;
+  let run = 0;
+  let prev = -1;
+  for (let i = 1; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+    run = c === prev ? run + 1 : 1;
+    if (run >= 6) return false;
+    prev = c;
+  }
+  return !v.includes('12345678') && !v.includes('98765432');
+}
+
+/** A run of digits one up or one down (`34567`, `87654`), or one digit repeated, of any length that fits. */
+const digitRun: fc.Arbitrary<string> = fc
+  .tuple(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 1, max: 10 }), fc.constantFrom(1, -1, 0))
+  .map(([from, length, step]) => {
+    let run = '';
+    for (let d = from, i = 0; i < length && d >= 0 && d <= 9; i++, d += step) run += String(d);
+    return run;
+  });
+
+/** Canonical-looking phones: `+` and digit runs, the listed sequences' edges among them. */
+const canonicalPhone: fc.Arbitrary<string> = fc.array(fc.oneof(digitRun, fc.constantFrom('971', '50')), { maxLength: 5 }).map((parts) => `+${parts.join('')}`);
+
 describe('defaultJunkMatcher against the reference matcher', () => {
+  test('missesBuiltInPhonePatterns: the same answer as first written', () => {
+    fc.assert(
+      fc.property(fc.oneof(canonicalPhone, phoneish), (v) => {
+        expect(missesBuiltInPhonePatterns(v)).toBe(referenceMisses(v));
+      }),
+      params,
+    );
+  });
+
   test('phone: the same answer for canonical and raw numbers near every pattern', () => {
     fc.assert(
-      fc.property(phoneish, (v) => {
+      fc.property(fc.oneof(canonicalPhone, phoneish), (v) => {
         expect(defaultJunkMatcher.isJunk('phone', v)).toBe(reference('phone', v));
       }),
       params,
