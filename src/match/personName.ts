@@ -1,3 +1,4 @@
+import { WordSet } from '../_internal/WordSet.js';
 import { normalizeName } from './normalizeName.js';
 
 /**
@@ -14,7 +15,7 @@ export const SURNAME_PARTICLES: ReadonlySet<string> = new Set([
  * Courtesy titles and honorifics written in name fields ("Mr John Smith", "Dr. Sara", "Sheikh Hamdan"): not part
  * of the name.
  */
-const TITLES: ReadonlySet<string> = new Set([
+const TITLES = new WordSet([
   'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'madam', 'mme', 'mlle', 'sr', 'sra', 'engr', 'eng', 'sheikh', 'shaikh', 'sheikha', 'shaikha', 'hh', 'he',
 ]);
 
@@ -22,7 +23,7 @@ const TITLES: ReadonlySet<string> = new Set([
  * Placeholder names that say nothing about the person ("Guest", "Customer", "N/A", "Test"): treated as no name,
  * so they neither agree nor disagree with anything. A real given name never appears here.
  */
-const PLACEHOLDER_NAMES: ReadonlySet<string> = new Set([
+const PLACEHOLDER_NAMES = new WordSet([
   'guest', 'customer', 'client', 'user', 'member', 'visitor', 'unknown', 'na', 'n a', 'none', 'null', 'nil', 'test', 'testing',
   'xxx', 'xx', 'x', 'abc', 'asdf', 'qwerty', 'name', 'first', 'last', 'firstname', 'lastname', 'no name', 'noname', 'anonymous',
   'walk in', 'walkin', 'cash', 'cash customer', 'dear customer', 'valued customer', 'sir', 'madam',
@@ -59,7 +60,7 @@ function cleanName(raw: string | undefined): string {
   if (folded === '') return '';
   // perf: one word, or a first word that is no title (most names): no split.
   const space = folded.indexOf(' ');
-  if (space === -1 || !TITLES.has(folded.slice(0, space))) return PLACEHOLDER_NAMES.has(folded) ? '' : folded;
+  if (space === -1 || !TITLES.hasPrefix(folded, space)) return PLACEHOLDER_NAMES.has(folded) ? '' : folded;
   const words = folded.split(' ');
   let start = 0;
   while (start < words.length - 1 && TITLES.has(words[start]!)) start++;
@@ -99,7 +100,7 @@ function splitWords(words: readonly string[]): [first: string, last: string] {
   return [words[0]!, words[words.length - 1]!];
 }
 
-const SUFFIXES: ReadonlySet<string> = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'phd', 'md']);
+const SUFFIXES = new WordSet(['jr', 'sr', 'ii', 'iii', 'iv', 'phd', 'md']);
 
 /**
  * A surname without its particles and spaces, for comparison: "Al-Otaibi", "al otaibi" and "Otaibi" all give

@@ -1,4 +1,5 @@
 import { IdweaveError } from '../../errors.js';
+import { WordSet } from '../../_internal/WordSet.js';
 import type { IdentifierKind, JunkOptions } from '../../types.js';
 import { ANY_JUNK_VALUES, BUILT_IN_PATTERNS, JUNK_EMAIL_DOMAINS, JUNK_EMAIL_TLDS, JUNK_VALUES, MIRRORED_EMAIL_TLDS, missesBuiltInPhonePatterns } from './junkLists.js';
 
@@ -17,9 +18,7 @@ const NON_DIGIT = /\D/g;
 
 /** The junk list of one kind: exact values (Set) and patterns (compiled RegExps), `any` already merged in. */
 interface KindTable {
-  readonly values: ReadonlySet<string>;
-  /** `valueSignature` of every value: a value whose signature is not here is not in `values`. */
-  readonly signatures: Uint8Array;
+  readonly values: WordSet;
   /** The built-in patterns of the kind and of `any`, as one precompiled alternation. */
   readonly builtIn: RegExp;
   /** True for values `builtIn` surely misses (its test is skipped); phones only. */
@@ -77,9 +76,7 @@ export function createJunkMatcher(options: JunkOptions = {}): JunkMatcher {
       if (re) patterns.push(re);
     }
     patterns.push(...anyPatterns);
-    const signatures = new Uint8Array(SIGNATURES);
-    for (const v of values) signatures[valueSignature(v)] = 1;
-    tables[kind] = { values, signatures, builtIn: BUILT_IN_PATTERNS[kind], missesBuiltIn: kind === 'phone' ? missesBuiltInPhonePatterns : undefined, patterns };
+    tables[kind] = { values: new WordSet(values), builtIn: BUILT_IN_PATTERNS[kind], missesBuiltIn: kind === 'phone' ? missesBuiltInPhonePatterns : undefined, patterns };
   }
   if (issues.length > 0) throw new IdweaveError('config_invalid', `invalid junk options: ${issues[0]}`, issues);
   return new CompiledJunkMatcher(tables);
@@ -127,23 +124,11 @@ function matches(table: KindTable, v: string): boolean {
 
 /** `matches` without the built-in patterns: the exact values, then the user's patterns. */
 function matchesListed(table: KindTable, v: string): boolean {
-  if (table.signatures[valueSignature(v)] === 1 && table.values.has(v)) return true;
+  if (table.values.has(v)) return true;
   // perf: a plain loop over precompiled, non-global RegExps (no lastIndex state, no allocation); usually empty.
   const patterns = table.patterns;
   for (let i = 0; i < patterns.length; i++) if (patterns[i]!.test(v)) return true;
   return false;
-}
-
-/** Signatures: a length below 64 and the first and last characters' low 5 bits (lengths from 63 up share one). */
-const SIGNATURES = 1 << 16;
-
-/**
- * A filter before the exact values' `Set`. perf: `Set#has` hashes the whole string first, and nearly every
- * identifier is a string new to V8 (its hash not yet computed; a key built by concatenation is flattened first):
- * ~2% of the read's worker time, spent on values that differ from every listed one in length or end characters.
- */
-function valueSignature(v: string): number {
-  return (Math.min(v.length, 63) << 10) | ((v.charCodeAt(0) & 31) << 5) | (v.charCodeAt(v.length - 1) & 31);
 }
 
 /**
