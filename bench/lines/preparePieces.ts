@@ -12,10 +12,11 @@
  *
  * For numbers as the built CLI runs the code, bundle it first (as `lineBuilders.ts` says).
  */
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createPiecePreparer, type Piece } from '../../src/batch/preparePiece.js';
 import { parseConfig } from '../../src/config/parseConfig.js';
+import { loadConfigFile } from '../../src/io/loadConfigFile.js';
+import type { IdweaveConfig } from '../../src/config/configSchema.js';
 import { ResolutionBatch } from '../../src/engine/ResolutionBatch.js';
 import type { PreparedChunk } from '../../src/engine/PreparedChunk.js';
 import { filePieces } from '../../src/io/_internal/filePieces.js';
@@ -24,10 +25,15 @@ const { values } = parseArgs({ options: { records: { type: 'string' }, config: {
 if (values.records === undefined) throw new Error('usage: preparePieces.ts --records FILE.csv [--config idweave.config.json] [--pieces N] [--reps N] [--apply]');
 const file = values.records;
 const reps = Number(values.reps);
-// The run's configuration file (`--config`, as the CLI takes it), or none.
-const parsed = parseConfig(values.config === undefined ? {} : JSON.parse(readFileSync(values.config, 'utf8')));
-if (!parsed.ok) throw new Error(parsed.issues.join('\n'));
-const prepare = createPiecePreparer(parsed.config);
+// The run's configuration file (`--config`, read as the CLI reads it), or none.
+const config = values.config === undefined ? parsedDefaults() : await loadConfigFile(values.config);
+const prepare = createPiecePreparer(config);
+
+function parsedDefaults(): IdweaveConfig {
+  const parsed = parseConfig({});
+  if (!parsed.ok) throw new Error(parsed.issues.join('\n'));
+  return parsed.config;
+}
 const pieces: Piece[] = [];
 let header: string[] | undefined;
 for await (const raw of filePieces(file, { format: 'csv', gzip: false, pieceBytes: 4 << 20, requiredColumns: ['id'], onHeader: (h) => (header = h) })) {
@@ -40,7 +46,7 @@ if (values.apply) {
   const chunks: PreparedChunk[] = pieces.map((p) => prepare(p));
   rows = chunks.reduce((n, c) => n + c.records, 0);
   for (let rep = 0; rep < reps; rep++) {
-    const batch = new ResolutionBatch(parsed.config);
+    const batch = new ResolutionBatch(config);
     const t0 = process.hrtime.bigint();
     // Sized as the batch job sizes it: the bytes held over the first piece's.
     batch.reserveMore(chunks[0]!, pieces.reduce((n, p) => n + p.bytes.length, 0) / pieces[0]!.bytes.length);

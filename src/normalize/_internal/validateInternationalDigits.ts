@@ -136,7 +136,7 @@ const CALLING_CODES: readonly (string | undefined)[] = (() => {
   return codes;
 })();
 
-/** The calling code a `+digits` string starts with (E.164 calling codes are prefix-free), or `undefined`. */
+/** The calling code `digits` (a number without its `+`) start with (E.164 calling codes are prefix-free), or `undefined`. */
 export function callingCodeOf(digits: string): string | undefined {
   let value = 0;
   for (let n = 1; n <= 3 && n < digits.length; n++) {

@@ -39,6 +39,22 @@ describe('createJunkMatcher', () => {
     expect(defaultJunkMatcher.isJunk('login', 'unk\u00e9')).toBe(false);
   });
 
+  test('a canonical phone, which skips the built-in patterns, still meets the values and patterns of the options', () => {
+    const junk = createJunkMatcher({ values: { phone: ['+971 4 123 4567'], any: ['+442079460958'] }, patterns: { phone: ['^\\+9715'], any: ['^\\+1'] } });
+    expect(junk.isJunk('phone', '+97141234567')).toBe(true);
+    expect(junk.isJunk('phone', '+442079460958')).toBe(true);
+    expect(junk.isJunk('phone', '+971501234567')).toBe(true);
+    expect(junk.isJunk('phone', '+14155550123')).toBe(true);
+    expect(junk.isJunk('phone', '+966501234567')).toBe(false);
+  });
+
+  test('user values match whatever the case beyond ASCII (Latin-1, and a capital outside the BMP)', () => {
+    const junk = createJunkMatcher({ values: { any: ['josé', '\u{10428}x'] } });
+    expect(junk.isJunk('login', 'josÉ')).toBe(true); // its one capital is beyond ASCII
+    expect(junk.isJunk('login', '\u{10400}x')).toBe(true);
+    expect(junk.isJunk('login', 'josie')).toBe(false);
+  });
+
   test('options extend the built-in list per kind and for any kind', () => {
     const junk = createJunkMatcher({
       values: { email: ['Info@Mall.ae'], phone: ['+971 4 123 4567'], any: ['Sin Email'] },

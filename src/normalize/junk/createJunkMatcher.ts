@@ -16,7 +16,7 @@ const OPTION_KEYS: ReadonlySet<string> = new Set([...KINDS, 'any']);
 const PHONE_SEPARATORS = /^\+?[\d\s().\-/]+$/;
 const NON_DIGIT = /\D/g;
 
-/** The junk list of one kind: exact values (Set) and patterns (compiled RegExps), `any` already merged in. */
+/** The junk list of one kind: exact values (`WordSet`) and patterns (compiled RegExps), `any` already merged in. */
 interface KindTable {
   readonly values: WordSet;
   /** The built-in patterns of the kind and of `any`, as one precompiled alternation. */
@@ -93,8 +93,10 @@ class CompiledJunkMatcher implements JunkMatcher {
   isJunk(kind: IdentifierKind, canonical: string): boolean {
     const table = this.#tables[kind];
     if (table === undefined || typeof canonical !== 'string') return false;
-    // perf: a canonical phone (`+` and digits, nearly every phone) is folded already, and the built-in patterns
-    // surely miss it: only the listed values and the user's patterns are left to test.
+    // perf: a canonical phone that `missesBuiltIn` accepts (`+` and digits, no run of six equal digits, no listed
+    // sequence: nearly every phone) is folded already and the built-in patterns surely miss it. What the slow path
+    // does beyond that cannot answer true for it (it is not empty; the separators branch needs a separator): only
+    // the listed values and the user's patterns are left to test.
     if (table.missesBuiltIn !== undefined && table.missesBuiltIn(canonical)) return matchesListed(table, canonical);
     const v = fold(canonical);
     // Empty is not junk: normalizers report it as `empty` (and it never becomes a key anyway).
