@@ -34,6 +34,18 @@ describe('filePieces', () => {
     for (const p of pieces) expect(p.endsWith('\n')).toBe(true);
   });
 
+  test('pieces are in shared memory of their own, the last one too (a worker reads them without a copy)', async () => {
+    const file = write(`id,email\n${'a,b@x.com\n'.repeat(10)}`);
+    const pieces: Uint8Array[] = [];
+    for await (const p of filePieces(file, { format: 'csv', gzip: false, pieceBytes: 16 })) pieces.push(p.bytes);
+    expect(pieces.length).toBeGreaterThan(1);
+    for (const b of pieces) {
+      expect(b.buffer).toBeInstanceOf(SharedArrayBuffer);
+      expect(b.byteOffset).toBe(0);
+      expect(b.buffer.byteLength).toBe(b.length);
+    }
+  });
+
   test('never cuts inside a quoted cell that holds newlines', async () => {
     const body = 'a,"line 1\nline 2\nline 3\nline 4"\nb,"x ""quoted"" y\n z"\nc,plain\n';
     const { pieces } = await cut(write(`id,note\n${body}`));

@@ -7,6 +7,10 @@ import { rawChunks } from './rawChunks.js';
 
 /** A run of whole rows of a file as raw (gunzipped) bytes. */
 export interface FilePiece {
+  /**
+   * In shared memory: a worker thread reads them where they are (a plain buffer was copied twice on its way,
+   * into the message and out of it), and the reading thread can still read them again (a duplicate id's row).
+   */
   readonly bytes: Uint8Array;
   /** The piece starts the file (may begin with a byte-order mark). */
   readonly atStart: boolean;
@@ -118,7 +122,7 @@ export async function* filePieces(file: string, options: FilePiecesOptions): Asy
       carry = buf;
       continue;
     }
-    yield { bytes: new Uint8Array(buf.subarray(0, cut + 1)), atStart };
+    yield { bytes: sharedCopy(buf.subarray(0, cut + 1)), atStart };
     atStart = false;
     carry = buf.subarray(cut + 1);
     // Keep the carried bytes only: `buf` may be a large concatenation.
@@ -129,7 +133,14 @@ export async function* filePieces(file: string, options: FilePiecesOptions): Asy
     if (headerEnd(file, carry, headerOptions, true) === -1) return;
     carry = Buffer.alloc(0);
   }
-  if (carry.length > 0) yield { bytes: new Uint8Array(carry), atStart };
+  if (carry.length > 0) yield { bytes: sharedCopy(carry), atStart };
+}
+
+/** `bytes` copied into shared memory. */
+function sharedCopy(bytes: Uint8Array): Uint8Array {
+  const out = new Uint8Array(new SharedArrayBuffer(bytes.length));
+  out.set(bytes);
+  return out;
 }
 
 const QUOTE = 34;
