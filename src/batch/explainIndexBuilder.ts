@@ -26,7 +26,6 @@ import type { BatchColumns } from '../engine/BatchColumns.js';
 export class ExplainIndexBuilder {
   private readonly profileLines: LineEnds;
   private readonly evidenceLines: LineEnds;
-  private readonly bits: number;
 
   /** Lines of `evidence.ndjson`: every decision, or the refused ones. */
   private readonly evidenceCount: number;
@@ -36,7 +35,6 @@ export class ExplainIndexBuilder {
     private readonly genericLimits: LinkConfig['generic'],
     private readonly refusedOnly = false,
   ) {
-    this.bits = explainIndexBucketBits(c.profileOf.length);
     this.profileLines = new LineEnds(c.profileSerial.length);
     let lines = c.evidence.length;
     if (refusedOnly) for (let i = 0; i < c.evidence.length; i++) if (isAcceptedOutcome(c.evidence.outcome[i]!)) lines--;
@@ -64,7 +62,7 @@ export class ExplainIndexBuilder {
     }
     const { byProfile, generic } = tables;
     const counts: ExplainIndexCounts = {
-      bucketBits: this.bits,
+      bucketBits: tables.bucketBits,
       records,
       profiles,
       evidence,
@@ -90,7 +88,8 @@ export class ExplainIndexBuilder {
 
 /** The sections of `explain.idx` that come from a linked batch's columns alone (not from where lines end). */
 export interface ExplainTables {
-  /** recordDir and recordTable: (hash, profile) per record, grouped by the hash's top bits. */
+  /** recordDir and recordTable: (hash, profile) per record, grouped by the hash's top `bucketBits` bits. */
+  readonly bucketBits: number;
   readonly recordDir: Uint32Array;
   readonly recordTable: Uint32Array;
   /** For each profile, the evidence lines with one of its records at either end (CSR, ascending lines). */
@@ -112,8 +111,9 @@ export function explainTables(c: BatchColumns, genericLimits: LinkConfig['generi
   // Whether decision i has a line in evidence.ndjson. Lines follow decision order: a written decision's line is
   // the number of written decisions before it.
   const written = (i: number): boolean => !refusedOnly || !isAcceptedOutcome(c.evidence.outcome[i]!);
-  const { dir, table } = recordSections(c, explainIndexBucketBits(c.profileOf.length));
-  return { recordDir: dir, recordTable: table, byProfile: evidenceByProfile(c, written), generic: genericByProfile(c, genericLimits, written) };
+  const bucketBits = explainIndexBucketBits(c.profileOf.length);
+  const { dir, table } = recordSections(c, bucketBits);
+  return { bucketBits, recordDir: dir, recordTable: table, byProfile: evidenceByProfile(c, written), generic: genericByProfile(c, genericLimits, written) };
 }
 
 /** recordDir and recordTable: (hash, profile) per record, grouped by the hash's top bits. */

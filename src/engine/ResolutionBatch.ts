@@ -214,8 +214,9 @@ export class ResolutionBatch {
   /**
    * `link()` split into up to `parts` parts that run at once (`cluster/linkParts`), every part through `elsewhere`
    * (the batch job's worker threads, `runLinkPart`) while this thread waits; a plan of one part is linked here.
-   * The same partition and the same evidence, decision for decision, as `link()`. `collect` runs where the link leaves large garbage: after planning, after
-   * the parts (the plan, before the logs merge), and after each column of the merge (`mergePartLogs`).
+   * The same partition and the same evidence, decision for decision, as `link()`. `collect` runs where the link
+   * leaves large garbage: after planning, after the parts (the plan, before the logs merge), and after each column
+   * of the merge (`mergePartLogs`).
    */
   async linkInParts(parts: number, elsewhere: (task: LinkPartTask) => Promise<LinkPartResult>, collect?: () => void): Promise<void> {
     if (this.linked) return;

@@ -164,8 +164,7 @@ function isJunkEmailShape(v: string): boolean {
   const localLength = at;
   if (lastDot !== at + 1 + localLength) return false;
   for (let i = 0; i < localLength; i++) if (v.charCodeAt(i) !== v.charCodeAt(at + 1 + i)) return false;
-  for (const tld of MIRRORED_EMAIL_TLDS) if (v.length === lastDot + 1 + tld.length && v.endsWith(tld)) return true;
-  return false;
+  return isOneOf(v, lastDot + 1, MIRRORED_EMAIL_TLDS);
 }
 
 /** Whether `v` from `start` to its end is one of `words`. */
