@@ -15,6 +15,8 @@ import { ISO_AFTER, ISO_WIDTHS, isoTimeParts } from './isoTime.js';
  */
 export class JsonBytes {
   private buf = new Uint8Array(1024);
+  /** `buf` as a view for whole-word writes (`text`). */
+  private words = new DataView(this.buf.buffer);
   /** Bytes used. */
   length = 0;
   /** The text's length in UTF-16 code units. */
@@ -41,14 +43,18 @@ export class JsonBytes {
     this.chars += s.length;
   }
 
-  /** Appends a piece of JSON text encoded once (`jsonText`), as it is. */
+  /**
+   * Appends a piece of JSON text encoded once (`jsonText`), as it is. perf: four bytes a write (~2.4x a byte loop
+   * for the 10-25-byte pieces a profile line is mostly made of; `set` costs more than it copies at that size).
+   * The last word may write up to 3 bytes past the piece: room is reserved for them, and they lie beyond `length`.
+   */
   text(t: JsonText): void {
-    const bytes = t.bytes;
-    this.reserve(bytes.length);
-    const buf = this.buf;
-    let at = this.length;
-    for (let i = 0; i < bytes.length; i++) buf[at++] = bytes[i]!;
-    this.length = at;
+    const words = t.words;
+    this.reserve(4 * words.length);
+    const view = this.words;
+    const at = this.length;
+    for (let i = 0; i < words.length; i++) view.setInt32(at + 4 * i, words[i]!, true);
+    this.length = at + t.bytes.length;
     this.chars += t.chars;
   }
 
@@ -210,6 +216,7 @@ export class JsonBytes {
     const next = new Uint8Array(Math.max(2 * this.buf.length, need));
     next.set(this.buf.subarray(0, this.length));
     this.buf = next;
+    this.words = new DataView(next.buffer);
   }
 }
 
@@ -219,13 +226,21 @@ export class JsonBytes {
  */
 export interface JsonText {
   readonly bytes: Uint8Array;
+  /** `bytes` as little-endian 32-bit words, the last padded with zeros. */
+  readonly words: Int32Array;
   /** Its length in UTF-16 code units. */
   readonly chars: number;
 }
 
 /** `text` (JSON text, already escaped) as a `JsonText`. */
 export function jsonText(text: string): JsonText {
-  return { bytes: new TextEncoder().encode(text), chars: text.length };
+  const bytes = new TextEncoder().encode(text);
+  const padded = new Uint8Array(4 * Math.ceil(bytes.length / 4));
+  padded.set(bytes);
+  const view = new DataView(padded.buffer);
+  const words = new Int32Array(padded.length / 4);
+  for (let i = 0; i < words.length; i++) words[i] = view.getInt32(4 * i, true);
+  return { bytes, words, chars: text.length };
 }
 
 /** The escapes JSON.stringify writes as a backslash and one letter, by byte (0: none; below 0x20 `\u00XX`). */

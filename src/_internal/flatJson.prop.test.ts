@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { anyString, PROPERTY_SEED } from '../_testing/textArbitraries.js';
-import { flatJsonMembers } from './flatJson.js';
+import { flatJsonMembers, flatJsonValue } from './flatJson.js';
 
 const value = fc.oneof(anyString(12), fc.double(), fc.integer(), fc.boolean(), fc.constant(null), fc.constantFrom('', '"', '\\', '{', '[', ',', ':'));
 
@@ -30,5 +30,19 @@ describe('flatJsonMembers', () => {
       expect(flatJsonMembers(bytes, 0, bytes.length, []), text).toBe(-1);
     }
     expect(flatJsonMembers(Buffer.from('{}'), 0, 2, [])).toBe(0);
+  });
+});
+
+describe('flatJsonValue', () => {
+  it('reads a value as JSON.parse does, anywhere in a buffer: plain ASCII strings by the fast path, the rest parsed', () => {
+    const ascii = fc.string({ unit: fc.integer({ min: 0, max: 0x7f }).map((c) => String.fromCharCode(c)), maxLength: 12 });
+    fc.assert(
+      fc.property(fc.oneof(value, ascii, fc.constantFrom('\u007f', 'a\u001fb', '\u0080', 'é', 'a b', ' ')), fc.nat(5), (v, pad) => {
+        const text = JSON.stringify(v);
+        const bytes = Buffer.concat([Buffer.alloc(pad, 0x22), Buffer.from(text), Buffer.from('",')]);
+        expect(flatJsonValue(bytes, pad, pad + Buffer.byteLength(text))).toStrictEqual(JSON.parse(text));
+      }),
+      { seed: PROPERTY_SEED, numRuns: 3000 },
+    );
   });
 });

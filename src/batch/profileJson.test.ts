@@ -81,6 +81,15 @@ describe('profile lines from bytes', () => {
     }
   });
 
+  test('more sources than 32 (past the bit set of source ranks): the same lines, sources in name order', () => {
+    const records: CustomerRecord[] = [];
+    for (let i = 0; i < 120; i++) {
+      records.push({ id: `r${i}`, source: `src-${(i * 7) % 40}`, firstName: 'Omar', lastName: 'Haddad', emails: [`o${i % 6}@gmail.com`] });
+    }
+    const { multi } = expectSameLines(records);
+    expect(multi).toBeGreaterThanOrEqual(5);
+  });
+
   test('random records: the same lines', () => {
     const text = fc.oneof(fc.constantFrom(...odd), fc.string({ maxLength: 5 }));
     const record = fc.record({

@@ -1,6 +1,6 @@
 import { compareAt, stringAt, type InternedView } from '../_internal/ByteInterner.js';
 import { CHUNK_BASE, chunkByte } from '../_internal/chunkString.js';
-import { flatJsonMembers } from '../_internal/flatJson.js';
+import { flatJsonMembers, flatJsonValue } from '../_internal/flatJson.js';
 import { sortBy, sortNumbers } from '../_internal/smallSort.js';
 import { compareStrings } from '../_internal/compareStrings.js';
 import { jsonText, type JsonBytes, type JsonText } from '../_internal/JsonBytes.js';
@@ -319,7 +319,7 @@ function survivorOf(c: BatchColumns, members: readonly number[], recordIds: read
     const j = entryMember[e]!;
     const r = members[j]!;
     const s = c.sourceOf[r]!;
-    const value = withValues ? (JSON.parse(entryChunk[e]!.toString('utf8', entryFrom[e]!, entryTo[e]!)) as Candidate['value']) : null;
+    const value = withValues ? (flatJsonValue(entryChunk[e]!, entryFrom[e]!, entryTo[e]!) as Candidate['value']) : null;
     candidates.push({ value, recordId: recordIds[j]!, source: s === -1 ? undefined : sourceName(c, s), updatedAt: c.updatedAt[r]! });
   }
   return survivorIndex(rule, candidates, config.sourceRank);
@@ -370,6 +370,16 @@ function sourceRanking(c: BatchColumns): SourceRanking {
 /** The distinct ranks of the members' sources, ascending. */
 function profileSourceRanks(c: BatchColumns, rank: Int32Array, members: readonly number[]): number[] {
   const ranks: number[] = [];
+  // perf: a batch has a handful of sources: their ranks as bits, read back in order, without a sort.
+  if (rank.length <= 32) {
+    let bits = 0;
+    for (const r of members) {
+      const s = c.sourceOf[r]!;
+      if (s >= 0) bits |= 1 << rank[s]!;
+    }
+    for (let k = 0; bits !== 0; k++, bits >>>= 1) if ((bits & 1) !== 0) ranks.push(k);
+    return ranks;
+  }
   for (const r of members) {
     const s = c.sourceOf[r]!;
     if (s >= 0) ranks.push(rank[s]!);
