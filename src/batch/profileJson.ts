@@ -104,6 +104,8 @@ interface FieldName {
 
 /** At most this many field names are kept per thread and config (a batch has a handful). */
 const MAX_FIELD_NAMES = 4096;
+/** Places in a payload whose last name `FieldNames.of` remembers. */
+const RECENT_SLOTS = 32;
 
 /**
  * The field names a thread has met, found from their JSON bytes in a payload (perf: decoding each member's names
@@ -112,10 +114,26 @@ const MAX_FIELD_NAMES = 4096;
 class FieldNames {
   private readonly byHash = new Map<number, FieldName[]>();
   private readonly all: FieldName[] = [];
+  /**
+   * The name last found at each place in a payload (`slot`: the member's index). perf: a source writes its fields
+   * in one order, so the name at a place is usually the one there last time: a byte comparison instead of a hash
+   * and a map lookup.
+   */
+  private readonly recent: (FieldName | undefined)[] = new Array<FieldName | undefined>(RECENT_SLOTS).fill(undefined);
 
   constructor(private readonly config: SurvivorshipConfig) {}
 
-  of(bytes: Uint8Array, from: number, to: number): FieldName {
+  /** The name whose JSON text is `bytes[from, to)`, the `slot`-th member of its payload. */
+  of(bytes: Uint8Array, from: number, to: number, slot: number): FieldName {
+    if (slot >= RECENT_SLOTS) return this.lookUp(bytes, from, to);
+    const last = this.recent[slot];
+    if (last !== undefined && sameBytes(last.key, bytes, from, to)) return last;
+    const f = this.lookUp(bytes, from, to);
+    this.recent[slot] = f;
+    return f;
+  }
+
+  private lookUp(bytes: Uint8Array, from: number, to: number): FieldName {
     let h = 0x811c9dc5;
     for (let i = from; i < to; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
     const same = this.byHash.get(h);
@@ -229,7 +247,7 @@ function writeFields(head: JsonBytes, c: BatchColumns, members: readonly number[
       const ve = spans[4 * m + 3]!;
       // `""` and `null` are no value (as `surviveFields` skips them).
       if ((ve - vs === 2 && bytes[vs] === 34) || (ve - vs === 4 && bytes[vs] === 110 /* n */)) continue;
-      const f = names.of(bytes, spans[4 * m]!, spans[4 * m + 1]!);
+      const f = names.of(bytes, spans[4 * m]!, spans[4 * m + 1]!, m);
       if (f.rank === -1) ranked = false;
       const e = entryCount++;
       entryField[e] = f;
