@@ -37,6 +37,11 @@ const runs = Math.max(1, Number(values.runs));
 const duckdbRuns = Math.max(1, Number(values['duckdb-runs'] ?? runs));
 if (values.profile !== 'default' && values.profile !== 'hard') throw new Error(`--profile: default or hard, not ${values.profile}`);
 const hard = values.profile === 'hard';
+// A labelled campaign is history once committed: collect.ts writes its file whole, so an old label would be lost.
+if (values.label !== undefined) {
+  const target = path.join(root, `bench/results/scale${hard ? '-hard' : ''}-${values.label}.json`);
+  if (existsSync(target)) throw new Error(`${path.relative(root, target)} exists: choose another --label (a campaign's results are kept as they were)`);
+}
 
 interface Timed {
   seconds: number;
