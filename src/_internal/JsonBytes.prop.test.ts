@@ -66,6 +66,43 @@ describe('JsonBytes', () => {
     );
   });
 
+  it('mixes its writers across buffer growth: the text is the pieces joined, its length counted', () => {
+    const piece = fc.oneof(anyString(), fc.string({ unit: 'binary', maxLength: 300 }), fc.string({ minLength: 200, maxLength: 900 }));
+    const op = fc.oneof(
+      piece.map((s) => ({ kind: 'text' as const, s: JSON.stringify(Buffer.from(s).toString()) })),
+      piece.map((s) => ({ kind: 'raw' as const, s: JSON.stringify(Buffer.from(s).toString()) })),
+      piece.map((s) => ({ kind: 'string' as const, s: Buffer.from(s).toString() })),
+      fc.constantFrom(',', '[', '{"a":', 'null').map((s) => ({ kind: 'ascii' as const, s })),
+      fc.constantFrom(44, 58, 93).map((c) => ({ kind: 'char' as const, s: String.fromCharCode(c) })),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 14 }), (ops) => {
+        // A new builder each time, so its first growth happens inside whichever writer crosses 1,024 bytes.
+        const j = new JsonBytes();
+        let expected = '';
+        for (const { kind, s } of ops) {
+          if (kind === 'text') j.text(jsonText(s));
+          else if (kind === 'raw') j.raw(Buffer.from(s), 0, Buffer.byteLength(s));
+          else if (kind === 'string') j.string(Buffer.from(s), 0, Buffer.byteLength(s));
+          else if (kind === 'ascii') j.ascii(s);
+          else j.char(s.charCodeAt(0));
+          expected += kind === 'string' ? JSON.stringify(s) : s;
+        }
+        expect(textOf(j)).toBe(expected);
+        expect(j.chars).toBe(expected.length);
+      }),
+      { seed: 20261205, numRuns: 500 },
+    );
+  });
+
+  it('writes a piece right after growing in another writer (its word view follows the new buffer)', () => {
+    const j = new JsonBytes();
+    const long = 'x'.repeat(1100);
+    j.ascii(long);
+    j.text(jsonText('"x"'));
+    expect(textOf(j)).toBe(`${long}"x"`);
+  });
+
   it('grows past its first buffer, keeping what it holds', () => {
     const j = new JsonBytes();
     const long = 'é"\n'.repeat(2000);

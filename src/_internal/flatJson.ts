@@ -62,7 +62,8 @@ function stringEnd(bytes: Uint8Array, at: number, end: number): number {
 }
 
 /**
- * The value of the JSON text `bytes[from, to)` (a member's value as `flatJsonMembers` finds it), as `JSON.parse`
+ * The value of the JSON text `bytes[from, to)`, a member's value as `flatJsonMembers` finds it (only such a span:
+ * a quote inside the string is not looked for, where `JSON.parse` of a malformed text would throw), as `JSON.parse`
  * reads it. perf: most values are short ASCII strings without escapes, whose characters are their bytes; decoding
  * them as Latin-1 skips the UTF-8 decoder and the parser (survivorship reads every candidate of a compared field).
  */

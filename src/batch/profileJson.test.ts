@@ -90,6 +90,40 @@ describe('profile lines from bytes', () => {
     expect(multi).toBeGreaterThanOrEqual(5);
   });
 
+  test('exactly 32 sources (the bit set of source ranks full, the last rank in the sign bit): the same lines', () => {
+    const records: CustomerRecord[] = [];
+    for (let i = 0; i < 96; i++) {
+      records.push({ id: `r${i}`, source: `src-${String((i * 5) % 32).padStart(2, '0')}`, firstName: 'Omar', lastName: 'Haddad', emails: [`o${i % 4}@gmail.com`] });
+    }
+    const { multi } = expectSameLines(records);
+    expect(multi).toBeGreaterThanOrEqual(3);
+    const { c, config, profiles } = linkedColumns(records);
+    const text = Buffer.from(outputLines(c, config, { kind: 'profiles', from: 0, to: profiles }).bytes).toString();
+    expect(text).toContain('"src-31"');
+  });
+
+  test('one configuration over two batches whose payloads put other names at the same places: the same lines', () => {
+    const make = (flip: boolean, n: number): CustomerRecord[] =>
+      Array.from({ length: n }, (_, i) => ({
+        id: `${flip ? 'b' : 'a'}${i}`,
+        source: i % 2 === 0 ? 'pos' : 'app',
+        firstName: 'Omar',
+        lastName: 'Haddad',
+        emails: [`o${i % 5}@gmail.com`],
+        attributes: (flip ? { zeta: `z${i % 3}`, alpha: `a${i % 2}` } : { alpha: `a${i % 3}`, zeta: `z${i % 2}`, mid: i }) as Record<string, string | number>,
+      }));
+    const survivorship = { default: 'mostFrequent' as const, fields: { zeta: 'mostRecent' as const } };
+    const first = linkedColumns(make(false, 40), { survivorship });
+    const second = linkedColumns(make(true, 40), { survivorship });
+    // The first batch's configuration for both: its field names, cached per configuration, meet the second's.
+    const config = first.config;
+    for (const { c, profiles } of [first, second, first]) {
+      const expected = Array.from({ length: profiles }, (_, p) => JSON.stringify(toProfileJson(profileAt(c, p, config))));
+      const text = Buffer.from(outputLines(c, config, { kind: 'profiles', from: 0, to: profiles }).bytes).toString();
+      expect(text.split('\n').slice(0, -1)).toEqual(expected);
+    }
+  });
+
   test('random records: the same lines', () => {
     const text = fc.oneof(fc.constantFrom(...odd), fc.string({ maxLength: 5 }));
     const record = fc.record({
