@@ -4,6 +4,7 @@ import { DEFAULT_MAX_CELL_LINES, MAX_ROW_CHARS } from '../RowEvent.js';
 import { CsvRowReader } from './CsvRowReader.js';
 import { bytesText, CsvRowScanner, DELIMITERS, lineBreakOfBytes, type Delimiter, type ScanText } from './CsvRowScanner.js';
 import { rawChunks } from './rawChunks.js';
+import { toShared } from '../../_internal/shared.js';
 
 /** A run of whole rows of a file as raw (gunzipped) bytes. */
 export interface FilePiece {
@@ -136,11 +137,9 @@ export async function* filePieces(file: string, options: FilePiecesOptions): Asy
   if (carry.length > 0) yield { bytes: sharedCopy(carry), atStart };
 }
 
-/** `bytes` copied into shared memory. */
+/** `bytes` copied into shared memory, as a plain `Uint8Array` (`toShared` of a `Buffer` would call its deprecated constructor). */
 function sharedCopy(bytes: Uint8Array): Uint8Array {
-  const out = new Uint8Array(new SharedArrayBuffer(bytes.length));
-  out.set(bytes);
-  return out;
+  return toShared(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length));
 }
 
 const QUOTE = 34;
