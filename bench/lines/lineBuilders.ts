@@ -6,7 +6,7 @@
  * (`resolver.ndjson`'s tables): the CLI runs these in
  * worker threads, where a whole run's noise hides a 10% change.
  *
- *   npx tsx bench/lines/lineBuilders.ts --records bench/data/1000000-hard/records.csv [--rows 200000] [--kind profiles|table:records]
+ *   npx tsx bench/lines/lineBuilders.ts --records bench/data/1000000-hard/records.csv [--rows 200000] [--kind profiles|table:records] [--stats]
  *
  * For numbers as the built CLI runs the code, bundle the script first (tsx adds a getter per imported binding):
  *   npx esbuild bench/lines/lineBuilders.ts --bundle --platform=node --format=esm --outfile=/tmp/lines.mjs && node /tmp/lines.mjs …
@@ -14,12 +14,13 @@
 import { parseArgs } from 'node:util';
 import { linkedColumns } from '../../src/_testing/linkedColumns.js';
 import { outputLines, type LinesTask } from '../../src/batch/outputLines.js';
+import { ProfileStatsTotal } from '../../src/batch/profileStats.js';
 import { tableLines, type TableSection } from '../../src/batch/tableLines.js';
 import { generatedRecords } from './generatedRecords.js';
 import { Utf8Lines } from '../../src/_internal/Utf8Lines.js';
 
-const { values } = parseArgs({ options: { records: { type: 'string' }, rows: { type: 'string', default: '200000' }, kind: { type: 'string', default: 'all' }, reps: { type: 'string', default: '7' } } });
-if (values.records === undefined) throw new Error('usage: lineBuilders.ts --records FILE.csv [--rows N] [--kind profiles|evidence|created|mapping|table:keys|table:names|table:records|all] [--reps N]');
+const { values } = parseArgs({ options: { records: { type: 'string' }, rows: { type: 'string', default: '200000' }, kind: { type: 'string', default: 'all' }, reps: { type: 'string', default: '7' }, stats: { type: 'boolean', default: false } } });
+if (values.records === undefined) throw new Error('usage: lineBuilders.ts --records FILE.csv [--rows N] [--kind profiles|evidence|created|mapping|table:keys|table:names|table:records|all] [--reps N] [--stats]');
 const rows = Number(values.rows);
 const reps = Number(values.reps);
 
@@ -38,11 +39,13 @@ const items: Record<Kind, number> = {
 const all: Kind[] = ['mapping', 'profiles', 'evidence', 'created', 'table:keys', 'table:names', 'table:records'];
 const kinds = (values.kind === 'all' ? all : [values.kind]) as Kind[];
 const BLOCK = 5000;
+// `--stats`: profile blocks also count their sources for the report, as the batch job's do.
+const statsSources = values.stats ? new ProfileStatsTotal(c).tracked : undefined;
 /** One block built, and its buffer given back once "written", as the batch job gives it back to its workers. */
 const block = (kind: Kind, from: number, to: number): number => {
   const bytes = kind.startsWith('table:')
     ? tableLines(c, { section: kind.slice(6) as TableSection, from, to }).bytes
-    : outputLines(c, config, { kind: kind as LinesTask['kind'], from, to, lineage: 'full' }).bytes;
+    : outputLines(c, config, { kind: kind as LinesTask['kind'], from, to, lineage: 'full', statsSources }).bytes;
   Utf8Lines.recycle(bytes.buffer as ArrayBuffer);
   return bytes.length;
 };

@@ -3,13 +3,18 @@ import type { CustomerRecord } from '../types.js';
 import { ResolutionBatch } from '../engine/ResolutionBatch.js';
 import { LARGEST_PROFILES, OVERLAP_SOURCES, profileBlockStats, ProfileStatsTotal } from './profileStats.js';
 
-/** A linked batch: `people[i]` records share one loyalty card; record j of a person comes from `sourceOf(i, j)`. */
-function linked(people: readonly number[], sourceOf: (person: number, j: number) => string | undefined): ResolutionBatch {
-  const batch = new ResolutionBatch();
+/**
+ * A linked batch: `people[i]` records share one loyalty card; record j of a person comes from `sourceOf(i, j)`.
+ * `chained`: a person's records are linked in a chain of emails instead (record j holds emails j/2 and (j+1)/2),
+ * so that a profile may grow past the size at which one shared card would be a generic identifier.
+ */
+function linked(people: readonly number[], sourceOf: (person: number, j: number) => string | undefined, chained = false): ResolutionBatch {
+  const batch = new ResolutionBatch(chained ? { guards: { maxClusterSize: false } } : {});
   people.forEach((size, person) => {
     for (let j = 0; j < size; j++) {
       const source = sourceOf(person, j);
-      const record: CustomerRecord = { id: `r${person}-${j}`, externalIds: [{ namespace: 'loyalty', value: `L${person}` }], firstName: 'Ann', lastName: 'Lee', ...(source === undefined ? {} : { source }) };
+      const ids = chained ? { emails: [`p${person}.${j >> 1}@x.com`, `p${person}.${(j + 1) >> 1}@x.com`] } : { externalIds: [{ namespace: 'loyalty', value: `L${person}` }] };
+      const record: CustomerRecord = { id: `r${person}-${j}`, ...ids, firstName: 'Ann', lastName: 'Lee', ...(source === undefined ? {} : { source }) };
       expect(batch.add(record).ok).toBe(true);
     }
   });
@@ -69,6 +74,24 @@ describe('profile aggregates for the report', () => {
     expect(sizes[0]).toBe(5);
     const profilesBySourceCount = Object.values(whole.profilesBySourceCount).reduce((a, b) => a + b, 0);
     expect(profilesBySourceCount).toBe(batch.profileCount);
+  });
+
+  test('sources read ahead in runs of profiles: runs cut anywhere, and a profile larger than a run', () => {
+    // 700 profiles of 1-5 records (runs of up to 512 members end inside the block many times), one of 600.
+    const people = Array.from({ length: 700 }, (_, i) => (i === 333 ? 600 : 1 + ((i * 7) % 5)));
+    const sourceOf = (p: number, j: number): string | undefined => (p % 13 === 0 ? undefined : `src${(p + 3 * j) % 9}`);
+    const batch = linked(people, sourceOf, true);
+    expect(batch.profileCount).toBe(people.length);
+    const expected: Record<number, number> = {};
+    people.forEach((size, p) => {
+      const distinct = new Set(Array.from({ length: size }, (_, j) => sourceOf(p, j)).filter((s) => s !== undefined)).size;
+      expected[distinct] = (expected[distinct] ?? 0) + 1;
+    });
+    for (const block of [people.length, 333, 1]) {
+      const r = totalOf(batch, block).result();
+      expect(r.profilesBySourceCount).toEqual(expected);
+      expect(r.largestProfiles[0]!.records).toBe(600);
+    }
   });
 
   test('a profile with very many distinct sources: counted exactly, listed with a cap', () => {

@@ -29,6 +29,9 @@ export interface ProfileBlockStats {
   readonly largest: number[];
 }
 
+/** Members whose sources `profileBlockStats` reads at once. */
+const SOURCES_AHEAD = 512;
+
 /** Counts the profiles `[from, to)`; `tracked` are the source ids the overlap matrix names, in slot order. */
 export function profileBlockStats(c: BatchColumns, from: number, to: number, tracked: readonly number[]): ProfileBlockStats {
   const slots = tracked.length + 1;
@@ -42,15 +45,29 @@ export function profileBlockStats(c: BatchColumns, from: number, to: number, tra
   // and a source column can hold anything, even one value per record).
   const seen: number[] = [];
   let seenSet: Set<number> | undefined;
+  // Members' sources read ahead, a run of profiles at a time, into `ahead` (from member `aheadFrom` on). perf: this
+  // pass follows the block's lines, whose reads have left the cache; one dependent miss per member was ~4% of the
+  // profiles stage at 20M rows. Read together, the misses overlap.
+  let ahead = new Int32Array(SOURCES_AHEAD);
+  let aheadFrom = 0;
+  let aheadTo = from;
   for (let p = from; p < to; p++) {
     const start = memberStart[p]!;
     const end = memberStart[p + 1]!;
+    if (p === aheadTo) {
+      aheadFrom = start;
+      while (aheadTo < to && memberStart[aheadTo + 1]! - aheadFrom <= SOURCES_AHEAD) aheadTo++;
+      if (aheadTo === p) aheadTo = p + 1; // one profile larger than the run
+      const n = memberStart[aheadTo]! - aheadFrom;
+      if (n > ahead.length) ahead = new Int32Array(n);
+      for (let j = 0; j < n; j++) ahead[j] = sourceOf[members[aheadFrom + j]!]!;
+    }
     largest.offer(p, end - start);
     seen.length = 0;
     seenSet = undefined;
     let mask = 0;
     for (let j = start; j < end; j++) {
-      const s = sourceOf[members[j]!]!;
+      const s = ahead[j - aheadFrom]!;
       if (s === -1) continue;
       if (seenSet !== undefined) {
         if (seenSet.has(s)) continue;
