@@ -15,7 +15,7 @@ import { tableLines, type TableLinesTask } from './tableLines.js';
 import { Utf8Lines } from '../_internal/Utf8Lines.js';
 import type { FormattedLines } from '../incremental/snapshotStreamSource.js';
 import { createPiecePreparer, type Piece } from './preparePiece.js';
-import type { PreparedChunk } from '../engine/PreparedChunk.js';
+import { transferablesOf, type PreparedChunk } from '../engine/PreparedChunk.js';
 import type { DecodedBatch, SectionLimits } from '../incremental/snapshotBlocks.js';
 import { inThreadDecoder, type LineDecoder } from '../incremental/snapshotStreamRead.js';
 
@@ -160,6 +160,17 @@ export class BatchPool {
   }
 
   private nextRecycle = 0;
+
+  /**
+   * Gives an applied chunk's buffers back to the threads that prepare pieces (`recycleChunkBuffers`), round
+   * robin as `recycle`. The chunk must not be read after. A chunk prepared in this thread was a copy: nothing to do.
+   */
+  recycleChunk(chunk: PreparedChunk): void {
+    if (this.workers.length === 0 || this.failure !== undefined) return;
+    const buffers = transferablesOf(chunk);
+    const slot = this.nextRecycle++ % this.workers.length;
+    this.workers[slot]!.postMessage({ id: -1, type: 'recycleChunk', buffers } satisfies WorkerRequest, buffers);
+  }
 
   /** A block of `resolver.ndjson` lines (after `setColumns`). */
   tableLines(task: TableLinesTask): Promise<FormattedLines> {

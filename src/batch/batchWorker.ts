@@ -7,7 +7,7 @@ import { outputLines, type LinesTask } from './outputLines.js';
 import { Utf8Lines } from '../_internal/Utf8Lines.js';
 import { tableLines, type TableLinesTask } from './tableLines.js';
 import { createPiecePreparer, type Piece } from './preparePiece.js';
-import { transferablesOf, type PreparedChunk } from '../engine/PreparedChunk.js';
+import { dropChunkSpares, recycleChunkBuffers, transferablesOf, type PreparedChunk } from '../engine/PreparedChunk.js';
 import { runLinkPart, type LinkPartTask } from '../engine/linkInParts.js';
 import type { LinkConfig } from '../cluster/linkRecords.js';
 import { explainTables, transferablesOfTables } from './explainIndexBuilder.js';
@@ -23,7 +23,8 @@ export type WorkerRequest =
   | { readonly id: number; readonly type: 'tableLines'; readonly task: TableLinesTask }
   | { readonly id: number; readonly type: 'linkPart'; readonly task: LinkPartTask }
   | { readonly id: number; readonly type: 'explainTables'; readonly columns: BatchColumns; readonly generic: LinkConfig['generic']; readonly refusedOnly: boolean }
-  | { readonly id: number; readonly type: 'recycle'; readonly buffers: readonly ArrayBuffer[] };
+  | { readonly id: number; readonly type: 'recycle'; readonly buffers: readonly ArrayBuffer[] }
+  | { readonly id: number; readonly type: 'recycleChunk'; readonly buffers: readonly ArrayBuffer[] };
 
 // Worker thread of `BatchPool`: prepares pieces of input files (packed chunks go back by transfer), then, once
 // the batch is linked, builds blocks of output lines from the shared columns; while it links, links a part of it
@@ -37,12 +38,19 @@ parentPort!.on('message', (msg: WorkerRequest) => {
   try {
     switch (msg.type) {
       case 'prepare': {
-        prepare ??= createPiecePreparer((workerData as { config: IdweaveConfig }).config);
+        // The chunk goes over in the preparer's own buffers, which come back once applied ('recycleChunk').
+        prepare ??= createPiecePreparer((workerData as { config: IdweaveConfig }).config, true);
         const chunk = prepare(msg.piece);
         parentPort!.postMessage({ id: msg.id, result: chunk }, transferablesOf(chunk));
         break;
       }
+      case 'recycleChunk':
+        // Buffers of a chunk this pool's threads handed over, applied now: no reply.
+        recycleChunkBuffers(msg.buffers);
+        break;
       case 'columns':
+        // The read is over: spare chunk buffers would only hold memory through the writing.
+        dropChunkSpares();
         columns = attachColumns(msg.columns);
         survivorship = survivorshipConfigOf(msg.survivorship);
         parentPort!.postMessage({ id: msg.id, result: true });
@@ -85,7 +93,7 @@ parentPort!.on('message', (msg: WorkerRequest) => {
     }
   } catch (e) {
     // A recycle expects no reply: one would be counted against a request this thread never had.
-    if (msg.type === 'recycle') return;
+    if (msg.type === 'recycle' || msg.type === 'recycleChunk') return;
     // Pieces never throw for bad data (that becomes rejects): this is a bug, reported with where it happened.
     const where = msg.type === 'prepare' ? `${msg.piece.file}: ` : '';
     parentPort!.postMessage({ id: msg.id, error: `${where}${e instanceof Error ? (e.stack ?? e.message) : String(e)}` });

@@ -41,8 +41,11 @@ export interface Piece {
  * Builds the per-piece work of the batch job for one configuration: decode, read rows, map them to records,
  * normalize and key them, and pack the result (`PreparedChunk`). Stateless between pieces, so pieces can be
  * prepared in any thread and in parallel; the caller applies the chunks in file order.
+ *
+ * `handOver`: each chunk is written over buffers it owns, to be transferred to another thread and given back
+ * once applied (`recycleChunkBuffers`; a worker thread). Otherwise each chunk is a copy (this thread).
  */
-export function createPiecePreparer(config: IdweaveConfig): (piece: Piece) => PreparedChunk {
+export function createPiecePreparer(config: IdweaveConfig, handOver = false): (piece: Piece) => PreparedChunk {
   const mapper = createRowMapper(config);
   const roles = columnRoles(config);
   const prepare = createRecordPreparer(withDefaults(config));
@@ -111,7 +114,7 @@ export function createPiecePreparer(config: IdweaveConfig): (piece: Piece) => Pr
       if (piece.format === 'ndjson') for (const k of Object.keys(ev.fields)) if (fieldNames.size < MAX_FIELD_NAMES || roles.roleOf(k) !== undefined) fieldNames.add(k);
       add(ev.row, mapper.map(ev.fields, ev.text), () => ev.fields);
     }
-    return w.finish(rows, invalidUpdatedAt, stats, multiLineRows, [...fieldNames]);
+    return handOver ? w.handOver(rows, invalidUpdatedAt, stats, multiLineRows, [...fieldNames]) : w.finish(rows, invalidUpdatedAt, stats, multiLineRows, [...fieldNames]);
   };
 }
 

@@ -275,7 +275,7 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
   }
   let pool: BatchPool | undefined;
   try {
-    pool = new BatchPool(config, threads);
+    const workers = (pool = new BatchPool(config, threads));
     const rejects = await outputs.writer(OUTPUT_FILES.rejects);
     const batch = new ResolutionBatch(config, { previous: previousRun, erased: erasedIds });
     /** The id of a rejected row when it is erased: then the row leaves no trace, not even as a reject. */
@@ -350,6 +350,8 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
           for (const k of chunk.fieldNames) if (seen.size < MAX_FIELD_NAMES || roles.roleOf(k) !== undefined) seen.add(k);
         }
         rowBase += chunk.rows;
+        // Applied: its buffers go back to the workers, to prepare the next pieces in.
+        workers.recycleChunk(chunk);
         onProgress?.({ stage: 'read', rows: recordsIn + counts.rows, bytesRead: bytesBefore + bytesRead, bytesTotal: stdinAt === -1 ? bytesTotal : undefined });
       };
       const inFlight: { piece: Piece; chunk: Promise<PreparedChunk> }[] = [];
@@ -384,9 +386,9 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
       };
       for await (const piece of pieces()) {
         if (f === stdinAt) bytesRead = stdinBytes;
-        inFlight.push({ piece, chunk: pool.prepare(piece) });
+        inFlight.push({ piece, chunk: workers.prepare(piece) });
         // Enough pieces queued to keep every worker busy, few enough to bound memory.
-        if (inFlight.length > 2 * Math.max(1, pool.threads)) {
+        if (inFlight.length > 2 * Math.max(1, workers.threads)) {
           const next = inFlight.shift()!;
           await apply(next.piece, await next.chunk);
         }
@@ -411,7 +413,7 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
     t = performance.now();
     // Parts of the link run at once, each in a worker thread of its own, one part per core (linking is
     // memory-bound random access, so a part per thread beyond the cores only contends).
-    const linking = pool;
+    const linking = workers;
     const linkParts = linking.threads === 0 ? 1 : Math.min(linking.threads + 1, availableParallelism());
     // perf: planning and linking each leave hundreds of MB of garbage outside the heap (sort arrays, the
     // components; the parts' logs and scratch), which this thread's small heap would hold until some later full
@@ -424,8 +426,7 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
 
     // Stage 3: outputs. Blocks of mapping lines and of golden profiles (survivorship) are built in the worker
     // threads from the batch's shared columns, and written here in order.
-    await pool.setColumns(batch.columns(), batch.survivorship());
-    const workers = pool;
+    await workers.setColumns(batch.columns(), batch.survivorship());
     /** Where a block goes: lines into a text output, or columns into a Parquet table. */
     type Sink = { readonly lines: LineWriter; readonly table?: undefined } | { readonly lines?: undefined; readonly table: ParquetTableWriter };
     const refusedOnly = evidenceMode === 'refused';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KindCode, RecordKeys } from '../match/createRecordKeyer.js';
-import { PreparedChunkWriter, PreparedRecordCursor } from './PreparedChunk.js';
+import { dropChunkSpares, PreparedChunkWriter, PreparedRecordCursor, recycleChunkBuffers, transferablesOf } from './PreparedChunk.js';
 
 interface Content {
   first: string;
@@ -56,3 +56,72 @@ describe("a prepared record's content fingerprint", () => {
 
 /** `BASE`'s fingerprint as the batch computed it before it moved into the writer (same fingerprints.bin at 1M rows). */
 const PINNED: [number, number] = [3627405721, 223143218];
+
+describe('a chunk handed over (handOver) and its buffers recycled', () => {
+  const keys = (k: string[]): RecordKeys => ({ keys: k, kinds: k.map(() => 3 as KindCode), groups: k.map((_, i) => (i === 0 ? 'x:loyalty' : '')), count: k.length, weak: [], weakCount: 0 });
+  /** Writes records [from, to) of a deterministic sequence, long enough to grow every buffer of a small writer. */
+  const write = (w: PreparedChunkWriter, from: number, to: number): void => {
+    for (let i = from; i < to; i++) {
+      w.record(i, i * 1000, `rec-${i}`, `first${i % 7}`, `läst${i % 5}`, i % 3 === 0 ? '' : `dob:${1950 + (i % 50)}`, 'pos', w.text(`{"firstName":"F${i}"}`), keys([`x:loyalty:${i}`, `e:user${i}@example.com`]));
+    }
+  };
+  /** A chunk's content as plain values (buffers beyond the views' lengths aside). */
+  const content = (c: ReturnType<PreparedChunkWriter['finish']>): unknown => ({
+    records: c.records,
+    ints: [...c.ints],
+    updatedAt: [...c.updatedAt],
+    fingerprints: [...c.fingerprints],
+    bytes: Buffer.from(c.bytes).toString('latin1'),
+    strStart: [...c.strStart],
+    strLen: [...c.strLen],
+    strHash: [...c.strHash],
+    rows: c.rows,
+  });
+
+  it('holds what finish copies, and the writer goes on in spare or fresh buffers without touching it', () => {
+    const copying = new PreparedChunkWriter(1);
+    const handing = new PreparedChunkWriter(1);
+    const handed: ReturnType<PreparedChunkWriter['finish']>[] = [];
+    const copied: unknown[] = [];
+    for (let piece = 0; piece < 6; piece++) {
+      const [from, to] = [piece * 300, piece * 300 + 100 + 97 * piece];
+      copying.reset();
+      write(copying, from, to);
+      copied.push(content(copying.finish(to - from, 0, {} as never)));
+      write(handing, from, to);
+      const chunk = handing.handOver(to - from, 0, {} as never);
+      handed.push(chunk);
+      // Every other chunk's buffers come back (as an applied chunk's would): the next one is written in them.
+      if (piece % 2 === 1) recycleChunkBuffers(transferablesOf(handed[piece - 1]!));
+    }
+    // The chunks still held were never written over (a recycled chunk is not read again, as in the batch).
+    for (let piece = 1; piece < 6; piece += 2) expect(content(handed[piece]!)).toEqual(copied[piece]);
+    dropChunkSpares();
+  });
+
+  it('transfers bytes of their own, never a slice of Node\u2019s shared Buffer pool', () => {
+    const w = new PreparedChunkWriter(1);
+    write(w, 0, 1);
+    const chunk = w.handOver(1, 0, {} as never);
+    expect(chunk.bytes.byteOffset).toBe(0);
+    for (const b of transferablesOf(chunk)) expect(b).not.toBe(Buffer.allocUnsafe(1).buffer);
+    expect(new PreparedRecordCursor(chunk).text(1)).toBe('rec-0');
+  });
+
+  it('keeps only whole sets of the shapes a writer makes', () => {
+    const w = new PreparedChunkWriter(4);
+    write(w, 0, 3);
+    const good = transferablesOf(w.handOver(3, 0, {} as never));
+    recycleChunkBuffers(good.slice(0, 6));
+    recycleChunkBuffers([...good.slice(0, 2), new ArrayBuffer(3), ...good.slice(3)]);
+    recycleChunkBuffers(good.map(() => new ArrayBuffer(0)));
+    // None kept: the next hand-over writes in fresh buffers, not in any of those.
+    write(w, 0, 3);
+    const next = transferablesOf(w.handOver(3, 0, {} as never));
+    for (const b of next) expect(good).not.toContain(b);
+    recycleChunkBuffers(good);
+    write(w, 0, 3);
+    expect(transferablesOf(w.handOver(3, 0, {} as never))).toEqual(good);
+    dropChunkSpares();
+  });
+});
