@@ -16,7 +16,18 @@ describe('PreparedChunk', () => {
         // A small writer, so growing its buffers is exercised too.
         const w = new PreparedChunkWriter(1);
         records.forEach((r, i) => {
-          const keys: RecordKeys = { keys: r.keys, kinds: r.keys.map(() => 3 as KindCode), groups: r.keys.map(() => ''), count: r.keys.length, weak: r.weak, weakCount: r.weak.length };
+          // Each key in two parts, cut anywhere (even inside a surrogate pair): the writer joins them (addKey).
+          const cut = (k: string): number => i % (k.length + 1);
+          const keys: RecordKeys = {
+            prefixes: r.keys.map((k) => k.slice(0, cut(k))),
+            values: r.keys.map((k) => k.slice(cut(k))),
+            kinds: r.keys.map(() => 3 as KindCode),
+            groups: r.keys.map(() => ''),
+            count: r.keys.length,
+            weakPrefixes: r.weak.map((k) => k.slice(0, cut(k))),
+            weakValues: r.weak.map((k) => k.slice(cut(k))),
+            weakCount: r.weak.length,
+          };
           w.record(i + 1, i, r.id, r.first, r.last, r.attributes, r.source, w.text(r.payload), keys);
         });
         const chunk = w.finish(records.length, 0, NO_STATS);

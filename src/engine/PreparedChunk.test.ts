@@ -17,7 +17,7 @@ const BASE: Content = { first: 'sara', last: 'haddad', attributes: 'dob:1984', s
 
 function fingerprintOf(c: Content, id = 'r1', before = 0): [number, number] {
   const w = new PreparedChunkWriter(1);
-  const keys = (k: string[]): RecordKeys => ({ keys: k, kinds: k.map(() => 3 as KindCode), groups: k.map(() => ''), count: k.length, weak: c.weak, weakCount: c.weak.length });
+  const keys = (k: string[]): RecordKeys => ({ prefixes: k.map((x) => x.slice(0, 2)), values: k.map((x) => x.slice(2)), kinds: k.map(() => 3 as KindCode), groups: k.map(() => ''), count: k.length, weakPrefixes: c.weak.map((x) => x.slice(0, 2)), weakValues: c.weak.map((x) => x.slice(2)), weakCount: c.weak.length });
   for (let i = 0; i < before; i++) w.record(i, 0, `other${i}`, 'x', 'y', '', 'pos', w.text('{}'), keys(['e:x@y.com']));
   w.record(before, c.updatedAt, id, c.first, c.last, c.attributes, c.source, w.text(c.payload), keys(c.keys));
   const cur = new PreparedRecordCursor(w.finish(before + 1, 0, {} as never));
@@ -58,7 +58,7 @@ describe("a prepared record's content fingerprint", () => {
 const PINNED: [number, number] = [3627405721, 223143218];
 
 describe('a chunk handed over (handOver) and its buffers recycled', () => {
-  const keys = (k: string[]): RecordKeys => ({ keys: k, kinds: k.map(() => 3 as KindCode), groups: k.map((_, i) => (i === 0 ? 'x:loyalty' : '')), count: k.length, weak: [], weakCount: 0 });
+  const keys = (k: string[]): RecordKeys => ({ prefixes: k.map(() => ''), values: k, kinds: k.map(() => 3 as KindCode), groups: k.map((_, i) => (i === 0 ? 'x:loyalty' : '')), count: k.length, weakPrefixes: [], weakValues: [], weakCount: 0 });
   /** Writes records [from, to) of a deterministic sequence, long enough to grow every buffer of a small writer. */
   const write = (w: PreparedChunkWriter, from: number, to: number): void => {
     for (let i = from; i < to; i++) {

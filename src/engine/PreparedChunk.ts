@@ -140,12 +140,12 @@ export class PreparedChunkWriter {
     this.int(payload);
     this.int(keys.count);
     for (let i = 0; i < keys.count; i++) {
-      this.str(keys.keys[i]!);
+      this.int(this.addKey(keys.prefixes[i]!, keys.values[i]!));
       this.int(keys.kinds[i]!);
       this.repeatedStr(keys.groups[i]!);
     }
     this.int(keys.weakCount);
-    for (let i = 0; i < keys.weakCount; i++) this.str(keys.weak[i]!);
+    for (let i = 0; i < keys.weakCount; i++) this.int(this.addKey(keys.weakPrefixes[i]!, keys.weakValues[i]!));
     this.fingerprint(r, fields, updatedAt);
   }
 
@@ -394,6 +394,32 @@ export class PreparedChunkWriter {
       h = fnv1aBytes(bytes, at, at + len);
     }
     return this.pushString(at, len, h >>> 0);
+  }
+
+  /**
+   * Appends the key `prefix + value` as one string (its bytes and hash as `addString` would write them), without
+   * building it (see `RecordKeys`).
+   */
+  private addKey(prefix: string, value: string): number {
+    const n = prefix.length + value.length;
+    this.reserve(3 * n);
+    const bytes = this.bytes;
+    const at = this.nBytes;
+    let h = 0x811c9dc5;
+    for (let i = 0; i < prefix.length; i++) {
+      const c = prefix.charCodeAt(i);
+      if (c >= 0x80) return this.addString(prefix + value);
+      bytes[at + i] = c;
+      h = Math.imul(h ^ c, 0x01000193);
+    }
+    const v = at + prefix.length;
+    for (let i = 0; i < value.length; i++) {
+      const c = value.charCodeAt(i);
+      if (c >= 0x80) return this.addString(prefix + value);
+      bytes[v + i] = c;
+      h = Math.imul(h ^ c, 0x01000193);
+    }
+    return this.pushString(at, n, h >>> 0);
   }
 
   /** Room for `n` more bytes. */

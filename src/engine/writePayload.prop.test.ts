@@ -22,7 +22,7 @@ function payloadJson(record: CustomerRecord, before: number): string {
   w.textAscii('x'.repeat(before));
   w.endText();
   const ref = writePayload(record, w);
-  w.record(1, 0, record.id, '', '', '', '', ref, { keys: [], kinds: [], groups: [], count: 0, weak: [], weakCount: 0 });
+  w.record(1, 0, record.id, '', '', '', '', ref, { prefixes: [], values: [], kinds: [], groups: [], count: 0, weakPrefixes: [], weakValues: [], weakCount: 0 });
   const cur = new PreparedRecordCursor(w.finish(1, 0, {} as never));
   cur.next();
   return cur.text(cur.payload);

@@ -186,6 +186,16 @@ describe('profile, profileOf, lookup', () => {
     expect(build().lookup(query)).toBe(expected);
   });
 
+  test('a lookup by a junk or invalid value finds nothing, even right after one that found a profile', () => {
+    // The keyer reuses its arrays from query to query: with no key, an earlier query's key was read again.
+    const r = build();
+    expect(r.lookup({ login: 'omars' })).toBe('P00000001');
+    expect(r.lookup({ login: 'n/a' })).toBeUndefined();
+    expect(r.lookup({ email: 'omar.saleh@gmail.com' })).toBe('P00000001');
+    expect(r.lookup({ email: 'not an email' })).toBeUndefined();
+    expect(r.lookupAll({ email: 'test@test.com' })).toEqual([]);
+  });
+
   test('lookupAll lists every profile holding an identifier, oldest first', () => {
     expect(build().lookupAll({ phone: '+971501234567' })).toEqual(['P00000001', 'P00000002']);
   });

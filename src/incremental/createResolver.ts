@@ -3,7 +3,7 @@ import { IdweaveError } from '../errors.js';
 import { withDefaults, type OverrideRule, type RecordOverride, type ResolveOptions } from '../config/ResolveOptions.js';
 import { overrideSchema } from '../config/configSchema.js';
 import { formatIssues } from '../config/parseConfig.js';
-import { createRecordKeyer, describeKey, type KeyStats } from '../match/createRecordKeyer.js';
+import { createRecordKeyer, describeKey, keyText, type KeyStats } from '../match/createRecordKeyer.js';
 import { mergeKeyStats } from '../engine/prepareRecord.js';
 import type { PreparedRecordCursor } from '../engine/PreparedChunk.js';
 import type { CustomerRecord, GoldenProfile, IdentifierKind } from '../types.js';
@@ -575,8 +575,9 @@ class IncrementalResolver implements Resolver {
     else return undefined;
     const checked = customerRecordSchema.safeParse(record);
     if (!checked.success) return undefined;
+    // The keyer reuses its arrays: with no key (a junk or invalid value), [0] would be an earlier query's key.
     const keys = this.keyQuery(checked.data as CustomerRecord, this.queryStats);
-    return keys.keys[0];
+    return keys.count === 0 ? undefined : keyText(keys, 0);
   }
 }
 

@@ -2,12 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { withDefaults } from '../config/ResolveOptions.js';
 import { contentArb } from '../_testing/recordArbitraries.js';
-import { createRecordKeyer, type RecordKeys } from './createRecordKeyer.js';
+import { createRecordKeyer, keyText, weakKeyText, type RecordKeys } from './createRecordKeyer.js';
 
 const SEED = 20261205;
 
 function copied(k: RecordKeys): unknown {
-  return { keys: k.keys.slice(0, k.count), kinds: k.kinds.slice(0, k.count), groups: k.groups.slice(0, k.count), weak: k.weak.slice(0, k.weakCount) };
+  return { keys: Array.from({ length: k.count }, (_, i) => keyText(k, i)), kinds: k.kinds.slice(0, k.count), groups: k.groups.slice(0, k.count), weak: Array.from({ length: k.weakCount }, (_, i) => weakKeyText(k, i)) };
 }
 
 // Records with many emails (past the 16 a scan de-duplicates) and weak phones, between ordinary ones.

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { withDefaults } from '../config/ResolveOptions.js';
-import { createRecordKeyer, type RecordKeys } from './createRecordKeyer.js';
+import { createRecordKeyer, keyText, weakKeyText, type RecordKeys } from './createRecordKeyer.js';
 import type { CustomerRecord } from '../types.js';
 
 /** A keyer whose answers are copied out to their counts (the keyer reuses its arrays from record to record). */
@@ -10,7 +10,7 @@ function keyer(...options: Parameters<typeof withDefaults>): (record: CustomerRe
 }
 
 function copied(k: RecordKeys): { keys: string[]; weak: string[] } {
-  return { keys: k.keys.slice(0, k.count), weak: k.weak.slice(0, k.weakCount) };
+  return { keys: Array.from({ length: k.count }, (_, i) => keyText(k, i)), weak: Array.from({ length: k.weakCount }, (_, i) => weakKeyText(k, i)) };
 }
 
 describe('createRecordKeyer', () => {

@@ -22,14 +22,19 @@ export interface KeyStats {
 }
 
 /**
- * The keys of one record: `keys[0, count)` with their `kinds` and `groups`, and `weak[0, weakCount)`. Reused
- * between calls, arrays included (entries past the counts are stale); copy what you keep. perf: arrays emptied
- * (`length = 0`) and refilled for every record were given new backing stores each time: ~100 ns a record.
- * A key is `<prefix>:<canonical>`: `e:` email, `p:` phone, `l:<namespace>:` login, `h:` handle, `x:` external id.
+ * The keys of one record: key i of `[0, count)` is `prefixes[i] + values[i]` (`keyText`), with its `kinds` and
+ * `groups`; weak key i of `[0, weakCount)` is `weakPrefixes[i] + weakValues[i]` (`weakKeyText`). Reused between
+ * calls, arrays included (entries past the counts are stale); copy what you keep. perf: arrays emptied
+ * (`length = 0`) and refilled for every record were given new backing stores each time: ~100 ns a record. A key
+ * is `<prefix><canonical>`, the prefix `e:` email, `p:` phone, `l:<namespace>:` login, `h:<platform>:` handle,
+ * `x:<namespace>:` external id; kept apart from the value (one string per kind and namespace), so the key is
+ * never built as a string on the batch's path: a concatenation is a rope that the writer had to flatten before
+ * reading it (`PreparedChunkWriter.record` writes the two parts' bytes one after the other).
  * `groups[i]` names the namespace a key is exclusive within (`l:global`, `h:instagram`, `x:loyalty`), or ''.
  */
 export interface RecordKeys {
-  readonly keys: readonly string[];
+  readonly prefixes: readonly string[];
+  readonly values: readonly string[];
   readonly kinds: readonly KindCode[];
   readonly groups: readonly string[];
   readonly count: number;
@@ -38,14 +43,40 @@ export interface RecordKeys {
    * phones read as international only because they were invalid in the default region and that are not mobile
    * numbers (`p:`, see `PhoneLinkValue.weak`).
    */
-  readonly weak: readonly string[];
+  readonly weakPrefixes: readonly string[];
+  readonly weakValues: readonly string[];
   readonly weakCount: number;
 }
 
-/** The index of `key` in `list[0, n)`, or -1. */
-function indexIn(list: readonly string[], n: number, key: string): number {
-  for (let i = 0; i < n; i++) if (list[i] === key) return i;
+/** Key i of a record's keys as one string. */
+export function keyText(k: RecordKeys, i: number): string {
+  return k.prefixes[i]! + k.values[i]!;
+}
+
+/** Weak key i of a record's keys as one string. */
+export function weakKeyText(k: RecordKeys, i: number): string {
+  return k.weakPrefixes[i]! + k.weakValues[i]!;
+}
+
+/** The index of key `prefix + value` in `prefixes`/`values` `[0, n)`, or -1. */
+function indexIn(prefixes: readonly string[], values: readonly string[], n: number, prefix: string, value: string): number {
+  for (let i = 0; i < n; i++) if (values[i] === value && prefixes[i] === prefix) return i;
   return -1;
+}
+
+/** The prefix and group strings of one kind, one pair per namespace (made once: see `RecordKeys`). */
+class NamespacePrefixes {
+  private readonly byNamespace = new Map<string, { readonly prefix: string; readonly group: string }>();
+  constructor(private readonly kind: string) {}
+  get(ns: string): { readonly prefix: string; readonly group: string } {
+    let p = this.byNamespace.get(ns);
+    if (p === undefined) {
+      // A hostile file may give every row its own namespace (logins by source): the table stays small.
+      if (this.byNamespace.size >= 1024) this.byNamespace.clear();
+      this.byNamespace.set(ns, (p = { prefix: `${this.kind}:${ns}:`, group: `${this.kind}:${ns}` }));
+    }
+    return p;
+  }
 }
 
 /** Builds the keying function for one configuration: junk list and normalizer options compiled once. */
@@ -53,34 +84,49 @@ export function createRecordKeyer(options: ResolvedOptions): (record: CustomerRe
   const junk = createJunkMatcher(options.junk);
   const phoneOptions = { defaultRegion: options.defaultRegion as never, junk };
   const plain = { junk };
-  const out = { keys: [] as string[], kinds: [] as KindCode[], groups: [] as string[], count: 0, weak: [] as string[], weakCount: 0 };
+  const out = {
+    prefixes: [] as string[],
+    values: [] as string[],
+    kinds: [] as KindCode[],
+    groups: [] as string[],
+    count: 0,
+    weakPrefixes: [] as string[],
+    weakValues: [] as string[],
+    weakCount: 0,
+  };
+  const external = new NamespacePrefixes('x');
+  const login = new NamespacePrefixes('l');
+  const handle = new NamespacePrefixes('h');
 
   // Keys already added, once a record has many (a Set costs more than a scan for the usual handful).
   const many = new Set<string>();
-  const add = (key: string, kind: KindCode, group: string): void => {
+  const add = (prefix: string, value: string, kind: KindCode, group: string): void => {
     const n = out.count;
     if (n < 16) {
-      if (indexIn(out.keys, n, key) !== -1) return;
+      if (indexIn(out.prefixes, out.values, n, prefix, value) !== -1) return;
     } else {
-      if (n === 16) for (let i = 0; i < n; i++) many.add(out.keys[i]!);
+      if (n === 16) for (let i = 0; i < n; i++) many.add(keyText(out, i));
+      const key = prefix + value;
       if (many.has(key)) return;
       many.add(key);
     }
-    out.keys[n] = key;
+    out.prefixes[n] = prefix;
+    out.values[n] = value;
     out.kinds[n] = kind;
     out.groups[n] = group;
     out.count = n + 1;
   };
-  const has = (key: string): boolean => (out.count <= 16 ? indexIn(out.keys, out.count, key) !== -1 : many.has(key));
+  const has = (prefix: string, value: string): boolean => (out.count <= 16 ? indexIn(out.prefixes, out.values, out.count, prefix, value) !== -1 : many.has(prefix + value));
   let weakPhones = 0;
   // Each weak key once per record (two typo'd addresses may correct to one): no reader de-duplicates again.
-  const addWeak = (key: string): boolean => {
-    if (indexIn(out.weak, out.weakCount, key) !== -1) return false;
-    out.weak[out.weakCount++] = key;
+  const addWeak = (prefix: string, value: string): boolean => {
+    if (indexIn(out.weakPrefixes, out.weakValues, out.weakCount, prefix, value) !== -1) return false;
+    out.weakPrefixes[out.weakCount] = prefix;
+    out.weakValues[out.weakCount++] = value;
     return true;
   };
-  const addWeakPhone = (key: string): void => {
-    if (addWeak(key)) weakPhones++;
+  const addWeakPhone = (value: string): void => {
+    if (addWeak(PHONE, value)) weakPhones++;
   };
 
   return (record, stats) => {
@@ -94,15 +140,17 @@ export function createRecordKeyer(options: ResolvedOptions): (record: CustomerRe
     if (record.externalIds) {
       for (const x of record.externalIds) {
         const r = normalizeExternalId(x.namespace, x.value, plain);
-        if (r.ok) add(`x:${r.value}`, KIND.externalId, `x:${r.namespace}`);
-        else countFailure(stats, 'externalId', r);
+        if (r.ok) {
+          const p = external.get(r.namespace);
+          add(p.prefix, r.id, KIND.externalId, p.group);
+        } else countFailure(stats, 'externalId', r);
       }
     }
     if (record.logins) {
-      const ns = options.loginNamespace === 'source' ? (record.source ?? 'global') : 'global';
+      const p = login.get(options.loginNamespace === 'source' ? (record.source ?? 'global') : 'global');
       for (const v of record.logins) {
         const r = normalizeLogin(v, plain);
-        if (r.ok) add(`l:${ns}:${r.value}`, KIND.login, `l:${ns}`);
+        if (r.ok) add(p.prefix, r.value, KIND.login, p.group);
         else countFailure(stats, 'login', r);
       }
     }
@@ -112,9 +160,12 @@ export function createRecordKeyer(options: ResolvedOptions): (record: CustomerRe
         if (!r.ok) countFailure(stats, 'handle', r);
         // A WhatsApp account is a phone number: it links as the phone it is, weak when the phone would be.
         else if (r.platform === 'whatsapp') {
-          if (isWeakWhatsApp(h.handle, r.handle)) addWeakPhone(`p:${r.handle}`);
-          else add(`p:${r.handle}`, KIND.phone, '');
-        } else add(`h:${r.value}`, KIND.handle, `h:${r.platform}`);
+          if (isWeakWhatsApp(h.handle, r.handle)) addWeakPhone(r.handle);
+          else add(PHONE, r.handle, KIND.phone, '');
+        } else {
+          const p = handle.get(r.platform);
+          add(p.prefix, r.handle, KIND.handle, p.group);
+        }
       }
     }
     if (record.emails) {
@@ -124,24 +175,27 @@ export function createRecordKeyer(options: ResolvedOptions): (record: CustomerRe
           countFailure(stats, 'email', r);
           continue;
         }
-        add(`e:${r.value}`, KIND.email, '');
-        if (r.suggested !== undefined && options.fuzzyEmailDomains) addWeak(`e:${r.suggested}`);
+        add(EMAIL, r.value, KIND.email, '');
+        if (r.suggested !== undefined && options.fuzzyEmailDomains) addWeak(EMAIL, r.suggested);
       }
     }
     if (record.phones) {
       for (const v of record.phones) {
         const r = normalizePhoneForLinking(v, phoneOptions);
         if (!r.ok) countFailure(stats, 'phone', r);
-        else if (r.weak) addWeakPhone(`p:${r.value}`);
-        else add(`p:${r.value}`, KIND.phone, '');
+        else if (r.weak) addWeakPhone(r.value);
+        else add(PHONE, r.value, KIND.phone, '');
       }
     }
     // A weak phone the record also holds as a strong key (`4936202565` and `+4936202565`) adds nothing.
     if (weakPhones > 0) {
       let w = 0;
       for (let i = 0; i < out.weakCount; i++) {
-        const k = out.weak[i]!;
-        if (!(k.startsWith('p:') && has(k))) out.weak[w++] = k;
+        const prefix = out.weakPrefixes[i]!;
+        const value = out.weakValues[i]!;
+        if (prefix === PHONE && has(PHONE, value)) continue;
+        out.weakPrefixes[w] = prefix;
+        out.weakValues[w++] = value;
       }
       out.weakCount = w;
     }
@@ -169,6 +223,9 @@ function countFailure(stats: KeyStats, kind: IdentifierKind, failure: NormalizeF
   const byReason = (stats.invalid[kind] ??= {});
   byReason[failure.reason] = (byReason[failure.reason] ?? 0) + 1;
 }
+
+const EMAIL = 'e:';
+const PHONE = 'p:';
 
 /** The kind and canonical value behind a key string (`e:x` → email `x`, `l:global:x` → login `global:x`). */
 export function describeKey(key: string): { kind: IdentifierKind; value: string } {
