@@ -58,6 +58,10 @@ export class CsvRowReader {
   multiLineRows = 0;
   private skipToNewline = false;
   private pending = '';
+  /** The cells of the quote-free line being read, reused from line to line (`lineCells`). */
+  private readonly cells: string[] = [];
+  /** The delimiter's character code. */
+  private readonly delimiterCode: number;
   private out: RowEvent[] = [];
   /** How lines end: decided from the first line break before the header; a given header means LF (pieces). */
   private lineBreak: 'lf' | 'cr' | undefined;
@@ -78,6 +82,7 @@ export class CsvRowReader {
     this.lineBreak = header === undefined ? undefined : 'lf';
     this.maxCellLines = checkMaxCellLines(options.maxCellLines ?? DEFAULT_MAX_CELL_LINES);
     this.delimiter = options.delimiter ?? ',';
+    this.delimiterCode = DELIMITERS[this.delimiter];
     this.scanner = new CsvRowScanner(this.maxCellLines, DELIMITERS[this.delimiter]);
   }
 
@@ -197,11 +202,11 @@ export class CsvRowReader {
       if (quote === -1 || (nl !== -1 && quote > nl)) {
         if (nl === -1) {
           if (!final) break;
-          this.emitRow(text.slice(pos).split(this.delimiter), suspicious, len - pos > MAX_CELL_CHARS, 1);
+          this.emitRow(this.lineCells(text, pos, len), suspicious, len - pos > MAX_CELL_CHARS, 1);
           pos = len;
         } else {
           // perf: only a line longer than the cell limit can hold a cell over it
-          this.emitRow(text.slice(pos, nl).split(this.delimiter), suspicious, nl - pos > MAX_CELL_CHARS, 1);
+          this.emitRow(this.lineCells(text, pos, nl), suspicious, nl - pos > MAX_CELL_CHARS, 1);
           pos = nl + 1;
         }
         continue;
@@ -219,6 +224,27 @@ export class CsvRowReader {
       pos = scanner.end + 1;
     }
     return final || pos >= len ? '' : text.slice(pos);
+  }
+
+  /**
+   * The cells of the quote-free line `text[from, to)`, as `text.slice(from, to).split(delimiter)` gives them, in
+   * an array reused from line to line: valid until the next line is read (`emitRow` and the row callback use the
+   * cells at once). perf: one scan of the line and a slice per non-empty cell; `slice` + `split` also made a
+   * string of the line and a new array for every row (~0.1 µs of ~5 a row in the batch's workers).
+   */
+  private lineCells(text: string, from: number, to: number): string[] {
+    const cells = this.cells;
+    const d = this.delimiterCode;
+    let n = 0;
+    let start = from;
+    for (let i = from; i < to; i++) {
+      if (text.charCodeAt(i) !== d) continue;
+      cells[n++] = i === start ? '' : text.slice(start, i);
+      start = i + 1;
+    }
+    cells[n++] = to === start ? '' : text.slice(start, to);
+    if (cells.length !== n) cells.length = n;
+    return cells;
   }
 
   /**
