@@ -162,6 +162,15 @@ export class BatchPool {
   private nextRecycle = 0;
 
   /**
+   * No more pieces: each thread drops its spare chunk buffers and its preparer (after the recycles already sent,
+   * which arrive first). A piece sent after this is still prepared, in new buffers.
+   */
+  endPieces(): void {
+    if (this.failure !== undefined) return;
+    for (const w of this.workers) w.postMessage({ id: -1, type: 'endPieces' } satisfies WorkerRequest);
+  }
+
+  /**
    * Gives an applied chunk's buffers back to the threads that prepare pieces (`recycleChunkBuffers`), round
    * robin as `recycle`. The chunk must not be read after. A chunk prepared in this thread was a copy: nothing to do.
    */

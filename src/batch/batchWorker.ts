@@ -24,7 +24,8 @@ export type WorkerRequest =
   | { readonly id: number; readonly type: 'linkPart'; readonly task: LinkPartTask }
   | { readonly id: number; readonly type: 'explainTables'; readonly columns: BatchColumns; readonly generic: LinkConfig['generic']; readonly refusedOnly: boolean }
   | { readonly id: number; readonly type: 'recycle'; readonly buffers: readonly ArrayBuffer[] }
-  | { readonly id: number; readonly type: 'recycleChunk'; readonly buffers: readonly ArrayBuffer[] };
+  | { readonly id: number; readonly type: 'recycleChunk'; readonly buffers: readonly ArrayBuffer[] }
+  | { readonly id: number; readonly type: 'endPieces' };
 
 // Worker thread of `BatchPool`: prepares pieces of input files (packed chunks go back by transfer), then, once
 // the batch is linked, builds blocks of output lines from the shared columns; while it links, links a part of it
@@ -48,9 +49,12 @@ parentPort!.on('message', (msg: WorkerRequest) => {
         // Buffers of a chunk this pool's threads handed over, applied now: no reply.
         recycleChunkBuffers(msg.buffers);
         break;
-      case 'columns':
-        // The read is over: spare chunk buffers would only hold memory through the writing.
+      case 'endPieces':
+        // The read is over: spare chunk buffers and the preparer's own would only hold memory from here on.
         dropChunkSpares();
+        prepare = undefined;
+        break;
+      case 'columns':
         columns = attachColumns(msg.columns);
         survivorship = survivorshipConfigOf(msg.survivorship);
         parentPort!.postMessage({ id: msg.id, result: true });
@@ -93,7 +97,7 @@ parentPort!.on('message', (msg: WorkerRequest) => {
     }
   } catch (e) {
     // A recycle expects no reply: one would be counted against a request this thread never had.
-    if (msg.type === 'recycle' || msg.type === 'recycleChunk') return;
+    if (msg.type === 'recycle' || msg.type === 'recycleChunk' || msg.type === 'endPieces') return;
     // Pieces never throw for bad data (that becomes rejects): this is a bug, reported with where it happened.
     const where = msg.type === 'prepare' ? `${msg.piece.file}: ` : '';
     parentPort!.postMessage({ id: msg.id, error: `${where}${e instanceof Error ? (e.stack ?? e.message) : String(e)}` });

@@ -350,7 +350,8 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
           for (const k of chunk.fieldNames) if (seen.size < MAX_FIELD_NAMES || roles.roleOf(k) !== undefined) seen.add(k);
         }
         rowBase += chunk.rows;
-        // Applied: its buffers go back to the workers, to prepare the next pieces in.
+        // Applied: its buffers go back to the workers, to prepare the next pieces in. Last: the chunk's arrays
+        // are detached from here on (empty, not an error), so nothing below may read it.
         workers.recycleChunk(chunk);
         onProgress?.({ stage: 'read', rows: recordsIn + counts.rows, bytesRead: bytesBefore + bytesRead, bytesTotal: stdinAt === -1 ? bytesTotal : undefined });
       };
@@ -400,6 +401,8 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
       bytesBefore += sizes[f]!;
     }
     stages.push(stageTiming('read', t, recordsIn));
+    // The read is over: the workers' spare chunk buffers (the last chunks' sets) would be held through the link.
+    workers.endPieces();
     if (columnsOf.some((c) => c === undefined)) {
       // NDJSON inputs: judged on the fields their objects had. One without a single object (every line a
       // reject) is not judged: its rejects say what is wrong, and failing the run would hide them.

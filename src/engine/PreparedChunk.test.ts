@@ -104,24 +104,30 @@ describe('a chunk handed over (handOver) and its buffers recycled', () => {
     write(w, 0, 1);
     const chunk = w.handOver(1, 0, {} as never);
     expect(chunk.bytes.byteOffset).toBe(0);
+    // A writer this small (256 bytes) would have a slice of Node's pool, were its bytes allocated as usual.
+    expect(chunk.bytes.byteOffset).toBe(0);
     for (const b of transferablesOf(chunk)) expect(b).not.toBe(Buffer.allocUnsafe(1).buffer);
     expect(new PreparedRecordCursor(chunk).text(1)).toBe('rec-0');
   });
 
   it('keeps only whole sets of the shapes a writer makes', () => {
     const w = new PreparedChunkWriter(4);
-    write(w, 0, 3);
-    const good = transferablesOf(w.handOver(3, 0, {} as never));
-    recycleChunkBuffers(good.slice(0, 6));
-    recycleChunkBuffers([...good.slice(0, 2), new ArrayBuffer(3), ...good.slice(3)]);
-    recycleChunkBuffers(good.map(() => new ArrayBuffer(0)));
-    // None kept: the next hand-over writes in fresh buffers, not in any of those.
-    write(w, 0, 3);
-    const next = transferablesOf(w.handOver(3, 0, {} as never));
-    for (const b of next) expect(good).not.toContain(b);
+    // A hand-over gives the writer's buffers away and takes a spare set for the chunk after it.
+    const handOver = (): ArrayBuffer[] => {
+      write(w, 0, 3);
+      return transferablesOf(w.handOver(3, 0, {} as never));
+    };
+    const good = handOver();
+    const bad = [good.slice(0, 6), [...good.slice(0, 2), new ArrayBuffer(3), ...good.slice(3)], good.map(() => new ArrayBuffer(0))];
+    for (const set of bad) recycleChunkBuffers(set);
+    handOver();
+    // None kept: the chunk after is written in fresh buffers, not in any of those.
+    const fresh = handOver();
+    for (const b of fresh) for (const set of bad) expect(set).not.toContain(b);
     recycleChunkBuffers(good);
-    write(w, 0, 3);
-    expect(transferablesOf(w.handOver(3, 0, {} as never))).toEqual(good);
+    handOver();
+    const reused = handOver();
+    for (let i = 0; i < good.length; i++) expect(reused[i]).toBe(good[i]);
     dropChunkSpares();
   });
 });

@@ -102,14 +102,16 @@ export class PreparedChunkWriter {
     this.ints = new Int32Array(16 * records);
     this.updated = new Float64Array(records);
     this.fingerprints = new Uint32Array(2 * records);
-    this.bytes = Buffer.allocUnsafe(256 * records);
+    // Never a slice of Node's shared Buffer pool (`allocUnsafeSlow`, here and in `reserve`): `handOver` transfers
+    // the bytes' whole ArrayBuffer, and transferring the pool's would break every other Buffer cut from it.
+    this.bytes = Buffer.allocUnsafeSlow(256 * records);
     const strings = 4 * records;
     this.strStart = new Uint32Array(strings);
     this.strLen = new Uint32Array(strings);
     this.strHash = new Uint32Array(strings);
   }
 
-  /** Empties the writer for the next chunk (its buffers are kept: `finish` hands out copies). */
+  /** Empties the writer for the next chunk (its buffers are kept: `finish` hands out copies, `handOver` swaps them). */
   reset(): void {
     this.nInts = 0;
     this.nBytes = 0;
@@ -205,7 +207,7 @@ export class PreparedChunkWriter {
 
   /**
    * The chunk as written so far, over the writer's own buffers (no copy; valid until the next `reset` or
-   * record). perf: the resolver prepares one record per `add()`, and six fresh ArrayBuffers per call (`finish`)
+   * record). perf: the resolver prepares one record per `add()`, and seven fresh ArrayBuffers per call (`finish`)
    * made V8 collect garbage far more often: loading 1M records took twice as long.
    */
   view(rows: number, invalidUpdatedAt: number, stats: KeyStats): PreparedChunk {
@@ -237,7 +239,7 @@ export class PreparedChunkWriter {
       ints: this.ints.subarray(0, this.nInts),
       updatedAt: this.updated.subarray(0, this.records),
       fingerprints: this.fingerprints.subarray(0, 2 * this.records),
-      bytes: this.ownBytes(),
+      bytes: new Uint8Array(this.bytes.buffer, this.bytes.byteOffset, this.nBytes),
       strStart: this.strStart.subarray(0, this.nStr),
       strLen: this.strLen.subarray(0, this.nStr),
       strHash: this.strHash.subarray(0, this.nStr),
@@ -268,16 +270,6 @@ export class PreparedChunkWriter {
     }
     this.reset();
     return chunk;
-  }
-
-  /**
-   * The bytes written, over a buffer of their own to transfer: the writer's when it is one (a small `Buffer` can
-   * be a slice of Node's shared pool, which must not be transferred away), else a copy.
-   */
-  private ownBytes(): Uint8Array {
-    const b = this.bytes;
-    if (b.byteOffset === 0 && b.buffer.byteLength === b.length && !(b.buffer instanceof SharedArrayBuffer)) return new Uint8Array(b.buffer, 0, this.nBytes);
-    return new Uint8Array(b.subarray(0, this.nBytes));
   }
 
   finish(rows: number, invalidUpdatedAt: number, stats: KeyStats, multiLineRows = 0, fieldNames: readonly string[] = []): PreparedChunk {
@@ -425,7 +417,7 @@ export class PreparedChunkWriter {
   /** Room for `n` more bytes. */
   private reserve(n: number): void {
     if (this.nBytes + n <= this.bytes.length) return;
-    const next = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.nBytes + n));
+    const next = Buffer.allocUnsafeSlow(Math.max(this.bytes.length * 2, this.nBytes + n));
     this.bytes.copy(next, 0, 0, this.nBytes);
     this.bytes = next;
   }

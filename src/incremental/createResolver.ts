@@ -562,7 +562,6 @@ class IncrementalResolver implements Resolver {
 
   /** The key a query identifier has in records: the same keyer, on a one-identifier record. */
   private keyOfQuery(q: LookupQuery): string | undefined {
-    // Untrusted callers (an HTTP handler passing a parsed body) may send anything.
     // Untrusted callers (an HTTP handler passing a parsed body) may send anything: the query goes through the
     // same record shape check as add().
     if (q === null || typeof q !== 'object') return undefined;
