@@ -210,7 +210,7 @@ export class PreparedChunkWriter {
    * record). perf: the resolver prepares one record per `add()`, and seven fresh ArrayBuffers per call (`finish`)
    * made V8 collect garbage far more often: loading 1M records took twice as long.
    */
-  view(rows: number, invalidUpdatedAt: number, stats: KeyStats): PreparedChunk {
+  view(rows: number, invalidUpdatedAt: number, stats: KeyStats, multiLineRows = 0, fieldNames: readonly string[] = []): PreparedChunk {
     return {
       records: this.records,
       ints: this.ints.subarray(0, this.nInts),
@@ -224,8 +224,8 @@ export class PreparedChunkWriter {
       rows,
       invalidUpdatedAt,
       stats,
-      multiLineRows: 0,
-      fieldNames: [],
+      multiLineRows,
+      fieldNames,
     };
   }
 
@@ -234,22 +234,7 @@ export class PreparedChunkWriter {
    * `recycleChunkBuffers`); the writer goes on in a spare set, or in fresh buffers of the same sizes.
    */
   handOver(rows: number, invalidUpdatedAt: number, stats: KeyStats, multiLineRows = 0, fieldNames: readonly string[] = []): PreparedChunk {
-    const chunk: PreparedChunk = {
-      records: this.records,
-      ints: this.ints.subarray(0, this.nInts),
-      updatedAt: this.updated.subarray(0, this.records),
-      fingerprints: this.fingerprints.subarray(0, 2 * this.records),
-      bytes: new Uint8Array(this.bytes.buffer, this.bytes.byteOffset, this.nBytes),
-      strStart: this.strStart.subarray(0, this.nStr),
-      strLen: this.strLen.subarray(0, this.nStr),
-      strHash: this.strHash.subarray(0, this.nStr),
-      rejects: this.rejects,
-      rows,
-      invalidUpdatedAt,
-      stats,
-      multiLineRows,
-      fieldNames,
-    };
+    const chunk = this.view(rows, invalidUpdatedAt, stats, multiLineRows, fieldNames);
     const spare = spareSets.pop();
     if (spare !== undefined) {
       this.ints = new Int32Array(spare[0]!);
