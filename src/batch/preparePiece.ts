@@ -114,7 +114,8 @@ export function createPiecePreparer(config: IdweaveConfig, handOver = false): (p
       if (piece.format === 'ndjson') for (const k of Object.keys(ev.fields)) if (fieldNames.size < MAX_FIELD_NAMES || roles.roleOf(k) !== undefined) fieldNames.add(k);
       add(ev.row, mapper.map(ev.fields, ev.text), () => ev.fields);
     }
-    return handOver ? w.handOver(rows, invalidUpdatedAt, stats, multiLineRows, [...fieldNames]) : w.finish(rows, invalidUpdatedAt, stats, multiLineRows, [...fieldNames]);
+    const names = [...fieldNames];
+    return handOver ? w.handOver(rows, invalidUpdatedAt, stats, multiLineRows, names) : w.finish(rows, invalidUpdatedAt, stats, multiLineRows, names);
   };
 }
 
