@@ -1,3 +1,4 @@
+import type { InternedView } from '../_internal/ByteInterner.js';
 import type { LinkOverrides } from './overrides.js';
 
 /**
@@ -27,9 +28,10 @@ export interface LinkInput {
   /** Interned normalized first / last name per record, -1 when absent. */
   readonly firstName: Int32Array;
   readonly lastName: Int32Array;
-  /** Interned folded evidence attributes per record (`match/attributes`), -1 when none; read with `nameOf`. */
+  /** Interned folded evidence attributes per record (`match/attributes`), -1 when none; in `names`. */
   readonly attributes: Int32Array;
-  nameOf(nameId: number): string;
+  /** The interned names and attributes (read as bytes: attributes compare without decoding). */
+  readonly names: InternedView;
   /** Weak (fuzzy) memberships: record `weakRecord[i]` may belong to key `weakKey[i]`. */
   readonly weakRecord: Int32Array;
   readonly weakKey: Int32Array;

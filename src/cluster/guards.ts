@@ -1,9 +1,9 @@
-import { compareAttributeParts, noAttributeLevels, type AttributeLevels } from '../match/attributes.js';
-import type { RecentCache } from '../_internal/RecentCache.js';
+import { noAttributeLevels, type AttributeLevels } from '../match/attributes.js';
 import { grow } from '../_internal/grow.js';
 import { compareNamePairs, type NameLevels } from '../match/compareNames.js';
 import { LEVEL, type Level } from '../match/levels.js';
 import { LINK_THRESHOLD, linkWeight, personWeight, WEIGHTS, type LinkFacts } from '../match/matchWeights.js';
+import { compareInternedAttributes } from './compareInternedAttributes.js';
 import type { LinkInput } from './LinkInput.js';
 import { OUTCOME, type OutcomeCode } from './EvidenceLog.js';
 import { neverReason, type NeverBans } from './overrides.js';
@@ -37,9 +37,8 @@ export interface KeyFacts {
   readonly namesOnKey: Uint8Array;
   /** 1 for shared keys whose differing people share a surname or an address: a household. */
   readonly isHousehold: Uint8Array;
-  /** Names by interned id ('' for -1), and folded attribute strings split into parts, decoded once when repeated. */
+  /** Names by interned id ('' for -1), decoded once when repeated. */
   readonly names: { get(id: number): string };
-  readonly attributes: RecentCache<readonly string[]>;
 }
 
 /**
@@ -226,10 +225,8 @@ export class GuardEvaluator {
     }
     const x = A.attributes[i]!;
     const y = B.attributes[j]!;
-    if (x >= 0 && y >= 0) {
-      const parts = this.keys.attributes.get(x);
-      compareAttributeParts(parts, x === y ? parts : this.keys.attributes.get(y), this.pairAttributes);
-    } else Object.assign(this.pairAttributes, NO_ATTRIBUTES);
+    if (x >= 0 && y >= 0) compareInternedAttributes(this.input.names, x, y, this.pairAttributes);
+    else Object.assign(this.pairAttributes, NO_ATTRIBUTES);
   }
 
   /** Best level per component over comparable pairs: first, last, date of birth. */

@@ -10,7 +10,9 @@ import { toShared } from '../_internal/shared.js';
 import { GrowableArray } from '../_internal/GrowableArray.js';
 import { grow } from '../_internal/grow.js';
 import { RecentCache } from '../_internal/RecentCache.js';
-import { attributeParts, compareAttributeParts, noAttributeLevels } from '../match/attributes.js';
+import { stringAt } from '../_internal/ByteInterner.js';
+import { noAttributeLevels } from '../match/attributes.js';
+import { compareInternedAttributes } from './compareInternedAttributes.js';
 import { compareNamePairs, type NameLevels } from '../match/compareNames.js';
 import { LEVEL } from '../match/levels.js';
 import { packFacts } from '../match/matchWeights.js';
@@ -138,16 +140,12 @@ export function linkPart(input: LinkInput, config: LinkConfig, plan: LinkPlan, p
   const { memberStart, members, genericKeys, isGeneric, keyPart } = plan;
   const mine = (k: number): boolean => keyPart === undefined || keyPart[k] === part;
   const names = new NameTexts(input, cacheBits(input.recordCount));
-  // Sized to the input: the incremental resolver links one small component per edit, and 2^16 slots filled on
-  // every call made each add() cost milliseconds.
-  const bits = cacheBits(input.recordCount);
-  const attributes = new RecentCache((id: number) => attributeParts(input.nameOf(id)), bits);
   const { isShared, namesOnKey, isHousehold } = plan.keyFacts;
-  findSharedKeys(input, memberStart, members, config, names, attributes, plan.keyFacts, keyPart, part);
+  findSharedKeys(input, memberStart, members, config, names, plan.keyFacts, keyPart, part);
   const overrides = part === 0 ? input.overrides : undefined;
   // perf: without never pairs there is no ban to keep, and the guards skip the check.
   const bans = overrides !== undefined && overrides.never.length > 0 ? new NeverBans(n, overrides.never, input.recordRank) : undefined;
-  const guards = new GuardEvaluator(input, uf, config, { isGeneric, isShared, namesOnKey, isHousehold, names, attributes }, bans);
+  const guards = new GuardEvaluator(input, uf, config, { isGeneric, isShared, namesOnKey, isHousehold, names }, bans);
   for (const g of part === 0 ? genericKeys : []) {
     if (memberStart[g.key + 1]! - memberStart[g.key]! < 2) continue;
     evidence.add(g.key, members[memberStart[g.key]!]!, members[memberStart[g.key]! + 1]!, OUTCOME.generic,
@@ -424,7 +422,7 @@ export function genericKeyOf(
  */
 export function findSharedKeys(
   input: LinkInput, memberStart: Uint32Array, members: Int32Array, config: Pick<LinkConfig, 'shareableEnabled' | 'shareableKinds' | 'minNameSimilarity'>,
-  names: NameTexts, attributes: RecentCache<readonly string[]>, into: SharedKeyFacts, keyPart?: Uint8Array, part = 0,
+  names: NameTexts, into: SharedKeyFacts, keyPart?: Uint8Array, part = 0,
 ): void {
   const { isShared, namesOnKey, isHousehold } = into;
   // perf: typed, at most 8 names a key; plain arrays emptied per key were reallocated as they refilled.
@@ -433,7 +431,6 @@ export function findSharedKeys(
   const attrs = new Int32Array(8);
   const firstText: string[] = [];
   const lastText: string[] = [];
-  const attrText: (readonly string[] | undefined)[] = [];
   const differs = new Uint8Array(8);
   const nameLevels: NameLevels = { first: LEVEL.none, last: LEVEL.none };
   const levels = noAttributeLevels();
@@ -462,7 +459,6 @@ export function findSharedKeys(
     for (let i = 0; n > 1 && i < n; i++) {
       firstText[i] = names.get(firsts[i]!);
       lastText[i] = names.get(lasts[i]!);
-      attrText[i] = attrs[i]! < 0 ? undefined : attributes.get(attrs[i]!);
     }
     // People named on the key: the most names that all disagree with each other ("Nora" / "Nourah" and a
     // missing surname are one person). A largest such set, so fewer records on a key never count more people.
@@ -472,10 +468,8 @@ export function findSharedKeys(
     for (let a = 0; a < n; a++) {
       for (let b = a + 1; b < n; b++) {
         compareNamePairs(firstText[a]!, lastText[a]!, firstText[b]!, lastText[b]!, config.minNameSimilarity, nameLevels);
-        const ta = attrText[a];
-        const tb = attrText[b];
-        const bothAttrs = ta !== undefined && tb !== undefined;
-        if (bothAttrs) compareAttributeParts(ta, tb, levels);
+        const bothAttrs = attrs[a]! >= 0 && attrs[b]! >= 0;
+        if (bothAttrs) compareInternedAttributes(input.names, attrs[a]!, attrs[b]!, levels);
         const differ = nameLevels.first === LEVEL.disagree || nameLevels.last === LEVEL.disagree || (bothAttrs && levels.dateOfBirth === LEVEL.disagree);
         if (differ) {
           differs[a]! |= 1 << b;
@@ -580,7 +574,10 @@ function groupWeak(input: LinkInput): WeakGroups {
   return { keys: keys.slice(0, g + 1), start: start.slice(0, g + 2), records: records.slice(0, r) };
 }
 
-/** Slots for the decode caches: about four per record, between 2^4 and 2^16. */
+/**
+ * Slots for the name cache: about four per record, between 2^4 and 2^16. Sized to the input: the incremental
+ * resolver links one small component per edit, and 2^16 slots filled on every call made each add() cost milliseconds.
+ */
 function cacheBits(records: number): number {
   return Math.max(4, Math.min(16, Math.ceil(Math.log2(Math.max(1, records) * 4))));
 }
@@ -588,8 +585,8 @@ function cacheBits(records: number): number {
 /** Interned names as text ('' for -1, no name), through a `RecentCache`. */
 export class NameTexts {
   private readonly cache: RecentCache<string>;
-  constructor(input: Pick<LinkInput, 'nameOf'>, bits: number) {
-    this.cache = new RecentCache((id: number) => input.nameOf(id), bits);
+  constructor(input: Pick<LinkInput, 'names'>, bits: number) {
+    this.cache = new RecentCache((id: number) => stringAt(input.names, id), bits);
   }
   get(id: number): string {
     return id < 0 ? '' : this.cache.get(id);

@@ -299,7 +299,7 @@ export class RecordTable {
       firstName,
       lastName,
       attributes,
-      nameOf: (id) => this.names.keyOf(id),
+      names: this.names.view(),
       weakRecord: keys.weakRecord,
       weakKey: keys.weakKey,
       overrides,

@@ -257,7 +257,7 @@ export class ResolutionBatch {
     // runs; the worker's part of the same size 16.8 and 17.1 s) and 16.4 s in a fresh thread (one run); the link
     // stage 34.0 -> 27.4 s. Likely cause: this thread's code for the helpers the link shares with the read stage
     // carries that stage's type feedback.
-    const columns = linkColumnsOf(input, this.table.keys.view(), this.table.names.view());
+    const columns = linkColumnsOf(input, this.table.keys.view());
     const results = await Promise.all(Array.from({ length: plan.parts }, (_, p) => elsewhere({ columns, config, plan, part: p, uf: uf.buffers(), done })));
     for (let p = 0; p < plan.parts; p++) {
       if (Atomics.load(done, p) !== 1) throw new Error(`ResolutionBatch: link part ${p} did not finish`);

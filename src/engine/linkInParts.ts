@@ -47,8 +47,8 @@ export interface LinkPartResult {
   readonly marks: LinkPartMarks;
 }
 
-/** `input` as shared columns (`keys` and `names`: the interners behind its `keyString` and `nameOf`). */
-export function linkColumnsOf(input: LinkInput, keys: InternedView, names: InternedView): LinkColumns {
+/** `input` as shared columns (`keys`: the interner behind its `keyString`). */
+export function linkColumnsOf(input: LinkInput, keys: InternedView): LinkColumns {
   const groupNames: string[] = [];
   for (let g = 0; g < input.groupExclusive.length; g++) groupNames.push(input.groupName(g));
   return {
@@ -69,7 +69,7 @@ export function linkColumnsOf(input: LinkInput, keys: InternedView, names: Inter
     weakRecord: asShared(input.weakRecord),
     weakKey: asShared(input.weakKey),
     keys,
-    names,
+    names: input.names,
   };
 }
 
@@ -107,7 +107,7 @@ function linkInputOfColumns(c: LinkColumns): LinkInput {
     firstName: c.firstName,
     lastName: c.lastName,
     attributes: c.attributes,
-    nameOf: (id) => stringAt(names, id),
+    names,
     weakRecord: c.weakRecord,
     weakKey: c.weakKey,
   };
