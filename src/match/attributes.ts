@@ -205,7 +205,7 @@ export function compareAttributeBytes(a: Buffer, aStart: number, aEnd: number, b
     : LEVEL.none;
   as = ae + 1; bs = be + 1; ae = fieldEnd(a, as, aEnd); be = fieldEnd(b, bs, bEnd);
   out.address = ae > as && be > bs
-    ? (sameBytes(a, as, ae, b, bs, be) ? LEVEL.exact : compareAddresses(a.toString('utf8', as, ae), b.toString('utf8', bs, be)))
+    ? compareAddresses(a, as, ae, b, bs, be)
     : LEVEL.none;
   as = ae + 1; bs = be + 1; ae = fieldEnd(a, as, aEnd); be = fieldEnd(b, bs, bEnd);
   out.country = equalLevel(a, as, ae, b, bs, be);
@@ -278,14 +278,61 @@ function compareText(a: string, b: string, minSimilarity: number): Level {
 /** Words of an address compared: enough for any real address, and a bound on a hostile one's cost. */
 const MAX_ADDRESS_WORDS = 24;
 
-/** Addresses: exact, a variant when most words agree (typos, a missing flat number), else disagree. Symmetric. */
-function compareAddresses(a: string, b: string): Level {
-  if (a === b) return LEVEL.exact;
-  const wa = new Set(a.split(' ', MAX_ADDRESS_WORDS));
-  const wb = new Set(b.split(' ', MAX_ADDRESS_WORDS));
+/**
+ * Addresses `a[as, ae)` and `b[bs, be)` (UTF-8): exact, a variant when most words agree (typos, a missing flat
+ * number), else disagree. Symmetric.
+ */
+function compareAddresses(a: Buffer, as: number, ae: number, b: Buffer, bs: number, be: number): Level {
+  if (sameBytes(a, as, ae, b, bs, be)) return LEVEL.exact;
+  if (wordsMostlyAgree(a, as, ae, b, bs, be)) return LEVEL.variant;
+  // perf: decoded only here; more than 8 characters needs more than 8 bytes.
+  if (ae - as <= 8) return LEVEL.disagree;
+  const ta = a.toString('utf8', as, ae);
+  return ta.length > 8 && nameSimilarity(ta, b.toString('utf8', bs, be)) >= 0.85 ? LEVEL.variant : LEVEL.disagree;
+}
+
+/** Word bounds of the two addresses being compared (start, end pairs). One comparison at a time per thread. */
+const wordsA = new Int32Array(2 * MAX_ADDRESS_WORDS);
+const wordsB = new Int32Array(2 * MAX_ADDRESS_WORDS);
+
+/**
+ * Whether the distinct words the two addresses share are at least 0.6 of the distinct words in either (Jaccard),
+ * over the first `MAX_ADDRESS_WORDS` words of each, as split on single spaces. perf: on the bytes where they lie
+ * (a space byte is a space in UTF-8, and equal bytes are equal words); two Sets of split words per comparison were
+ * an eighth of the link's allocation on hard data.
+ */
+function wordsMostlyAgree(a: Buffer, as: number, ae: number, b: Buffer, bs: number, be: number): boolean {
+  const na = wordBounds(a, as, ae, wordsA);
+  const nb = wordBounds(b, bs, be, wordsB);
+  let distinctA = 0;
+  let distinctB = 0;
   let common = 0;
-  for (const w of wa) if (wb.has(w)) common++;
-  const jaccard = common / (wa.size + wb.size - common);
-  if (jaccard >= 0.6) return LEVEL.variant;
-  return a.length > 8 && nameSimilarity(a, b) >= 0.85 ? LEVEL.variant : LEVEL.disagree;
+  for (let i = 0; i < na; i++) {
+    if (indexOfWord(a, wordsA[2 * i]!, wordsA[2 * i + 1]!, a, wordsA, i) < i) continue;
+    distinctA++;
+    if (indexOfWord(a, wordsA[2 * i]!, wordsA[2 * i + 1]!, b, wordsB, nb) < nb) common++;
+  }
+  for (let j = 0; j < nb; j++) if (indexOfWord(b, wordsB[2 * j]!, wordsB[2 * j + 1]!, b, wordsB, j) === j) distinctB++;
+  return common / (distinctA + distinctB - common) >= 0.6;
+}
+
+/** Splits `s[from, to)` on each space into at most `MAX_ADDRESS_WORDS` words, as `split(' ', MAX_ADDRESS_WORDS)`. */
+function wordBounds(s: Buffer, from: number, to: number, into: Int32Array): number {
+  let n = 0;
+  let start = from;
+  for (let i = from; i <= to && n < MAX_ADDRESS_WORDS; i++) {
+    if (i === to || s[i] === 0x20) {
+      into[2 * n] = start;
+      into[2 * n + 1] = i;
+      n++;
+      start = i + 1;
+    }
+  }
+  return n;
+}
+
+/** The first of the words `words[0, count)` of `s` equal to `w[ws, we)`, or `count` when none is. */
+function indexOfWord(w: Buffer, ws: number, we: number, s: Buffer, words: Int32Array, count: number): number {
+  for (let j = 0; j < count; j++) if (sameBytes(w, ws, we, s, words[2 * j]!, words[2 * j + 1]!)) return j;
+  return count;
 }
