@@ -285,10 +285,12 @@ const MAX_ADDRESS_WORDS = 24;
 function compareAddresses(a: Buffer, as: number, ae: number, b: Buffer, bs: number, be: number): Level {
   if (sameBytes(a, as, ae, b, bs, be)) return LEVEL.exact;
   if (wordsMostlyAgree(a, as, ae, b, bs, be)) return LEVEL.variant;
-  // perf: decoded only here; more than 8 characters needs more than 8 bytes.
-  if (ae - as <= 8) return LEVEL.disagree;
+  // Spelling similarity only between addresses both longer than 8 characters: on short ones a letter or two is a
+  // different street. perf: decoded only here; more than 8 characters needs more than 8 bytes.
+  if (ae - as <= 8 || be - bs <= 8) return LEVEL.disagree;
   const ta = a.toString('utf8', as, ae);
-  return ta.length > 8 && nameSimilarity(ta, b.toString('utf8', bs, be)) >= 0.85 ? LEVEL.variant : LEVEL.disagree;
+  const tb = b.toString('utf8', bs, be);
+  return ta.length > 8 && tb.length > 8 && nameSimilarity(ta, tb) >= 0.85 ? LEVEL.variant : LEVEL.disagree;
 }
 
 /** Word bounds of the two addresses being compared (start, end pairs). One comparison at a time per thread. */
