@@ -104,7 +104,7 @@ export class GuardEvaluator {
     f.household = !weak && this.keys.isHousehold[key] === 1;
     f.namesOnKey = Math.max(1, this.keys.namesOnKey[key]!);
     f.corroboration = this.corroboration(key);
-    this.otherConflicts = undefined;
+    this.otherConflict = -1;
     f.conflicts = 0;
     this.groupConflicts(false);
     this.compareEvidence(f);
@@ -145,7 +145,10 @@ export class GuardEvaluator {
     return sum;
   }
 
-  private otherConflicts: string | undefined;
+  /** The first non-exclusive conflict of the link being checked (group and the two sides' first keys), -1 for none. */
+  private otherConflict = -1;
+  private otherConflictA = 0;
+  private otherConflictB = 0;
 
   /**
    * Namespaces in which both clusters hold values and neither side's values include the other's. For exclusive
@@ -161,18 +164,23 @@ export class GuardEvaluator {
       if ((input.groupExclusive[g] === 1) !== exclusive) continue;
       if (A.firstOfGroup(g) !== i) continue;
       if (B.firstOfGroup(g) === -1) continue;
-      const aVals = A.valuesIn(g);
-      const bVals = B.valuesIn(g);
-      const aInB = aVals.every((k) => bVals.includes(k));
-      const bInA = bVals.every((k) => aVals.includes(k));
-      if (!aInB && !bInA) {
-        const text = `different ${input.groupName(g)}: ${input.keyString(aVals[0]!)} vs ${input.keyString(bVals[0]!)}`;
-        if (exclusive) return text;
+      if (!A.holdsAllOf(g, B) && !B.holdsAllOf(g, A)) {
+        const b = B.groupKeys[B.firstOfGroup(g)]!;
+        if (exclusive) return this.describeConflict(g, A.groupKeys[i]!, b);
+        // Told only if the link is refused (perf: hard data weighs many links with conflicting handles or ids).
+        if (this.otherConflict === -1) {
+          this.otherConflict = g;
+          this.otherConflictA = A.groupKeys[i]!;
+          this.otherConflictB = b;
+        }
         this.verdict.facts.conflicts++;
-        this.otherConflicts ??= text;
       }
     }
     return undefined;
+  }
+
+  private describeConflict(g: number, a: number, b: number): string {
+    return `different ${this.input.groupName(g)}: ${this.input.keyString(a)} vs ${this.input.keyString(b)}`;
   }
 
   /**
@@ -234,18 +242,19 @@ export class GuardEvaluator {
 
   /** Why a weighed link was refused, in words: its weight and the evidence that pulled it down. */
   private describeRefusal(f: LinkFacts, weight: number): string {
-    const reasons: string[] = [];
-    if (f.names.first === LEVEL.disagree || f.names.last === LEVEL.disagree) reasons.push(`names differ: ${this.describeNames()}`);
-    if (f.attributes.dateOfBirth === LEVEL.disagree) reasons.push('dates of birth differ');
-    if (this.otherConflicts !== undefined) reasons.push(this.otherConflicts);
-    if (reasons.length === 0) {
-      if (f.weak) reasons.push(f.names.first < LEVEL.close && f.names.last < LEVEL.close ? 'weak identifier without agreeing names' : 'weak identifier without enough agreeing evidence');
-      else if (f.shared) reasons.push(f.names.first === LEVEL.none && f.names.last === LEVEL.none
+    // perf: one string built as it goes (an array of reasons joined was a third of the link's allocation).
+    let why = '';
+    if (f.names.first === LEVEL.disagree || f.names.last === LEVEL.disagree) why = `names differ: ${this.describeNames()}`;
+    if (f.attributes.dateOfBirth === LEVEL.disagree) why = andReason(why, 'dates of birth differ');
+    if (this.otherConflict !== -1) why = andReason(why, this.describeConflict(this.otherConflict, this.otherConflictA, this.otherConflictB));
+    if (why === '') {
+      if (f.weak) why = f.names.first < LEVEL.close && f.names.last < LEVEL.close ? 'weak identifier without agreeing names' : 'weak identifier without enough agreeing evidence';
+      else if (f.shared) why = f.names.first === LEVEL.none && f.names.last === LEVEL.none
         ? 'identifier shared by people with different names, and no name here to tell them apart'
-        : 'identifier shared by people with different names, and too little else agrees');
-      else reasons.push('too little agreeing evidence');
+        : 'identifier shared by people with different names, and too little else agrees';
+      else why = 'too little agreeing evidence';
     }
-    return `${reasons.join('; ')} (weight ${round2(weight)} < ${LINK_THRESHOLD})`;
+    return `${why} (weight ${round2(weight)} < ${LINK_THRESHOLD})`;
   }
 
   private describeNames(): string {
@@ -276,6 +285,10 @@ function note(comp: Level[], n: NameLevels, a: AttributeLevels): void {
   if (n.first > comp[0]!) comp[0] = n.first;
   if (n.last > comp[1]!) comp[1] = n.last;
   if (a.dateOfBirth > comp[2]!) comp[2] = a.dateOfBirth;
+}
+
+function andReason(reasons: string, next: string): string {
+  return reasons === '' ? next : `${reasons}; ${next}`;
 }
 
 function round2(x: number): number {
@@ -367,9 +380,9 @@ class ClusterFacts {
     return -1;
   }
 
-  valuesIn(group: number): number[] {
-    const out: number[] = [];
-    for (let i = 0; i < this.groupCount; i++) if (this.groupOf[i] === group) out.push(this.groupKeys[i]!);
-    return out;
+  /** Whether `other` holds every key this cluster holds in group `g` (its values there are a subset of the other's). */
+  holdsAllOf(g: number, other: ClusterFacts): boolean {
+    for (let i = 0; i < this.groupCount; i++) if (this.groupOf[i] === g && other.groupIndexOf(this.groupKeys[i]!) === -1) return false;
+    return true;
   }
 }
