@@ -205,7 +205,7 @@ export class ByteInterner {
     return this.bytes.text(this.starts.get(id), this.lengths.get(id));
   }
 
-  /** The entries as they are now, in shared memory (copies the offsets, shares the bytes). */
+  /** The entries as they are now, in shared memory (views of the offsets and the bytes: entries are only appended, so it stays valid for them). */
   view(): InternedView {
     return { chunks: [...this.bytes.chunks], starts: this.starts.sharedView(), lengths: this.lengths.sharedView() };
   }

@@ -30,7 +30,10 @@ export interface LinkInput {
   readonly lastName: Int32Array;
   /** Interned folded evidence attributes per record (`match/attributes`), -1 when none; in `names`. */
   readonly attributes: Int32Array;
-  /** The interned names and attributes (read as bytes: attributes compare without decoding). */
+  /**
+   * The interned names and attributes (read as bytes: attributes compare without decoding). A snapshot of the
+   * interner when the input was built: valid for every id the input holds, as the interner only appends.
+   */
   readonly names: InternedView;
   /** Weak (fuzzy) memberships: record `weakRecord[i]` may belong to key `weakKey[i]`. */
   readonly weakRecord: Int32Array;

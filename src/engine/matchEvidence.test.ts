@@ -125,6 +125,20 @@ describe('evidence carries the weight and its parts', () => {
   });
 });
 
+describe('a refusal tells each reason once, in order', () => {
+  test('names, dates of birth, then the first conflicting namespace; the other conflicts count in the weight', () => {
+    const { evidence } = resolve([
+      { id: 'a', phones: [phone], firstName: 'James', lastName: 'Garcia', dateOfBirth: '1984-03-07', handles: [{ platform: 'instagram', handle: 'jg84' }, { platform: 'tiktok', handle: 'jgarcia' }] },
+      { id: 'b', phones: [phone], firstName: 'James', lastName: 'Chowdhury', dateOfBirth: '1991-11-20', handles: [{ platform: 'instagram', handle: 'jc91' }, { platform: 'tiktok', handle: 'jchow' }] },
+    ]);
+    expect(evidence).toHaveLength(1);
+    expect(evidence[0]!.accepted).toBe(false);
+    expect(evidence[0]!.why).toBe('names differ: james garcia vs james chowdhury; dates of birth differ; different h:instagram: h:instagram:jg84 vs h:instagram:jc91 (weight -28.5 < 8)');
+    // Both conflicting namespaces weigh against the link (−6 each), though the text names only the first.
+    expect(evidence[0]!.parts).toEqual({ shared_identifier: 1.5, conflicting_identifiers: -12, first_name: 4, last_name: -10, date_of_birth: -12 });
+  });
+});
+
 describe('a phone read as international only because it was invalid at home is weak evidence', () => {
   const us = { defaultRegion: 'US' } as const;
   test('it links with an agreeing name, never alone; the evidence keeps its kind', () => {

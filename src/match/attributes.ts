@@ -194,7 +194,8 @@ const SEP_BYTE = 0x1f;
 export function compareAttributeBytes(a: Buffer, aStart: number, aEnd: number, b: Buffer, bStart: number, bEnd: number, out: AttributeLevels): AttributeLevels {
   let as = aStart, bs = bStart;
   let ae = fieldEnd(a, as, aEnd), be = fieldEnd(b, bs, bEnd);
-  out.dateOfBirth = ae > as && be > bs ? compareDateValues(dateValue(a, as, ae), dateValue(b, bs, be)) : LEVEL.none;
+  const da = dateValue(a, as, ae), db = dateValue(b, bs, be);
+  out.dateOfBirth = da >= 0 && db >= 0 ? compareDateValues(da, db) : LEVEL.none;
   as = ae + 1; bs = be + 1; ae = fieldEnd(a, as, aEnd); be = fieldEnd(b, bs, bEnd);
   out.gender = equalLevel(a, as, ae, b, bs, be);
   as = ae + 1; bs = be + 1; ae = fieldEnd(a, as, aEnd); be = fieldEnd(b, bs, bEnd);
@@ -231,20 +232,31 @@ function sameBytes(a: Buffer, as: number, ae: number, b: Buffer, bs: number, be:
   return true;
 }
 
-/** A folded date of birth (`YYYYMMDD`, eight ASCII digits by construction) as the number YYYYMMDD. */
+/**
+ * A folded date of birth (`YYYYMMDD`) as the number YYYYMMDD; -1 for an empty field or anything but eight ASCII
+ * digits (folding never writes one, but a hand-edited snapshot could: it is no evidence).
+ */
 function dateValue(s: Buffer, from: number, to: number): number {
+  if (to - from !== 8) return -1;
   let v = 0;
-  for (let i = from; i < to; i++) v = v * 10 + s[i]! - 48;
+  for (let i = from; i < to; i++) {
+    const d = s[i]! - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
   return v;
 }
 
 /**
- * Two folded dates of birth: exact when every part is known and equal; close when they are compatible — the
+ * Two folded dates of birth (`foldDateOfBirth`; none for anything else): exact when every part is known and equal; close when they are compatible — the
  * known parts agree (a partial date), day and month are swapped, or one part differs in one digit (a slip on a
  * form); disagree otherwise.
  */
 export function compareDatesOfBirth(a: string, b: string): Level {
-  return compareDateValues(Number(a), Number(b));
+  const ba = Buffer.from(a, 'utf8');
+  const bb = Buffer.from(b, 'utf8');
+  const da = dateValue(ba, 0, ba.length), db = dateValue(bb, 0, bb.length);
+  return da >= 0 && db >= 0 ? compareDateValues(da, db) : LEVEL.none;
 }
 
 /** `compareDatesOfBirth` on dates as numbers YYYYMMDD (0 for an unknown month or day). */
@@ -298,7 +310,7 @@ const wordsA = new Int32Array(2 * MAX_ADDRESS_WORDS);
 const wordsB = new Int32Array(2 * MAX_ADDRESS_WORDS);
 
 /**
- * Whether the distinct words the two addresses share are at least 0.6 of the distinct words in either (Jaccard),
+ * Whether the distinct words the two addresses share are at least 0.6 of the distinct words of both together (Jaccard),
  * over the first `MAX_ADDRESS_WORDS` words of each, as split on single spaces. perf: on the bytes where they lie
  * (a space byte is a space in UTF-8, and equal bytes are equal words); two Sets of split words per comparison were
  * an eighth of the link's allocation on hard data.
