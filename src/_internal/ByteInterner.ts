@@ -205,7 +205,10 @@ export class ByteInterner {
     return this.bytes.text(this.starts.get(id), this.lengths.get(id));
   }
 
-  /** The entries as they are now, in shared memory (views of the offsets and the bytes: entries are only appended, so it stays valid for them). */
+  /**
+   * The entries as they are now, in shared memory: views of the offsets and the bytes, valid for these entries for
+   * good, as entries are only ever appended.
+   */
   view(): InternedView {
     return { chunks: [...this.bytes.chunks], starts: this.starts.sharedView(), lengths: this.lengths.sharedView() };
   }

@@ -14,6 +14,7 @@ import { KIND_ORDER, surviveFields, type MemberRecord } from '../merge/buildProf
 import { ruleFor, type SurvivorshipConfig } from '../merge/survivorshipConfig.js';
 import { ruleReadsValues, survivorIndex, type Candidate } from '../merge/survive.js';
 import type { SurvivorshipRule } from '../types.js';
+import { sameBytes } from '../_internal/sameBytes.js';
 
 type Fields = MemberRecord['fields'];
 
@@ -127,7 +128,7 @@ class FieldNames {
   of(bytes: Uint8Array, from: number, to: number, slot: number): FieldName {
     if (slot >= RECENT_SLOTS) return this.lookUp(bytes, from, to);
     const last = this.recent[slot];
-    if (last !== undefined && sameBytes(last.key, bytes, from, to)) return last;
+    if (last !== undefined && sameBytes(last.key, 0, last.key.length, bytes, from, to)) return last;
     const f = this.lookUp(bytes, from, to);
     this.recent[slot] = f;
     return f;
@@ -138,7 +139,7 @@ class FieldNames {
     for (let i = from; i < to; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
     const same = this.byHash.get(h);
     if (same !== undefined) {
-      for (const f of same) if (sameBytes(f.key, bytes, from, to)) return f;
+      for (const f of same) if (sameBytes(f.key, 0, f.key.length, bytes, from, to)) return f;
     }
     const name = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset + from, to - from).toString('utf8')) as string;
     const column = profileFieldName(name);
@@ -174,12 +175,6 @@ class FieldNames {
 /** The order of a profile's fields, as `JSON.stringify` writes `toProfileFields(surviveFields(…))`: array indexes first, by number, then by name. */
 function compareFieldNames(a: FieldName, b: FieldName): number {
   return indexRank(a) - indexRank(b) || compareStrings(a.name, b.name);
-}
-
-function sameBytes(key: Uint8Array, bytes: Uint8Array, from: number, to: number): boolean {
-  if (key.length !== to - from) return false;
-  for (let i = 0; i < key.length; i++) if (key[i] !== bytes[from + i]) return false;
-  return true;
 }
 
 const fieldNameCaches = new WeakMap<SurvivorshipConfig, FieldNames>();

@@ -242,7 +242,8 @@ export class GuardEvaluator {
 
   /** Why a weighed link was refused, in words: its weight and the evidence that pulled it down. */
   private describeRefusal(f: LinkFacts, weight: number): string {
-    // perf: one string built as it goes, not an array of reasons joined (this function allocated a quarter of the link's bytes at 1M hard).
+    // perf: one string built as it goes, not an array of reasons joined (this function allocated a quarter of the
+    // link's bytes at 1M hard).
     let why = '';
     if (f.names.first === LEVEL.disagree || f.names.last === LEVEL.disagree) why = `names differ: ${this.describeNames()}`;
     if (f.attributes.dateOfBirth === LEVEL.disagree) why = andReason(why, 'dates of birth differ');

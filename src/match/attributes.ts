@@ -1,3 +1,4 @@
+import { sameBytes } from '../_internal/sameBytes.js';
 import { LEVEL, type Level } from './levels.js';
 import { nameSimilarity } from './nameSimilarity.js';
 import { normalizeName } from './normalizeName.js';
@@ -213,7 +214,10 @@ export function compareAttributeBytes(a: Buffer, aStart: number, aEnd: number, b
   return out;
 }
 
-/** Where the field starting at `from` ends: the next separator, or `end` (`from` itself when past `end`: an empty field). */
+/**
+ * Where the field starting at `from` ends: the next separator, or `end` (`from` itself when past `end`: an empty
+ * field).
+ */
 function fieldEnd(s: Buffer, from: number, end: number): number {
   let i = from;
   while (i < end && s[i] !== SEP_BYTE) i++;
@@ -224,12 +228,6 @@ function fieldEnd(s: Buffer, from: number, end: number): number {
 function equalLevel(a: Buffer, as: number, ae: number, b: Buffer, bs: number, be: number): Level {
   if (ae <= as || be <= bs) return LEVEL.none;
   return sameBytes(a, as, ae, b, bs, be) ? LEVEL.exact : LEVEL.disagree;
-}
-
-function sameBytes(a: Buffer, as: number, ae: number, b: Buffer, bs: number, be: number): boolean {
-  if (ae - as !== be - bs) return false;
-  for (let i = 0; i < ae - as; i++) if (a[as + i] !== b[bs + i]) return false;
-  return true;
 }
 
 /**
@@ -248,9 +246,9 @@ function dateValue(s: Buffer, from: number, to: number): number {
 }
 
 /**
- * Two folded dates of birth (`foldDateOfBirth`; none for anything else): exact when every part is known and equal; close when they are compatible — the
- * known parts agree (a partial date), day and month are swapped, or one part differs in one digit (a slip on a
- * form); disagree otherwise.
+ * Two folded dates of birth (`foldDateOfBirth`; none for anything else): exact when every part is known and equal;
+ * close when they are compatible — the known parts agree (a partial date), day and month are swapped, or one part
+ * differs in one digit (a slip on a form); disagree otherwise.
  */
 export function compareDatesOfBirth(a: string, b: string): Level {
   const ba = Buffer.from(a, 'utf8');
@@ -310,10 +308,10 @@ const wordsA = new Int32Array(2 * MAX_ADDRESS_WORDS);
 const wordsB = new Int32Array(2 * MAX_ADDRESS_WORDS);
 
 /**
- * Whether the distinct words the two addresses share are at least 0.6 of the distinct words of both together (Jaccard),
- * over the first `MAX_ADDRESS_WORDS` words of each, as split on single spaces. perf: on the bytes where they lie
- * (a space byte is a space in UTF-8, and equal bytes are equal words); two Sets of split words per comparison were
- * an eighth of the link's allocation on hard data.
+ * Whether the distinct words the two addresses share are at least 0.6 of the distinct words of both together
+ * (Jaccard), over the first `MAX_ADDRESS_WORDS` words of each, as split on single spaces. perf: on the bytes where
+ * they lie (a space byte is a space in UTF-8, and equal bytes are equal words); two Sets of split words per
+ * comparison were an eighth of the link's allocation on hard data.
  */
 function wordsMostlyAgree(a: Buffer, as: number, ae: number, b: Buffer, bs: number, be: number): boolean {
   const na = wordBounds(a, as, ae, wordsA);
