@@ -78,6 +78,14 @@ const NOT_A_STRING: NormalizeFailure = Object.freeze({ ok: false, reason: 'inval
 export function normalizeEmail(input: string, options?: NormalizeEmailOptions): NormalizeEmailResult {
   if (typeof input !== 'string') return NOT_A_STRING;
   if (input.length > MAX_RAW) return TOO_LONG;
+  const junk = options?.junk ?? defaultJunkMatcher;
+  // perf: most inputs are already in the form the clean-up below produces, and valid: one scan says so, instead of
+  // the scans for non-ASCII, trimming and lower-casing and the two Unicode regexes (~7% of the batch's read).
+  const plainAt = plainAddressAt(input);
+  if (plainAt !== -1) {
+    if (junk.isJunk('email', input)) return JUNK;
+    return canonicalAddress(input, input, input.slice(0, plainAt), input.slice(plainAt + 1), junk);
+  }
   const nonAscii = hasNonAscii(input);
   let s = input;
   // perf: the Unicode clean-up only when a non-ASCII character is present (every invisible character is).
@@ -94,7 +102,6 @@ export function normalizeEmail(input: string, options?: NormalizeEmailOptions): 
   // RFC 1034 §3.1: a trailing dot makes the domain absolute; it names the same domain.
   if (s.charCodeAt(s.length - 1) === 0x2e /* . */) s = s.slice(0, -1);
 
-  const junk = options?.junk ?? defaultJunkMatcher;
   // Before the syntax check, so `n/a`, `none`, `-` in an email column count as junk, not as invalid addresses.
   if (junk.isJunk('email', s)) return JUNK;
 
@@ -109,7 +116,11 @@ export function normalizeEmail(input: string, options?: NormalizeEmailOptions): 
   if (domain.length > MAX_DOMAIN) return invalid(`domain over ${MAX_DOMAIN} characters`);
   if (!LOCAL.test(local)) return invalid(explainLocal(local));
   if (!DOMAIN.test(domain)) return invalid(explainDomain(domain));
+  return canonicalAddress(input, s, local, domain, junk);
+}
 
+/** Steps 4–6 for an address `s` (cleaned up, `local@domain`, valid syntax, not junk itself). */
+function canonicalAddress(input: string, s: string, local: string, domain: string, junk: JunkMatcher): NormalizeEmailResult {
   const rule = PROVIDERS.get(domain);
   let value = s;
   let canonicalDomain = domain;
@@ -136,6 +147,68 @@ export function normalizeEmail(input: string, options?: NormalizeEmailOptions): 
   if (junk.isJunk('email', suggested)) return JUNK;
   return { ok: true, value, raw: input, domain, typoOf, suggested };
 }
+
+/**
+ * The position of the `@` when `s` is an address the clean-up (steps 1–2) leaves as it is and the syntax rules
+ * (step 3) accept, else -1 (then the general path decides). ASCII only: lower-case atext and dots in the local part
+ * (no dot first, last or doubled), then labels of `a-z`, digits and inner hyphens, the last one alphabetic (2 to
+ * 63 letters) or an `xn--` A-label, as `LOCAL` and `DOMAIN` read ASCII text. Refused here and left to the general
+ * path: upper case, a trailing dot, a leading quote (`unwrap`), anything over the length limits.
+ * Exported for its property test, which holds it to the general path.
+ */
+export function plainAddressAt(s: string): number {
+  const n = s.length;
+  if (n === 0 || n > MAX_LENGTH || s.charCodeAt(0) === 0x27 /* ' */) return -1;
+  let at = -1;
+  let prev = 0x2e; // as if after a dot: no dot may come first
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x40 /* @ */) {
+      if (prev === 0x2e || i > MAX_LOCAL) return -1;
+      at = i;
+      break;
+    }
+    if (c === 0x2e ? prev === 0x2e : c >= 0x80 || ATEXT_ASCII[c] !== 1) return -1;
+    prev = c;
+  }
+  if (at === -1 || n - at - 1 > MAX_DOMAIN) return -1;
+  let labels = 0;
+  let start = at + 1;
+  for (let i = start; i <= n; i++) {
+    const c = i === n ? 0x2e : s.charCodeAt(i);
+    if (c !== 0x2e) {
+      if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2d)) return -1;
+      continue;
+    }
+    const len = i - start;
+    if (len === 0 || len > 63) return -1;
+    if (i < n) {
+      if (s.charCodeAt(start) === 0x2d || s.charCodeAt(i - 1) === 0x2d) return -1;
+      labels++;
+      start = i + 1;
+    } else if (labels === 0 || !isAsciiTopLabel(s, start, i)) return -1;
+  }
+  return at;
+}
+
+/** `[a-z]{2,63}`, or `xn--[a-z0-9-]{0,58}[a-z0-9]`: `DOMAIN`'s last label in ASCII (its characters already checked). */
+function isAsciiTopLabel(s: string, from: number, to: number): boolean {
+  const len = to - from;
+  if (len >= 5 && s.startsWith('xn--', from)) return s.charCodeAt(to - 1) !== 0x2d;
+  if (len < 2) return false;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x61 || c > 0x7a) return false;
+  }
+  return true;
+}
+
+/** 1 for the lower-case ASCII atext characters (RFC 5322 §3.2.3), as `ATEXT` reads ASCII. */
+const ATEXT_ASCII = ((): Uint8Array => {
+  const t = new Uint8Array(128);
+  for (const c of "abcdefghijklmnopqrstuvwxyz0123456789!#$%&'*+/=?^_`{|}~-") t[c.charCodeAt(0)] = 1;
+  return t;
+})();
 
 function invalid(detail: string): NormalizeFailure {
   return { ok: false, reason: 'invalid_email', detail };
