@@ -423,6 +423,8 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
     // collection, through the stages where the run peaks. Collected after each when the process allows it (the
     // CLI runs with --expose-gc); ~0.1 s each.
     const collect = (): void => (globalThis as { gc?: () => void }).gc?.();
+    // The parts' threads start while this thread plans the link.
+    if (linkParts > 1) linking.startAhead(linkParts);
     await batch.linkInParts(linkParts, (task) => linking.linkPart(task), collect);
     collect();
     stages.push(stageTiming('link', t, batch.size));
