@@ -18,6 +18,20 @@ describe.skipIf(!existsSync('/proc/self/task'))('BatchPool.startAhead', () => {
     expect(threadCount()).toBeLessThanOrEqual(before);
   }, 30_000);
 
+  test('threads started ahead that no request took can be ended before the pool', async () => {
+    const pool = new BatchPool({}, 1);
+    await settle();
+    const base = threadCount();
+    pool.startAhead(2);
+    await settle();
+    const withAhead = threadCount();
+    expect(withAhead).toBeGreaterThanOrEqual(base + 2);
+    await pool.endAhead();
+    await settle();
+    expect(threadCount()).toBeLessThanOrEqual(withAhead - 2);
+    await pool.close();
+  }, 30_000);
+
   test('a pool without threads starts none', async () => {
     const before = threadCount();
     const pool = new BatchPool({}, 0);

@@ -110,19 +110,28 @@ export class BatchPool {
    * left unused are ended with the pool.
    */
   startAhead(n: number): void {
-    if (this.workers.length === 0 || this.closed) return;
+    if (this.workers.length === 0 || this.closed || this.failure) return;
     while (this.ahead.length < n) {
       const w = startWorker(this.config ?? {});
       // A thread that fails before it is given a request is dropped; the request then starts another.
-      w.on('error', () => {});
-      w.once('exit', () => {
+      const drop = (): void => {
         const i = this.ahead.indexOf(w);
         if (i !== -1) this.ahead.splice(i, 1);
+      };
+      w.on('error', drop);
+      w.once('exit', () => {
+        drop();
         this.linkers.delete(w);
       });
       this.linkers.add(w);
       this.ahead.push(w);
     }
+  }
+
+  /** Ends the threads started ahead that no request took (a link planned as one part needs none). */
+  async endAhead(): Promise<void> {
+    const unused = this.ahead.splice(0);
+    await Promise.all(unused.map((w) => w.terminate()));
   }
 
   /**

@@ -426,6 +426,7 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
     // The parts' threads start while this thread plans the link.
     if (linkParts > 1) linking.startAhead(linkParts);
     await batch.linkInParts(linkParts, (task) => linking.linkPart(task), collect);
+    await linking.endAhead();
     collect();
     stages.push(stageTiming('link', t, batch.size));
 
