@@ -55,50 +55,73 @@ export function outputLines(c: BatchColumns, config: SurvivorshipConfig, task: L
   // One JSON text at a time built as bytes (evidence lines, profile lines, created events).
   const entry = new JsonBytes();
   const warmer = new CacheWarmer();
+  // perf: one function per kind, each a loop and nothing after it. V8 optimizes a long loop while it runs (OSR),
+  // before the code after the loop has run; with the four kinds in one function, that code (and the other kinds'
+  // branches) had no type feedback, so every block left the optimized loop through a deoptimization and the
+  // function was compiled again and again (18 times a 2M-row run, in each worker).
   switch (task.kind) {
     case 'mapping':
-      for (let i = task.from; i < task.to; i++) {
-        if ((i - task.from) % WARM_SERIALS === 0) warmer.profileSerials(c, i, Math.min(task.to, i + WARM_SERIALS));
-        writeMappingLine(out, c, i, task.csvSafe === true);
-      }
-      break;
+      mappingLines(out, warmer, c, task.from, task.to, task.csvSafe === true);
+      return { bytes: out.finish() };
     case 'profiles':
-      for (let p = task.from; p < task.to; p++) {
-        if ((p - task.from) % WARM_PROFILES === 0) warmer.profiles(c, p, Math.min(task.to, p + WARM_PROFILES));
-        writeProfileJson(out, entry, c, p, config, task.lineage ?? 'full');
-      }
+      profileLines(out, entry, warmer, c, config, task.from, task.to, task.lineage ?? 'full');
       if (task.statsSources !== undefined) return { bytes: out.finish(), stats: profileBlockStats(c, task.from, task.to, task.statsSources) };
-      break;
+      return { bytes: out.finish() };
     case 'created': {
-      let lines = 0;
-      for (let p = task.from; p < task.to; p++) {
-        if ((p - task.from) % WARM_CREATED === 0) warmer.memberIds(c, p, Math.min(task.to, p + WARM_CREATED));
-        if (c.createdProfile[p] !== 1) continue;
-        writeCreatedJson(entry, c, p);
-        out.appendBytes(entry.bytes, entry.length);
-        out.endLine();
-        lines++;
-      }
+      const lines = createdLines(out, entry, warmer, c, task.from, task.to);
       return { bytes: out.finish(), lines };
     }
     case 'evidence': {
-      const reasons = c.evidence.why.entry;
-      let w = lowerBound(reasons, task.from);
-      let lines = 0;
-      for (let i = task.from; i < task.to; i++) {
-        // Refusals only: most decisions are skipped, and reading theirs ahead would be wasted.
-        if (task.refusedOnly !== true && (i - task.from) % WARM_DECISIONS === 0) warmer.decisions(c, i, Math.min(task.to, i + WARM_DECISIONS));
-        const why = w < reasons.length && reasons[w] === i ? w++ : -1;
-        if (task.refusedOnly === true && isAcceptedOutcome(c.evidence.outcome[i]!)) continue;
-        writeEvidenceJson(entry, c, i, why);
-        out.appendBytes(entry.bytes, entry.length);
-        out.endLine();
-        lines++;
-      }
+      const lines = evidenceLines(out, entry, warmer, c, task.from, task.to, task.refusedOnly === true);
       return task.refusedOnly === true ? { bytes: out.finish(), lines } : { bytes: out.finish() };
     }
   }
-  return { bytes: out.finish() };
+}
+
+function mappingLines(out: Utf8Lines, warmer: CacheWarmer, c: BatchColumns, from: number, to: number, csvSafe: boolean): void {
+  for (let i = from; i < to; i++) {
+    if ((i - from) % WARM_SERIALS === 0) warmer.profileSerials(c, i, Math.min(to, i + WARM_SERIALS));
+    writeMappingLine(out, c, i, csvSafe);
+  }
+}
+
+function profileLines(out: Utf8Lines, entry: JsonBytes, warmer: CacheWarmer, c: BatchColumns, config: SurvivorshipConfig, from: number, to: number, lineage: ProfileLineage): void {
+  for (let p = from; p < to; p++) {
+    if ((p - from) % WARM_PROFILES === 0) warmer.profiles(c, p, Math.min(to, p + WARM_PROFILES));
+    writeProfileJson(out, entry, c, p, config, lineage);
+  }
+}
+
+/** The `created` events of profiles [from, to) that this run creates; returns how many. */
+function createdLines(out: Utf8Lines, entry: JsonBytes, warmer: CacheWarmer, c: BatchColumns, from: number, to: number): number {
+  let lines = 0;
+  for (let p = from; p < to; p++) {
+    if ((p - from) % WARM_CREATED === 0) warmer.memberIds(c, p, Math.min(to, p + WARM_CREATED));
+    if (c.createdProfile[p] !== 1) continue;
+    writeCreatedJson(entry, c, p);
+    out.appendBytes(entry.bytes, entry.length);
+    out.endLine();
+    lines++;
+  }
+  return lines;
+}
+
+/** Evidence lines of decisions [from, to) (`refusedOnly`: of the refused ones); returns how many. */
+function evidenceLines(out: Utf8Lines, entry: JsonBytes, warmer: CacheWarmer, c: BatchColumns, from: number, to: number, refusedOnly: boolean): number {
+  const reasons = c.evidence.why.entry;
+  let w = lowerBound(reasons, from);
+  let lines = 0;
+  for (let i = from; i < to; i++) {
+    // Refusals only: most decisions are skipped, and reading theirs ahead would be wasted.
+    if (!refusedOnly && (i - from) % WARM_DECISIONS === 0) warmer.decisions(c, i, Math.min(to, i + WARM_DECISIONS));
+    const why = w < reasons.length && reasons[w] === i ? w++ : -1;
+    if (refusedOnly && isAcceptedOutcome(c.evidence.outcome[i]!)) continue;
+    writeEvidenceJson(entry, c, i, why);
+    out.appendBytes(entry.bytes, entry.length);
+    out.endLine();
+    lines++;
+  }
+  return lines;
 }
 
 /** A block of `mapping.parquet` or `profiles.parquet` as columns, with the same rows `outputLines` would write. */
