@@ -80,7 +80,8 @@ export function normalizeEmail(input: string, options?: NormalizeEmailOptions): 
   if (input.length > MAX_RAW) return TOO_LONG;
   const junk = options?.junk ?? defaultJunkMatcher;
   // perf: most inputs are already in the form the clean-up below produces, and valid: one scan says so, instead of
-  // the scans for non-ASCII, trimming and lower-casing and the two Unicode regexes (~7% of the batch's read).
+  // the scans for non-ASCII, trimming and lower-casing and the two Unicode regexes (the 2M benchmark file's emails:
+  // 950 → 685 ns an email, 69% of them taking this path).
   const plainAt = plainAddressAt(input);
   if (plainAt !== -1) {
     if (junk.isJunk('email', input)) return JUNK;
@@ -203,10 +204,11 @@ function isAsciiTopLabel(s: string, from: number, to: number): boolean {
   return true;
 }
 
-/** 1 for the lower-case ASCII atext characters (RFC 5322 §3.2.3), as `ATEXT` reads ASCII. */
+/** 1 for each ASCII character `ATEXT` accepts (lower-case atext, RFC 5322 §3.2.3): the table derived from the rule. */
 const ATEXT_ASCII = ((): Uint8Array => {
+  const one = new RegExp(`^(?:${ATEXT})$`, 'u');
   const t = new Uint8Array(128);
-  for (const c of "abcdefghijklmnopqrstuvwxyz0123456789!#$%&'*+/=?^_`{|}~-") t[c.charCodeAt(0)] = 1;
+  for (let c = 0; c < 128; c++) t[c] = one.test(String.fromCharCode(c)) ? 1 : 0;
   return t;
 })();
 
