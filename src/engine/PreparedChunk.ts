@@ -292,21 +292,25 @@ export class PreparedChunkWriter {
 
   /** Appends `s`, which must be ASCII (JSON punctuation, field names, numbers), to the open text. */
   textAscii(s: string): void {
-    this.reserve(s.length);
+    const n = s.length;
+    this.reserve(n);
     const bytes = this.bytes;
     const at = this.nBytes;
-    for (let i = 0; i < s.length; i++) bytes[at + i] = s.charCodeAt(i);
-    this.nBytes = at + s.length;
+    const codeAt = String.prototype.charCodeAt; // perf: docs/architecture.md, "Loops over a string's characters"
+    for (let i = 0; i < n; i++) bytes[at + i] = codeAt.call(s, i);
+    this.nBytes = at + n;
   }
 
   /** Appends `JSON.stringify(s)` as UTF-8 to the open text. */
   textJsonString(s: string): void {
-    this.reserve(s.length + 2);
+    const n = s.length;
+    this.reserve(n + 2);
     const bytes = this.bytes;
     const at = this.nBytes;
     bytes[at] = 0x22;
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
+    const codeAt = String.prototype.charCodeAt; // perf: docs/architecture.md, "Loops over a string's characters"
+    for (let i = 0; i < n; i++) {
+      const c = codeAt.call(s, i);
       // Printable ASCII but a quote or backslash is written as it is; anything else as JSON.stringify writes it.
       if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) {
         const quoted = JSON.stringify(s);
@@ -316,8 +320,8 @@ export class PreparedChunkWriter {
       }
       bytes[at + 1 + i] = c;
     }
-    bytes[at + 1 + s.length] = 0x22;
-    this.nBytes = at + s.length + 2;
+    bytes[at + 1 + n] = 0x22;
+    this.nBytes = at + n + 2;
   }
 
   /** Closes the open text: its ref. */
@@ -338,8 +342,9 @@ export class PreparedChunkWriter {
     const at = this.nBytes;
     // perf: as in addString, ASCII is copied in a JS loop: a native write per string cost more than the copy.
     let len = s.length;
+    const codeAt = String.prototype.charCodeAt; // perf: docs/architecture.md, "Loops over a string's characters"
     for (let i = 0; i < len; i++) {
-      const c = s.charCodeAt(i);
+      const c = codeAt.call(s, i);
       if (c >= 0x80) {
         len = bytes.write(s, at, 'utf8');
         break;
@@ -357,8 +362,9 @@ export class PreparedChunkWriter {
     // Buffer.write per string cost more than the copy itself.
     let len = s.length;
     let h = 0x811c9dc5;
+    const codeAt = String.prototype.charCodeAt; // perf: docs/architecture.md, "Loops over a string's characters"
     for (let i = 0; i < len; i++) {
-      const c = s.charCodeAt(i);
+      const c = codeAt.call(s, i);
       if (c >= 0x80) {
         len = -1;
         break;
@@ -378,20 +384,23 @@ export class PreparedChunkWriter {
    * building it (see `RecordKeys`).
    */
   private addKey(prefix: string, value: string): number {
-    const n = prefix.length + value.length;
+    const np = prefix.length;
+    const nv = value.length;
+    const n = np + nv;
     this.reserve(3 * n);
     const bytes = this.bytes;
     const at = this.nBytes;
     let h = 0x811c9dc5;
-    for (let i = 0; i < prefix.length; i++) {
-      const c = prefix.charCodeAt(i);
+    const codeAt = String.prototype.charCodeAt; // perf: docs/architecture.md, "Loops over a string's characters"
+    for (let i = 0; i < np; i++) {
+      const c = codeAt.call(prefix, i);
       if (c >= 0x80) return this.addString(prefix + value);
       bytes[at + i] = c;
       h = Math.imul(h ^ c, 0x01000193);
     }
-    const v = at + prefix.length;
-    for (let i = 0; i < value.length; i++) {
-      const c = value.charCodeAt(i);
+    const v = at + np;
+    for (let i = 0; i < nv; i++) {
+      const c = codeAt.call(value, i);
       if (c >= 0x80) return this.addString(prefix + value);
       bytes[v + i] = c;
       h = Math.imul(h ^ c, 0x01000193);

@@ -28,8 +28,10 @@ const NON_LETTERS = /[^\p{L}\p{N} ]+/gu;
  */
 function isPlainAsciiName(s: string): boolean {
   let afterSpace = true;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
+  const codeAt = String.prototype.charCodeAt; // perf: docs/architecture.md, "Loops over a string's characters"
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const c = codeAt.call(s, i);
     if (c === 0x20) {
       if (afterSpace) return false;
       afterSpace = true;
@@ -38,5 +40,5 @@ function isPlainAsciiName(s: string): boolean {
     afterSpace = false;
     if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39))) return false;
   }
-  return !afterSpace || s.length === 0;
+  return !afterSpace || n === 0;
 }

@@ -9,13 +9,14 @@
  */
 export function trimUnicode(s: string): string {
   let t = s.trim();
+  const codeAt = String.prototype.charCodeAt; // perf: docs/architecture.md, "Loops over a string's characters"
   for (;;) {
     const n = t.length;
-    if (n === 0 || (!isInvisible(t.charCodeAt(0)) && !isInvisible(t.charCodeAt(n - 1)))) return t;
+    if (n === 0 || (!isInvisible(codeAt.call(t, 0)) && !isInvisible(codeAt.call(t, n - 1)))) return t;
     let start = 0;
     let end = n;
-    while (start < end && isInvisible(t.charCodeAt(start))) start++;
-    while (end > start && isInvisible(t.charCodeAt(end - 1))) end--;
+    while (start < end && isInvisible(codeAt.call(t, start))) start++;
+    while (end > start && isInvisible(codeAt.call(t, end - 1))) end--;
     t = t.slice(start, end).trim();
   }
 }

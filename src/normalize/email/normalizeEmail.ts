@@ -158,12 +158,13 @@ function canonicalAddress(input: string, s: string, local: string, domain: strin
  * Exported for its property test, which holds it to the general path.
  */
 export function plainAddressAt(s: string): number {
+  const codeAt = String.prototype.charCodeAt; // perf: docs/architecture.md, "Loops over a string's characters"
   const n = s.length;
-  if (n === 0 || n > MAX_LENGTH || s.charCodeAt(0) === 0x27 /* ' */) return -1;
+  if (n === 0 || n > MAX_LENGTH || codeAt.call(s, 0) === 0x27 /* ' */) return -1;
   let at = -1;
   let prev = 0x2e; // as if after a dot: no dot may come first
   for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
+    const c = codeAt.call(s, i);
     if (c === 0x40 /* @ */) {
       if (prev === 0x2e || i > MAX_LOCAL) return -1;
       at = i;
@@ -176,7 +177,7 @@ export function plainAddressAt(s: string): number {
   let labels = 0;
   let start = at + 1;
   for (let i = start; i <= n; i++) {
-    const c = i === n ? 0x2e : s.charCodeAt(i);
+    const c = i === n ? 0x2e : codeAt.call(s, i);
     if (c !== 0x2e) {
       if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2d)) return -1;
       continue;
@@ -184,7 +185,7 @@ export function plainAddressAt(s: string): number {
     const len = i - start;
     if (len === 0 || len > 63) return -1;
     if (i < n) {
-      if (s.charCodeAt(start) === 0x2d || s.charCodeAt(i - 1) === 0x2d) return -1;
+      if (codeAt.call(s, start) === 0x2d || codeAt.call(s, i - 1) === 0x2d) return -1;
       labels++;
       start = i + 1;
     } else if (labels === 0 || !isAsciiTopLabel(s, start, i)) return -1;
@@ -195,10 +196,11 @@ export function plainAddressAt(s: string): number {
 /** `[a-z]{2,63}`, or `xn--[a-z0-9-]{0,58}[a-z0-9]`: `DOMAIN`'s last label in ASCII (its characters already checked). */
 function isAsciiTopLabel(s: string, from: number, to: number): boolean {
   const len = to - from;
-  if (len >= 5 && s.startsWith('xn--', from)) return s.charCodeAt(to - 1) !== 0x2d;
+  const codeAt = String.prototype.charCodeAt; // perf: docs/architecture.md, "Loops over a string's characters"
+  if (len >= 5 && String.prototype.startsWith.call(s, 'xn--', from)) return codeAt.call(s, to - 1) !== 0x2d;
   if (len < 2) return false;
   for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i);
+    const c = codeAt.call(s, i);
     if (c < 0x61 || c > 0x7a) return false;
   }
   return true;

@@ -141,11 +141,12 @@ function matchesListed(table: KindTable, v: string): boolean {
 function isJunkEmailShape(v: string): boolean {
   // One backward scan over the domain for the last "@" and the last two dots after it.
   // perf: String#lastIndexOf costs ~40 ns a call in V8; the domain is a few characters long.
+  const codeAt = String.prototype.charCodeAt; // perf: docs/architecture.md, "Loops over a string's characters"
   let at = -1;
   let lastDot = -1;
   let prevDot = -1;
   for (let i = v.length - 1; i >= 0; i--) {
-    const c = v.charCodeAt(i);
+    const c = codeAt.call(v, i);
     if (c === 0x40 /* @ */) {
       at = i;
       break;
@@ -163,14 +164,15 @@ function isJunkEmailShape(v: string): boolean {
   // local@local.tld: the domain is the local part, one dot, then a listed TLD.
   const localLength = at;
   if (lastDot !== at + 1 + localLength) return false;
-  for (let i = 0; i < localLength; i++) if (v.charCodeAt(i) !== v.charCodeAt(at + 1 + i)) return false;
+  for (let i = 0; i < localLength; i++) if (codeAt.call(v, i) !== codeAt.call(v, at + 1 + i)) return false;
   return isOneOf(v, lastDot + 1, MIRRORED_EMAIL_TLDS);
 }
 
 /** Whether `v` from `start` to its end is one of `words`. */
 function isOneOf(v: string, start: number, words: readonly string[]): boolean {
   const length = v.length - start;
-  for (let i = 0; i < words.length; i++) if (words[i]!.length === length && v.startsWith(words[i]!, start)) return true;
+  const startsWith = String.prototype.startsWith; // perf: docs/architecture.md, "Loops over a string's characters"
+  for (let i = 0; i < words.length; i++) if (words[i]!.length === length && startsWith.call(v, words[i]!, start)) return true;
   return false;
 }
 
@@ -183,7 +185,10 @@ function fold(s: string): string {
   const n = s.length;
   if (n === 0) return s;
   let t = s;
-  if (s.charCodeAt(0) <= 0x20 || s.charCodeAt(n - 1) <= 0x20 || s.charCodeAt(0) > 0x7f || s.charCodeAt(n - 1) > 0x7f) t = s.trim();
+  const codeAt = String.prototype.charCodeAt; // perf: docs/architecture.md, "Loops over a string's characters"
+  const first = codeAt.call(s, 0);
+  const last = codeAt.call(s, n - 1);
+  if (first <= 0x20 || last <= 0x20 || first > 0x7f || last > 0x7f) t = s.trim();
   return NEEDS_LOWER_CASE.test(t) ? t.toLowerCase() : t;
 }
 
@@ -196,8 +201,10 @@ function foldValue(v: string): string {
 
 /** `+` followed by digits only, or digits only: already canonical, nothing to strip. */
 function isPlainPhone(v: string): boolean {
-  for (let i = v.charCodeAt(0) === 0x2b ? 1 : 0; i < v.length; i++) {
-    const c = v.charCodeAt(i);
+  const codeAt = String.prototype.charCodeAt; // perf: docs/architecture.md, "Loops over a string's characters"
+  const n = v.length;
+  for (let i = codeAt.call(v, 0) === 0x2b ? 1 : 0; i < n; i++) {
+    const c = codeAt.call(v, i);
     if (c < 0x30 || c > 0x39) return false;
   }
   return true;

@@ -132,15 +132,17 @@ export const BUILT_IN_PATTERNS: Readonly<Record<IdentifierKind, RegExp>> = {
  * ~100 ns each (a property test holds this to the patterns).
  */
 export function missesBuiltInPhonePatterns(v: string): boolean {
-  if (v.length < 2 || v.charCodeAt(0) !== 0x2b /* + */) return false;
+  const codeAt = String.prototype.charCodeAt; // perf: docs/architecture.md, "Loops over a string's characters"
+  const n = v.length;
+  if (n < 2 || codeAt.call(v, 0) !== 0x2b /* + */) return false;
   let run = 0;
   // Runs of digits one up (…1234…) and one down (…4321…): `12345678` ends an up run of 8 or more at 8, and
   // `98765432` a down run of 8 or more at 2. perf: counted in this scan, not by two `includes` after it.
   let up = 0;
   let down = 0;
   let prev = -1;
-  for (let i = 1; i < v.length; i++) {
-    const c = v.charCodeAt(i);
+  for (let i = 1; i < n; i++) {
+    const c = codeAt.call(v, i);
     if (c < 48 || c > 57) return false;
     run = c === prev ? run + 1 : 1;
     up = c === prev + 1 ? up + 1 : 1;

@@ -149,8 +149,10 @@ function canonicalKeyOf(input: string, region: CountryCode): string | NormalizeF
     if (!isAsciiPhoneText(s)) return NOT_PHONE_SHAPED;
   }
   // Leading/trailing spaces; a `+` anywhere but first (or first inside a leading bracket) is refused.
+  const codeAt = String.prototype.charCodeAt; // perf: docs/architecture.md, "Loops over a string's characters"
+  const n = s.length;
   let start = 0;
-  while (start < s.length && s.charCodeAt(start) === 0x20) start++;
+  while (start < n && codeAt.call(s, start) === 0x20) start++;
   // The country code in brackets, `(+971) 50 123 4567` (also `( +44 )`): the `+` opens the number as in `+971 50…`.
   // `(00971) …` needs nothing here (its digits start with `00`), and `(971) 50 123 4567` without `+` or `00` is a
   // country code only by inference: its digits are `971501234567`, read nationally first and internationally when
@@ -158,25 +160,25 @@ function canonicalKeyOf(input: string, region: CountryCode): string | NormalizeF
   // group is the country code": calling codes are prefix-free, so when the bracketed group is one, the calling code
   // found at the start of the digits is that group. And a bracketed national number (`(050) 123 4567` in AE,
   // `(415) 555-2671` in US, `(20) 7946 0958` in GB) stays national: the national reading comes first and wins.
-  if (s.charCodeAt(start) === 0x28 /* ( */) {
+  if (codeAt.call(s, start) === 0x28 /* ( */) {
     let i = start + 1;
-    while (i < s.length && s.charCodeAt(i) === 0x20) i++;
-    if (s.charCodeAt(i) === 0x2b) start = i;
+    while (i < n && codeAt.call(s, i) === 0x20) i++;
+    if (codeAt.call(s, i) === 0x2b) start = i;
   }
-  const plus = s.charCodeAt(start) === 0x2b;
+  const plus = codeAt.call(s, start) === 0x2b;
   if (s.indexOf('+', plus ? start + 1 : start) !== -1) return BAD_PLUS;
   const digits = onlyDigits(s);
   if (digits.length === 0) return s.trim() === '' ? EMPTY : NO_DIGITS;
   if (plus) return boundDigits(digits) ?? `+${digits}`;
   // `00` is the international prefix of ITU-T E.164 Recommendation (and of every region in our data).
-  if (digits.charCodeAt(0) === 0x30 && digits.charCodeAt(1) === 0x30) {
+  if (codeAt.call(digits, 0) === 0x30 && codeAt.call(digits, 1) === 0x30) {
     const intl = digits.slice(2);
     return boundDigits(intl) ?? `+${intl}`;
   }
   const bad = boundDigits(digits);
   if (bad !== undefined) return bad;
   const trunk = trunkZeroCallingCode(region);
-  if (trunk !== undefined && digits.charCodeAt(0) === 0x30) return `+${trunk}${digits.slice(1)}`;
+  if (trunk !== undefined && codeAt.call(digits, 0) === 0x30) return `+${trunk}${digits.slice(1)}`;
   return `${region}:${digits}`;
 }
 
@@ -188,9 +190,11 @@ function boundDigits(digits: string): NormalizeFailure | undefined {
 
 /** `+` then ASCII digits only. */
 function isPlusDigits(s: string): boolean {
-  if (s.length < 2 || s.charCodeAt(0) !== 0x2b) return false;
-  for (let i = 1; i < s.length; i++) {
-    const c = s.charCodeAt(i);
+  const codeAt = String.prototype.charCodeAt; // perf: docs/architecture.md, "Loops over a string's characters"
+  const n = s.length;
+  if (n < 2 || codeAt.call(s, 0) !== 0x2b) return false;
+  for (let i = 1; i < n; i++) {
+    const c = codeAt.call(s, i);
     if (c < 0x30 || c > 0x39) return false;
   }
   return true;
@@ -198,8 +202,10 @@ function isPlusDigits(s: string): boolean {
 
 /** Only digits, `+`, space and the separators people type: `-` `.` `(` `)` `/`. */
 function isAsciiPhoneText(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
+  const codeAt = String.prototype.charCodeAt; // perf: docs/architecture.md, "Loops over a string's characters"
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const c = codeAt.call(s, i);
     if (c >= 0x30 && c <= 0x39) continue;
     if (c === 0x20 || c === 0x2b || c === 0x2d || c === 0x2e || c === 0x28 || c === 0x29 || c === 0x2f) continue;
     return false;
@@ -209,8 +215,10 @@ function isAsciiPhoneText(s: string): boolean {
 
 function onlyDigits(s: string): string {
   // perf: the common all-digit input is returned as is; otherwise one native replace.
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
+  const codeAt = String.prototype.charCodeAt; // perf: docs/architecture.md, "Loops over a string's characters"
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const c = codeAt.call(s, i);
     if (c < 0x30 || c > 0x39) return s.replace(NON_DIGIT, '');
   }
   return s;
@@ -477,8 +485,9 @@ export function isPlaceholderNumber(digits: string): boolean {
   if (n >= 7 && sameDigits(digits, 3)) return true;
   let up = true;
   let down = true;
+  const codeAt = String.prototype.charCodeAt; // perf: docs/architecture.md, "Loops over a string's characters"
   for (let i = 1; i < n && (up || down); i++) {
-    const d = digits.charCodeAt(i) - digits.charCodeAt(i - 1);
+    const d = codeAt.call(digits, i) - codeAt.call(digits, i - 1);
     if (d !== 1 && d !== -9) up = false;
     if (d !== -1 && d !== 9) down = false;
   }
@@ -487,8 +496,10 @@ export function isPlaceholderNumber(digits: string): boolean {
 
 /** True when every digit from `from - 1` on equals the one before it. */
 function sameDigits(digits: string, from: number): boolean {
-  const first = digits.charCodeAt(from - 1);
-  for (let i = from; i < digits.length; i++) if (digits.charCodeAt(i) !== first) return false;
+  const codeAt = String.prototype.charCodeAt; // perf: docs/architecture.md, "Loops over a string's characters"
+  const first = codeAt.call(digits, from - 1);
+  const n = digits.length;
+  for (let i = from; i < n; i++) if (codeAt.call(digits, i) !== first) return false;
   return true;
 }
 
