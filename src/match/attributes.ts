@@ -177,6 +177,21 @@ export function noAttributeLevels(): AttributeLevels {
   return { dateOfBirth: LEVEL.none, gender: LEVEL.none, postcode: LEVEL.none, city: LEVEL.none, address: LEVEL.none, country: LEVEL.none };
 }
 
+/** Sets every level of `out` to none. perf: field by field (`Object.assign` from a constant was ~4% of a link part). */
+export function clearAttributeLevels(out: AttributeLevels): void {
+  out.dateOfBirth = out.gender = out.postcode = out.city = out.address = out.country = LEVEL.none;
+}
+
+/** Copies `from`'s levels into `to`, field by field (perf: as `clearAttributeLevels`). */
+export function copyAttributeLevels(to: AttributeLevels, from: AttributeLevels): void {
+  to.dateOfBirth = from.dateOfBirth;
+  to.gender = from.gender;
+  to.postcode = from.postcode;
+  to.city = from.city;
+  to.address = from.address;
+  to.country = from.country;
+}
+
 /** Compares two folded attribute strings (`foldAttributes`), writing the levels into `out`. Symmetric. */
 export function compareAttributes(a: string, b: string, out: AttributeLevels): AttributeLevels {
   const ba = Buffer.from(a, 'utf8');
