@@ -120,7 +120,7 @@ function nameField(into: PreparedChunkWriter, sep: string, field: string, v: str
 /** Writes one evidence field when it holds text; whether it did. `field`: its name quoted, with the colon. */
 function evidenceField(into: PreparedChunkWriter, sep: string, field: string, v: unknown): boolean {
   if (typeof v !== 'string') return false;
-  const t = v.trim();
+  const t = String.prototype.trim.call(v); // perf: docs/architecture.md, "Loops over a string's characters"
   if (t === '') return false;
   into.textAscii(sep);
   into.textAscii(field);

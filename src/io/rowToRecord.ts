@@ -130,7 +130,7 @@ export function createRowMapper(options: RowMapperOptions = {}): RowMapper {
             problems.push(typeIssue(role.name, 'expected a string'));
             break;
           }
-          const v = raw.trim();
+          const v = String.prototype.trim.call(raw); // perf: as in splitValues
           if (v === '') break;
           // Several columns for one of these fields: the first non-empty one counts; for the date of birth the
           // longest (a full date beats a `birth_year` column, whatever the column order).
@@ -255,9 +255,10 @@ function collect(value: unknown, into: string[] | undefined, name: string, reaso
 }
 
 function splitValues(cell: string, into: string[] | undefined): string[] | undefined {
-  // perf: most cells hold one value; split only when a separator is present.
-  if (cell.indexOf('|') === -1) {
-    const v = cell.trim();
+  // perf: most cells hold one value; split only when a separator is present. The methods by their known function:
+  // a cell may be any of several string representations (docs/architecture.md, "Loops over a string's characters").
+  if (String.prototype.indexOf.call(cell, '|') === -1) {
+    const v = String.prototype.trim.call(cell);
     if (v === '') return into;
     // perf: `[v]` holds one slot; an empty array's first push reserved seventeen (~130 bytes a list).
     if (into === undefined) return [v];

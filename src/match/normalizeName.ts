@@ -9,7 +9,7 @@ export function normalizeName(input: string | undefined): string {
   if (input === undefined) return '';
   let s = input.length > 200 ? input.slice(0, 200) : input;
   // perf: most names are already plain (`Jose`, `Al Qasimi`): only their case changes, no regex runs.
-  if (isPlainAsciiName(s)) return s.toLowerCase();
+  if (isPlainAsciiName(s)) return String.prototype.toLowerCase.call(s); // perf: as in isPlainAsciiName
   // perf: ASCII names skip Unicode decomposition.
   if (/[^\x00-\x7f]/.test(s)) s = s.normalize('NFKD').replace(COMBINING_MARKS, '');
   s = s.toLowerCase().replace(NON_LETTERS, ' ').trim();

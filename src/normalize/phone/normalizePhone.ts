@@ -166,7 +166,7 @@ function canonicalKeyOf(input: string, region: CountryCode): string | NormalizeF
     if (codeAt.call(s, i) === 0x2b) start = i;
   }
   const plus = codeAt.call(s, start) === 0x2b;
-  if (s.indexOf('+', plus ? start + 1 : start) !== -1) return BAD_PLUS;
+  if (String.prototype.indexOf.call(s, '+', plus ? start + 1 : start) !== -1) return BAD_PLUS;
   const digits = onlyDigits(s);
   if (digits.length === 0) return s.trim() === '' ? EMPTY : NO_DIGITS;
   if (plus) return boundDigits(digits) ?? `+${digits}`;
@@ -303,13 +303,18 @@ function computeTrunkZero(region: CountryCode): string {
 // Step 2: the key judged. `+digits` keys are validated internationally; `region:digits` keys nationally first.
 
 function resolveKey(key: string, region: CountryCode): Outcome {
-  if (key.charCodeAt(0) === 0x2b) return judge(international(key.slice(1)), key.slice(1), false);
-  const digits = key.slice(key.indexOf(':') + 1);
+  // perf: methods by their known function (docs/architecture.md, "Loops over a string's characters").
+  const slice = String.prototype.slice;
+  if (String.prototype.charCodeAt.call(key, 0) === 0x2b) {
+    const digits = slice.call(key, 1);
+    return judge(international(digits), digits, false);
+  }
+  const digits = slice.call(key, String.prototype.indexOf.call(key, ':') + 1);
   // National reading first: `501234567` in AE. Regions with a plain trunk 0 read `<cc><digits>` internationally
   // (the same thing, faster); others ask libphonenumber with the region (US `1 212…`, `011` international prefix).
   const cc = trunkZeroCallingCode(region);
   const national = cc !== undefined ? international(cc + digits) : nationalByLibrary(digits, region);
-  if (national.valid || digits.charCodeAt(0) === 0x30) return judge(national, digits, false);
+  if (national.valid || String.prototype.charCodeAt.call(digits, 0) === 0x30) return judge(national, digits, false);
   // A country code written without `+` or `00`: `971501234567`, `966501234567`, `(971) 50 123 4567`. An inference
   // (`4936202565` in region US is a 10-digit number that failed at home, not necessarily a German one): flagged.
   const intl = international(digits);
