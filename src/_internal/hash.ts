@@ -6,10 +6,8 @@
 /** FNV-1a over UTF-16 code units, 32 bits. */
 export function fnv1a32(s: string): number {
   let h = 0x811c9dc5;
-  const codeAt = String.prototype.charCodeAt; // perf: docs/architecture.md, "Loops over a string's characters"
-  const n = s.length;
-  for (let i = 0; i < n; i++) {
-    h ^= codeAt.call(s, i);
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
   return h >>> 0;
@@ -25,16 +23,14 @@ export function fnv1a32Utf8(s: string): number {
   const byte = (b: number): void => {
     h = Math.imul(h ^ b, 0x01000193);
   };
-  const codeAt = String.prototype.charCodeAt; // perf: docs/architecture.md, "Loops over a string's characters"
-  const n = s.length;
-  for (let i = 0; i < n; i++) {
-    let c = codeAt.call(s, i);
+  for (let i = 0; i < s.length; i++) {
+    let c = s.charCodeAt(i);
     if (c < 0x80) {
       h = Math.imul(h ^ c, 0x01000193);
       continue;
     }
     if (c >= 0xd800 && c <= 0xdfff) {
-      const d = codeAt.call(s, i + 1);
+      const d = s.charCodeAt(i + 1);
       if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
         c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
         i++;
@@ -57,11 +53,9 @@ export function fnv1a32Utf8(s: string): number {
 
 /** A second, independent 32-bit hash (murmur3-style mixing) so two together give 64 bits. */
 export function murmurMix32(s: string, seed = 0x9747b28c): number {
-  const codeAt = String.prototype.charCodeAt; // perf: docs/architecture.md, "Loops over a string's characters"
-  const n = s.length;
-  let h = seed ^ n;
-  for (let i = 0; i < n; i++) {
-    let k = Math.imul(codeAt.call(s, i), 0xcc9e2d51);
+  let h = seed ^ s.length;
+  for (let i = 0; i < s.length; i++) {
+    let k = Math.imul(s.charCodeAt(i), 0xcc9e2d51);
     k = (k << 15) | (k >>> 17);
     h ^= Math.imul(k, 0x1b873593);
     h = (h << 13) | (h >>> 19);
