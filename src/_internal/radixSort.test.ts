@@ -45,3 +45,15 @@ test('radixSortIndices orders given indices by key, stable in their given order'
     { seed: 20261122, numRuns: 200 },
   );
 });
+
+test('radixSort with shared puts the same indices in shared memory, short lists and long alike', () => {
+  fc.assert(
+    fc.property(fc.array(fc.integer({ min: 0, max: 0xffffffff }), { maxLength: 300 }), (arr) => {
+      const keys = Uint32Array.from(arr.map((x) => (x % 7 === 0 ? 5 : x)));
+      const shared = radixSort(keys, undefined, true);
+      expect(shared.indices.buffer).toBeInstanceOf(SharedArrayBuffer);
+      expect(Array.from(shared.indices)).toEqual(Array.from(radixSort(keys).indices));
+    }),
+    { seed: 20261206, numRuns: 200 },
+  );
+});

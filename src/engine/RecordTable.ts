@@ -8,7 +8,6 @@ import { kindOfKeyPrefix } from '../match/createRecordKeyer.js';
 import type { MemberRecord } from '../merge/buildProfile.js';
 import { isExclusiveGroup } from './linkConfigOf.js';
 import { linkOrder } from './linkOrder.js';
-import { toShared } from '../_internal/shared.js';
 import { memberRecordOf, type KeyMemo } from './memberRecord.js';
 import type { PreparedChunk, PreparedRecordCursor } from './PreparedChunk.js';
 
@@ -247,7 +246,7 @@ export class RecordTable {
       const n = this.ids.size;
       const m = this.keys.size;
       // In shared memory: a link in parts hands them to other threads (`engine/linkInParts`) without a copy.
-      const recordsByRank = toShared(linkOrder(this.ids));
+      const recordsByRank = linkOrder(this.ids, undefined, true);
       const recordRank = new Uint32Array(new SharedArrayBuffer(4 * n));
       for (let r = 0; r < n; r++) recordRank[recordsByRank[r]!] = r;
       return this.linkInput(keys, overrides, n, m, this.keyKind.subarray(0, m), this.keyGroup.subarray(0, m), this.keys.hashView(), (k) => this.keys.keyOf(k), recordRank, recordsByRank, this.firstName.subarray(0, n), this.lastName.subarray(0, n), this.attributes.subarray(0, n));

@@ -75,6 +75,14 @@ describe('the link in parts', () => {
     expect(split).toBeGreaterThan(50);
   });
 
+  test('builds the link input in shared memory, so handing it to the parts copies no column', () => {
+    const batch = linked([{ id: 'a', emails: ['sara@outlook.com'] }, { id: 'b', emails: ['sara@outlook.com'], phones: ['+971501234567'] }], {});
+    const input = (batch as unknown as { linkInput(): Record<string, unknown> }).linkInput();
+    const columns = ['keyStart', 'keyIds', 'keyKind', 'keyGroup', 'keyHash', 'recordRank', 'recordsByRank', 'firstName', 'lastName', 'attributes', 'weakRecord', 'weakKey'];
+    const unshared = columns.filter((name) => !((input[name] as Uint8Array).buffer instanceof SharedArrayBuffer));
+    expect(unshared).toEqual([]);
+  });
+
   test('deals components so no part is idle when there are several', () => {
     const records: CustomerRecord[] = [];
     for (let g = 0; g < 40; g++) {
