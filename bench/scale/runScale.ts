@@ -6,6 +6,7 @@
  *   npx tsx bench/scale/runScale.ts --sizes 100000,1000000 [--runs 3] [--duckdb-runs 1] [--no-duckdb] [--cli dist/cli.js]
  *     [--profile hard]   (the generator's hard profile, in bench/data/<records>-hard/, results in scale-hard.json)
  *     [--label L]        (results in scale[-hard]-L.json, beside the full curve)
+ *     [--no-oracle]      (idweave scored without the exact-identifier oracle: ~10 min less a profile at 20M rows)
  *
  * Timing is wall time of the whole process; with --runs > 1 every run is kept and collect.ts reports the median
  * run (this machine is shared and noisy). Peak RSS is what each tool reports of its own process (maxRSS); results go to
@@ -23,6 +24,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     'duckdb-runs': { type: 'string' },
     'no-duckdb': { type: 'boolean', default: false },
+    'no-oracle': { type: 'boolean', default: false },
     // The built CLI to time (a copy keeps a long campaign independent of rebuilds).
     cli: { type: 'string', default: 'dist/cli.js' },
     profile: { type: 'string', default: 'default' },
@@ -76,7 +78,7 @@ for (const size of sizes) {
     copyFileSync(path.join(out, 'report.json'), path.join(out, `report-run${r + 1}.json`));
   }
   writeFileSync(path.join(dir, 'idweave-runs.json'), JSON.stringify({ wallSeconds: walls }) + '\n');
-  spawnScore(path.join(dir, 'truth.csv'), path.join(dir, 'idweave-out/mapping.csv'), records);
+  spawnScore(path.join(dir, 'truth.csv'), path.join(dir, 'idweave-out/mapping.csv'), values['no-oracle'] ? undefined : records, 'score.json');
 
   if (!values['no-duckdb']) {
     const dout = path.join(dir, 'duckdb-out');
@@ -89,15 +91,15 @@ for (const size of sizes) {
       copyFileSync(path.join(dout, 'duckdb-report.json'), path.join(dout, `duckdb-report-run${r + 1}.json`));
     }
     writeFileSync(path.join(dir, 'duckdb-runs.json'), JSON.stringify({ wallSeconds: walls }) + '\n');
-    spawnScore(path.join(dir, 'truth.csv'), path.join(dout, 'mapping.csv'));
+    spawnScore(path.join(dir, 'truth.csv'), path.join(dout, 'mapping.csv'), undefined, 'duckdb-score.json');
   }
 }
 
 // Gather every size's outputs (with machine facts) into bench/results/scale.json.
 timed('collect', ['--import', 'tsx', 'bench/scale/collect.ts', '--sizes', sizes.join(','), '--profile', values.profile, ...(values.label ? ['--label', values.label] : [])]);
 
-function spawnScore(truth: string, mapping: string, records?: string): void {
+function spawnScore(truth: string, mapping: string, records: string | undefined, file: 'score.json' | 'duckdb-score.json'): void {
   // collect.ts reads <size>/score.json (idweave) and <size>/duckdb-score.json.
-  const json = path.join(path.dirname(path.dirname(mapping)), records ? 'score.json' : 'duckdb-score.json');
+  const json = path.join(path.dirname(path.dirname(mapping)), file);
   timed('score', ['--import', 'tsx', 'bench/score/main.ts', '--truth', truth, '--mapping', mapping, '--json', json, ...(records ? ['--records', records] : [])]);
 }
