@@ -1,14 +1,16 @@
 /**
  * Renders bench/results/scale.json as an SVG chart (docs/scale.svg): wall time and peak RSS against records,
- * idweave beside the DuckDB baseline. Plain SVG, no dependency.
+ * idweave beside the DuckDB baseline. Plain SVG, no dependency. Wall time is each tool's process wall, the median
+ * of its runs (`runScale --runs`), as the side-by-side table in docs/benchmarks.md gives it; `--in` takes several
+ * files, comma-separated (a campaign's small sizes and its 20M run).
  *
- *   npx tsx bench/scale/chart.ts [--in bench/results/scale.json] [--out docs/scale.svg]
+ *   npx tsx bench/scale/chart.ts [--in bench/results/scale.json[,more.json]] [--out docs/scale.svg] [--title T]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({
-  options: { in: { type: 'string', default: 'bench/results/scale.json' }, out: { type: 'string', default: 'docs/scale.svg' } },
+  options: { in: { type: 'string', default: 'bench/results/scale.json' }, out: { type: 'string', default: 'docs/scale.svg' }, title: { type: 'string', default: '' } },
 });
 
 interface Point {
@@ -21,7 +23,13 @@ interface Series {
   points: Point[];
 }
 
-const { results } = JSON.parse(readFileSync(values.in, 'utf8')) as { results: any[] };
+const results = values.in.split(',').flatMap((file) => (JSON.parse(readFileSync(file, 'utf8')) as { results: any[] }).results);
+
+/** A tool's process wall, the median of its runs; its own reported seconds for results without runs. */
+function wall(tool: { seconds: number; processWallSeconds?: number[] }): number {
+  const runs = [...(tool.processWallSeconds ?? [])].sort((a, b) => a - b);
+  return runs.length === 0 ? tool.seconds : runs[(runs.length - 1) >> 1]!;
+}
 const W = 420;
 const H = 300;
 const M = { left: 60, right: 20, top: 40, bottom: 50 };
@@ -57,8 +65,8 @@ function panel(title: string, yLabel: string, series: Series[], offsetX: number)
 }
 
 const time: Series[] = [
-  { name: 'idweave', color: '#1f77b4', points: results.filter((r) => r.idweave).map((r) => ({ x: r.records, y: r.idweave.seconds })) },
-  { name: 'DuckDB SQL baseline', color: '#d62728', points: results.filter((r) => r.duckdb).map((r) => ({ x: r.records, y: r.duckdb.seconds })) },
+  { name: 'idweave', color: '#1f77b4', points: results.filter((r) => r.idweave).map((r) => ({ x: r.records, y: wall(r.idweave) })) },
+  { name: 'DuckDB SQL baseline', color: '#d62728', points: results.filter((r) => r.duckdb).map((r) => ({ x: r.records, y: wall(r.duckdb) })) },
 ];
 const rss: Series[] = [
   { name: 'idweave', color: '#1f77b4', points: results.filter((r) => r.idweave).map((r) => ({ x: r.records, y: (r.idweave.peakRssBytes ?? 0) / 2 ** 30 })) },
@@ -67,7 +75,7 @@ const rss: Series[] = [
 
 const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${2 * W}" height="${H}" font-family="sans-serif">
 <rect width="100%" height="100%" fill="white"/>
-${panel('Wall time (s)', 'seconds', time, 0)}
+${panel(`Wall time (s, median of runs)${values.title ? ` ${values.title}` : ''}`, 'seconds', time, 0)}
 ${panel('Peak RSS (GiB)', 'GiB', rss, W)}
 </svg>
 `;
