@@ -30,7 +30,7 @@ export function tableLines(c: BatchColumns, { section, from, to }: TableLinesTas
   const entry = new JsonBytes();
   // perf: one function per section, each a loop and nothing after it (as `outputLines`): with the three loops in
   // one function, the section met second had no type feedback when V8 optimized the first one's loop, and every
-  // block of it left the optimized code through a deoptimization (13 a 1M-row run, `--trace-deopt`).
+  // block of it left the optimized code through a deoptimization (5–13 a 1M-row run, `--trace-deopt`).
   if (section === 'keys') keyLines(cutter, entry, c, from, to);
   else if (section === 'names') nameLines(cutter, entry, c, from, to);
   else recordLines(cutter, entry, c, from, to);
