@@ -15,6 +15,7 @@ import { checkColumns, type InputColumns } from '../io/checkColumns.js';
 import { columnRoles } from '../io/columnRoles.js';
 import type { Delimiter } from '../io/_internal/CsvRowScanner.js';
 import { delimiterOfHeader, filePieces, readCsvHeader } from '../io/_internal/filePieces.js';
+import { PieceBuffers } from '../io/_internal/PieceBuffers.js';
 import { hashFile, openParquetInput, type ParquetInput } from '../io/_internal/parquetInput.js';
 import { PeekableChunks, STDIN, streamChunks } from '../io/_internal/streamChunks.js';
 import { MAPPING_SCHEMA, PARQUET_OUTPUT_FILES, ParquetTableWriter, PROFILES_SCHEMA, type OutputFormat } from '../io/parquetOutput.js';
@@ -301,6 +302,10 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
     // rows; pieces are prepared in worker threads and applied to the batch in file order.
     let t = performance.now();
     let bytesBefore = 0;
+    const pieceBytes = options.pieceBytes ?? DEFAULT_PIECE_BYTES;
+    // A piece is usually at most the piece size and one more read of at most as much; larger ones get buffers of
+    // their own.
+    const pieceBuffers = new PieceBuffers(2 * pieceBytes);
     for (let f = 0; f < inputs.length; f++) {
       const file = inputs[f]!;
       const format = formats[f]!;
@@ -350,6 +355,8 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
           for (const k of chunk.fieldNames) if (seen.size < MAX_FIELD_NAMES || roles.roleOf(k) !== undefined) seen.add(k);
         }
         rowBase += chunk.rows;
+        // No thread reads the piece again (prepared, its duplicates' rows read above): its buffer takes a later piece.
+        pieceBuffers.release(piece.bytes);
         // Applied: its buffers go back to the workers, to prepare the next pieces in. Last: the chunk's arrays
         // are detached from here on (empty, not an error), so nothing below may read it.
         workers.recycleChunk(chunk);
@@ -374,7 +381,8 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
         const raw = filePieces(file, {
           format: format.format as 'csv' | 'ndjson',
           gzip: format.gzip,
-          pieceBytes: options.pieceBytes ?? DEFAULT_PIECE_BYTES,
+          pieceBytes,
+          buffers: pieceBuffers,
           // The cutter and the readers must agree on where rows end: one setting for both.
           maxCellLines,
           delimiter: delimiters[f],

@@ -5,6 +5,7 @@ import { CsvRowReader } from './CsvRowReader.js';
 import { bytesText, CsvRowScanner, DELIMITERS, lineBreakOfBytes, type Delimiter, type ScanText } from './CsvRowScanner.js';
 import { rawChunks } from './rawChunks.js';
 import { toShared } from '../../_internal/shared.js';
+import type { PieceBuffers } from './PieceBuffers.js';
 
 /** A run of whole rows of a file as raw (gunzipped) bytes. */
 export interface FilePiece {
@@ -42,6 +43,11 @@ export interface FilePiecesOptions {
    * only names the input in messages, and `gzip`, `onBytesRead` and `hash` are the source's business.
    */
   readonly source?: AsyncIterable<Buffer>;
+  /**
+   * Where pieces are copied to: reused buffers the caller gives back once a piece is applied
+   * (`PieceBuffers.release`). Without, each piece is a shared buffer of its own.
+   */
+  readonly buffers?: PieceBuffers;
 }
 
 /**
@@ -59,7 +65,8 @@ export interface FilePiecesOptions {
  * of that line as the sequential readers do. Either way every row ends in some piece and is read there.
  */
 export async function* filePieces(file: string, options: FilePiecesOptions): AsyncGenerator<FilePiece> {
-  const { format, pieceBytes } = options;
+  const { format, pieceBytes, buffers } = options;
+  const shared = (bytes: Uint8Array): Uint8Array => (buffers === undefined ? sharedCopy(bytes) : buffers.copy(bytes));
   const limit = MAX_ROW_CHARS + pieceBytes;
   const scanner = new CsvRowScanner(options.maxCellLines ?? DEFAULT_MAX_CELL_LINES, DELIMITERS[options.delimiter ?? ',']);
   let width = 0; // the header's cells: rows are cut as the reader reads them with that header
@@ -123,7 +130,7 @@ export async function* filePieces(file: string, options: FilePiecesOptions): Asy
       carry = buf;
       continue;
     }
-    yield { bytes: sharedCopy(buf.subarray(0, cut + 1)), atStart };
+    yield { bytes: shared(buf.subarray(0, cut + 1)), atStart };
     atStart = false;
     carry = buf.subarray(cut + 1);
     // Keep the carried bytes only: `buf` may be a large concatenation.
@@ -134,7 +141,7 @@ export async function* filePieces(file: string, options: FilePiecesOptions): Asy
     if (headerEnd(file, carry, headerOptions, true) === -1) return;
     carry = Buffer.alloc(0);
   }
-  if (carry.length > 0) yield { bytes: sharedCopy(carry), atStart };
+  if (carry.length > 0) yield { bytes: shared(carry), atStart };
 }
 
 /** `bytes` copied into shared memory, as a plain `Uint8Array` (`toShared` of a `Buffer` would call its deprecated constructor). */
