@@ -5,7 +5,7 @@ import { withDefaults } from '../config/ResolveOptions.js';
 import { CsvRowReader } from '../io/_internal/CsvRowReader.js';
 import type { Delimiter } from '../io/_internal/CsvRowScanner.js';
 import { NdjsonRowReader } from '../io/_internal/NdjsonRowReader.js';
-import { decodeLines } from '../io/_internal/decodeLines.js';
+import { decodeLines, eachText } from '../io/_internal/decodeLines.js';
 import { MAX_CELL_CHARS, type RowEvent } from '../io/RowEvent.js';
 import { columnRoles } from '../io/columnRoles.js';
 import { createRowMapper, type MapRowResult } from '../io/rowToRecord.js';
@@ -79,7 +79,7 @@ export function createPiecePreparer(config: IdweaveConfig, handOver = false): (p
         (row, cells) => add(row, mapper.mapRow(header, cells), () => Object.fromEntries(header.map((h, j) => [h, cells[j]]))),
         { maxCellLines: piece.maxCellLines, delimiter: piece.delimiter },
       );
-      pushAll(reader, decodeLines(piece.bytes, piece.atStart));
+      pushTexts(reader, piece.bytes, piece.atStart);
       reader.end();
       events = reader.take();
       rows = reader.rows;
@@ -138,15 +138,14 @@ export function readPiece(piece: Piece): { events: RowEvent[]; rows: number } {
     for (let r = 0; r < rows; r++) events.push({ file: piece.file, row: r + 1, fields: rowFields(header, cells.slice(r * width, (r + 1) * width)) });
     return { events, rows };
   }
-  const texts = decodeLines(piece.bytes, piece.atStart);
   if (piece.format === 'csv') {
     const reader = new CsvRowReader(piece.file, [], piece.header as string[], undefined, { maxCellLines: piece.maxCellLines, delimiter: piece.delimiter });
-    pushAll(reader, texts);
+    pushTexts(reader, piece.bytes, piece.atStart);
     reader.end();
     return { events: reader.take(), rows: reader.rows };
   }
   const reader = new NdjsonRowReader(piece.file);
-  for (const text of texts) reader.push(text);
+  for (const text of decodeLines(piece.bytes, piece.atStart)) reader.push(text);
   reader.end();
   return { events: reader.take(), rows: reader.lines };
 }
@@ -158,7 +157,15 @@ function rowFields(header: readonly string[], cells: readonly string[]): Record<
   return fields;
 }
 
-/** The texts of one piece into a CSV reader, read as one push of them all would read them. */
-function pushAll(reader: CsvRowReader, texts: readonly string[]): void {
-  for (let i = 0; i < texts.length; i++) reader.push(texts[i]!, i < texts.length - 1);
+/**
+ * The texts of one piece into a CSV reader, read as one push of them all would read them: each text but the last
+ * is pushed with more to come. One text is held back until the next is decoded, to know which is the last.
+ */
+function pushTexts(reader: CsvRowReader, bytes: Uint8Array, atStart: boolean): void {
+  let held: string | undefined;
+  eachText(bytes, atStart, (text) => {
+    if (held !== undefined) reader.push(held, true);
+    held = text;
+  });
+  if (held !== undefined) reader.push(held, false);
 }

@@ -16,8 +16,20 @@ const KEEP_BOM = new TextDecoder('utf-8', { ignoreBOM: true });
  * Runs are cut at line starts, so no UTF-8 sequence, valid or not, is split.
  */
 export function decodeLines(bytes: Uint8Array, atStart: boolean): string[] {
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const out: string[] = [];
+  eachText(bytes, atStart, (t) => out.push(t));
+  return out;
+}
+
+/**
+ * The strings of `decodeLines`, one at a time, in order, each decoded only as `visit` is ready for it. perf: a
+ * piece's texts built at once (~400 strings of ~10 KB in a 4 MiB piece of the default data, cut at each line
+ * holding a byte above 0x7F) all lived until the reader reached them, through the young generation's
+ * collections, and were promoted: ~100 bytes a row copied into the old generation, whose fresh pages then cost a
+ * page fault each (docs/benchmarks.md, "Page faults, deoptimization loops and fixed costs").
+ */
+export function eachText(bytes: Uint8Array, atStart: boolean, visit: (text: string) => void): void {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const n = bytes.length;
   let from = 0; // start of the ASCII run not yet cut
   for (let i = firstHigh(bytes, 0, n); i < n; i = firstHigh(bytes, from, n)) {
@@ -25,12 +37,11 @@ export function decodeLines(bytes: Uint8Array, atStart: boolean): string[] {
     const start = Math.max(from, i === 0 ? 0 : bytes.lastIndexOf(10, i - 1) + 1);
     const nl = bytes.indexOf(10, i);
     const end = nl === -1 ? n : nl + 1;
-    if (start > from) out.push(text.toString('latin1', from, start));
-    out.push((atStart && start === 0 ? DROP_BOM : KEEP_BOM).decode(bytes.subarray(start, end)));
+    if (start > from) visit(text.toString('latin1', from, start));
+    visit((atStart && start === 0 ? DROP_BOM : KEEP_BOM).decode(bytes.subarray(start, end)));
     from = end;
   }
-  if (from < n) out.push(text.toString('latin1', from, n));
-  return out;
+  if (from < n) visit(text.toString('latin1', from, n));
 }
 
 /**
