@@ -409,8 +409,10 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
       bytesBefore += sizes[f]!;
     }
     stages.push(stageTiming('read', t, recordsIn));
-    // The read is over: the workers' spare chunk buffers (the last chunks' sets) would be held through the link.
+    // The read is over: the workers' spare chunk buffers (the last chunks' sets) and the piece slots would be held
+    // through the link.
     workers.endPieces();
+    pieceBuffers.clear();
     if (columnsOf.some((c) => c === undefined)) {
       // NDJSON inputs: judged on the fields their objects had. One without a single object (every line a
       // reject) is not judged: its rejects say what is wrong, and failing the run would hide them.

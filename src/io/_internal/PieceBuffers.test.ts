@@ -12,11 +12,16 @@ describe('PieceBuffers', () => {
     expect(a.buffer).toBeInstanceOf(SharedArrayBuffer);
     expect(a.buffer).not.toBe(b.buffer);
     expect([text(a), text(b)]).toEqual(['abc', 'defgh']);
+    // Both lent: a third piece gets a buffer of its own, whatever order the slots would come round in.
+    const third = buffers.copy(bytes('z'));
+    expect(third.buffer).not.toBe(a.buffer);
+    expect(third.buffer).not.toBe(b.buffer);
+    buffers.release(third);
     buffers.release(a);
     const c = buffers.copy(bytes('xy'));
     expect(c.buffer).toBe(a.buffer);
     expect([text(c), text(b)]).toEqual(['xy', 'defgh']);
-    expect(buffers.slots).toBe(2);
+    expect(buffers.slots).toBe(3);
   });
 
   test('a piece over the slot size gets a buffer of its own, not kept', () => {
@@ -37,6 +42,16 @@ describe('PieceBuffers', () => {
     const c = buffers.copy(bytes('c'));
     expect(b.buffer).not.toBe(c.buffer);
     expect([text(b), text(c)]).toEqual(['b', 'c']);
+  });
+
+  test('cleared, it keeps no buffer, even one given back later', () => {
+    const buffers = new PieceBuffers(8);
+    const a = buffers.copy(bytes('a'));
+    buffers.release(buffers.copy(bytes('b')));
+    buffers.clear();
+    buffers.release(a);
+    expect(buffers.slots).toBe(0);
+    expect(buffers.copy(bytes('c')).buffer).not.toBe(a.buffer);
   });
 
   test('bytes not from here (a Parquet piece has none) are ignored', () => {

@@ -42,6 +42,15 @@ export class PieceBuffers {
     this.free.push(buffer);
   }
 
+  /**
+   * Forgets every buffer, once no more pieces will be cut: the slots would otherwise live as long as their
+   * owner, through the stages after the read. A buffer lent and given back after this is not kept.
+   */
+  clear(): void {
+    this.free.length = 0;
+    this.lent.clear();
+  }
+
   /** Buffers made so far and kept (lent or free): bounded by the pieces in flight at once. */
   get slots(): number {
     return this.free.length + this.lent.size;
