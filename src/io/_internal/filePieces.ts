@@ -4,14 +4,14 @@ import { DEFAULT_MAX_CELL_LINES, MAX_ROW_CHARS } from '../RowEvent.js';
 import { CsvRowReader } from './CsvRowReader.js';
 import { bytesText, CsvRowScanner, DELIMITERS, lineBreakOfBytes, type Delimiter, type ScanText } from './CsvRowScanner.js';
 import { rawChunks } from './rawChunks.js';
-import { toShared } from '../../_internal/shared.js';
-import type { PieceBuffers } from './PieceBuffers.js';
+import { PieceBuffers } from './PieceBuffers.js';
 
 /** A run of whole rows of a file as raw (gunzipped) bytes. */
 export interface FilePiece {
   /**
    * In shared memory: a worker thread reads them where they are (a plain buffer was copied twice on its way,
    * into the message and out of it), and the reading thread can still read them again (a duplicate id's row).
+   * With `FilePiecesOptions.buffers`, only until the caller gives them back.
    */
   readonly bytes: Uint8Array;
   /** The piece starts the file (may begin with a byte-order mark). */
@@ -65,8 +65,9 @@ export interface FilePiecesOptions {
  * of that line as the sequential readers do. Either way every row ends in some piece and is read there.
  */
 export async function* filePieces(file: string, options: FilePiecesOptions): AsyncGenerator<FilePiece> {
-  const { format, pieceBytes, buffers } = options;
-  const shared = (bytes: Uint8Array): Uint8Array => (buffers === undefined ? sharedCopy(bytes) : buffers.copy(bytes));
+  const { format, pieceBytes } = options;
+  // Without the caller's slots, slots of no size: every piece gets a buffer of its own.
+  const buffers = options.buffers ?? new PieceBuffers(0);
   const limit = MAX_ROW_CHARS + pieceBytes;
   const scanner = new CsvRowScanner(options.maxCellLines ?? DEFAULT_MAX_CELL_LINES, DELIMITERS[options.delimiter ?? ',']);
   let width = 0; // the header's cells: rows are cut as the reader reads them with that header
@@ -130,7 +131,7 @@ export async function* filePieces(file: string, options: FilePiecesOptions): Asy
       carry = buf;
       continue;
     }
-    yield { bytes: shared(buf.subarray(0, cut + 1)), atStart };
+    yield { bytes: buffers.copy(buf.subarray(0, cut + 1)), atStart };
     atStart = false;
     carry = buf.subarray(cut + 1);
     // Keep the carried bytes only: `buf` may be a large concatenation.
@@ -141,12 +142,7 @@ export async function* filePieces(file: string, options: FilePiecesOptions): Asy
     if (headerEnd(file, carry, headerOptions, true) === -1) return;
     carry = Buffer.alloc(0);
   }
-  if (carry.length > 0) yield { bytes: shared(carry), atStart };
-}
-
-/** `bytes` copied into shared memory, as a plain `Uint8Array` (`toShared` of a `Buffer` would call its deprecated constructor). */
-function sharedCopy(bytes: Uint8Array): Uint8Array {
-  return toShared(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length));
+  if (carry.length > 0) yield { bytes: buffers.copy(carry), atStart };
 }
 
 const QUOTE = 34;
