@@ -32,16 +32,17 @@ describe('parseIsoDate', () => {
   });
 
   test('a field that is not two digits is no time, on every day (property, pinned seed)', () => {
-    // `num` reads a non-digit field as -1: each field's lower bound must refuse it, as ISO_DATE does.
+    // `two` reads a non-digit pair as a negative number: each field's lower bound must refuse it, as ISO_DATE
+    // does; the year's two pairs too (20 and a non-digit pair is no year 1900).
     const field = fc.oneof(fc.integer({ min: 0, max: 99 }).map((n) => String(n).padStart(2, '0')), fc.constantFrom('ab', 'x1', '1x', '-1', ' 1', '+1', '٣٣', '1.'));
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 31 }), field, field, field, (d, h, mi, s) => {
-        const v = `2024-01-${String(d).padStart(2, '0')}T${h}:${mi}:${s}Z`;
+      fc.property(fc.integer({ min: 1, max: 31 }), field, field, field, field, field, (d, h, mi, s, century, yy) => {
+        const v = `${century}${yy}-01-${String(d).padStart(2, '0')}T${h}:${mi}:${s}Z`;
         expect(Object.is(parseIsoDate(v), reference(v))).toBe(true);
       }),
       { seed: 20261205, numRuns: 5000 },
     );
-    for (const v of ['2024-01-30Tab:00:00Z', '2024-01-31T10:xx:00Z', '2024-01-31T10:00:-1Z', '2024-01-15Tab:00:00Z']) expect(parseIsoDate(v)).toBeNaN();
+    for (const v of ['20ab-01-30T10:00:00Z', '2x24-01-30T10:00:00Z', '2024-01-30Tab:00:00Z', '2024-01-31T10:xx:00Z', '2024-01-31T10:00:-1Z', '2024-01-15Tab:00:00Z']) expect(parseIsoDate(v)).toBeNaN();
   });
 
   test('dates without a time, and non-dates', () => {

@@ -11,12 +11,14 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|
 export function parseIsoDate(v: string): number {
   const codeAt = String.prototype.charCodeAt; // perf: docs/architecture.md, "Loops over a string's characters"
   if (v.length === 20 && codeAt.call(v, 19) === 90 /* Z */ && codeAt.call(v, 10) === 84 /* T */) {
-    const y = num(v, 0, 4);
-    const mo = num(v, 5, 2);
-    const d = num(v, 8, 2);
-    const h = num(v, 11, 2);
-    const mi = num(v, 14, 2);
-    const s = num(v, 17, 2);
+    const century = two(v, 0);
+    const yy = two(v, 2);
+    const y = century < 0 || yy < 0 ? -1 : century * 100 + yy;
+    const mo = two(v, 5);
+    const d = two(v, 8);
+    const h = two(v, 11);
+    const mi = two(v, 14);
+    const s = two(v, 17);
     if (
       y >= 100 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && h >= 0 && h <= 23 && mi >= 0 && mi <= 59 && s >= 0 && s <= 59 &&
       codeAt.call(v, 4) === 45 && codeAt.call(v, 7) === 45 && codeAt.call(v, 13) === 58 && codeAt.call(v, 16) === 58
@@ -40,14 +42,13 @@ function daysFromCivil(y: number, m: number, d: number): number {
   return era * 146_097 + yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear - 719_468;
 }
 
-/** The decimal number in `v[at, at + len)`, or -1 when a character is not a digit. */
-function num(v: string, at: number, len: number): number {
-  let n = 0;
+/**
+ * The two decimal digits at `v[at]`, `v[at + 1]`, or a negative number when either is not a digit. perf: no loop,
+ * so V8 inlines it (a loop over `len` digits was not, ~0.1 µs a row).
+ */
+function two(v: string, at: number): number {
   const codeAt = String.prototype.charCodeAt; // perf: docs/architecture.md, "Loops over a string's characters"
-  for (let i = at; i < at + len; i++) {
-    const c = codeAt.call(v, i) - 48;
-    if (c < 0 || c > 9) return -1;
-    n = n * 10 + c;
-  }
-  return n;
+  const a = codeAt.call(v, at) - 48;
+  const b = codeAt.call(v, at + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -100;
 }

@@ -94,7 +94,8 @@ export function createRowMapper(options: RowMapperOptions = {}): RowMapper {
     let city: string | undefined;
     let postcode: string | undefined;
     let country: string | undefined;
-    problems.length = 0;
+    // perf: setting an array's length is a call into V8's runtime (~40 ns, even on an empty array): only when needed.
+    if (problems.length !== 0) problems.length = 0;
 
     for (let c = 0; c < names.length; c++) {
       const value = values[c];
