@@ -149,7 +149,7 @@ describe('resolveFiles with stray quotes, multi-line cells and CR-only line brea
   }, 60_000);
 });
 
-// A piece is decoded as several texts (`decodeLines`: ASCII runs and lines with other bytes); the reader must read
+// A piece is decoded as several texts (`eachText`: ASCII runs and lines with other bytes); the reader must read
 // them as it reads the piece's text in one push.
 describe('a piece read as several texts', () => {
   const header = ['a', 'b'];

@@ -5,7 +5,7 @@ import { withDefaults } from '../config/ResolveOptions.js';
 import { CsvRowReader } from '../io/_internal/CsvRowReader.js';
 import type { Delimiter } from '../io/_internal/CsvRowScanner.js';
 import { NdjsonRowReader } from '../io/_internal/NdjsonRowReader.js';
-import { decodeLines, eachText } from '../io/_internal/decodeLines.js';
+import { eachText } from '../io/_internal/decodeLines.js';
 import { MAX_CELL_CHARS, type RowEvent } from '../io/RowEvent.js';
 import { columnRoles } from '../io/columnRoles.js';
 import { createRowMapper, type MapRowResult } from '../io/rowToRecord.js';
@@ -145,7 +145,7 @@ export function readPiece(piece: Piece): { events: RowEvent[]; rows: number } {
     return { events: reader.take(), rows: reader.rows };
   }
   const reader = new NdjsonRowReader(piece.file);
-  for (const text of decodeLines(piece.bytes, piece.atStart)) reader.push(text);
+  eachText(piece.bytes, piece.atStart, (text) => reader.push(text));
   reader.end();
   return { events: reader.take(), rows: reader.lines };
 }

@@ -95,7 +95,7 @@ export class CsvRowReader {
 
   /**
    * Reads the complete rows of the text so far; an incomplete last row waits for the next push. `more`: the next
-   * chunk follows at once (the texts of one piece, `decodeLines`), so an open row is not yet judged by its length:
+   * chunk follows at once (the texts of one piece, `eachText`), so an open row is not yet judged by its length:
    * the rows read are those of one push of all the chunks, whatever row the chunks cut.
    */
   push(chunk: string, more = false): void {

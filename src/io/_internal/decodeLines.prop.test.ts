@@ -2,7 +2,14 @@ import fc from 'fast-check';
 import { serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { PROPERTY_SEED } from '../../_testing/textArbitraries.js';
-import { decodeLines } from './decodeLines.js';
+import { eachText } from './decodeLines.js';
+
+/** The texts `eachText` hands over, in order. */
+const texts = (bytes: Uint8Array, atStart: boolean): string[] => {
+  const out: string[] = [];
+  eachText(bytes, atStart, (t) => out.push(t));
+  return out;
+};
 
 const whole = (bytes: Uint8Array, atStart: boolean): string => new TextDecoder('utf-8', { ignoreBOM: !atStart }).decode(bytes);
 
@@ -21,11 +28,11 @@ const piece = fc
   )
   .map((parts) => Uint8Array.from(parts.flat()));
 
-describe('decodeLines', () => {
+describe('eachText', () => {
   it('joined, is the whole piece decoded, for any bytes, at the start of a file or not', () => {
     fc.assert(
       fc.property(piece, fc.boolean(), (bytes, atStart) => {
-        expect(decodeLines(bytes, atStart).join('')).toBe(whole(bytes, atStart));
+        expect(texts(bytes, atStart).join('')).toBe(whole(bytes, atStart));
       }),
       { seed: PROPERTY_SEED, numRuns: 3000 },
     );
@@ -34,18 +41,18 @@ describe('decodeLines', () => {
   it('reads a view into a larger buffer from its own offset', () => {
     const outer = Buffer.from('zz\nab\ncé\nd\nzz');
     const view = outer.subarray(3, 12);
-    expect(decodeLines(view, false).join('')).toBe('ab\ncé\nd\n');
+    expect(texts(view, false).join('')).toBe('ab\ncé\nd\n');
   });
 
   it('keeps the ASCII lines around a line with an Arabic name at one byte a character', () => {
-    const parts = decodeLines(Buffer.from('a,1\nb,2\nc,محمد\nd,3\ne,4'), false);
+    const parts = texts(Buffer.from('a,1\nb,2\nc,محمد\nd,3\ne,4'), false);
     expect(parts).toEqual(['a,1\nb,2\n', 'c,محمد\n', 'd,3\ne,4']);
     expect(parts.map(oneByte)).toEqual([true, false, true]);
   });
 
   it('drops a BOM only where the file starts', () => {
     const bom = Buffer.from('\ufeffa\n\ufeffb\n');
-    expect(decodeLines(bom, true).join('')).toBe('a\n\ufeffb\n');
-    expect(decodeLines(bom, false).join('')).toBe('\ufeffa\n\ufeffb\n');
+    expect(texts(bom, true).join('')).toBe('a\n\ufeffb\n');
+    expect(texts(bom, false).join('')).toBe('\ufeffa\n\ufeffb\n');
   });
 });

@@ -3,30 +3,22 @@ const DROP_BOM = new TextDecoder('utf-8');
 const KEEP_BOM = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /**
- * The text of `bytes` (UTF-8 cut at line ends, as file pieces are) as strings that, joined, are exactly
- * `new TextDecoder('utf-8', { ignoreBOM: !atStart }).decode(bytes)` (a property test holds it to that, invalid
- * bytes included): each run of ASCII lines as one string, each line holding another byte decoded on its own. A
- * BOM is dropped only at the start of a piece that starts its file.
+ * The text of `bytes` (UTF-8 cut at line ends, as file pieces are) as strings handed to `visit` in order that,
+ * joined, are exactly `new TextDecoder('utf-8', { ignoreBOM: !atStart }).decode(bytes)` (a property test holds it
+ * to that, invalid bytes included): each run of ASCII lines as one string, each line holding another byte decoded
+ * on its own. A BOM is dropped only at the start of a piece that starts its file. Runs are cut at line starts, so
+ * no UTF-8 sequence, valid or not, is split.
  *
  * perf: V8 keeps a string holding one character above U+00FF at two bytes a character, and every slice of it
  * too. In the hard data one row in 200 holds an Arabic name, so every 4 MiB piece was one two-byte string: its
  * decode ran at ~130 MB/s, and each cell cut from it went through the slower two-byte paths (split, regular
  * expressions, hashing, packing). Cut this way, the 115 MB of 1M hard rows decode in ~0.12 s
  * instead of ~0.8 s (one thread, steady state).
- * Runs are cut at line starts, so no UTF-8 sequence, valid or not, is split.
- */
-export function decodeLines(bytes: Uint8Array, atStart: boolean): string[] {
-  const out: string[] = [];
-  eachText(bytes, atStart, (t) => out.push(t));
-  return out;
-}
-
-/**
- * The strings of `decodeLines`, one at a time, in order, each decoded only as `visit` is ready for it. perf: a
- * piece's texts built at once (~400 strings of ~10 KB in a 4 MiB piece of the default data, cut at each line
- * holding a byte above 0x7F) all lived until the reader reached them, through the young generation's
- * collections, and were promoted: ~100 bytes a row copied into the old generation, whose fresh pages then cost a
- * page fault each (docs/benchmarks.md, "Page faults, deoptimization loops and fixed costs").
+ *
+ * perf: each string is decoded only as `visit` is ready for it. A piece's texts built at once (~400 strings of
+ * ~10 KB in a 4 MiB piece of the default data) all lived until the reader reached them, through the young
+ * generation's collections, and were promoted: ~100 bytes a row copied into the old generation, whose fresh pages
+ * then cost a page fault each (docs/benchmarks.md, "Page faults, deoptimization loops and fixed costs").
  */
 export function eachText(bytes: Uint8Array, atStart: boolean, visit: (text: string) => void): void {
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
