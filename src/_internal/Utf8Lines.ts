@@ -74,6 +74,17 @@ export class Utf8Lines {
     this.used += length;
   }
 
+  /** Appends whole lines, the UTF-8 bytes `src[0, length)`, each ending in a newline (none being made). */
+  appendLines(src: Uint8Array, length: number): void {
+    this.appendBytes(src, length);
+    this.lineStart = this.used;
+  }
+
+  /** Bytes so far. */
+  get length(): number {
+    return this.used;
+  }
+
   /** Appends one ASCII character by its code to the line being made. */
   appendByte(b: number): void {
     this.reserve(1);

@@ -7,6 +7,8 @@ import { changeLine } from '../io/outputFiles.js';
 import { linkedColumns } from '../_testing/linkedColumns.js';
 import type { CustomerRecord } from '../types.js';
 import { outputLines } from './outputLines.js';
+import type { BatchColumns } from '../engine/BatchColumns.js';
+import type { SurvivorshipConfig } from '../merge/survivorshipConfig.js';
 
 // changes.ndjson's `created` events are written from the batch's stored bytes (`writeCreatedJson`); every line
 // must be what changeLine writes, record ids sorted as strings.
@@ -29,7 +31,29 @@ function expectSameEvents(records: readonly CustomerRecord[]): number {
     expect(text.split('\n').slice(0, -1)).toEqual(expected);
     expect(lines).toBe(expected.length);
   }
+  expectSameFromProfiles(c, config, profiles);
+  // A run with a previous one creates some profiles only: every other one flagged off, and none.
+  expectSameFromProfiles({ ...c, createdProfile: c.createdProfile.map((f, p) => (p % 2 === 0 ? f : 0)) }, config, profiles);
+  expectSameFromProfiles({ ...c, createdProfile: new Uint8Array(profiles) }, config, profiles);
   return expected.length;
+}
+
+/**
+ * Profile blocks asked for their `created` events (`LinesTask.created`) hold, after their profile lines, the lines
+ * of a `created` block of the same profiles; the profile lines are those of a plain profiles block.
+ */
+function expectSameFromProfiles(c: BatchColumns, config: SurvivorshipConfig, profiles: number): void {
+  for (const block of [1, 7, 1000]) {
+    for (let from = 0; from < profiles; from += block) {
+      const to = Math.min(profiles, from + block);
+      const both = outputLines(c, config, { kind: 'profiles', from, to, created: true });
+      const at = both.createdAt!;
+      expect(Buffer.from(both.bytes.subarray(0, at)).toString()).toBe(Buffer.from(outputLines(c, config, { kind: 'profiles', from, to }).bytes).toString());
+      const created = outputLines(c, config, { kind: 'created', from, to });
+      expect(Buffer.from(both.bytes.subarray(at)).toString()).toBe(Buffer.from(created.bytes).toString());
+      expect(both.createdLines).toBe(created.lines);
+    }
+  }
 }
 
 describe('created events from bytes', () => {

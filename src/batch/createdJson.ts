@@ -23,6 +23,22 @@ export function writeCreatedJson(head: JsonBytes, c: BatchColumns, p: number): v
   head.text(CLOSE);
 }
 
+/**
+ * Appends to `out` the `created` event of the profile whose `profiles.ndjson` line `line` holds, its record ids
+ * ending at `idsEnd` (`writeProfileJson`), with a newline: the bytes `writeCreatedJson` writes (an event is the
+ * line's profile id and sorted record ids), copied from the line. perf: a first run creates every profile; a pass of
+ * its own sorted every profile's members again and read their ids at random places of the batch (~1 µs a profile,
+ * 6 s of a 20M-row run).
+ */
+export function appendCreatedFromProfile(out: JsonBytes, line: Uint8Array, idsEnd: number): void {
+  out.text(TYPE);
+  // The line's `{` left out: `"profile_id":"…","record_ids":[…`.
+  out.raw(line, 1, idsEnd);
+  out.text(CLOSE_LINE);
+}
+
+const TYPE = jsonText('{"type":"created",');
+const CLOSE_LINE = jsonText(']}\n');
 const OPEN = jsonText('{"type":"created","profile_id":"');
 const RECORD_IDS = jsonText('","record_ids":[');
 const CLOSE = jsonText(']}');

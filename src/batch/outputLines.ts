@@ -7,7 +7,7 @@ import { lowerBound } from '../_internal/lowerBound.js';
 import { writeEvidenceJson } from './evidenceJson.js';
 import { writeProfileJson } from './profileJson.js';
 import { CacheWarmer, WARM_CREATED, WARM_DECISIONS, WARM_SERIALS, WARM_PROFILES } from './CacheWarmer.js';
-import { writeCreatedJson } from './createdJson.js';
+import { appendCreatedFromProfile, writeCreatedJson } from './createdJson.js';
 import { writeMappingLine } from './mappingCsv.js';
 import { toProfileJson } from '../io/outputFiles.js';
 import type { ProfileLineage } from '../io/profileLineage.js';
@@ -30,6 +30,11 @@ export type LinesTask = {
   readonly refusedOnly?: boolean;
   /** profiles: each field's lineage (`--lineage`; `io/profileLineage`), full when absent. */
   readonly lineage?: ProfileLineage;
+  /**
+   * profiles (as lines): also the block's `created` events (the lines a `created` task of the same profiles
+   * writes), after its profile lines in `bytes`, from `createdAt` on.
+   */
+  readonly created?: boolean;
 };
 
 /** A block of lines (or of Parquet columns), and for a profiles block asked for them, its stats for the report. */
@@ -41,6 +46,9 @@ export interface LinesBlock {
   readonly stats?: ProfileBlockStats;
   /** Lines in `bytes` when it is not one per item of [from, to) (an evidence block of refusals only). */
   readonly lines?: number;
+  /** A profiles block with `created`: where its `created` events start in `bytes`, and how many there are. */
+  readonly createdAt?: number;
+  readonly createdLines?: number;
 }
 
 /**
@@ -63,10 +71,16 @@ export function outputLines(c: BatchColumns, config: SurvivorshipConfig, task: L
     case 'mapping':
       mappingLines(out, warmer, c, task.from, task.to, task.csvSafe === true);
       return { bytes: out.finish() };
-    case 'profiles':
-      profileLines(out, entry, warmer, c, config, task.from, task.to, task.lineage ?? 'full');
-      if (task.statsSources !== undefined) return { bytes: out.finish(), stats: profileBlockStats(c, task.from, task.to, task.statsSources) };
-      return { bytes: out.finish() };
+    case 'profiles': {
+      const created = task.created === true ? createdScratch : undefined;
+      created?.reset();
+      const createdLines = profileLines(out, entry, created, warmer, c, config, task.from, task.to, task.lineage ?? 'full');
+      const stats = task.statsSources !== undefined ? profileBlockStats(c, task.from, task.to, task.statsSources) : undefined;
+      if (created === undefined) return stats !== undefined ? { bytes: out.finish(), stats } : { bytes: out.finish() };
+      const createdAt = out.length;
+      out.appendLines(created.bytes, created.length);
+      return { bytes: out.finish(), stats, createdAt, createdLines };
+    }
     case 'created': {
       const lines = createdLines(out, entry, warmer, c, task.from, task.to);
       return { bytes: out.finish(), lines };
@@ -85,11 +99,21 @@ function mappingLines(out: Utf8Lines, warmer: CacheWarmer, c: BatchColumns, from
   }
 }
 
-function profileLines(out: Utf8Lines, entry: JsonBytes, warmer: CacheWarmer, c: BatchColumns, config: SurvivorshipConfig, from: number, to: number, lineage: ProfileLineage): void {
+/** A block's `created` events while its profile lines are made (one block at a time in a thread). */
+const createdScratch = new JsonBytes();
+
+/** Profile lines [from, to), and into `created` when given the `created` events of those this run creates; returns how many events. */
+function profileLines(out: Utf8Lines, entry: JsonBytes, created: JsonBytes | undefined, warmer: CacheWarmer, c: BatchColumns, config: SurvivorshipConfig, from: number, to: number, lineage: ProfileLineage): number {
+  let events = 0;
   for (let p = from; p < to; p++) {
     if ((p - from) % WARM_PROFILES === 0) warmer.profiles(c, p, Math.min(to, p + WARM_PROFILES));
-    writeProfileJson(out, entry, c, p, config, lineage);
+    const idsEnd = writeProfileJson(out, entry, c, p, config, lineage);
+    if (created !== undefined && c.createdProfile[p] === 1) {
+      appendCreatedFromProfile(created, entry.bytes, idsEnd);
+      events++;
+    }
   }
+  return events;
 }
 
 /** The `created` events of profiles [from, to) that this run creates; returns how many. */

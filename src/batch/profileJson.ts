@@ -29,8 +29,11 @@ type Fields = MemberRecord['fields'];
  * perf: the general path decoded every member's id, keys and payload, built a member object per record, maps and
  * sets of identifiers keyed by strings, the golden profile and its JSON object, then stringified and encoded the
  * whole line.
+ *
+ * Returns where the record ids end in `head` (before their `]`): `head.bytes[0, that)` is the line's
+ * `{"profile_id":…,"record_ids":[…` (valid until `head` is reset), which the profile's `created` event repeats.
  */
-export function writeProfileJson(out: Utf8Lines, head: JsonBytes, c: BatchColumns, p: number, config: SurvivorshipConfig, lineage: ProfileLineage): void {
+export function writeProfileJson(out: Utf8Lines, head: JsonBytes, c: BatchColumns, p: number, config: SurvivorshipConfig, lineage: ProfileLineage): number {
   const members = sortedMembers(c, c.memberStart[p]!, c.memberStart[p + 1]!);
   head.reset();
   head.text(OPEN_PROFILE);
@@ -47,6 +50,7 @@ export function writeProfileJson(out: Utf8Lines, head: JsonBytes, c: BatchColumn
     if (t < first) first = t;
     if (t > last) last = t;
   }
+  const idsEnd = head.length;
   head.text(SOURCES_LIST);
   const sources = sourceRanking(c);
   sourceList(head, c, sources.order, profileSourceRanks(c, sources.rank, members));
@@ -73,6 +77,7 @@ export function writeProfileJson(out: Utf8Lines, head: JsonBytes, c: BatchColumn
     out.append('}');
   }
   out.endLine();
+  return idsEnd;
 }
 
 const OPEN_PROFILE = jsonText('{"profile_id":"');

@@ -145,7 +145,7 @@ describe('resolveFiles (real engine)', () => {
       unreadableLines: 1,
     });
     expect(warnings).toEqual([`--truth ${truth}: 1 line(s) without a comma skipped`]);
-    expect(report.stages.map((s) => s.stage)).toEqual(['read', 'link', 'mapping', 'changes', 'resolver', 'profiles', 'evidence', 'accuracy']);
+    expect(report.stages.map((s) => s.stage)).toEqual(['read', 'link', 'mapping', 'changes', 'profiles', 'resolver', 'evidence', 'accuracy']);
 
     const html = readFileSync(path.join(out, 'report.html'), 'utf8');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');

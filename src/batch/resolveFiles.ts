@@ -446,7 +446,8 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
     /** Where a block goes: lines into a text output, or columns into a Parquet table. */
     type Sink = { readonly lines: LineWriter; readonly table?: undefined } | { readonly lines?: undefined; readonly table: ParquetTableWriter };
     const refusedOnly = evidenceMode === 'refused';
-    const writeBlocks = async (sink: Sink, kind: LinesTask['kind'], total: number, block: number, stats?: ProfileStatsTotal): Promise<void> => {
+    /** `created`: for profile lines, where the blocks' `created` events go (`changes.ndjson`). */
+    const writeBlocks = async (sink: Sink, kind: LinesTask['kind'], total: number, block: number, stats?: ProfileStatsTotal, created?: LineWriter): Promise<void> => {
       const inFlight: { lines: Promise<LinesBlock>; count: number }[] = [];
       const stage = kind === 'created' ? 'changes' : kind;
       let done = 0;
@@ -459,7 +460,9 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
           await sink.table.append(lines.columns!);
           onProgress?.({ stage, rows: done, total });
         } else {
-          await sink.lines.writeEncodedBlock(lines.bytes, lines.lines ?? next.count);
+          const own = lines.createdAt ?? lines.bytes.length;
+          await sink.lines.writeEncodedBlock(lines.bytes.subarray(0, own), lines.lines ?? next.count);
+          if (created !== undefined) await created.writeEncodedBlock(lines.bytes.subarray(own), lines.createdLines ?? 0);
           workers.recycle([lines.bytes.buffer as ArrayBuffer]);
           onProgress?.({ stage, rows: done, total });
         }
@@ -467,7 +470,8 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
       const columns = sink.table !== undefined;
       for (let from = 0; from < total; from += block) {
         const to = Math.min(total, from + block);
-        inFlight.push({ lines: workers.lines({ kind, from, to, csvSafe, statsSources: stats?.tracked, columns, refusedOnly: kind === 'evidence' && refusedOnly, lineage: kind === 'profiles' ? lineage : undefined }), count: to - from });
+        const task: LinesTask = { kind, from, to, csvSafe, statsSources: stats?.tracked, columns, refusedOnly: kind === 'evidence' && refusedOnly, lineage: kind === 'profiles' ? lineage : undefined, created: created !== undefined };
+        inFlight.push({ lines: workers.lines(task), count: to - from });
         if (inFlight.length > 2 * Math.max(1, workers.threads)) await writeNext();
       }
       while (inFlight.length > 0) await writeNext();
@@ -494,15 +498,51 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
     }
     stages.push(stageTiming('mapping', t, batch.size));
 
+    // report aggregates (sources, sizes) are counted beside each block of profiles, in the same thread
+    const profileStats = new ProfileStatsTotal(batch.columns());
+    // explain index: built beside profiles.ndjson and evidence.ndjson, from where their lines end (io/explainIndex.ts).
+    // Parquet output has no profiles.ndjson to point into: no index, and `idweave explain` says it needs ndjson output.
+    // With `evidence: 'refused'` it points into the refusals that evidence.ndjson keeps, and says so.
+    const explainIndex = evidenceMode !== 'none' && !parquet ? new ExplainIndexBuilder(batch.columns(), batch.options.generic, refusedOnly) : undefined;
+    // Its tables depend on the linked columns alone: built from here on in a thread of their own, on the core this
+    // thread leaves idle while it writes (the index itself is written last). Without worker threads, at the end.
+    const explainTables = explainIndex !== undefined && workers.threads > 0 ? workers.explainTables(batch.columns(), batch.options.generic, refusedOnly) : undefined;
+    // A run that stops early never awaits them: the rejection is handled here, an awaiting caller still sees it.
+    explainTables?.catch(() => {});
+    let profilesBytes = 0;
+    let profilesSeconds = 0;
+    /**
+     * The profiles stage, inside the changes' (between the events before the creations and those after). perf: a
+     * profile's `created` event is its line's profile id and record ids, so profile lines come with the events of
+     * the profiles this run creates (`LinesTask.created`), copied from the line: a pass of their own read every
+     * member's id again at random places (~6 s at 20M rows). Parquet profiles are columns: their events are a pass
+     * of their own.
+     */
+    const writeProfiles = async (changes: LineWriter): Promise<void> => {
+      if (parquet) await writeBlocks({ lines: changes }, 'created', batch.profileCount, 50_000);
+      const since = performance.now();
+      if (parquet) await writeTable(PARQUET_OUTPUT_FILES.profiles, PROFILES_SCHEMA, PROFILES_ROW_GROUP, 'profiles', batch.profileCount, 5_000, profileStats);
+      else {
+        const profiles = await outputs.writer(OUTPUT_FILES.profiles);
+        if (explainIndex) profiles.observe(explainIndex.profileBytes); // explain index
+        await writeBlocks({ lines: profiles }, 'profiles', batch.profileCount, 5_000, profileStats, changes);
+        profilesBytes = (await outputs.close(OUTPUT_FILES.profiles, profiles)).bytes;
+      }
+      profilesSeconds = (performance.now() - since) / 1000;
+    };
+
     // Identity over time: the allocator and each record's fingerprint (for the next `--previous`), and what
-    // changed since this run's previous one.
+    // changed since this run's previous one; the profiles within.
     t = performance.now();
     const ids = batch.idState();
     const identity: IdentityFile = { format: 'idweave.identity', version: 1, idRange: ids.idRange, nextSerial: ids.nextSerial, records: batch.size, tables: batch.tableSizes(), mapping: parquet ? PARQUET_OUTPUT_FILES.mapping : OUTPUT_FILES.mapping, csvSafe: !parquet && csvSafe };
-    const changeCount = await writeIdentity(batch, outputs, identity, (changes) => writeBlocks({ lines: changes }, 'created', batch.profileCount, 50_000));
-    // The succession and fingerprints are not read again: their memory goes before the profiles are built.
+    const changeCount = await writeIdentity(batch, outputs, identity, writeProfiles);
+    // The succession and fingerprints are not read again: their memory goes before the resolver's table is written.
     batch.releaseIdentity();
-    stages.push(stageTiming('changes', t, changeCount));
+    const identitySeconds = (performance.now() - t) / 1000;
+    // The changes' time is the stage's less the profiles' (and its events less the profiles').
+    stages.push(stageSeconds('changes', identitySeconds - profilesSeconds, changeCount));
+    stages.push(stageSeconds('profiles', profilesSeconds, batch.size));
 
     // The records as a resolver holds them: `resolverFromBatch` seeds a CRM's resolver from this run.
     t = performance.now();
@@ -551,27 +591,6 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
     await outputs.close(OUTPUT_FILES.resolver, table, snapshot.sha256);
     stages.push(stageTiming('resolver', t, batch.size));
 
-    t = performance.now();
-    // report aggregates (sources, sizes) are counted beside each block of profiles, in the same thread
-    const profileStats = new ProfileStatsTotal(batch.columns());
-    // explain index: built beside profiles.ndjson and evidence.ndjson, from where their lines end (io/explainIndex.ts).
-    // Parquet output has no profiles.ndjson to point into: no index, and `idweave explain` says it needs ndjson output.
-    // With `evidence: 'refused'` it points into the refusals that evidence.ndjson keeps, and says so.
-    const explainIndex = evidenceMode !== 'none' && !parquet ? new ExplainIndexBuilder(batch.columns(), batch.options.generic, refusedOnly) : undefined;
-    // Its tables depend on the linked columns alone: built from here on in a thread of their own, on the core this
-    // thread leaves idle while it writes (the index itself is written last). Without worker threads, at the end.
-    const explainTables = explainIndex !== undefined && workers.threads > 0 ? workers.explainTables(batch.columns(), batch.options.generic, refusedOnly) : undefined;
-    // A run that stops early never awaits them: the rejection is handled here, an awaiting caller still sees it.
-    explainTables?.catch(() => {});
-    let profilesBytes = 0;
-    if (parquet) await writeTable(PARQUET_OUTPUT_FILES.profiles, PROFILES_SCHEMA, PROFILES_ROW_GROUP, 'profiles', batch.profileCount, 5_000, profileStats);
-    else {
-      const profiles = await outputs.writer(OUTPUT_FILES.profiles);
-      if (explainIndex) profiles.observe(explainIndex.profileBytes); // explain index
-      await writeBlocks({ lines: profiles }, 'profiles', batch.profileCount, 5_000, profileStats);
-      profilesBytes = (await outputs.close(OUTPUT_FILES.profiles, profiles)).bytes;
-    }
-    stages.push(stageTiming('profiles', t, batch.size));
 
     if (evidenceMode !== 'none') {
       // Every decision is looked at (the stage's count); with `refused`, the accepted ones are left out.
@@ -630,8 +649,8 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
 
 /**
  * `fingerprints.bin`, `identity.json` and `changes.ndjson` (its creations written by `writeCreated`, formatted in
- * the worker threads; the rest streamed here). Returns the number of events. A function of its own so
- * that the succession's parts are garbage once it returns.
+ * the worker threads, with the profiles; the rest streamed here). Returns the number of events. A function of its
+ * own so that the succession's parts are garbage once it returns.
  */
 async function writeIdentity(batch: ResolutionBatch, outputs: OutputDir, identity: IdentityFile, writeCreated: (changes: LineWriter) => Promise<void>): Promise<number> {
   const fingerprintsOut = await outputs.writer(FINGERPRINTS_FILE);
@@ -693,7 +712,10 @@ function threadsFor(threads: number | undefined, bytesTotal: number, warn: (mess
 }
 
 function stageTiming(stage: string, since: number, count: number): StageTiming {
-  const seconds = (performance.now() - since) / 1000;
+  return stageSeconds(stage, (performance.now() - since) / 1000, count);
+}
+
+function stageSeconds(stage: string, seconds: number, count: number): StageTiming {
   return { stage, seconds: Math.round(seconds * 1000) / 1000, recordsPerSecond: seconds > 0 ? Math.round(count / seconds) : 0 };
 }
 

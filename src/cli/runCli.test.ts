@@ -42,7 +42,7 @@ describe('idweave resolve', () => {
     expect(rejects[1].input).toEqual({ id: '1', email: 'dup.row@gmail.com', first_name: 'Dup' });
     const report = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8'));
     expect(report).toMatchObject({ recordsIn: 7, accepted: 3, rejected: 4, profiles: 2, peakRssBytes: expect.any(Number) });
-    expect(report.stages.map((s: { stage: string }) => s.stage)).toEqual(['read', 'link', 'mapping', 'changes', 'resolver', 'profiles', 'evidence']);
+    expect(report.stages.map((s: { stage: string }) => s.stage)).toEqual(['read', 'link', 'mapping', 'changes', 'profiles', 'resolver', 'evidence']);
   });
 
   test('explain after resolve', async () => {
