@@ -5,7 +5,7 @@ import { withDefaults } from '../config/ResolveOptions.js';
 import { CsvRowReader } from '../io/_internal/CsvRowReader.js';
 import type { Delimiter } from '../io/_internal/CsvRowScanner.js';
 import { NdjsonRowReader } from '../io/_internal/NdjsonRowReader.js';
-import { eachText } from '../io/_internal/decodeLines.js';
+import { eachText } from '../io/_internal/eachText.js';
 import { MAX_CELL_CHARS, type RowEvent } from '../io/RowEvent.js';
 import { columnRoles } from '../io/columnRoles.js';
 import { createRowMapper, type MapRowResult } from '../io/rowToRecord.js';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { PROPERTY_SEED } from '../../_testing/textArbitraries.js';
-import { eachText } from './decodeLines.js';
+import { eachText } from './eachText.js';
 
 /** The texts `eachText` hands over, in order. */
 const texts = (bytes: Uint8Array, atStart: boolean): string[] => {
