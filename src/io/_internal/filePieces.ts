@@ -3,7 +3,7 @@ import { IdweaveError } from '../../errors.js';
 import { DEFAULT_MAX_CELL_LINES, MAX_ROW_CHARS } from '../RowEvent.js';
 import { CsvRowReader } from './CsvRowReader.js';
 import { bytesText, CsvRowScanner, DELIMITERS, lineBreakOfBytes, type Delimiter, type ScanText } from './CsvRowScanner.js';
-import { rawChunks } from './rawChunks.js';
+import { ByteStage, bytesOfFile, chunkSource } from './ByteStage.js';
 import { PieceBuffers } from './PieceBuffers.js';
 
 /** A run of whole rows of a file as raw (gunzipped) bytes. */
@@ -78,69 +78,73 @@ export async function* filePieces(file: string, options: FilePiecesOptions): Asy
       options.onHeader?.(h);
     },
   };
-  let carry: Buffer = Buffer.alloc(0);
   let atStart = true;
   let skipToNewline = false;
   let needHeader = format === 'csv';
   // CSV: how lines end, from the first line break (a lone CR: an old Mac file, whose CRs become LFs here).
   let lineBreak: 'lf' | 'cr' | undefined = format === 'csv' ? undefined : 'lf';
 
-  const chunks = options.source ?? rawChunks(file, options.gzip, Math.min(pieceBytes, 1 << 22), options.onBytesRead, options.hash);
-  for await (const chunk of chunks) {
-    let buf = carry.length === 0 ? chunk : Buffer.concat([carry, chunk]);
-    if (lineBreak === undefined) {
-      lineBreak = lineBreakOfBytes(buf, false);
-      if (lineBreak === 'cr') crToLf(buf);
-    } else if (lineBreak === 'cr') {
-      crToLf(chunk === buf ? buf : buf.subarray(carry.length));
-    }
-    if (skipToNewline) {
-      const nl = buf.indexOf(10);
-      if (nl === -1) {
-        carry = Buffer.alloc(0);
-        continue;
+  const readBytes = Math.min(pieceBytes, 1 << 22);
+  const source = options.source !== undefined ? chunkSource(options.source) : await bytesOfFile(file, options.gzip, readBytes, options.onBytesRead, options.hash);
+  const stage = new ByteStage(pieceBytes + readBytes);
+  try {
+    for (;;) {
+      // The bytes before `fresh` were held (and seen) before this read.
+      const fresh = stage.length;
+      if ((await stage.fill(source, readBytes)) === 0) break;
+      let buf = stage.window();
+      if (lineBreak === undefined) {
+        lineBreak = lineBreakOfBytes(buf, false);
+        if (lineBreak === 'cr') crToLf(buf);
+      } else if (lineBreak === 'cr') {
+        crToLf(buf.subarray(fresh));
       }
-      skipToNewline = false;
-      buf = buf.subarray(nl + 1);
-    }
-    if (needHeader) {
-      const end = headerEnd(file, buf, headerOptions, false);
-      if (end === -1) {
-        if (buf.length > limit) throw new IdweaveError('input_invalid', `${file}: header row is longer than ${MAX_ROW_CHARS} characters (not a CSV file?)`);
-        carry = buf;
-        continue;
+      if (skipToNewline) {
+        const nl = buf.indexOf(10);
+        if (nl === -1) {
+          stage.consume(buf.length);
+          continue;
+        }
+        skipToNewline = false;
+        stage.consume(nl + 1);
+        buf = stage.window();
       }
-      needHeader = false;
-      buf = buf.subarray(end);
+      if (needHeader) {
+        const end = headerEnd(file, buf, headerOptions, false);
+        if (end === -1) {
+          if (buf.length > limit) throw new IdweaveError('input_invalid', `${file}: header row is longer than ${MAX_ROW_CHARS} characters (not a CSV file?)`);
+          continue;
+        }
+        needHeader = false;
+        stage.consume(end);
+        buf = stage.window();
+        atStart = false;
+      }
+      if (buf.length < pieceBytes) continue;
+      let cut = format === 'csv' ? csvCut(buf, scanner, width) : buf.lastIndexOf(10);
+      if (cut === -1 && buf.length > limit) {
+        cut = buf.lastIndexOf(10);
+        if (cut === -1) {
+          // One line longer than the limit: its start is read as an over-long row, the rest skipped.
+          cut = buf.length - 1;
+          skipToNewline = true;
+        }
+      }
+      if (cut === -1) continue;
+      // Copied out before the stage is read into again.
+      yield { bytes: buffers.copy(buf.subarray(0, cut + 1)), atStart };
       atStart = false;
+      stage.consume(cut + 1);
     }
-    if (buf.length < pieceBytes) {
-      carry = buf;
-      continue;
-    }
-    let cut = format === 'csv' ? csvCut(buf, scanner, width) : buf.lastIndexOf(10);
-    if (cut === -1 && buf.length > limit) {
-      cut = buf.lastIndexOf(10);
-      if (cut === -1) {
-        // One line longer than the limit: its start is read as an over-long row, the rest skipped.
-        cut = buf.length - 1;
-        skipToNewline = true;
-      }
-    }
-    if (cut === -1) {
-      carry = buf;
-      continue;
-    }
-    yield { bytes: buffers.copy(buf.subarray(0, cut + 1)), atStart };
-    atStart = false;
-    carry = buf.subarray(cut + 1);
-    // Keep the carried bytes only: `buf` may be a large concatenation.
-    if (carry.length > 0 && carry.length < buf.length / 4) carry = Buffer.from(carry);
+  } finally {
+    await source.close();
   }
+  const carry = stage.window();
   if (needHeader) {
     if (lineBreak === undefined && lineBreakOfBytes(carry, true) === 'cr') crToLf(carry);
-    if (headerEnd(file, carry, headerOptions, true) === -1) return;
-    carry = Buffer.alloc(0);
+    // The whole file is the header (or none: headerEnd throws as the sequential reader does).
+    headerEnd(file, carry, headerOptions, true);
+    return;
   }
   if (carry.length > 0) yield { bytes: buffers.copy(carry), atStart };
 }
