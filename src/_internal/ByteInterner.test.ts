@@ -149,6 +149,17 @@ describe('ByteInterner', () => {
     expect(t.size).toBe(130_000);
   });
 
+  test('a table sized ahead (reserveTable) finds every entry, whether the entries stop short of it or outgrow it', () => {
+    for (const [reserved, entries] of [[50_000, 10_000], [10_000, 50_000]] as const) {
+      const t = new ByteInterner();
+      for (let i = 0; i < 100; i++) t.intern(`a${i}`);
+      t.reserveTable(reserved);
+      for (let i = 100; i < entries; i++) expect(t.intern(`a${i}`)).toBe(i);
+      for (let i = 0; i < entries; i++) if (t.get(`a${i}`) !== i || t.intern(`a${i}`) !== i) expect.fail(`entry ${i} not found`);
+      expect(t.size).toBe(entries);
+    }
+  });
+
   test('keyOf an unknown id throws a RangeError (misuse, not data)', () => {
     expect(() => new ByteInterner().keyOf(0)).toThrow(RangeError);
   });

@@ -316,10 +316,15 @@ export class ByteInterner {
 
   /** Sizes the table for `entries` entries at once (no rehash until then). */
   reserveEntries(entries: number): void {
+    this.reserveTable(entries);
+    this.reserveEntryArrays(entries);
+  }
+
+  /** Sizes the table for `entries` entries (no rehash until then); the entries' arrays still grow as they fill. */
+  reserveTable(entries: number): void {
     let length = this.table.length;
     while (overFull(entries, length)) length *= 2;
     if (length > this.table.length) this.rehash(length);
-    this.reserveEntryArrays(entries);
   }
 
   /** Room for `entries` entries' offsets, lengths and hashes, exactly; the table still grows as it fills. */
