@@ -1,7 +1,5 @@
 import type { Hash } from 'node:crypto';
-import { open, type FileHandle } from 'node:fs/promises';
-import { IdweaveError } from '../../errors.js';
-import { rawChunks, unreadable } from './rawChunks.js';
+import { openInput, rawChunks, unreadable } from './rawChunks.js';
 
 /**
  * The bytes of a file not yet cut into pieces (`filePieces`), in one buffer reused for the whole file: reads
@@ -69,21 +67,7 @@ export interface ByteSource {
  * as `rawChunks` gives them. Errors are `IdweaveError`s naming the file.
  */
 export async function fileSource(file: string, onBytesRead?: (bytesRead: number, bytesTotal: number) => void, hash?: Hash): Promise<ByteSource> {
-  let handle: FileHandle;
-  try {
-    handle = await open(file, 'r');
-  } catch (e) {
-    throw unreadable(file, e);
-  }
-  let size: number;
-  try {
-    const st = await handle.stat();
-    if (!st.isFile()) throw new IdweaveError('input_unreadable', `${file}: not a regular file`);
-    size = st.size;
-  } catch (e) {
-    await handle.close();
-    throw e instanceof IdweaveError ? e : unreadable(file, e);
-  }
+  const { handle, size } = await openInput(file);
   let position = 0;
   let closed = false;
   return {

@@ -12,21 +12,7 @@ export async function* rawChunks(
   onBytesRead?: (bytesRead: number, bytesTotal: number) => void,
   hash?: Hash,
 ): AsyncGenerator<Buffer> {
-  let handle: FileHandle;
-  try {
-    handle = await open(file, 'r');
-  } catch (e) {
-    throw unreadable(file, e);
-  }
-  let size: number;
-  try {
-    const st = await handle.stat();
-    if (!st.isFile()) throw new IdweaveError('input_unreadable', `${file}: not a regular file`);
-    size = st.size;
-  } catch (e) {
-    await handle.close();
-    throw e instanceof IdweaveError ? e : unreadable(file, e);
-  }
+  const { handle, size } = await openInput(file);
   const raw = handle.createReadStream({ highWaterMark: chunkBytes });
   // The on-disk bytes are hashed as they pass: by the pipe's 'data' events when gunzipping (the loop sees
   // gunzipped bytes), in the loop otherwise (a 'data' listener would take the stream from the loop).
@@ -46,6 +32,24 @@ export async function* rawChunks(
   } finally {
     raw.destroy();
     source.destroy();
+  }
+}
+
+/** An input file opened for reading, and its size; not a regular file, or not there, is an `IdweaveError` naming it. */
+export async function openInput(file: string): Promise<{ handle: FileHandle; size: number }> {
+  let handle: FileHandle;
+  try {
+    handle = await open(file, 'r');
+  } catch (e) {
+    throw unreadable(file, e);
+  }
+  try {
+    const st = await handle.stat();
+    if (!st.isFile()) throw new IdweaveError('input_unreadable', `${file}: not a regular file`);
+    return { handle, size: st.size };
+  } catch (e) {
+    await handle.close();
+    throw e instanceof IdweaveError ? e : unreadable(file, e);
   }
 }
 
