@@ -205,8 +205,9 @@ export class RecordTable {
    * every doubling but at most the last (each a pass over the table: ~0.3 s of a 2M-row read's main thread for
    * the ids) and cannot make it larger than the records would unless the estimate is a third too high. The key
    * table is sized for half a key a record: distinct keys are not known up front (~1 a record in MAF-shaped data,
-   * 1.8 key uses), and half a key skips all but the last doublings or two (~0.2 s at 2M rows) while a file of far
-   * fewer distinct keys (a quarter of one a record) gets a table at most one doubling larger than it needed.
+   * 1.8 key uses; the key table's doublings were ~0.24 s of a 2M-row read's main thread), and half a key skips all
+   * but the last one or two, while a file of far fewer distinct keys (a quarter of one a record) gets a table at most
+   * one doubling larger than it needed.
    */
   reserveRecords(records: number): void {
     this.ids.reserveTable(Math.floor(records * 0.75));
