@@ -106,11 +106,11 @@ export interface PartLog {
  * front to back.
  *
  * Consumes `logs` (the array is emptied): the merged log is built a column at a time, and each part's copy of a
- * column is dropped once it is merged, so the merge holds one column twice at most instead of the whole log
- * (perf: ~21 bytes a decision, over 200 MB at 20M rows). `collect` runs after a column once the parts' copies
- * dropped since the last collection reach `COLLECT_BYTES`: a full collection per column cost 78-98 ms of a 2M-row
- * link's 211-242 ms merge, to free columns of ~4 MB. The reasons' bytes stay where the parts wrote them: the merged
- * log adopts their chunks.
+ * column is dropped once it is merged, so the merge holds at most one column and `COLLECT_BYTES` twice instead of
+ * the whole log (perf: ~21 bytes a decision, over 200 MB at 20M rows). `collect` runs after a column once the
+ * parts' copies dropped since the last collection reach `COLLECT_BYTES`: a full collection per column cost 78-98 ms
+ * of a 2M-row link's 211-242 ms merge, to free columns of ~4 MB. The reasons' bytes stay where the parts wrote them:
+ * the merged log adopts their chunks.
  */
 export function mergePartLogs(logs: PartLog[], collect?: () => void): EvidenceLog {
   for (let i = 1; i < logs.length; i++) {

@@ -207,7 +207,8 @@ export class RecordTable {
    * table is sized for half a key a record: distinct keys are not known up front (~1 a record in MAF-shaped data,
    * 1.8 key uses; the key table's doublings were ~0.24 s of a 2M-row read's main thread), and half a key skips all
    * but the last one or two, while a file of far fewer distinct keys (a quarter of one a record) gets a table at most
-   * one doubling larger than it needed.
+   * one doubling larger than it needed. A first piece of rows much shorter than the rest (a file sorted by source)
+   * overestimates both: what that can cost is bounded by `MAX_RESERVED_RECORDS` (two tables of 256 MiB at most).
    */
   reserveRecords(records: number): void {
     this.ids.reserveTable(Math.floor(records * 0.75));

@@ -189,8 +189,9 @@ export class ResolutionBatch {
    * input file, the file's bytes over its first piece's). perf: growing the record columns and key lists by
    * doubling copied them a dozen times at 10M rows (with the id table's rehashing, ~20% of the read's main thread,
    * which the workers wait for). Only room that is written costs memory (the system zeroes pages lazily), so an
-   * estimate too high costs address space, within `MAX_RESERVED_RECORDS`; the id table, which fills at random,
-   * still grows as it fills. An estimate too low leaves the rest to doubling.
+   * estimate too high costs address space, within `MAX_RESERVED_RECORDS`; the id and key tables, which fill at
+   * random, are sized for a part of it (`RecordTable.reserveRecords` says how much). An estimate too low leaves the
+   * rest to doubling.
    */
   reserveMore(chunk: PreparedChunk, times: number): void {
     const more = Math.min(MAX_RESERVED_RECORDS, Math.ceil(chunk.records * times));
