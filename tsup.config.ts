@@ -20,8 +20,16 @@ export default defineConfig([
     banner: { js: '#!/usr/bin/env node' },
   },
   {
-    // The batch job's worker thread, loaded by path from next to index.js / cli.js.
+    // The batch job's worker threads, loaded by path from next to index.js / cli.js.
     entry: { batchWorker: 'src/batch/batchWorker.ts' },
+    format: ['esm'],
+    sourcemap: true,
+    target: 'node20',
+  },
+  {
+    // The batch job's threads for one request each (a link part, the explain index's tables): a build of its own,
+    // so that no chunk shared with batchWorker makes it load the normalizers and their phone metadata.
+    entry: { linkWorker: 'src/batch/linkWorker.ts' },
     format: ['esm'],
     sourcemap: true,
     target: 'node20',

@@ -6,7 +6,7 @@
  * keeps the machine's cores busy, and how its CPU splits between the main thread, the workers and V8's own helper
  * threads (concurrent marking, compilation).
  *
- *   npx tsx bench/scale/threadCpu.ts --records bench/data/2000000/records.csv [--cli dist/cli.js] [--config fixtures/sample/idweave.config.json]
+ *   npx tsx bench/scale/threadCpu.ts --records bench/data/2000000/records.csv [--cli dist/cli.js] [--config fixtures/sample/idweave.config.json] [--threads N]
  *
  * Stage boundaries are placed from the run's start plus `--start-up` seconds (default 0.35: process start and
  * the re-run) and the stages' own durations, so a stage's figures are exact to about one sample (0.2 s).
@@ -23,6 +23,7 @@ const { values } = parseArgs({
     cli: { type: 'string', default: 'dist/cli.js' },
     config: { type: 'string', default: 'fixtures/sample/idweave.config.json' },
     'start-up': { type: 'string', default: '0.35' },
+    threads: { type: 'string' },
   },
 });
 if (values.records === undefined) throw new Error('usage: threadCpu.ts --records FILE.csv [--cli dist/cli.js] [--config FILE] [--start-up S]');
@@ -51,7 +52,8 @@ function threadTimes(pid: number, into: Map<string, [string, number]>): void {
 }
 
 const out = mkdtempSync(path.join(os.tmpdir(), 'idweave-threads-'));
-const run = spawn(process.execPath, [values.cli, 'resolve', values.records, '--out', out, '--no-progress', '--config', values.config], { stdio: ['ignore', 'ignore', 'inherit'] });
+const threadArgs = values.threads === undefined ? [] : ['--threads', values.threads];
+const run = spawn(process.execPath, [values.cli, 'resolve', values.records, '--out', out, '--no-progress', '--config', values.config, ...threadArgs], { stdio: ['ignore', 'ignore', 'inherit'] });
 const t0 = performance.now();
 const samples: { at: number; threads: Map<string, [string, number]> }[] = [];
 const timer = setInterval(() => {

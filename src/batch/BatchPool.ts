@@ -10,6 +10,7 @@ import { runLinkPart, type LinkPartResult, type LinkPartTask } from '../engine/l
 import type { LinkConfig } from '../cluster/linkRecords.js';
 import { explainTables, type ExplainTables } from './explainIndexBuilder.js';
 import type { WorkerRequest } from './batchWorker.js';
+import type { AloneRequest } from './linkWorker.js';
 import { outputLines, type LinesBlock, type LinesTask } from './outputLines.js';
 import { tableLines, type TableLinesTask } from './tableLines.js';
 import { Utf8Lines } from '../_internal/Utf8Lines.js';
@@ -112,7 +113,7 @@ export class BatchPool {
   startAhead(n: number): void {
     if (this.workers.length === 0 || this.closed || this.failure) return;
     while (this.ahead.length < n) {
-      const w = startWorker(this.config ?? {});
+      const w = startWorker(this.config ?? {}, 'linkWorker');
       // A thread that fails before it is given a request is dropped; the request then starts another.
       const drop = (): void => {
         const i = this.ahead.indexOf(w);
@@ -139,10 +140,10 @@ export class BatchPool {
    * it frees the part's scratch (per-key arrays of the whole batch), which must not stay alive through the merge of
    * the parts' logs, where a 20M-row run peaks.
    */
-  private async alone(request: DistributiveOmit<WorkerRequest, 'id'>): Promise<unknown> {
+  private async alone(request: DistributiveOmit<AloneRequest, 'id'>): Promise<unknown> {
     if (this.failure) throw this.failure;
     if (this.closed) throw new Error('worker pool closed');
-    const w = this.ahead.shift() ?? startWorker(this.config ?? {});
+    const w = this.ahead.shift() ?? startWorker(this.config ?? {}, 'linkWorker');
     this.linkers.add(w);
     try {
       return await new Promise<unknown>((resolve, reject) => {
@@ -289,14 +290,15 @@ export class BatchPool {
 }
 
 /**
- * Starts one worker. Built: `batchWorker.js` sits next to the bundle. From source (tests run the TypeScript
- * directly), a small bootstrap registers tsx (a dev dependency) in the worker before importing the `.ts` file:
- * Node 20 does not apply `--import` loaders to a worker's entry module.
+ * Starts one worker: `batchWorker` (the pool's threads) or `linkWorker` (a thread for one request, `alone`). Built:
+ * the entry sits next to the bundle. From source (tests run the TypeScript directly), a small bootstrap registers
+ * tsx (a dev dependency) in the worker before importing the `.ts` file: Node 20 does not apply `--import` loaders
+ * to a worker's entry module.
  */
-function startWorker(config: IdweaveConfig): Worker {
-  const js = new URL('./batchWorker.js', import.meta.url);
+function startWorker(config: IdweaveConfig, entry: 'batchWorker' | 'linkWorker' = 'batchWorker'): Worker {
+  const js = new URL(`./${entry}.js`, import.meta.url);
   if (existsSync(fileURLToPath(js))) return new Worker(js, { workerData: { config } });
-  const ts = new URL('./batchWorker.ts', import.meta.url).href;
+  const ts = new URL(`./${entry}.ts`, import.meta.url).href;
   // tsx's package exports give require() the CommonJS build of its API; the worker imports the ESM one.
   const api = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href.replace(/\.cjs$/, '.mjs');
   const code = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(ts)}); });`;

@@ -8,9 +8,6 @@ import { Utf8Lines } from '../_internal/Utf8Lines.js';
 import { tableLines, type TableLinesTask } from './tableLines.js';
 import { createPiecePreparer, type Piece } from './preparePiece.js';
 import { dropChunkSpares, recycleChunkBuffers, transferablesOf, type PreparedChunk } from '../engine/PreparedChunk.js';
-import { runLinkPart, type LinkPartTask } from '../engine/linkInParts.js';
-import type { LinkConfig } from '../cluster/linkRecords.js';
-import { explainTables, transferablesOfTables } from './explainIndexBuilder.js';
 import { decodeLines, transferablesOfBlock, type DecodedBatch, type DecodedSection, type SectionLimits } from '../incremental/snapshotBlocks.js';
 
 /** Messages a `BatchPool` sends its workers. */
@@ -21,15 +18,14 @@ export type WorkerRequest =
   | { readonly id: number; readonly type: 'columns'; readonly columns: BatchColumns; readonly survivorship: SurvivorshipOptions }
   | { readonly id: number; readonly type: 'lines'; readonly task: LinesTask }
   | { readonly id: number; readonly type: 'tableLines'; readonly task: TableLinesTask }
-  | { readonly id: number; readonly type: 'linkPart'; readonly task: LinkPartTask }
-  | { readonly id: number; readonly type: 'explainTables'; readonly columns: BatchColumns; readonly generic: LinkConfig['generic']; readonly refusedOnly: boolean }
   | { readonly id: number; readonly type: 'recycle'; readonly buffers: readonly ArrayBuffer[] }
   | { readonly id: number; readonly type: 'recycleChunk'; readonly buffers: readonly ArrayBuffer[] }
   | { readonly id: number; readonly type: 'endPieces' };
 
 // Worker thread of `BatchPool`: prepares pieces of input files (packed chunks go back by transfer), then, once
-// the batch is linked, builds blocks of output lines from the shared columns; while it links, links a part of it
-// (`linkPart`), or builds the explain index's tables (`explainTables`). Or (resolverFromBatch) decodes the records lines of a resolver table.
+// the batch is linked, builds blocks of output lines from the shared columns. Or (resolverFromBatch) decodes the
+// records lines of a resolver table. Threads for one request each (a link part, the explain index's tables) run
+// `linkWorker`.
 let prepare: ((piece: Piece) => PreparedChunk) | undefined;
 let decoding: { section: DecodedSection; limits: SectionLimits } | undefined;
 let columns: BatchColumns | undefined;
@@ -85,15 +81,6 @@ parentPort!.on('message', (msg: WorkerRequest) => {
         // Buffers of blocks this pool's threads handed over, written now: no reply.
         for (const b of msg.buffers) Utf8Lines.recycle(b);
         break;
-      case 'linkPart':
-        // Its log is in shared memory: nothing is copied back.
-        parentPort!.postMessage({ id: msg.id, result: runLinkPart(msg.task) });
-        break;
-      case 'explainTables': {
-        const tables = explainTables(attachColumns(msg.columns), msg.generic, msg.refusedOnly);
-        parentPort!.postMessage({ id: msg.id, result: tables }, transferablesOfTables(tables));
-        break;
-      }
     }
   } catch (e) {
     // A recycle expects no reply: one would be counted against a request this thread never had.
