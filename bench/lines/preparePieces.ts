@@ -10,6 +10,9 @@
  * a new batch (`ResolutionBatch.addChunk`: interning ids, keys and names, writing the columns; the batch sized from
  * the pieces' bytes first, as the batch job sizes it) `--reps` times.
  *
+ * With `--shared`, each piece is copied into a `SharedArrayBuffer` first, as the batch job's `PieceBuffers` hand
+ * pieces to its threads.
+ *
  * For numbers as the built CLI runs the code, bundle it first (as `lineBuilders.ts` says).
  */
 import { parseArgs } from 'node:util';
@@ -21,8 +24,8 @@ import { ResolutionBatch } from '../../src/engine/ResolutionBatch.js';
 import type { PreparedChunk } from '../../src/engine/PreparedChunk.js';
 import { filePieces } from '../../src/io/_internal/filePieces.js';
 
-const { values } = parseArgs({ options: { records: { type: 'string' }, config: { type: 'string' }, pieces: { type: 'string', default: '40' }, reps: { type: 'string', default: '5' }, apply: { type: 'boolean', default: false } } });
-if (values.records === undefined) throw new Error('usage: preparePieces.ts --records FILE.csv [--config idweave.config.json] [--pieces N] [--reps N] [--apply]');
+const { values } = parseArgs({ options: { records: { type: 'string' }, config: { type: 'string' }, pieces: { type: 'string', default: '40' }, reps: { type: 'string', default: '5' }, apply: { type: 'boolean', default: false }, shared: { type: 'boolean', default: false } } });
+if (values.records === undefined) throw new Error('usage: preparePieces.ts --records FILE.csv [--config idweave.config.json] [--pieces N] [--reps N] [--apply] [--shared]');
 const file = values.records;
 const reps = Number(values.reps);
 // The run's configuration file (`--config`, read as the CLI reads it), or none.
@@ -37,7 +40,10 @@ function parsedDefaults(): IdweaveConfig {
 const pieces: Piece[] = [];
 let header: string[] | undefined;
 for await (const raw of filePieces(file, { format: 'csv', gzip: false, pieceBytes: 4 << 20, requiredColumns: ['id'], onHeader: (h) => (header = h) })) {
-  pieces.push({ file, format: 'csv', header, bytes: raw.bytes, atStart: raw.atStart });
+  // --shared: each piece in shared memory, as the batch job hands pieces to its threads (`PieceBuffers`).
+  const bytes = values.shared ? new Uint8Array(new SharedArrayBuffer(raw.bytes.length)) : raw.bytes;
+  if (values.shared) bytes.set(raw.bytes);
+  pieces.push({ file, format: 'csv', header, bytes, atStart: raw.atStart });
   if (pieces.length >= Number(values.pieces)) break;
 }
 const times: number[] = [];
