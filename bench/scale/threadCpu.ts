@@ -26,7 +26,7 @@ const { values } = parseArgs({
     threads: { type: 'string' },
   },
 });
-if (values.records === undefined) throw new Error('usage: threadCpu.ts --records FILE.csv [--cli dist/cli.js] [--config FILE] [--start-up S]');
+if (values.records === undefined) throw new Error('usage: threadCpu.ts --records FILE.csv [--cli dist/cli.js] [--config FILE] [--start-up S] [--threads N]');
 
 const TICKS = 100; // USER_HZ: /proc reports CPU time in 1/100 s on Linux
 
