@@ -350,17 +350,19 @@ const SORT_BY_INSERTION = 16;
 
 /**
  * Keys shared by more than `maxRecords` records, or whose records carry more than `maxDistinctIdentifiers`
- * other distinct keys (a front-desk phone, `info@company.com`).
+ * other distinct keys (a front-desk phone, `info@company.com`), in link order (`orderKeys`): key ids follow the
+ * input's order, and the generic keys' refusals open the evidence log, which must not depend on it.
  */
 export function findGenericKeys(input: LinkInput, memberStart: Uint32Array, members: Int32Array, config: LinkConfig): GenericKey[] {
-  const out: GenericKey[] = [];
-  if (config.generic === false) return out;
+  const found: GenericKey[] = [];
+  if (config.generic === false) return found;
   const seen = new Set<number>();
   for (let k = 0; k < input.keyCount; k++) {
     const g = genericKeyOf(input, k, members, memberStart[k]!, memberStart[k + 1]!, config.generic, seen);
-    if (g !== undefined) out.push(g);
+    if (g !== undefined) found.push(g);
   }
-  return out;
+  const byKey = new Map(found.map((g) => [g.key, g]));
+  return Array.from(orderKeys(input, Uint32Array.from(found, (g) => g.key), false), (k) => byKey.get(k)!);
 }
 
 /**
