@@ -1,5 +1,5 @@
 // The link's threads load a bundle of their own that never loads the normalizers (src/batch/linkWorker.ts,
-// tsup.config.ts): ~85 ms less per thread, three threads a run. Fails when dist/linkWorker.js or a chunk it
+// tsup.config.ts): ~75 ms less per thread, three threads a run. Fails when dist/linkWorker.js or a chunk it
 // imports brings in libphonenumber-js. Run after `npm run build`.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

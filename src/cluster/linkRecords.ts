@@ -361,8 +361,10 @@ export function findGenericKeys(input: LinkInput, memberStart: Uint32Array, memb
     const g = genericKeyOf(input, k, members, memberStart[k]!, memberStart[k + 1]!, config.generic, seen);
     if (g !== undefined) found.push(g);
   }
-  const byKey = new Map(found.map((g) => [g.key, g]));
-  return Array.from(orderKeys(input, Uint32Array.from(found, (g) => g.key), false), (k) => byKey.get(k)!);
+  // `found` is in key-id order: each ordered key is found again by binary search (no Map, which a hostile file's
+  // millions of generic keys could take past V8's 2^24 entries).
+  const keys = Uint32Array.from(found, (g) => g.key);
+  return Array.from(orderKeys(input, keys, false), (k) => found[lowerBound(keys, k)]!);
 }
 
 /**
