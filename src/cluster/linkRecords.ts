@@ -300,6 +300,27 @@ export function linkPart(input: LinkInput, config: LinkConfig, plan: LinkPlan, p
 
 const NO_RUNS = new Int32Array(0);
 
+/**
+ * About how many decisions part `part` of `plan` logs, to size its log ahead: one per member of each of its keys
+ * after the key's first, one per weak membership, one per generic key (part 0). A record that clusters refuse in
+ * turn can log more (the log then grows); records already joined by an earlier key log none.
+ */
+export function expectedDecisions(plan: LinkPlan, part: number): number {
+  const { memberStart, strongOrder, weakOrder, weak, keyPart } = plan;
+  let n = part === 0 ? plan.genericKeys.length : 0;
+  for (let i = 0; i < strongOrder.length; i++) {
+    const k = strongOrder[i]!;
+    if (keyPart === undefined || keyPart[k] === part) n += memberStart[k + 1]! - memberStart[k]! - 1;
+  }
+  for (let i = 0; i < weakOrder.length; i++) {
+    const k = weakOrder[i]!;
+    if (keyPart !== undefined && keyPart[k] !== part) continue;
+    const g = lowerBound(weak.keys, k);
+    n += weak.start[g + 1]! - weak.start[g]!;
+  }
+  return n;
+}
+
 function isAccepted(v: Verdict): boolean {
   return v.outcome === OUTCOME.accepted || v.outcome === OUTCOME.acceptedFuzzy;
 }

@@ -4,7 +4,10 @@ import { planParts } from '../cluster/linkParts.js';
 import type { ResolveOptions } from '../config/ResolveOptions.js';
 import { DOB, FIRST, LAST } from '../_testing/recordArbitraries.js';
 import type { CustomerRecord } from '../types.js';
-import { runLinkPart } from './linkInParts.js';
+import { linkColumnsOf, runLinkPart } from './linkInParts.js';
+import { expectedDecisions } from '../cluster/linkRecords.js';
+import { UnionFind } from '../cluster/UnionFind.js';
+import type { InternedView } from '../_internal/ByteInterner.js';
 import { ResolutionBatch } from './ResolutionBatch.js';
 
 // The link split into parts (cluster/linkParts, run by the batch job in worker threads) must decide exactly what
@@ -81,6 +84,21 @@ describe('the link in parts', () => {
     const columns = ['keyStart', 'keyIds', 'keyKind', 'keyGroup', 'keyHash', 'recordRank', 'recordsByRank', 'firstName', 'lastName', 'attributes', 'weakRecord', 'weakKey'];
     const unshared = columns.filter((name) => !((input[name] as Uint8Array).buffer instanceof SharedArrayBuffer));
     expect(unshared).toEqual([]);
+  });
+
+  test("sizes each part's log from the plan: one decision a key member after the first when nobody is refused", () => {
+    // 40 people, 3 records each on their own email and 2 on their own phone: 3 + 2 - 2 = 3 members after the first,
+    // of which 2 link and the phone's second is already in the cluster, which logs nothing.
+    const records: CustomerRecord[] = [];
+    for (let g = 0; g < 40; g++) {
+      for (let i = 0; i < 3; i++) records.push({ id: `g${g}-${i}`, emails: [`person${g}@outlook.com`], phones: i < 2 ? [`+9715012${String(g).padStart(5, '0')}`] : [], firstName: 'Sara', lastName: 'Khan' });
+    }
+    const batch = linked(records, {});
+    const input = (batch as unknown as { linkInput(): Parameters<typeof planParts>[0] }).linkInput();
+    const plan = planParts(input, { generic: false, shareableEnabled: true, shareableKinds: 0, minNameSimilarity: 0.8, maxClusterSize: 100 }, 2);
+    expect([expectedDecisions(plan, 0), expectedDecisions(plan, 1)]).toEqual([60, 60]);
+    const logged = [0, 1].map((part) => runLinkPart({ columns: linkColumnsOf(input, (batch as unknown as { table: { keys: { view(): InternedView } } }).table.keys.view()), config: { generic: false, shareableEnabled: true, shareableKinds: 0, minNameSimilarity: 0.8, maxClusterSize: 100 }, plan, part, uf: new UnionFind(input.recordCount, true).buffers(), done: new Int32Array(new SharedArrayBuffer(8)) }).entries.length);
+    expect(logged).toEqual([40, 40]);
   });
 
   test('deals components so no part is idle when there are several', () => {

@@ -2,7 +2,7 @@ import { asBuffers, stringAt, type InternedView } from '../_internal/ByteInterne
 import { asShared } from '../_internal/shared.js';
 import { EvidenceLog, type EvidenceEntries } from '../cluster/EvidenceLog.js';
 import type { LinkInput } from '../cluster/LinkInput.js';
-import { linkPart, type LinkConfig, type LinkPartMarks, type LinkPlan } from '../cluster/linkRecords.js';
+import { expectedDecisions, linkPart, type LinkConfig, type LinkPartMarks, type LinkPlan } from '../cluster/linkRecords.js';
 import { UnionFind, type UnionFindBuffers } from '../cluster/UnionFind.js';
 
 /**
@@ -77,6 +77,7 @@ export function linkColumnsOf(input: LinkInput, keys: InternedView): LinkColumns
 export function runLinkPart(task: LinkPartTask): LinkPartResult {
   const input = linkInputOfColumns(task.columns);
   const evidence = new EvidenceLog(true);
+  evidence.reserve(expectedDecisions(task.plan, task.part));
   const marks = linkPart(input, task.config, task.plan, task.part, UnionFind.over(task.uf), evidence);
   Atomics.store(task.done, task.part, 1);
   return { entries: evidence.entries(), marks };
