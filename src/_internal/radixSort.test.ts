@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import fc from 'fast-check';
-import { breakTies, radixSort, radixSortIndices } from './radixSort.js';
+import { breakTies, radixSort, radixSortByBuckets, radixSortIndices } from './radixSort.js';
 
 test('radixSortIndices orders by key and is stable', () => {
   fc.assert(
@@ -56,4 +56,34 @@ test('radixSort with shared puts the same indices in shared memory, short lists 
     }),
     { seed: 20261206, numRuns: 200 },
   );
+});
+
+test('radixSortByBuckets (the path of long lists) gives exactly the order of the three passes, given indices and shared memory alike', () => {
+  // Keys that fill few top buckets and many ties, and keys spread over all 32 bits.
+  const keyArb = fc.oneof(fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ min: 0, max: 7 }).map((x) => x * 0x00200000 + (x & 3)), fc.constant(0xffffffff));
+  fc.assert(
+    fc.property(fc.array(keyArb, { maxLength: 400 }), fc.integer({ min: 0, max: 2 }), (arr, mode) => {
+      const keys = Uint32Array.from(arr);
+      const given = mode === 1 ? Uint32Array.from(Array.from({ length: keys.length }, (_, i) => keys.length - 1 - i).filter((i) => i % 3 !== 1)) : undefined;
+      const expected = (given ? Array.from(given) : Array.from({ length: keys.length }, (_, i) => i)).map((v, pos) => ({ v, pos })).sort((a, b) => keys[a.v]! - keys[b.v]! || a.pos - b.pos).map((e) => e.v);
+      const sorted = radixSortByBuckets(keys, given, mode === 2);
+      expect(Array.from(sorted.indices)).toEqual(expected);
+      expect(Array.from(sorted.keys)).toEqual(expected.map((i) => keys[i]!));
+      if (mode === 2) expect(sorted.indices.buffer).toBeInstanceOf(SharedArrayBuffer);
+    }),
+    { seed: 20261207, numRuns: 300 },
+  );
+});
+
+test('radixSort of a list long enough for buckets matches a comparison sort', () => {
+  const n = 1 << 21;
+  const keys = new Uint32Array(n);
+  let x = 7;
+  for (let i = 0; i < n; i++) keys[i] = (x = (Math.imul(x, 1103515245) + 12345) >>> 0) % (i % 2 === 0 ? 1000 : 0x100000000);
+  const { indices } = radixSort(keys);
+  for (let i = 1; i < n; i++) {
+    const a = indices[i - 1]!;
+    const b = indices[i]!;
+    if (keys[a]! > keys[b]! || (keys[a] === keys[b] && a > b)) throw new Error(`out of order at ${i}`);
+  }
 });

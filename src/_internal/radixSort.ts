@@ -25,6 +25,7 @@ export interface SortedIndices {
  */
 export function radixSort(keys: Uint32Array, indices?: Uint32Array, shared = false): SortedIndices {
   const n = indices ? indices.length : keys.length;
+  if (n >= BUCKETS_FROM) return radixSortByBuckets(keys, indices, shared);
   // perf: a short list (the incremental resolver links a few records at a time) is sorted by stable insertion:
   // the same order as the radix passes, without their counting passes.
   if (n <= SMALL) {
@@ -70,6 +71,81 @@ export function radixSort(keys: Uint32Array, indices?: Uint32Array, shared = fal
   }
   return { indices: srcIdx, keys: srcKey };
 }
+
+/**
+ * `radixSort` for long lists: the indices dealt into 1,024 buckets by the key's top 10 bits (stable), then each
+ * bucket sorted by its low 22 bits in two 11-bit passes through a scratch the size of one bucket. The same order as
+ * the three passes over the whole list (a stable sort by the same key), exported for its tests. perf: each pass
+ * over the whole list wrote to 2,048 places hundreds of MB apart; a bucket (~20k keys at 20M) is sorted in cache.
+ * 20M random keys: 0.59-0.61 s against 0.93-1.40 s (the batch sorts its records, its fresh clusters and its keys
+ * this way, on the link's serial part).
+ */
+export function radixSortByBuckets(keys: Uint32Array, indices?: Uint32Array, shared = false): SortedIndices {
+  const n = indices ? indices.length : keys.length;
+  const idx = shared ? new Uint32Array(new SharedArrayBuffer(4 * n)) : new Uint32Array(n);
+  const key = new Uint32Array(n);
+  const start = new Uint32Array(TOP_BUCKETS + 1);
+  for (let i = 0; i < n; i++) start[(keys[indices ? indices[i]! : i]! >>> TOP_SHIFT) + 1]!++;
+  for (let b = 0; b < TOP_BUCKETS; b++) start[b + 1]! += start[b]!;
+  const fill = start.slice(0, TOP_BUCKETS);
+  for (let i = 0; i < n; i++) {
+    const r = indices ? indices[i]! : i;
+    const k = keys[r]!;
+    const at = fill[k >>> TOP_SHIFT]!++;
+    key[at] = k;
+    idx[at] = r;
+  }
+  let scratchIdx = new Uint32Array(0);
+  let scratchKey = new Uint32Array(0);
+  const low = new Uint32Array(RADIX);
+  const high = new Uint32Array(RADIX);
+  for (let b = 0; b < TOP_BUCKETS; b++) {
+    const from = start[b]!;
+    const to = start[b + 1]!;
+    const m = to - from;
+    if (m < 2) continue;
+    if (scratchIdx.length < m) {
+      scratchIdx = new Uint32Array(2 * m);
+      scratchKey = new Uint32Array(2 * m);
+    }
+    low.fill(0);
+    high.fill(0);
+    for (let i = from; i < to; i++) {
+      const k = key[i]!;
+      low[k & MASK]!++;
+      high[(k >>> BITS) & MASK]!++;
+    }
+    let sumLow = 0;
+    let sumHigh = 0;
+    for (let r = 0; r < RADIX; r++) {
+      const l = low[r]!;
+      low[r] = sumLow;
+      sumLow += l;
+      const h = high[r]!;
+      high[r] = sumHigh;
+      sumHigh += h;
+    }
+    for (let i = from; i < to; i++) {
+      const k = key[i]!;
+      const at = low[k & MASK]!++;
+      scratchKey[at] = k;
+      scratchIdx[at] = idx[i]!;
+    }
+    for (let i = 0; i < m; i++) {
+      const k = scratchKey[i]!;
+      const at = from + high[(k >>> BITS) & MASK]!++;
+      key[at] = k;
+      idx[at] = scratchIdx[i]!;
+    }
+  }
+  return { indices: idx, keys: key };
+}
+
+/** From this many keys `radixSort` sorts by buckets (`radixSortByBuckets`): below, a bucket's two counting passes cost more than they save. */
+const BUCKETS_FROM = 1 << 21;
+/** Buckets of the first pass, by the key's top bits; the two passes within a bucket cover the 22 below them. */
+const TOP_BUCKETS = 1 << 10;
+const TOP_SHIFT = 22;
 
 /** Bits of the key each radix pass sorts by (three passes cover 32). */
 const BITS = 11;
