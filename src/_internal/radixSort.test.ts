@@ -75,7 +75,7 @@ test('radixSortByBuckets (the path of long lists) gives exactly the order of the
   );
 });
 
-test('radixSort of a list long enough for buckets matches a comparison sort', () => {
+test('radixSort orders a list long enough for buckets by key, ties in index order', () => {
   const n = 1 << 21;
   const keys = new Uint32Array(n);
   let x = 7;

@@ -1,8 +1,8 @@
 import { toShared } from './shared.js';
 
 /**
- * Indices 0..n-1 (or `indices`) ordered by an unsigned 32-bit key, stable (LSD radix, three 11-bit passes).
- * perf: O(n); each pass moves the keys along with the indices, so it reads both front to back instead of
+ * Indices 0..n-1 (or `indices`) ordered by an unsigned 32-bit key, stable (LSD radix, three 11-bit passes; from
+ * 2M keys by buckets of the top bits first, `radixSortByBuckets`, in the same order). perf: O(n); each pass moves the keys along with the indices, so it reads both front to back instead of
  * looking each index's key up at random, and 2,048 buckets keep its writes in far fewer pages than 65,536 did:
  * 20M random keys sort in 0.7-1.1 s against 2.2-2.4 s with two 16-bit passes over indices alone (4n words of
  * scratch instead of 2n).
@@ -77,9 +77,10 @@ export function radixSort(keys: Uint32Array, indices?: Uint32Array, shared = fal
  * bucket sorted by its low 22 bits in two 11-bit passes through a scratch the size of one bucket. The same order as
  * the three passes over the whole list (a stable sort by the same key), exported for its tests. perf: each pass
  * over the whole list wrote to 2,048 places hundreds of MB apart; a bucket (~20k keys at 20M) is sorted in cache.
- * 20M random keys: 0.43 s against 0.59-1.09 s (three runs each; the batch sorts its records, its fresh clusters and its keys
- * this way, on the link's serial part); for keys spread over the buckets, half the memory (the result's 2n words
- * and a bucket's worth of scratch, against 4n words).
+ * 20M random keys: 0.43 s against 0.59-1.09 s (three runs each; the batch sorts its records, its fresh clusters
+ * and its keys this way, on the link's serial part); for keys spread over the buckets, half the memory (the
+ * result's 2n words and a bucket's worth of scratch, against 4n words). With `indices`, each key is read twice at
+ * random (counted, then dealt): no caller sorts a subset this long.
  */
 export function radixSortByBuckets(keys: Uint32Array, indices?: Uint32Array, shared = false): SortedIndices {
   const n = indices ? indices.length : keys.length;
@@ -142,7 +143,10 @@ export function radixSortByBuckets(keys: Uint32Array, indices?: Uint32Array, sha
   return { indices: idx, keys: key };
 }
 
-/** From this many keys `radixSort` sorts by buckets (`radixSortByBuckets`): below, a bucket's two counting passes cost more than they save. */
+/**
+ * From this many keys `radixSort` sorts by buckets (`radixSortByBuckets`; measured from 2M up). Below, buckets of a
+ * few hundred keys would clear their two 2,048-entry counters about as often as they sort a key.
+ */
 const BUCKETS_FROM = 1 << 21;
 /** Buckets of the first pass, by the key's top bits; the two passes within a bucket cover the 22 below them. */
 const TOP_BUCKETS = 1 << 10;

@@ -72,7 +72,8 @@ export class EvidenceLog {
   /**
    * Room for `entries` entries in all (a link part's expected decisions, `expectedDecisions`). perf: a part's log
    * grew by doubling from 64 entries: every doubling copied the columns into fresh shared memory, whose first
-   * touch is a page fault (~11 µs a 4 KiB page on this VM), on the link's critical path.
+   * touch is a page fault (~11 µs a 4 KiB page on this VM), on the link's critical path. An overestimate costs
+   * address space only: shared memory left untouched is never mapped (1 GiB reserved: RSS unchanged).
    */
   reserve(entries: number): void {
     for (const column of [this.key, this.recordA, this.recordB, this.outcome, this.weight, this.facts]) column.reserve(entries);

@@ -87,8 +87,8 @@ describe('the link in parts', () => {
   });
 
   test("sizes each part's log from the plan: one decision a key member after the first when nobody is refused", () => {
-    // 40 people, 3 records each on their own email and 2 on their own phone: 3 + 2 - 2 = 3 members after the first,
-    // of which 2 link and the phone's second is already in the cluster, which logs nothing.
+    // 40 people (20 a part), each with 3 records on their own email and 2 of them on their own phone: (3 - 1) +
+    // (2 - 1) = 3 members after a key's first; 2 link, and the phone's second record is in the cluster already.
     const records: CustomerRecord[] = [];
     for (let g = 0; g < 40; g++) {
       for (let i = 0; i < 3; i++) records.push({ id: `g${g}-${i}`, emails: [`person${g}@outlook.com`], phones: i < 2 ? [`+9715012${String(g).padStart(5, '0')}`] : [], firstName: 'Sara', lastName: 'Khan' });
