@@ -124,6 +124,23 @@ describe('profile lines from bytes', () => {
     }
   });
 
+  test('field names that share a signature in the name cache (length, first and last character), in varying subsets: the same lines', () => {
+    // Four names the cache keeps two of per signature, each record leaving some out, so that they come and go
+    // in one slot; rules that tell them apart (a wrong name would show as a wrong rule or a wrong value).
+    const names = ['aXb', 'aYb', 'aZb', 'a_b'];
+    const records: CustomerRecord[] = Array.from({ length: 48 }, (_, i) => ({
+      id: `r${i}`,
+      source: i % 3 === 0 ? 'pos' : 'app',
+      firstName: 'Omar',
+      lastName: 'Haddad',
+      emails: [`o${i % 6}@gmail.com`],
+      ...(i % 5 === 0 ? {} : { updatedAt: `2024-0${1 + (i % 9)}-1${i % 10}T08:00:00Z` }),
+      attributes: Object.fromEntries(names.filter((_, j) => ((i >> j) & 1) === 1 || j === i % 4).map((k, j) => [k, `${k}-${(i + j) % 3}`])),
+    }));
+    const survivorship = { default: 'mostRecent' as const, fields: { aXb: 'mostFrequent' as const, aZb: 'mostComplete' as const, a_b: 'firstValid' as const } };
+    expect(expectSameLines(records, { survivorship }).multi).toBeGreaterThanOrEqual(5);
+  });
+
   test('random records: the same lines', () => {
     const text = fc.oneof(fc.constantFrom(...odd), fc.string({ maxLength: 5 }));
     const record = fc.record({
