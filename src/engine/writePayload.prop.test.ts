@@ -7,7 +7,7 @@ import { PreparedChunkWriter, PreparedRecordCursor } from './PreparedChunk.js';
 import { payloadOf, writePayload } from './prepareRecord.js';
 
 /** Field and attribute names that order or behave unlike plain names in a JS object. */
-const NAMES = ['city', 'firstName', 'first_name', 'attribute:city', '__proto__', 'toString', 'constructor', '0', '7', '01', '4294967295', '-1', '1.5', 'note', 'tier', ''];
+const NAMES = ['city', 'firstName', 'first_name', 'attribute:city', '__proto__', 'toString', 'constructor', '0', '7', '01', '4294967295', '-1', '1.5', 'note', 'tier', '', 'a\\b', 'say "hi"', 'été', 'tab\there'];
 
 const value = fc.oneof(anyString(20), fc.constantFrom('', ' ', ' x ', 'a"b', 'a\\b', '\u2028', '\ud800'));
 const attributeValue = fc.oneof(anyString(20), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(-0), fc.constant(Number.NaN));
