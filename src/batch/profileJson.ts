@@ -345,17 +345,23 @@ function indexRank(f: FieldName): number {
 function survivorOf(c: BatchColumns, members: readonly number[], recordIds: readonly string[], config: SurvivorshipConfig, order: readonly number[], from: number, to: number): number {
   const rule = entryField[order[from]!]!.rule;
   const withValues = ruleReadsValues(rule);
-  const candidates: Candidate[] = [];
+  const candidates = candidateScratch;
   for (let i = from; i < to; i++) {
     const e = order[i]!;
     const j = entryMember[e]!;
     const r = members[j]!;
     const s = c.sourceOf[r]!;
-    const value = withValues ? (flatJsonValue(entryChunk[e]!, entryFrom[e]!, entryTo[e]!) as Candidate['value']) : null;
-    candidates.push({ value, recordId: recordIds[j]!, source: s === -1 ? undefined : sourceName(c, s), updatedAt: c.updatedAt[r]! });
+    const candidate = (candidates[i - from] ??= { value: null, recordId: '', source: undefined, updatedAt: Number.NaN });
+    candidate.value = withValues ? (flatJsonValue(entryChunk[e]!, entryFrom[e]!, entryTo[e]!) as Candidate['value']) : null;
+    candidate.recordId = recordIds[j]!;
+    candidate.source = s === -1 ? undefined : sourceName(c, s);
+    candidate.updatedAt = c.updatedAt[r]!;
   }
-  return survivorIndex(rule, candidates, config.sourceRank);
+  return survivorIndex(rule, candidates, config.sourceRank, to - from);
 }
+
+/** Candidates reused by `survivorOf` (perf: an object per member and field was most of its time). */
+const candidateScratch: { -readonly [K in keyof Candidate]: Candidate[K] }[] = [];
 
 /** Entry `i` of `view` as a JSON string. */
 function entry(head: JsonBytes, view: InternedView, i: number, skip = 0): void {

@@ -40,45 +40,49 @@ export function ruleReadsValues(rule: SurvivorshipRule): boolean {
   return rule === 'mostFrequent' || rule === 'mostComplete';
 }
 
-/** The index of the surviving candidate (`survive`) among one or more. */
-export function survivorIndex(rule: SurvivorshipRule, candidates: readonly Candidate[], sourceRank: ReadonlyMap<string, number>): number {
-  // Score of candidate i: higher wins; ties go to `newer`.
-  let score: (i: number) => number;
-  switch (rule) {
-    case 'mostRecent':
-      score = () => 0;
-      break;
-    case 'firstValid':
-      score = (i) => {
-        const t = candidates[i]!.updatedAt;
-        return Number.isNaN(t) ? -Number.MAX_VALUE : -t;
-      };
-      break;
-    case 'mostComplete':
-      score = (i) => String(candidates[i]!.value).length;
-      break;
-    case 'sourcePriority':
-      score = (i) => -(sourceRank.get(candidates[i]!.source ?? '') ?? Number.MAX_SAFE_INTEGER);
-      break;
-    case 'mostFrequent': {
-      // perf: each value folded once (folding is most of this rule's cost).
-      const folded = candidates.map((c) => foldValue(c.value));
-      const counts = new Map<string, number>();
-      for (const f of folded) counts.set(f, (counts.get(f) ?? 0) + 1);
-      score = (i) => counts.get(folded[i]!)!;
-      break;
+/**
+ * The index of the surviving candidate (`survive`) among one or more: the first `count` of `candidates` (all of
+ * them by default; perf: the batch's profile lines reuse one array of candidates, and no closure is made per call).
+ */
+export function survivorIndex(rule: SurvivorshipRule, candidates: readonly Candidate[], sourceRank: ReadonlyMap<string, number>, count = candidates.length): number {
+  // mostFrequent: each value folded once (folding is most of this rule's cost), then counted.
+  let folded: string[] | undefined;
+  let counts: Map<string, number> | undefined;
+  if (rule === 'mostFrequent') {
+    folded = [];
+    counts = new Map<string, number>();
+    for (let i = 0; i < count; i++) {
+      const f = foldValue(candidates[i]!.value);
+      folded.push(f);
+      counts.set(f, (counts.get(f) ?? 0) + 1);
     }
   }
   let best = 0;
-  let bestScore = score(0);
-  for (let i = 1; i < candidates.length; i++) {
-    const s = score(i);
+  let bestScore = score(rule, candidates[0]!, sourceRank, counts, folded?.[0]);
+  for (let i = 1; i < count; i++) {
+    const s = score(rule, candidates[i]!, sourceRank, counts, folded?.[i]);
     if (s > bestScore || (s === bestScore && newer(candidates[i]!, candidates[best]!))) {
       best = i;
       bestScore = s;
     }
   }
   return best;
+}
+
+/** A candidate's score under `rule`: higher wins; ties go to `newer`. */
+function score(rule: SurvivorshipRule, c: Candidate, sourceRank: ReadonlyMap<string, number>, counts: Map<string, number> | undefined, folded: string | undefined): number {
+  switch (rule) {
+    case 'mostRecent':
+      return 0;
+    case 'firstValid':
+      return Number.isNaN(c.updatedAt) ? -Number.MAX_VALUE : -c.updatedAt;
+    case 'mostComplete':
+      return String(c.value).length;
+    case 'sourcePriority':
+      return -(sourceRank.get(c.source ?? '') ?? Number.MAX_SAFE_INTEGER);
+    case 'mostFrequent':
+      return counts!.get(folded!)!;
+  }
 }
 
 /** True when `a` wins a tie against `b`: more recently updated, then smaller record id. */
