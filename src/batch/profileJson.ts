@@ -360,7 +360,7 @@ function survivorOf(c: BatchColumns, members: readonly number[], recordIds: read
   return survivorIndex(rule, candidates, config.sourceRank, to - from);
 }
 
-/** Candidates reused by `survivorOf` (perf: an object per member and field was most of its time). */
+/** Candidates reused by `survivorOf` (perf: not an object per member for each field with several values). */
 const candidateScratch: { -readonly [K in keyof Candidate]: Candidate[K] }[] = [];
 
 /** Entry `i` of `view` as a JSON string. */

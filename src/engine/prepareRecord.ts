@@ -115,7 +115,8 @@ export function writePayload(record: CustomerRecord, into: PreparedChunkWriter):
 /**
  * `"field":`, the JSON text of attribute `name`'s payload field (`attributeField`) and its colon, when that is
  * printable ASCII needing no escape; undefined otherwise. perf: a file's attributes are its header's few columns,
- * met on every row: their field's checks and escaping were ~40 ns an attribute a row, done here once per name.
+ * met on every row: their field's checks and escaping, done here once per name, were ~60 ns a row of a file with
+ * six attribute columns (~10% of its payload's writing).
  */
 function attributeKeyText(name: string): string | undefined {
   const known = attributeKeys.get(name);
