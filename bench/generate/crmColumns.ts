@@ -19,7 +19,7 @@ import { Rng } from './prng.js';
 const { values } = parseArgs({ options: { in: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string', default: '7' } } });
 if (values.in === undefined || values.out === undefined) throw new Error('usage: crmColumns.ts --in records.csv --out OUT/records.csv [--seed N]');
 
-export const CRM_COLUMNS = 'tier,preferred_mall,marketing_opt_in,notes,segment,lifetime_value';
+const CRM_COLUMNS = 'tier,preferred_mall,marketing_opt_in,notes,segment,lifetime_value';
 const TIERS = ['bronze', 'silver', 'gold', 'platinum', ''];
 const MALLS = ['Mall of the Emirates', 'City Centre Deira', 'City Centre Mirdif', 'Mall of Egypt', 'City Centre Bahrain', ''];
 const OPT_IN = ['yes', 'no', ''];
