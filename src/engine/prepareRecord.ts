@@ -96,12 +96,7 @@ export function writePayload(record: CustomerRecord, into: PreparedChunkWriter):
   if (attributes !== undefined) {
     for (const k of Object.keys(attributes)) {
       into.textAscii(sep);
-      const key = attributeKeyText(k);
-      if (key !== undefined) into.textAscii(key);
-      else {
-        into.textJsonString(attributeField(k));
-        into.textAscii(':');
-      }
+      into.textBytes(attributeKeyBytes(k));
       const v = attributes[k]!;
       if (typeof v === 'string') into.textJsonString(v);
       else into.textAscii(JSON.stringify(v));
@@ -113,26 +108,20 @@ export function writePayload(record: CustomerRecord, into: PreparedChunkWriter):
 }
 
 /**
- * `"field":`, the JSON text of attribute `name`'s payload field (`attributeField`) and its colon, when that is
- * printable ASCII needing no escape; undefined otherwise. perf: a file's attributes are its header's few columns,
- * met on every row: their field's checks and escaping, done here once per name, were ~60 ns a row of a file with
- * six attribute columns (~10% of its payload's writing).
+ * `"field":` as UTF-8: attribute `name`'s payload field (`attributeField`) as JSON text, and its colon. perf: a
+ * file's attributes are its header's few columns, met on every row: their field's checks and escaping, done here
+ * once per name, were ~60 ns a row of a file with six attribute columns (~8% of its payload's writing).
  */
-function attributeKeyText(name: string): string | undefined {
-  const known = attributeKeys.get(name);
-  if (known !== undefined || attributeKeys.has(name)) return known;
-  const field = attributeField(name);
-  let plain = true;
-  for (let i = 0; i < field.length; i++) {
-    const c = field.charCodeAt(i);
-    if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) plain = false;
+function attributeKeyBytes(name: string): Uint8Array {
+  let key = attributeKeys.get(name);
+  if (key === undefined) {
+    key = Buffer.from(`${JSON.stringify(attributeField(name))}:`, 'utf8');
+    // Bounded: NDJSON objects may bring any number of names.
+    if (attributeKeys.size < MAX_ATTRIBUTE_KEYS) attributeKeys.set(name, key);
   }
-  const text = plain ? `"${field}":` : undefined;
-  // Bounded: NDJSON objects may bring any number of names.
-  if (attributeKeys.size < MAX_ATTRIBUTE_KEYS) attributeKeys.set(name, text);
-  return text;
+  return key;
 }
-const attributeKeys = new Map<string, string | undefined>();
+const attributeKeys = new Map<string, Uint8Array>();
 const MAX_ATTRIBUTE_KEYS = 1024;
 
 /** Writes a name field when it is set (as `payloadOf`: trimmed, even to nothing); whether it did. */
