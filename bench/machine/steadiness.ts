@@ -66,13 +66,14 @@ while (performance.now() < end) {
 const WARM = 3;
 const summary = Object.fromEntries(
   Object.entries(times).map(([name, all]) => {
-    const rounds = all.slice(Math.min(WARM, all.length - 1));
+    const skip = Math.min(WARM, all.length - 1);
+    const rounds = all.slice(skip);
     const sorted = [...rounds].sort((a, b) => a - b);
     const min = sorted[0]!;
     // Per second of the run: the median round, as a ratio to the fastest round.
     const perSecond: number[] = [];
     for (let s = 0; s < Math.ceil(seconds); s++) {
-      const inSecond = rounds.filter((_, i) => Math.floor(at[i + WARM]!) === s).sort((a, b) => a - b);
+      const inSecond = rounds.filter((_, i) => Math.floor(at[i + skip]!) === s).sort((a, b) => a - b);
       if (inSecond.length > 0) perSecond.push(round(inSecond[inSecond.length >> 1]! / min));
     }
     return [name, { rounds: rounds.length, minMs: round(min), medianMs: round(sorted[sorted.length >> 1]!), maxMs: round(sorted[sorted.length - 1]!), slowShare: round(rounds.filter((x) => x >= 1.5 * min).length / rounds.length), perSecond }];
@@ -85,6 +86,7 @@ else {
     console.log(`  each second's median round / the fastest: ${s.perSecond.map((x) => x.toFixed(2)).join(' ')}`);
   }
 }
+// The loops' results are used, so that no compiler can drop the loops.
 if (sink === 0.5) console.log(sink);
 
 function round(x: number): number {
