@@ -10,11 +10,12 @@
  * bytecode), `page faults` (a stack through the kernel's fault handler, huge pages apart), `gc`, `sha256`, the rest
  * of the kernel, JavaScript (`JS`, named when the command's node runs with `--perf-basic-prof`, which this tool puts
  * in NODE_OPTIONS), `builtins` (V8's builtins: property loads that missed their inline caches, string and regexp
- * functions), and what is left; then the `--top` leaf functions. Needs Debian's `linux-perf`; node leaves its
- * `/tmp/perf-PID.map` files behind (`--perf-basic-prof`), one per process.
+ * functions), and what is left; then the `--top` leaf functions. Needs Debian's `linux-perf`. The files
+ * `--perf-basic-prof` makes node write (`/tmp/perf-PID.map`, and `isolate-…-v8.log` in the working directory, one
+ * per thread) are removed once read.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -26,6 +27,12 @@ if (positionals.length === 0 || !(hz > 0)) throw new Error('usage: wholeProcess.
 
 const dir = mkdtempSync(join(tmpdir(), 'whole-process-'));
 const data = join(dir, 'perf.data');
+/** Node's perf maps and V8 logs, in the two places it writes them. */
+const nodeFiles = (): string[] => [
+  ...readdirSync('/tmp').filter((f) => /^perf-\d+\.map$/.test(f)).map((f) => join('/tmp', f)),
+  ...readdirSync('.').filter((f) => /^isolate-0x[0-9a-f]+-\d+-v8\.log$/.test(f)),
+];
+const before = new Set(nodeFiles());
 try {
   const env = { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --perf-basic-prof`.trim() };
   const run = spawnSync('perf', ['record', '-q', '-e', 'cpu-clock', '-F', String(hz), '-g', '-o', data, '--', ...positionals], { env, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -53,6 +60,7 @@ try {
   for (const [f, n] of [...leaves].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${seconds(n)} ${share(n)}  ${f}`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
+  for (const f of nodeFiles()) if (!before.has(f)) rmSync(f, { force: true });
 }
 
 /** What a sample was doing, from its stack (leaf first). Order matters: a fault inside compiling is compiling. */
