@@ -4,7 +4,9 @@
  * the linker (`cluster/linkRecords`, the guards, match weights), which a whole run's noise hides.
  *
  * `--parts N`: the link planned in N parts as the batch job plans it (`linkInParts`), each part run here in turn
- * and timed alone (the job runs them at once in worker threads); prints the parts' times beside the whole.
+ * and timed alone (the job runs them at once in worker threads); prints the parts' times beside the whole. The
+ * whole then also copies the link's columns into shared memory (the job's columns are shared from the start), so
+ * compare parts with parts.
  *
  *   npx tsx bench/lines/linkBatch.ts --records bench/data/1000000-hard/records.csv [--rows 500000] [--parts 2]
  *

@@ -37,7 +37,8 @@ try {
   const env = { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --perf-basic-prof`.trim() };
   const run = spawnSync('perf', ['record', '-q', '-e', 'cpu-clock', '-F', String(hz), '-g', '-o', data, '--', ...positionals], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   if (run.error !== undefined) throw new Error(`perf record: ${run.error.message} (Debian package linux-perf)`);
-  const script = spawnSync('perf', ['script', '-i', data, '-F', 'ip,sym'], { maxBuffer: 1 << 30, encoding: 'utf8' });
+  if (run.status !== 0) console.error(`the command exited with status ${run.status}: its samples follow all the same`);
+  const script = spawnSync('perf', ['script', '-i', data, '-F', 'ip,sym,dso'], { maxBuffer: 1 << 30, encoding: 'utf8' });
   if (script.status !== 0) throw new Error(`perf script failed: ${script.stderr}`);
 
   const classes = new Map<string, number>();
