@@ -6,8 +6,8 @@
  *
  *   node --import tsx bench/machine/wholeProcess.ts [--hz 1000] [--top 15] -- node dist/cli.js resolve … --no-progress
  *
- * Prints CPU-seconds (samples / hz) by class: `turbofan` (a stack in V8's optimizing compiler), `parse` (parsing and
- * bytecode), `page faults` (a stack through the kernel's fault handler, huge pages apart), `gc`, `sha256`, the rest
+ * Prints CPU-seconds (samples / hz) by class: `turbofan` (a stack in V8's optimizing compiler), `parse` (parsing, bytecode
+ * and Sparkplug's baseline code), `page faults` (a stack through the kernel's fault handler, huge pages apart), `gc`, `sha256`, the rest
  * of the kernel, JavaScript (`JS`, named when the command's node runs with `--perf-basic-prof`, which this tool puts
  * in NODE_OPTIONS), `builtins` (V8's builtins: property loads that missed their inline caches, string and regexp
  * functions), and what is left; then the `--top` leaf functions. Needs Debian's `linux-perf`. The files
@@ -71,7 +71,8 @@ function classOf(frames: readonly string[]): string {
   if (any(/v8::internal::(Parser|PreParser|Scanner|interpreter::BytecodeGenerator|baseline::)|Compiler::Compile/)) return 'parse';
   if (any(/do_huge_pmd_anonymous_page/)) return 'page faults (huge pages)';
   if (any(/asm_exc_page_fault/)) return 'page faults';
-  if (any(/Scavenge|MarkCompact|ConcurrentMarking|Sweeper|MarkingVisitor|v8::internal::Heap::|Evacuat/)) return 'gc';
+  // Not any `Heap::` frame: allocating an ArrayBuffer (`Heap::AllocateExternalBackingStore`, zeroing it) is not GC.
+  if (any(/Scavenge|MarkCompact|ConcurrentMarking|Sweeper|MarkingVisitor|Heap::CollectGarbage|Evacuat/)) return 'gc';
   const leaf = frames[0]!;
   if (/sha256/.test(leaf)) return 'sha256';
   if (/\[kernel/.test(leaf) || /^(pvm_|native_|clear_page|__handle_mm_fault)/.test(leaf)) return 'kernel, other';
