@@ -101,3 +101,57 @@ describe('Utf8Lines hands its buffer over', () => {
     expect(new Utf8Lines().finish().buffer).not.toBe(huge);
   });
 });
+
+describe('Utf8Lines blocks of a kind', () => {
+  /** Takes every spare this thread holds (at most six), so a test starts with none. */
+  const drain = (): void => {
+    for (let i = 0; i < 8; i++) new Utf8Lines(1);
+  };
+
+  it("starts a block with room for the last block of its kind, a little more, in whole size classes", () => {
+    drain();
+    const first = Utf8Lines.forBlock('test:sized');
+    for (let i = 0; i < 2000; i++) first.add(`line ${i} ${'y'.repeat(90)}`);
+    const bytes = first.finish();
+    const next = Utf8Lines.forBlock('test:sized');
+    const room = next.finish().buffer.byteLength;
+    // ~200 KB of lines: the next starts at 1/8 more, rounded up to 64 KiB, not at 64 KiB to grow by doubling.
+    expect(room).toBeGreaterThanOrEqual(bytes.byteLength + (bytes.byteLength >> 3));
+    expect(room % (1 << 16)).toBe(0);
+    expect(room).toBeLessThan(bytes.byteLength * 2);
+    // Another kind starts small.
+    expect(Utf8Lines.forBlock('test:other').finish().buffer.byteLength).toBe(1 << 16);
+  });
+
+  it('takes a spare large enough for the block, and leaves smaller ones for smaller blocks', () => {
+    drain();
+    const block = Utf8Lines.forBlock('test:spares');
+    for (let i = 0; i < 3000; i++) block.add('z'.repeat(99));
+    block.finish();
+    const large = new ArrayBuffer(1 << 20);
+    const small = new ArrayBuffer(1 << 16);
+    Utf8Lines.recycle(large);
+    Utf8Lines.recycle(small);
+    // The next block of the kind wants ~330 KB: the 64 KiB spare, given back last, does not do; the 1 MiB one does.
+    const next = Utf8Lines.forBlock('test:spares').finish().buffer;
+    const smaller = new Utf8Lines(1 << 16).finish().buffer;
+    // (Compared as identities: a failed toBe would print both buffers byte by byte.)
+    expect(next === large).toBe(true);
+    expect(smaller === small).toBe(true);
+  });
+
+  it('when it holds all the spares it keeps, a larger buffer given back takes the smallest one\'s place', () => {
+    drain();
+    const smalls = Array.from({ length: 6 }, () => new ArrayBuffer(1 << 16));
+    for (const b of smalls) Utf8Lines.recycle(b);
+    const large = new ArrayBuffer(2 << 20);
+    Utf8Lines.recycle(large);
+    expect(new Utf8Lines(1 << 20).finish().buffer === large).toBe(true);
+    // Full again with the six small ones: a smaller one than all it holds is dropped.
+    Utf8Lines.recycle(new ArrayBuffer(1 << 16));
+    Utf8Lines.recycle(new ArrayBuffer(1 << 10));
+    const taken = new Set<ArrayBuffer>();
+    for (let i = 0; i < 6; i++) taken.add(new Utf8Lines(1).finish().buffer);
+    expect([...taken].every((b) => b.byteLength >= 1 << 16)).toBe(true);
+  });
+});

@@ -59,7 +59,7 @@ export interface LinesBlock {
  */
 export function outputLines(c: BatchColumns, config: SurvivorshipConfig, task: LinesTask): LinesBlock {
   if (task.columns === true && (task.kind === 'mapping' || task.kind === 'profiles')) return outputColumns(c, config, task);
-  const out = new Utf8Lines();
+  const out = Utf8Lines.forBlock(task.kind);
   // One JSON text at a time built as bytes (evidence lines, profile lines, created events).
   const entry = new JsonBytes();
   const warmer = new CacheWarmer();

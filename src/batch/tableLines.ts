@@ -24,7 +24,7 @@ export interface TableLinesTask {
  * tuples, as UTF-8. Pure: runs in a worker thread over the shared columns.
  */
 export function tableLines(c: BatchColumns, { section, from, to }: TableLinesTask): FormattedLines {
-  const out = new Utf8Lines();
+  const out = Utf8Lines.forBlock(`table:${section}`);
   const cutter = new LineCutter(section, out);
   // Each entry is written as JSON bytes from the stored bytes (`JsonBytes`), never as a string.
   const entry = new JsonBytes();
