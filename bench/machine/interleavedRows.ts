@@ -7,8 +7,9 @@
  *
  *   node --import tsx bench/machine/interleavedRows.ts [--records 20000000] [--rounds 4]
  *
- * Prints ns a member for each layout, round by round, alternating. docs/benchmarks.md ("Link parts as a queue,
- * and what is left of the flat profile") sets these against the warmer's whole cost in a run.
+ * Prints ns a member for each layout, round by round, alternating. docs/benchmarks.md ("Output blocks sized by
+ * kind, link parts as a queue, and what is left of the flat profile") sets these against the warmer's whole cost in
+ * a run.
  */
 import { parseArgs } from 'node:util';
 
