@@ -92,7 +92,7 @@ describe('Utf8Lines hands its buffer over', () => {
     expect(Buffer.from(again).toString()).toBe('x\n');
   });
 
-  it('keeps neither a buffer too small for the next nor one too large to hold on to', () => {
+  it('builds in no buffer too small for the next, and keeps none too large to hold on to', () => {
     Utf8Lines.recycle(new ArrayBuffer(16));
     const small = new Utf8Lines(1 << 10).finish();
     expect(small.buffer.byteLength).toBe(1 << 10);
@@ -121,6 +121,16 @@ describe('Utf8Lines blocks of a kind', () => {
     expect(room).toBeLessThan(bytes.byteLength * 2);
     // Another kind starts small.
     expect(Utf8Lines.forBlock('test:other').finish().buffer.byteLength).toBe(1 << 16);
+  });
+
+  it('starts no larger than the largest spare it would keep, after a block with a huge line', () => {
+    drain();
+    const huge = Utf8Lines.forBlock('test:huge');
+    huge.add('h'.repeat(20 << 20));
+    huge.finish();
+    const next = Utf8Lines.forBlock('test:huge');
+    next.add('small');
+    expect(next.finish().buffer.byteLength).toBe(16 << 20);
   });
 
   it('takes a spare large enough for the block, and leaves smaller ones for smaller blocks', () => {

@@ -71,7 +71,8 @@ export class Utf8Lines {
    */
   static forBlock(kind: string): Utf8Lines {
     const last = lastBlockBytes.get(kind);
-    const lines = new Utf8Lines(last === undefined ? 1 << 16 : sizeClass(last + (last >> 3)));
+    // At most what a spare may be: one block with a huge line must not make the next of its kind start that large.
+    const lines = new Utf8Lines(last === undefined ? 1 << 16 : Math.min(MAX_SPARE_BYTES, sizeClass(last + (last >> 3))));
     lines.kind = kind;
     return lines;
   }
