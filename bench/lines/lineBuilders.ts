@@ -6,12 +6,15 @@
  * (`resolver.ndjson`'s tables): the CLI runs these in
  * worker threads, where a whole run's noise hides a 10% change.
  *
- *   npx tsx bench/lines/lineBuilders.ts --records bench/data/1000000-hard/records.csv [--rows 200000] [--kind profiles|table:records] [--stats]
+ *   npx tsx bench/lines/lineBuilders.ts --records bench/data/1000000-hard/records.csv [--rows 200000] [--kind profiles|table:records] [--stats] [--tokens]
  *
  * For numbers as the built CLI runs the code, bundle the script first (tsx adds a getter per imported binding):
  *   npx esbuild bench/lines/lineBuilders.ts --bundle --platform=node --format=esm --outfile=/tmp/lines.mjs && node /tmp/lines.mjs …
  */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { columnRoles } from '../../src/io/columnRoles.js';
+import { payloadFieldsOf } from '../../src/batch/preparePiece.js';
 import { linkedColumns } from '../../src/_testing/linkedColumns.js';
 import { outputLines, type LinesTask } from '../../src/batch/outputLines.js';
 import { ProfileStatsTotal } from '../../src/batch/profileStats.js';
@@ -19,13 +22,15 @@ import { tableLines, type TableSection } from '../../src/batch/tableLines.js';
 import { generatedRecords } from './generatedRecords.js';
 import { Utf8Lines } from '../../src/_internal/Utf8Lines.js';
 
-const { values } = parseArgs({ options: { records: { type: 'string' }, rows: { type: 'string', default: '200000' }, kind: { type: 'string', default: 'all' }, reps: { type: 'string', default: '7' }, stats: { type: 'boolean', default: false } } });
-if (values.records === undefined) throw new Error('usage: lineBuilders.ts --records FILE.csv [--rows N] [--kind profiles|evidence|created|mapping|table:keys|table:names|table:records|all] [--reps N] [--stats]');
+const { values } = parseArgs({ options: { records: { type: 'string' }, rows: { type: 'string', default: '200000' }, kind: { type: 'string', default: 'all' }, reps: { type: 'string', default: '7' }, stats: { type: 'boolean', default: false }, tokens: { type: 'boolean', default: false } } });
+if (values.records === undefined) throw new Error('usage: lineBuilders.ts --records FILE.csv [--rows N] [--kind profiles|evidence|created|mapping|table:keys|table:names|table:records|all] [--reps N] [--stats] [--tokens]');
 const rows = Number(values.rows);
 const reps = Number(values.reps);
 
 const records = generatedRecords(values.records, rows);
-const { c, config, profiles } = linkedColumns(records);
+// `--tokens`: payloads written with the field table a file batch makes from the header (`PayloadNames`).
+const header = readFileSync(values.records, 'utf8').slice(0, 4096).split('\n')[0]!.split(',');
+const { c, config, profiles } = linkedColumns(records, {}, values.tokens ? payloadFieldsOf(columnRoles({}), [header]) : undefined);
 type Kind = LinesTask['kind'] | `table:${TableSection}`;
 const items: Record<Kind, number> = {
   profiles,

@@ -1,4 +1,5 @@
 import { CHUNK_BASE } from './chunkString.js';
+import type { PayloadNames } from './PayloadNames.js';
 import { ISO_AFTER, ISO_WIDTHS, isoTimeParts } from './isoTime.js';
 
 /**
@@ -203,6 +204,44 @@ export class JsonBytes {
     const chunk = Math.floor(address / CHUNK_BASE);
     const offset = address - chunk * CHUNK_BASE;
     this.string(chunks[chunk]!, offset + skip, offset + length, prefix);
+  }
+
+  /**
+   * Appends as a JSON string a stored payload, `length` bytes at `address` of `chunks`, its field name tokens written
+   * out (`PayloadNames`): `JSON.stringify` of the text the payload stands for. A payload holds no other byte below
+   * 0x20 (JSON text escapes them), and a byte that is no token of `names` is escaped as any control character is.
+   */
+  payloadString(chunks: readonly Uint8Array[], address: number, length: number, names: PayloadNames): void {
+    const chunk = Math.floor(address / CHUNK_BASE);
+    const src = chunks[chunk]!;
+    const from = address - chunk * CHUNK_BASE;
+    const to = from + length;
+    this.reserve(names.widestEscaped * length + 2);
+    const buf = this.buf;
+    const text = names.escapedBytes;
+    const starts = names.escapedStarts;
+    const units = names.escapedChars;
+    let at = this.length;
+    let chars = 2;
+    buf[at++] = 34;
+    for (let i = from; i < to; i++) {
+      const b = src[i]!;
+      if (b >= 0x20 && b !== 34 && b !== 92) {
+        buf[at++] = b;
+        if ((b & 0xc0) !== 0x80) chars += b >= 0xf0 ? 2 : 1;
+      } else if (b < 0x20) {
+        for (let j = starts[b]!, end = starts[b + 1]!; j < end; j++) buf[at++] = text[j]!;
+        chars += units[b]!;
+      } else {
+        // `\"` or `\\`.
+        buf[at++] = 92;
+        buf[at++] = b;
+        chars += 2;
+      }
+    }
+    buf[at++] = 34;
+    this.length = at;
+    this.chars += chars;
   }
 
   private reserve(bytes: number): void {

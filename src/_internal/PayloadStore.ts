@@ -1,12 +1,21 @@
 import { ByteSlab } from './ByteSlab.js';
 import { stringAt, type InternedView } from './ByteInterner.js';
 import { grow } from './grow.js';
+import { PayloadNames } from './PayloadNames.js';
 
-/** A `PayloadStore`'s payloads, read-only, for another thread (`payloadAt`): laid out as an interner's entries. */
-export type PayloadView = InternedView;
+/**
+ * A `PayloadStore`'s payloads, read-only, for another thread (`payloadAt`): laid out as an interner's entries, and
+ * the field table their tokens stand for (`PayloadNames`), if any.
+ */
+export interface PayloadView extends InternedView {
+  readonly fields?: readonly string[];
+}
 
-/** Payload i of a view. */
-export const payloadAt: (view: PayloadView, i: number) => string = stringAt;
+/** Payload i of a view, its tokens written out. */
+export function payloadAt(view: PayloadView, i: number): string {
+  const text = stringAt(view, i);
+  return view.fields === undefined ? text : PayloadNames.of(view.fields).expand(text);
+}
 
 /**
  * One small UTF-8 payload (a record's names and attributes as JSON) per record index, in a `ByteSlab`: the batch
@@ -21,6 +30,8 @@ export class PayloadStore {
   private lengths: Uint32Array;
   /** One past the highest index set. */
   private n = 0;
+  /** The tokens its payloads may hold (`PayloadNames`): the batch's, set before its first payload. */
+  names: PayloadNames | undefined;
 
   /**
    * `shared`: payloads and their addresses in shared memory, for worker threads (the batch's profile builders).
@@ -75,8 +86,10 @@ export class PayloadStore {
     return i;
   }
 
+  /** Payload i, its tokens written out. */
   get(i: number): string {
-    return this.bytes.text(this.starts[i]!, this.lengths[i]!);
+    const text = this.bytes.text(this.starts[i]!, this.lengths[i]!);
+    return this.names === undefined ? text : this.names.expand(text);
   }
 
   /** Overwrites payload i with zeros (erasure) and leaves it empty. */
@@ -93,7 +106,8 @@ export class PayloadStore {
 
   /** The payloads, for `payloadAt` in another thread (shared without a copy when the store is shared). */
   view(): PayloadView {
-    return { chunks: [...this.bytes.chunks], starts: this.starts.subarray(0, this.n), lengths: this.lengths.subarray(0, this.n) };
+    const view = { chunks: [...this.bytes.chunks], starts: this.starts.subarray(0, this.n), lengths: this.lengths.subarray(0, this.n) };
+    return this.names === undefined ? view : { ...view, fields: this.names.fields };
   }
 
   private place(i: number, address: number, length: number): void {

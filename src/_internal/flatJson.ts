@@ -1,8 +1,9 @@
 /**
  * The members of a flat JSON object as `JSON.stringify` writes one (no spaces; values strings, numbers, `true`,
  * `false` or `null`), found in its UTF-8 bytes `bytes[from, to)` without decoding them: for member i, its key's
- * JSON text (quotes included) is `bytes[spans[4i], spans[4i + 1])` and its value's `bytes[spans[4i + 2],
- * spans[4i + 3])`. Returns the number of members, or -1 when the text is not such an object (nested values,
+ * JSON text (quotes included) is `bytes[spans[4i], spans[4i + 1])`, or that one byte when it is a field name's
+ * token (`PayloadNames`: a byte in 1..31 where a key starts, standing for the key and its colon), and its value's
+ * `bytes[spans[4i + 2], spans[4i + 3])`. Returns the number of members, or -1 when the text is not such an object (nested values,
  * spaces, a cut text, a malformed literal). Strings are not checked inside: an escape or a control character is
  * taken as it stands, which is exact for every text `JSON.stringify` writes.
  *
@@ -19,10 +20,20 @@ export function flatJsonMembers(bytes: Uint8Array, from: number, to: number, spa
   const end = to - 1;
   if (i === end) return 0;
   for (;;) {
-    if (bytes[i] !== 34) return -1;
-    const keyEnd = stringEnd(bytes, i, end);
-    if (keyEnd === -1 || bytes[keyEnd] !== 58 /* : */) return -1;
-    const valueStart = keyEnd + 1;
+    let keyEnd: number;
+    let valueStart: number;
+    const k = bytes[i]!;
+    if (k >= 1 && k < 0x20) {
+      // A field name's token (`PayloadNames`): the key is that one byte, the value follows it.
+      keyEnd = i + 1;
+      valueStart = keyEnd;
+      if (valueStart === end) return -1;
+    } else {
+      if (k !== 34) return -1;
+      keyEnd = stringEnd(bytes, i, end);
+      if (keyEnd === -1 || bytes[keyEnd] !== 58 /* : */) return -1;
+      valueStart = keyEnd + 1;
+    }
     let valueEnd: number;
     if (bytes[valueStart] === 34) valueEnd = stringEnd(bytes, valueStart, end);
     else {

@@ -4,8 +4,14 @@ import { survivorshipConfigOf, type SurvivorshipConfig } from '../merge/survivor
 import type { CustomerRecord } from '../types.js';
 
 /** The columns of a batch of `records`, linked, with its survivorship and number of profiles (tests, and the `bench/lines` instruments). */
-export function linkedColumns(records: readonly CustomerRecord[], options: ConstructorParameters<typeof ResolutionBatch>[0] = {}): { c: BatchColumns; config: SurvivorshipConfig; profiles: number } {
+export function linkedColumns(
+  records: readonly CustomerRecord[],
+  options: ConstructorParameters<typeof ResolutionBatch>[0] = {},
+  /** The payloads' field table (`PayloadNames`), as a file batch makes it from its headers. */
+  payloadFields?: readonly string[],
+): { c: BatchColumns; config: SurvivorshipConfig; profiles: number } {
   const batch = new ResolutionBatch(options);
+  if (payloadFields !== undefined) batch.usePayloadFields(payloadFields);
   for (const r of records) batch.add(r);
   batch.link();
   const c = batch.columns();

@@ -7,10 +7,11 @@ import type { Delimiter } from '../io/_internal/CsvRowScanner.js';
 import { NdjsonRowReader } from '../io/_internal/NdjsonRowReader.js';
 import { eachText } from '../io/_internal/eachText.js';
 import { MAX_CELL_CHARS, type RowEvent } from '../io/RowEvent.js';
-import { columnRoles } from '../io/columnRoles.js';
+import { columnRoles, type ColumnRoles } from '../io/columnRoles.js';
 import { createRowMapper, type MapRowResult } from '../io/rowToRecord.js';
 import type { KeyStats } from '../match/createRecordKeyer.js';
-import { createRecordPreparer } from '../engine/prepareRecord.js';
+import { attributeField, createRecordPreparer } from '../engine/prepareRecord.js';
+import { PayloadNames, payloadFieldTable } from '../_internal/PayloadNames.js';
 import { MAX_FIELD_NAMES, PreparedChunkWriter, type PreparedChunk } from '../engine/PreparedChunk.js';
 
 /** A run of whole rows of one input file, as raw bytes (see `filePieces`), or as Parquet cells. */
@@ -35,6 +36,11 @@ export interface Piece {
   readonly maxCellLines?: number;
   /** CSV: the cell separator (default `,`), as the file cutter used it. */
   readonly delimiter?: Delimiter;
+  /**
+   * The batch's payload field table (`PayloadNames`, the same for every piece of a run): payloads are written with
+   * its tokens. Without it, written out.
+   */
+  readonly payloadFields?: readonly string[];
 }
 
 /**
@@ -52,8 +58,14 @@ export function createPiecePreparer(config: IdweaveConfig, handOver = false): (p
   // perf: one writer for every piece, its buffers grown once (a new one per piece grew each from a few KB by
   // doubling: ~2.5 times the chunk's bytes allocated and copied again for every piece of ~4 MB).
   const w = new PreparedChunkWriter();
+  let fields: readonly string[] | undefined;
   return (piece) => {
     w.reset();
+    // Each piece brings its own copy of the run's one table: its tokens' table is made once per thread.
+    if (!sameFields(fields, piece.payloadFields)) {
+      fields = piece.payloadFields;
+      w.payloadNames = fields === undefined ? undefined : PayloadNames.of(fields);
+    }
     const stats: KeyStats = { invalid: {}, junk: {} };
     let invalidUpdatedAt = 0;
 
@@ -168,4 +180,19 @@ function pushTexts(reader: CsvRowReader, bytes: Uint8Array, atStart: boolean): v
     held = text;
   });
   if (held !== undefined) reader.push(held, false);
+}
+
+/**
+ * A run's payload field table (`Piece.payloadFields`): the record's own fields, then the attribute columns of the
+ * inputs' headers (CSV, Parquet) in order. NDJSON fields are not known ahead: names it alone brings are written out.
+ */
+export function payloadFieldsOf(roles: ColumnRoles, headers: readonly (readonly string[] | undefined)[]): string[] {
+  return payloadFieldTable(headers.flatMap((columns) => (columns ?? []).filter((c) => roles.roleOf(c) === undefined).map(attributeField)));
+}
+
+function sameFields(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

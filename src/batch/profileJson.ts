@@ -5,6 +5,7 @@ import { sortBy, sortNumbers } from '../_internal/smallSort.js';
 import { compareStrings } from '../_internal/compareStrings.js';
 import { jsonText, type JsonBytes, type JsonText } from '../_internal/JsonBytes.js';
 import { payloadAt } from '../_internal/PayloadStore.js';
+import { PayloadNames } from '../_internal/PayloadNames.js';
 import type { Utf8Lines } from '../_internal/Utf8Lines.js';
 import { profileIdAt, sourceName, type BatchColumns } from '../engine/BatchColumns.js';
 import { profileFieldName, toProfileFields } from '../io/outputFiles.js';
@@ -137,10 +138,18 @@ class FieldNames {
    */
   private readonly recent: (FieldName | undefined)[] = new Array<FieldName | undefined>(2 * RECENT_SLOTS).fill(undefined);
 
+  /** The field table of the tokens met last (`PayloadNames`), and the name each of its tokens stands for. */
+  private tokenFields: readonly string[] | undefined;
+  private byToken: (FieldName | undefined)[] = [];
+
   constructor(private readonly config: SurvivorshipConfig) {}
 
-  /** The name whose JSON text (quotes included) is `bytes[from, to)`. */
-  of(bytes: Uint8Array, from: number, to: number): FieldName {
+  /**
+   * The name whose JSON text (quotes included) is `bytes[from, to)`, or, for one byte, whose token that byte is in
+   * `fields` (a batch's payloads: `PayloadNames`).
+   */
+  of(bytes: Uint8Array, from: number, to: number, fields: readonly string[] | undefined): FieldName {
+    if (to - from === 1) return this.ofToken(bytes[from]!, fields!);
     // Two names a signature: two of a batch's names that share one do not push each other out.
     const slot = 2 * signature(bytes, from, to);
     const last = this.recent[slot];
@@ -150,6 +159,19 @@ class FieldNames {
     const f = this.lookUp(bytes, from, to);
     this.recent[slot + 1] = last;
     this.recent[slot] = f;
+    return f;
+  }
+
+  private ofToken(token: number, fields: readonly string[]): FieldName {
+    if (fields !== this.tokenFields) {
+      this.tokenFields = fields;
+      this.byToken = [];
+    }
+    let f = this.byToken[token];
+    if (f === undefined) {
+      const key = PayloadNames.of(fields).keys[token]!;
+      this.byToken[token] = f = this.lookUp(key, 0, key.length);
+    }
     return f;
   }
 
@@ -261,7 +283,7 @@ function writeFields(head: JsonBytes, c: BatchColumns, members: readonly number[
       const ve = spans[4 * m + 3]!;
       // `""` and `null` are no value (as `surviveFields` skips them).
       if ((ve - vs === 2 && bytes[vs] === 34) || (ve - vs === 4 && bytes[vs] === 110 /* n */)) continue;
-      const f = names.of(bytes, spans[4 * m]!, spans[4 * m + 1]!);
+      const f = names.of(bytes, spans[4 * m]!, spans[4 * m + 1]!, p.fields);
       if (f.rank === -1) ranked = false;
       const e = entryCount++;
       entryField[e] = f;

@@ -32,7 +32,7 @@ import { ProfileStatsTotal, type ProfileAggregates } from './profileStats.js';
 import { checkTruthFile, scoreAgainstTruth, type TruthAccuracy } from './scoreTruth.js';
 import { reportHtml } from '../report/reportHtml.js';
 import { MAX_FIELD_NAMES, type PieceReject, type PreparedChunk } from '../engine/PreparedChunk.js';
-import { readPiece, type Piece } from './preparePiece.js';
+import { payloadFieldsOf, readPiece, type Piece } from './preparePiece.js';
 import { VERSION } from '../version.js';
 import { Writable } from 'node:stream';
 import { writeSnapshotStream } from '../incremental/snapshotStreamWrite.js';
@@ -279,6 +279,8 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
     const workers = (pool = new BatchPool(config, threads));
     const rejects = await outputs.writer(OUTPUT_FILES.rejects);
     const batch = new ResolutionBatch(config, { previous: previousRun, erased: erasedIds });
+    const payloadFields = payloadFieldsOf(roles, columnsOf);
+    batch.usePayloadFields(payloadFields);
     /** The id of a rejected row when it is erased: then the row leaves no trace, not even as a reject. */
     const erasedIdOf = (input: unknown): boolean => {
       if (erasedIds === undefined || input === null || typeof input !== 'object') return false;
@@ -373,7 +375,7 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
             for (let from = 0; from < group.rows; from += PARQUET_PIECE_ROWS) {
               const to = Math.min(group.rows, from + PARQUET_PIECE_ROWS);
               const cells = from === 0 && to === group.rows ? group.cells : group.cells.slice(from * width, to * width);
-              yield { file, format: 'parquet', header: parquet.columns, bytes: NO_BYTES, cells, atStart: false };
+              yield { file, format: 'parquet', header: parquet.columns, bytes: NO_BYTES, cells, atStart: false, payloadFields };
             }
           }
           return;
@@ -391,7 +393,7 @@ export async function resolveFiles(inputs: readonly string[], options: ResolveFi
           hash: inputHashes[f],
           source: f === stdinAt ? stdin!.chunks() : undefined,
         });
-        for await (const r of raw) yield { file, format: format.format, header, bytes: r.bytes, atStart: r.atStart, maxCellLines, delimiter: delimiters[f] };
+        for await (const r of raw) yield { file, format: format.format, header, bytes: r.bytes, atStart: r.atStart, maxCellLines, delimiter: delimiters[f], payloadFields };
       };
       for await (const piece of pieces()) {
         if (f === stdinAt) bytesRead = stdinBytes;

@@ -1,5 +1,6 @@
 import { fnv1aBytes } from '../_internal/ByteInterner.js';
 import { grow } from '../_internal/grow.js';
+import type { PayloadNames } from '../_internal/PayloadNames.js';
 import type { KeyStats, RecordKeys } from '../match/createRecordKeyer.js';
 import type { RecordIssue } from '../types.js';
 
@@ -96,6 +97,11 @@ export class PreparedChunkWriter {
   // perf: a piece's rows mostly repeat a handful of sources and groups; their refs are reused.
   private readonly repeated = new Map<string, number>();
   rejects: PieceReject[] = [];
+  /**
+   * The batch's payload field tokens (`PayloadNames`): payloads are written with their field names as tokens where
+   * the table has them; undefined (single records, the resolver): written out.
+   */
+  payloadNames: PayloadNames | undefined;
 
   /** `records`: about how many records the chunk will hold (a piece of a file: thousands; `add()`: one). */
   constructor(records = 1024) {
@@ -168,7 +174,11 @@ export class PreparedChunkWriter {
     const payload = ints[fields + 4]!;
     let p = fields + 5;
     const h = FOLD;
-    h[0] = payload === -1 ? 0x811c9dc5 : fnv1aBytes(this.bytes, this.strStart[payload]!, this.strStart[payload]! + this.strLen[payload]!);
+    // Hashed as the text the payload stands for, its tokens written out: a fingerprint does not depend on them.
+    const names = this.payloadNames;
+    const from = payload === -1 ? 0 : this.strStart[payload]!;
+    const to = payload === -1 ? 0 : from + this.strLen[payload]!;
+    h[0] = payload === -1 ? 0x811c9dc5 : names === undefined ? fnv1aBytes(this.bytes, from, to) : names.fnv1a(this.bytes, from, to);
     h[1] = h[0]! ^ 0x9e3779b9;
     const keyCount = ints[p++]!;
     for (let k = 0; k < keyCount; k++, p += 3) fold(h, hashes[ints[p]!]!);

@@ -1,3 +1,4 @@
+import { PayloadNames } from '../_internal/PayloadNames.js';
 import { ByteInterner, stringAt } from '../_internal/ByteInterner.js';
 import { GrowableArray } from '../_internal/GrowableArray.js';
 import { lowerBound } from '../_internal/lowerBound.js';
@@ -73,7 +74,7 @@ export type BatchReport = Omit<ResolveReport, 'stages' | 'peakRssBytes' | 'recor
  */
 export class ResolutionBatch {
   readonly options: ResolvedOptions;
-  private readonly prepare: (record: CustomerRecord, stats: KeyStats, keep?: boolean) => PreparedRecordCursor;
+  private prepare: (record: CustomerRecord, stats: KeyStats, keep?: boolean) => PreparedRecordCursor;
   private readonly stats: KeyStats = { invalid: {}, junk: {} };
   /** Per kind code: identifier values that became keys (for the report). */
   private readonly keyValues = new Float64Array(KIND_NAMES.length);
@@ -113,6 +114,16 @@ export class ResolutionBatch {
     this.prepare = createSinglePreparer(this.options);
     this.table = new RecordTable(this.options, true);
     this.keyStart.push(0);
+  }
+
+  /**
+   * The field table (`PayloadNames`) whose tokens the payloads of the chunks it adds hold (`Piece.payloadFields`), and
+   * of the records it prepares itself: set before the first record.
+   */
+  usePayloadFields(fields: readonly string[]): void {
+    const names = PayloadNames.of(fields);
+    this.table.payloads.names = names;
+    this.prepare = createSinglePreparer(this.options, names);
   }
 
   /** Number of accepted records so far. */

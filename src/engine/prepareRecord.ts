@@ -6,6 +6,7 @@ import { foldAttributes } from '../match/attributes.js';
 import { personNameOf } from '../match/personName.js';
 import type { CustomerRecord } from '../types.js';
 import { setOwn } from '../_internal/ownField.js';
+import { FIXED_PAYLOAD_FIELDS, type PayloadNames } from '../_internal/PayloadNames.js';
 import { EVIDENCE_FIELD_COLUMNS, PERSON_FIELD_COLUMNS, PERSON_FIELD_OF_COLUMN } from '../_internal/nameFields.js';
 
 /**
@@ -31,9 +32,10 @@ export function createRecordPreparer(
  * records take): for `resolve()` and the resolver. The cursor reads the preparer's own buffers and is valid until
  * the next call, unless `keep` (a copy, for a caller that prepares several records before storing them).
  */
-export function createSinglePreparer(options: ResolvedOptions): (record: CustomerRecord, stats: KeyStats, keep?: boolean) => PreparedRecordCursor {
+export function createSinglePreparer(options: ResolvedOptions, names?: PayloadNames): (record: CustomerRecord, stats: KeyStats, keep?: boolean) => PreparedRecordCursor {
   const prepare = createRecordPreparer(options);
   const writer = new PreparedChunkWriter(1);
+  writer.payloadNames = names;
   return (record, stats, keep = false) => {
     writer.reset();
     prepare(record, stats, writer, 1);
@@ -82,22 +84,24 @@ export function writePayload(record: CustomerRecord, into: PreparedChunkWriter):
   const attributes = record.attributes;
   if (attributes !== undefined && !plainAttributes(attributes)) return into.text(JSON.stringify(payloadOf(record)));
   into.openText();
+  const names = into.payloadNames;
+  const k = names === undefined ? WRITTEN_OUT_KEYS : TOKEN_KEYS;
   let sep = '{';
   // perf: one named read per field; a keyed read by a varying name (`record[field]`) is a slow generic lookup.
-  if (nameField(into, sep, '"firstName":', record.firstName)) sep = ',';
-  if (nameField(into, sep, '"lastName":', record.lastName)) sep = ',';
-  if (nameField(into, sep, '"fullName":', record.fullName)) sep = ',';
-  if (evidenceField(into, sep, '"dateOfBirth":', record.dateOfBirth)) sep = ',';
-  if (evidenceField(into, sep, '"gender":', record.gender)) sep = ',';
-  if (evidenceField(into, sep, '"address":', record.address)) sep = ',';
-  if (evidenceField(into, sep, '"city":', record.city)) sep = ',';
-  if (evidenceField(into, sep, '"postcode":', record.postcode)) sep = ',';
-  if (evidenceField(into, sep, '"country":', record.country)) sep = ',';
+  if (nameField(into, sep, k[0]!, record.firstName)) sep = ',';
+  if (nameField(into, sep, k[1]!, record.lastName)) sep = ',';
+  if (nameField(into, sep, k[2]!, record.fullName)) sep = ',';
+  if (evidenceField(into, sep, k[3]!, record.dateOfBirth)) sep = ',';
+  if (evidenceField(into, sep, k[4]!, record.gender)) sep = ',';
+  if (evidenceField(into, sep, k[5]!, record.address)) sep = ',';
+  if (evidenceField(into, sep, k[6]!, record.city)) sep = ',';
+  if (evidenceField(into, sep, k[7]!, record.postcode)) sep = ',';
+  if (evidenceField(into, sep, k[8]!, record.country)) sep = ',';
   if (attributes !== undefined) {
-    for (const k of Object.keys(attributes)) {
+    for (const name of Object.keys(attributes)) {
       into.textAscii(sep);
-      into.textBytes(attributeKeyBytes(k));
-      const v = attributes[k]!;
+      into.textBytes(names === undefined ? attributeKeyBytes(name) : attributeTokenBytes(names, name));
+      const v = attributes[name]!;
       if (typeof v === 'string') into.textJsonString(v);
       else into.textAscii(JSON.stringify(v));
       sep = ',';
@@ -123,6 +127,21 @@ function attributeKeyBytes(name: string): Uint8Array {
 }
 const attributeKeys = new Map<string, Uint8Array>();
 const MAX_ATTRIBUTE_KEYS = 1024;
+
+/** Attribute `name`'s key in a payload written with `names`' tokens: its token, or written out when it has none. */
+function attributeTokenBytes(names: PayloadNames, name: string): Uint8Array {
+  let key = names.attributeKeys.get(name);
+  if (key === undefined) {
+    const token = names.tokenOf(attributeField(name));
+    key = token === 0 ? attributeKeyBytes(name) : Uint8Array.of(token);
+    if (names.attributeKeys.size < MAX_ATTRIBUTE_KEYS) names.attributeKeys.set(name, key);
+  }
+  return key;
+}
+
+/** The record's own fields' keys (`FIXED_PAYLOAD_FIELDS`' order): written out, and as tokens 1..9. */
+const WRITTEN_OUT_KEYS: readonly string[] = FIXED_PAYLOAD_FIELDS.map((f) => `${JSON.stringify(f)}:`);
+const TOKEN_KEYS: readonly string[] = FIXED_PAYLOAD_FIELDS.map((_, i) => String.fromCharCode(i + 1));
 
 /** Writes a name field when it is set (as `payloadOf`: trimmed, even to nothing); whether it did. */
 function nameField(into: PreparedChunkWriter, sep: string, field: string, v: string | undefined): boolean {

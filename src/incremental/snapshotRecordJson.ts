@@ -1,6 +1,7 @@
 import type { JsonBytes } from '../_internal/JsonBytes.js';
 import type { InternedView } from '../_internal/ByteInterner.js';
 import type { PayloadView } from '../_internal/PayloadStore.js';
+import { PayloadNames } from '../_internal/PayloadNames.js';
 
 /**
  * Writes into `out` (after a `reset`) the JSON text of one `SnapshotRecord` (see snapshot.ts) from its parts:
@@ -43,7 +44,9 @@ export function writeSnapshotRecordJson(
   out.char(44);
   out.number(lastName);
   out.char(44);
-  out.chunkString(payloads.chunks, payloads.starts[record]!, payloads.lengths[record]!);
+  const names = tokensOf(payloads.fields);
+  if (names === undefined) out.chunkString(payloads.chunks, payloads.starts[record]!, payloads.lengths[record]!);
+  else out.payloadString(payloads.chunks, payloads.starts[record]!, payloads.lengths[record]!, names);
   out.ascii(',[');
   for (let j = from; j < to; j++) {
     if (j > from) out.char(44);
@@ -60,4 +63,16 @@ export function writeSnapshotRecordJson(
     out.number(attributes);
   }
   out.char(93);
+}
+
+// perf: the table of the view last written, not a lookup by array per record.
+let lastFields: readonly string[] | undefined;
+let lastNames: PayloadNames | undefined;
+
+function tokensOf(fields: readonly string[] | undefined): PayloadNames | undefined {
+  if (fields !== lastFields) {
+    lastFields = fields;
+    lastNames = fields === undefined ? undefined : PayloadNames.of(fields);
+  }
+  return lastNames;
 }
