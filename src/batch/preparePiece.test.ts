@@ -6,7 +6,9 @@ import { describe, expect, test } from 'vitest';
 import type { IdweaveConfig } from '../config/configSchema.js';
 import { parseConfig } from '../config/parseConfig.js';
 import { filePieces } from '../io/_internal/filePieces.js';
-import { createPiecePreparer, readPiece, type Piece } from './preparePiece.js';
+import { createPiecePreparer, payloadFieldsOf, readPiece, type Piece } from './preparePiece.js';
+import { columnRoles } from '../io/columnRoles.js';
+import { FIXED_PAYLOAD_FIELDS, PayloadNames } from '../_internal/PayloadNames.js';
 import fc from 'fast-check';
 import { CsvRowReader } from '../io/_internal/CsvRowReader.js';
 import { PROPERTY_SEED } from '../_testing/textArbitraries.js';
@@ -69,6 +71,26 @@ const MESSY =
   Array.from({ length: 24 }, (_, i) => `note line ${i}`).join('\n') +
   '"\n' +
   'z1,z@x.ae,0509999999,,done\n';
+
+describe("a run's payload field table", () => {
+  test("holds the record's fields, then the headers' attribute columns in order; a piece's payloads are written with it", () => {
+    const headers = [['id', 'email', 'first_name', 'tier', 'city', 'mall'], undefined, ['id', 'mall', 'note', 'EMAIL']];
+    const fields = payloadFieldsOf(columnRoles({}), headers);
+    expect(fields).toEqual([...FIXED_PAYLOAD_FIELDS, 'tier', 'mall', 'note']);
+    const prepare = createPiecePreparer(config());
+    const bytes = Buffer.from('r1,a@x.ae,Sara,gold,Dubai,City Centre\n');
+    const payloadOf = (payloadFields?: readonly string[]): string => {
+      const rec = new PreparedRecordCursor(prepare({ file: 'f.csv', format: 'csv', header: headers[0], bytes, atStart: true, payloadFields }));
+      rec.next();
+      return rec.text(rec.payload);
+    };
+    // A piece brings its own copy of the table (a message to a worker thread).
+    const short = payloadOf([...fields]);
+    expect(short).toBe('{\x01"Sara",\x07"Dubai",\x0a"gold",\x0b"City Centre"}');
+    expect(PayloadNames.of(fields).expand(short)).toBe(payloadOf());
+    expect(payloadOf()).toBe('{"firstName":"Sara","city":"Dubai","tier":"gold","mall":"City Centre"}');
+  });
+});
 
 describe('createPiecePreparer', () => {
   test('a chunk counts its rows with multi-line cells; rejected rows do not count', async () => {

@@ -2,7 +2,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
+import { BatchPool } from './BatchPool.js';
+import type { Piece } from './preparePiece.js';
 import { sha256File } from '../io/manifest.js';
 import { scorePartition } from '../report/scorePartition.js';
 import { resolveFiles, type ResolveFilesOptions, type ResolveFilesReport } from './resolveFiles.js';
@@ -267,5 +269,23 @@ describe('resolveFiles lineage: full, compact (#15)', () => {
 
   test('any other value is a config error naming the choices', async () => {
     await expect(resolveFiles([csv], { outDir: path.join(dir, 'lineage-bad'), lineage: 'short' as never })).rejects.toMatchObject({ code: 'config_invalid', message: expect.stringContaining('lineage: expected full or compact, got "short"') });
+  });
+});
+
+describe('payload field tokens', () => {
+  test("every piece of a run carries the run's one field table, with the attribute columns of every header", async () => {
+    const a = path.join(dir, 'tokens-a.csv');
+    const b = path.join(dir, 'tokens-b.csv');
+    writeFileSync(a, 'id,email,tier,mall\nr1,a@x.ae,gold,City Centre\nr2,a@x.ae,silver,\n');
+    writeFileSync(b, 'id,phone,note\nr3,0501234567,vip\n');
+    const spy = vi.spyOn(BatchPool.prototype, 'prepare');
+    try {
+      await resolveFiles([a, b], { outDir: path.join(dir, 'tokens-out'), threads: 0 });
+      const tables = spy.mock.calls.map(([piece]) => (piece as Piece).payloadFields);
+      expect(tables.length).toBeGreaterThanOrEqual(2);
+      for (const t of tables) expect(t?.slice(9)).toEqual(['tier', 'mall', 'note']);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
