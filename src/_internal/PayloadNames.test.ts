@@ -31,6 +31,7 @@ describe('payloadFieldTable', () => {
     expect(many).toHaveLength(MAX_PAYLOAD_TOKENS);
     expect(many.at(-1)).toBe('c21');
     expect(() => PayloadNames.of([...many, 'one more'])).toThrow(RangeError);
+    expect(() => PayloadNames.of(['tier', ...FIXED_PAYLOAD_FIELDS])).toThrow(/starts with/);
   });
 });
 

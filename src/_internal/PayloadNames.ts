@@ -74,11 +74,13 @@ export class PayloadNames {
     this.memberBytes = memberBytes;
   }
 
-  /** The table of `fields` (at most `MAX_PAYLOAD_TOKENS`), one per thread for one array (tables travel as arrays). */
+  /** The table of `fields` (`payloadFieldTable`'s), one per thread for one array (tables travel as arrays). */
   static of(fields: readonly string[]): PayloadNames {
     let names = tables.get(fields);
     if (names === undefined) {
       if (fields.length > MAX_PAYLOAD_TOKENS) throw new RangeError(`a payload table holds at most ${MAX_PAYLOAD_TOKENS} names`);
+      // The writer knows the record's own fields as tokens 1..9 without a lookup (`engine/prepareRecord`).
+      if (FIXED_PAYLOAD_FIELDS.some((f, i) => fields[i] !== f)) throw new RangeError("a payload table starts with the record's own fields");
       tables.set(fields, (names = new PayloadNames(fields)));
     }
     return names;
