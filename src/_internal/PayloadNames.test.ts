@@ -66,6 +66,23 @@ describe('PayloadNames', () => {
     expect(withTokens).toBeGreaterThan(1000);
   });
 
+  it('writes the names it holds as tokens in a written-out text, in place, and only those', () => {
+    fc.assert(
+      fc.property(members, fc.nat(4), (ms, pad) => {
+        const text = Buffer.from(plain(ms), 'utf8');
+        const bytes = Buffer.concat([Buffer.alloc(pad, 0x20), text, Buffer.from(' tail')]);
+        const end = names.tokenize(bytes, pad, pad + text.length);
+        expect(bytes.toString('utf8', pad, end)).toBe(tokenized(ms));
+        expect(bytes.toString('utf8', pad + text.length)).toBe(' tail');
+      }),
+      { seed: PROPERTY_SEED, numRuns: 1000 },
+    );
+    // Not a flat object: left as it is.
+    const nested = Buffer.from('{"city":{"a":1}}');
+    expect(names.tokenize(nested, 0, nested.length)).toBe(nested.length);
+    expect(nested.toString()).toBe('{"city":{"a":1}}');
+  });
+
   it('leaves a text without tokens as it is, and a token with no name in the table as it is', () => {
     expect(names.expand('{"a":"\\u0001"}')).toBe('{"a":"\\u0001"}');
     const short = PayloadNames.of(payloadFieldTable([]));

@@ -1,7 +1,11 @@
+import { flatJsonMembers } from './flatJson.js';
+import { sameBytes } from './sameBytes.js';
+
 /**
- * A batch's payload field names as one-byte tokens. A stored payload (`PayloadStore`) is the JSON text of a
- * record's fields, where a member's `"name":` may be written as one byte t in 1..31, standing for `fields[t - 1]`
- * of the batch's table: `{\x01"Hessa",\x07"Dubai"}` is `{"firstName":"Hessa","city":"Dubai"}`. JSON text never
+ * Payload field names as one-byte tokens. A stored payload (`PayloadStore`) is the JSON text of a record's fields,
+ * where a member's `"name":` may be written as one byte t in 1..31, standing for `fields[t - 1]` of the store's
+ * table (a batch's: the record's own fields and its inputs' attribute columns; a resolver's: the record's own
+ * fields, `fixed`): `{\x01"Hessa",\x07"Dubai"}` is `{"firstName":"Hessa","city":"Dubai"}`. JSON text never
  * holds such a byte raw (JSON.stringify escapes every control character), so a byte below 0x20 in a payload is a
  * token and nothing else, and a payload without tokens reads as it always did. Every reader expands tokens, so
  * every output is the same text as without them.
@@ -86,6 +90,43 @@ export class PayloadNames {
     return names;
   }
 
+  /** The table of the record's own fields alone: a resolver's, whose attributes are not known ahead. */
+  static fixed(): PayloadNames {
+    return PayloadNames.of(FIXED_TABLE);
+  }
+
+  /**
+   * Writes the member names of the payload `bytes[from, to)` that this table holds as their tokens, in place (the
+   * text only shrinks); returns where it ends now. A text that is not a flat JSON object is left as it is.
+   */
+  tokenize(bytes: Uint8Array, from: number, to: number): number {
+    const n = flatJsonMembers(bytes, from, to, spans);
+    if (n <= 0) return to;
+    // Writing never overtakes reading: a token is one byte, the name it stands for at least three.
+    let at = from + 1;
+    for (let m = 0; m < n; m++) {
+      const keyStart = spans[4 * m]!;
+      const valueStart = spans[4 * m + 2]!;
+      const valueEnd = spans[4 * m + 3]!;
+      if (m > 0) bytes[at++] = 44;
+      const token = this.tokenOfKey(bytes, keyStart, spans[4 * m + 1]!);
+      if (token !== 0) bytes[at++] = token;
+      else for (let i = keyStart; i < valueStart; i++) bytes[at++] = bytes[i]!;
+      for (let i = valueStart; i < valueEnd; i++) bytes[at++] = bytes[i]!;
+    }
+    bytes[at++] = 125;
+    return at;
+  }
+
+  /** The token of the member name whose JSON text is `bytes[from, to)`, 0 for none. */
+  private tokenOfKey(bytes: Uint8Array, from: number, to: number): number {
+    for (let t = 1; t < this.keys.length; t++) {
+      const key = this.keys[t]!;
+      if (key.length === to - from && sameBytes(key, 0, key.length, bytes, from, to)) return t;
+    }
+    return 0;
+  }
+
   /** The token of payload field `field`, 0 for none. */
   tokenOf(field: string): number {
     return this.tokenByField.get(field) ?? 0;
@@ -112,5 +153,7 @@ export class PayloadNames {
 }
 
 const tables = new WeakMap<readonly string[], PayloadNames>();
+const FIXED_TABLE: readonly string[] = payloadFieldTable([]);
+const spans: number[] = [];
 const TOKEN = /[\x01-\x1f]/;
 const TOKENS = /[\x01-\x1f]/g;

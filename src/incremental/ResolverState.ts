@@ -1,3 +1,4 @@
+import { PayloadNames } from '../_internal/PayloadNames.js';
 import { IdweaveError } from '../errors.js';
 import type { OverrideRule, ResolvedOptions } from '../config/ResolveOptions.js';
 import type { EvidenceLog } from '../cluster/EvidenceLog.js';
@@ -109,7 +110,9 @@ export class ResolverState extends RecordTable {
   constructor(options: ResolvedOptions) {
     super(options, false);
     this.config = linkConfigOf(options);
-    this.prepare = createSinglePreparer(options);
+    // Payloads hold the record's own field names as tokens (`PayloadNames`); attributes' names stay written out.
+    this.payloads.names = PayloadNames.fixed();
+    this.prepare = createSinglePreparer(options, this.payloads.names);
     this.survivorship = survivorshipConfigOf(options.survivorship);
   }
 
@@ -126,7 +129,7 @@ export class ResolverState extends RecordTable {
   holds(r: number, p: PreparedRecordCursor): boolean {
     const name = (id: number): string => (id < 0 ? '' : this.names.keyOf(id));
     const t = this.updatedAt[r]!;
-    if (this.payloadOf(r) !== p.text(p.payload) || !(t === p.updatedAt || (Number.isNaN(t) && Number.isNaN(p.updatedAt)))) return false;
+    if (this.payloadOf(r) !== this.payloads.names!.expand(p.text(p.payload)) || !(t === p.updatedAt || (Number.isNaN(t) && Number.isNaN(p.updatedAt)))) return false;
     if ((this.sourceOf[r]! < 0 ? '' : this.sources.keyOf(this.sourceOf[r]!)) !== p.text(p.source)) return false;
     if (name(this.firstName[r]!) !== p.text(p.first) || name(this.lastName[r]!) !== p.text(p.last) || name(this.attributes[r]!) !== p.text(p.attributes)) return false;
     const strong = this.strongKeysOf(r);

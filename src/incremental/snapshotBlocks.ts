@@ -1,3 +1,4 @@
+import { PayloadNames } from '../_internal/PayloadNames.js';
 import { isUtf8 } from 'node:buffer';
 import { fnv1aBytes } from '../_internal/ByteInterner.js';
 import { checkKeyEntry, checkRecordEntry, checkTextEntry, Issues, type RecordLimits, type SnapshotRecord } from './snapshot.js';
@@ -156,10 +157,12 @@ function recordBlock(entries: unknown[], limits: RecordLimits): RecordBlock | un
   }
   const records = entries as SnapshotRecord[];
   const ids = packStrings(records.map((r) => r[0]));
-  // Payloads need no hashes: one pass for the byte count keeps the block tight (it is transferred, then kept).
+  // Payloads need no hashes: one pass for the byte count bounds them; they are written with their field names as
+  // tokens into this thread's scratch, then copied into a block of their size (it is transferred, then kept).
   let payloadBytes = 0;
   for (let i = 0; i < n; i++) payloadBytes += Buffer.byteLength(records[i]![6]);
-  const payloads = Buffer.allocUnsafeSlow(payloadBytes);
+  if (payloadScratch.length < payloadBytes) payloadScratch = Buffer.allocUnsafeSlow(Math.max(payloadBytes, 2 * payloadScratch.length));
+  const payloads = payloadScratch;
   const block = {
     section: 'records',
     count: n,
@@ -169,7 +172,7 @@ function recordBlock(entries: unknown[], limits: RecordLimits): RecordBlock | un
     serials: new Float64Array(n),
     updatedAt: new Float64Array(n),
     refs: new Int32Array(4 * n),
-    payloads: new Uint8Array(payloads.buffer, 0, payloadBytes),
+    payloads: new Uint8Array(0),
     payloadEnds: new Uint32Array(n),
     strong: new Int32Array(strongCount),
     strongEnds: new Uint32Array(n),
@@ -187,15 +190,19 @@ function recordBlock(entries: unknown[], limits: RecordLimits): RecordBlock | un
     block.refs[4 * i + 1] = r[4];
     block.refs[4 * i + 2] = r[5];
     block.refs[4 * i + 3] = r[9]!;
-    payloadAt += payloads.write(r[6], payloadAt, 'utf8');
+    // As the resolver keeps payloads: the record's own field names as tokens (`PayloadNames.fixed`).
+    payloadAt = FIXED_NAMES.tokenize(payloads, payloadAt, payloadAt + payloads.write(r[6], payloadAt, 'utf8'));
     block.payloadEnds[i] = payloadAt;
     for (const k of r[7]) block.strong[s++] = k;
     block.strongEnds[i] = s;
     for (const k of r[8]) block.weak[w++] = k;
     block.weakEnds[i] = w;
   }
+  block.payloads = Uint8Array.prototype.slice.call(payloads, 0, payloadAt);
   return block;
 }
+
+let payloadScratch = Buffer.allocUnsafeSlow(0);
 
 /**
  * The same block as an object of one fixed shape. perf: a block that crossed threads is rebuilt by the structured
@@ -232,9 +239,11 @@ export function recordOfBlock(b: RecordBlock, i: number): SnapshotRecord {
     Number.isNaN(updatedAt) ? null : updatedAt,
     b.refs[4 * i + 1]!,
     b.refs[4 * i + 2]!,
-    text(b.payloads, b.payloadEnds),
+    FIXED_NAMES.expand(text(b.payloads, b.payloadEnds)),
     slice(b.strong, b.strongEnds),
     slice(b.weak, b.weakEnds),
     b.refs[4 * i + 3]!,
   ];
 }
+
+const FIXED_NAMES = PayloadNames.fixed();
