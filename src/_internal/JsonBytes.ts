@@ -161,39 +161,7 @@ export class JsonBytes {
    * when given (ASCII that needs no escape, such as `email:`).
    */
   string(src: Uint8Array, from: number, to: number, prefix = ''): void {
-    // At worst every byte becomes a six-byte `\u00XX`, plus two quotes.
-    this.reserve(6 * (to - from) + 2 + prefix.length);
-    const buf = this.buf;
-    let at = this.length;
-    let chars = 2 + prefix.length;
-    buf[at++] = 34;
-    for (let i = 0; i < prefix.length; i++) buf[at++] = prefix.charCodeAt(i);
-    for (let i = from; i < to; i++) {
-      const b = src[i]!;
-      if (b >= 0x20 && b !== 34 && b !== 92) {
-        buf[at++] = b;
-        // A UTF-16 unit per character (a continuation byte starts none); two for one of four bytes.
-        if ((b & 0xc0) !== 0x80) chars += b >= 0xf0 ? 2 : 1;
-        continue;
-      }
-      buf[at++] = 92;
-      const short = SHORT_ESCAPES[b]!;
-      if (short !== 0) {
-        buf[at++] = short;
-        chars += 2;
-      } else {
-        // \u00XX with lower-case hex digits, as JSON.stringify writes them.
-        buf[at++] = 117;
-        buf[at++] = 48;
-        buf[at++] = 48;
-        buf[at++] = HEX[b >> 4]!;
-        buf[at++] = HEX[b & 15]!;
-        chars += 6;
-      }
-    }
-    buf[at++] = 34;
-    this.length = at;
-    this.chars += chars;
+    this.escaped(src, from, to, prefix, JSON_ESCAPES);
   }
 
   /**
@@ -213,21 +181,26 @@ export class JsonBytes {
    */
   payloadString(chunks: readonly Uint8Array[], address: number, length: number, names: PayloadNames): void {
     const chunk = Math.floor(address / CHUNK_BASE);
-    const src = chunks[chunk]!;
-    const from = address - chunk * CHUNK_BASE;
-    const to = from + length;
-    this.reserve(names.widestEscaped * length + 2);
+    const offset = address - chunk * CHUNK_BASE;
+    this.escaped(chunks[chunk]!, offset, offset + length, '', names.escapes);
+  }
+
+  /** `src[from, to)` as a JSON string, after `prefix`, each byte below 0x20 written as `control` says. */
+  private escaped(src: Uint8Array, from: number, to: number, prefix: string, control: ControlEscapes): void {
+    this.reserve(control.widest * (to - from) + 2 + prefix.length);
     const buf = this.buf;
-    const text = names.escapedBytes;
-    const starts = names.escapedStarts;
-    const units = names.escapedChars;
+    const text = control.bytes;
+    const starts = control.starts;
+    const units = control.chars;
     let at = this.length;
-    let chars = 2;
+    let chars = 2 + prefix.length;
     buf[at++] = 34;
+    for (let i = 0; i < prefix.length; i++) buf[at++] = prefix.charCodeAt(i);
     for (let i = from; i < to; i++) {
       const b = src[i]!;
       if (b >= 0x20 && b !== 34 && b !== 92) {
         buf[at++] = b;
+        // A UTF-16 unit per character (a continuation byte starts none); two for one of four bytes.
         if ((b & 0xc0) !== 0x80) chars += b >= 0xf0 ? 2 : 1;
       } else if (b < 0x20) {
         for (let j = starts[b]!, end = starts[b + 1]!; j < end; j++) buf[at++] = text[j]!;
@@ -277,18 +250,6 @@ export function jsonText(text: string): JsonText {
   return { bytes, words, chars: text.length };
 }
 
-/** The escapes JSON.stringify writes as a backslash and one letter, by byte (0: none; below 0x20 `\u00XX`). */
-const SHORT_ESCAPES = new Uint8Array(93);
-SHORT_ESCAPES[34] = 34; // "
-SHORT_ESCAPES[92] = 92; // \
-SHORT_ESCAPES[8] = 98; // b
-SHORT_ESCAPES[9] = 116; // t
-SHORT_ESCAPES[10] = 110; // n
-SHORT_ESCAPES[12] = 102; // f
-SHORT_ESCAPES[13] = 114; // r
-
-const HEX = Uint8Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
-
 const timeParts = new Int32Array(7);
 
 /** Writes `value` as `width` decimal digits (zero-padded) at `at`. */
@@ -308,3 +269,26 @@ function digits(b: Uint8Array, at: number, value: number, width: number): void {
 
 /** The two ASCII digits of 0 to 99, at 2·n and 2·n + 1. */
 const DIGIT_PAIRS = Uint8Array.from({ length: 200 }, (_, i) => 48 + (i % 2 === 0 ? Math.floor(i / 20) : (i >> 1) % 10));
+
+/**
+ * What each byte below 0x20 is written as inside a JSON string (`JsonBytes.escaped`): `bytes[starts[b], starts[b +
+ * 1])`, `chars[b]` UTF-16 units; `widest`, the most bytes any byte of a text becomes (at least 6: `\u00XX`).
+ */
+export interface ControlEscapes {
+  readonly bytes: Uint8Array;
+  readonly starts: Int32Array;
+  readonly chars: Int32Array;
+  readonly widest: number;
+}
+
+/** `ControlEscapes` from what each byte below 0x20 becomes, as the text inside a JSON string's quotes. */
+export function controlEscapes(textOf: (b: number) => string): ControlEscapes {
+  const texts = Array.from({ length: 0x20 }, (_, b) => textOf(b));
+  const encoded = texts.map((t) => Buffer.from(t, 'utf8'));
+  const starts = new Int32Array(0x21);
+  for (let b = 0; b < 0x20; b++) starts[b + 1] = starts[b]! + encoded[b]!.length;
+  return { bytes: Buffer.concat(encoded), starts, chars: Int32Array.from(texts, (t) => t.length), widest: Math.max(6, ...encoded.map((t) => t.length)) };
+}
+
+/** Control characters as `JSON.stringify` escapes them (`\n`, `\u0001`). */
+const JSON_ESCAPES = controlEscapes((b) => JSON.stringify(String.fromCharCode(b)).slice(1, -1));

@@ -1,4 +1,5 @@
 import { flatJsonMembers } from './flatJson.js';
+import { controlEscapes, type ControlEscapes } from './JsonBytes.js';
 import { sameBytes } from './sameBytes.js';
 
 /**
@@ -38,19 +39,14 @@ export class PayloadNames {
   /** Per token t (index t; 0 unused): the field's name as JSON text, quotes included, no colon (a member's key). */
   readonly keys: readonly Uint8Array[];
   /**
-   * Per byte b below 0x20: what it stands for inside a JSON string (`JsonBytes.payloadString`), at
-   * `escapedBytes[escapedStarts[b], escapedStarts[b + 1])`, `escapedChars[b]` UTF-16 units: a token's `"name":`
+   * What each byte below 0x20 stands for inside a JSON string (`JsonBytes.payloadString`): a token's `"name":`
    * escaped (`\"name\":`), any other byte as `JSON.stringify` escapes it.
    */
-  readonly escapedBytes: Uint8Array;
-  readonly escapedStarts: Int32Array;
-  readonly escapedChars: Int32Array;
+  readonly escapes: ControlEscapes;
   /** Per token t: `"name":`, the text the token stands for. */
   private readonly members: readonly string[];
   /** Per token t: `"name":` as UTF-8 (what the fingerprint hashes). */
   private readonly memberBytes: readonly Uint8Array[];
-  /** The most bytes a token's escaped text takes (at least 6: what `JsonBytes.string` reserves for any byte). */
-  readonly widestEscaped: number;
   private readonly tokenByField = new Map<string, number>();
   /** Per attribute name, its token as a one-byte key, or its written-out key (see `engine/prepareRecord`). */
   readonly attributeKeys = new Map<string, Uint8Array>();
@@ -67,13 +63,7 @@ export class PayloadNames {
       this.tokenByField.set(fields[i]!, i + 1);
     }
     this.keys = keys;
-    const escaped = Array.from({ length: 0x20 }, (_, b) => JSON.stringify(b >= 1 && b <= fields.length ? members[b] : String.fromCharCode(b)).slice(1, -1));
-    const encoded = escaped.map((t) => Buffer.from(t, 'utf8'));
-    this.escapedBytes = Buffer.concat(encoded);
-    this.escapedStarts = new Int32Array(0x21);
-    for (let b = 0; b < 0x20; b++) this.escapedStarts[b + 1] = this.escapedStarts[b]! + encoded[b]!.length;
-    this.escapedChars = Int32Array.from(escaped, (t) => t.length);
-    this.widestEscaped = Math.max(6, ...encoded.map((t) => t.length));
+    this.escapes = controlEscapes((b) => JSON.stringify(b >= 1 && b <= fields.length ? members[b] : String.fromCharCode(b)).slice(1, -1));
     this.members = members;
     this.memberBytes = memberBytes;
   }

@@ -30,7 +30,7 @@ export class PayloadStore {
   private lengths: Uint32Array;
   /** One past the highest index set. */
   private n = 0;
-  /** The tokens its payloads may hold (`PayloadNames`): the batch's, set before its first payload. */
+  /** The tokens its payloads may hold (`PayloadNames`): a file batch's or a resolver's table, set before its first payload. */
   names: PayloadNames | undefined;
 
   /**
