@@ -30,7 +30,8 @@ const file = values.records;
 const reps = Number(values.reps);
 // The run's configuration file (`--config`, read as the CLI reads it), or none.
 const config = values.config === undefined ? parsedDefaults() : await loadConfigFile(values.config);
-const prepare = createPiecePreparer(config);
+// With --apply, pieces are handed over as the batch job's workers hand them (`handOver`: payloads in shared memory).
+const prepare = createPiecePreparer(config, values.apply);
 
 function parsedDefaults(): IdweaveConfig {
   const parsed = parseConfig({});

@@ -1,4 +1,4 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, threadId, workerData } from 'node:worker_threads';
 import type { IdweaveConfig } from '../config/configSchema.js';
 import type { SurvivorshipConfig } from '../merge/buildProfile.js';
 import { survivorshipConfigOf, type SurvivorshipOptions } from '../merge/survivorshipConfig.js';
@@ -7,7 +7,7 @@ import { outputLines, type LinesTask } from './outputLines.js';
 import { Utf8Lines } from '../_internal/Utf8Lines.js';
 import { tableLines, type TableLinesTask } from './tableLines.js';
 import { createPiecePreparer, type Piece } from './preparePiece.js';
-import { dropChunkSpares, recycleChunkBuffers, transferablesOf, type PreparedChunk } from '../engine/PreparedChunk.js';
+import { dropChunkSpares, recycleChunkBuffers, setPayloadSlabOwner, transferablesOf, type PreparedChunk } from '../engine/PreparedChunk.js';
 import { decodeLines, transferablesOfBlock, type DecodedBatch, type DecodedSection, type SectionLimits } from '../incremental/snapshotBlocks.js';
 
 /** Messages a `BatchPool` sends its workers. */
@@ -30,6 +30,8 @@ let prepare: ((piece: Piece) => PreparedChunk) | undefined;
 let decoding: { section: DecodedSection; limits: SectionLimits } | undefined;
 let columns: BatchColumns | undefined;
 let survivorship: SurvivorshipConfig | undefined;
+// The slabs this thread hands payloads over in are named by its thread id, unique in the process.
+setPayloadSlabOwner(threadId);
 
 parentPort!.on('message', (msg: WorkerRequest) => {
   try {

@@ -82,7 +82,7 @@ describe("a run's payload field table", () => {
     const payloadOf = (payloadFields?: readonly string[]): string => {
       const rec = new PreparedRecordCursor(prepare({ file: 'f.csv', format: 'csv', header: headers[0], bytes, atStart: true, payloadFields }));
       rec.next();
-      return rec.text(rec.payload);
+      return rec.payloadText();
     };
     // A piece brings its own copy of the table (a message to a worker thread).
     const short = payloadOf([...fields]);

@@ -12,7 +12,7 @@ describe('PreparedChunk', () => {
     const text = fc.oneof(anyString(), fc.string({ unit: 'binary' }), fc.string({ maxLength: 200 }));
     const record = fc.record({ id: text, first: text, last: text, attributes: text, source: text, payload: text, keys: fc.array(text, { maxLength: 4 }), weak: fc.array(text, { maxLength: 2 }) });
     fc.assert(
-      fc.property(fc.array(record, { minLength: 1, maxLength: 30 }), (records) => {
+      fc.property(fc.array(record, { minLength: 1, maxLength: 30 }), fc.boolean(), (records, handOver) => {
         // A small writer, so growing its buffers is exercised too.
         const w = new PreparedChunkWriter(1);
         records.forEach((r, i) => {
@@ -30,12 +30,14 @@ describe('PreparedChunk', () => {
           };
           w.record(i + 1, i, r.id, r.first, r.last, r.attributes, r.source, w.text(r.payload), keys);
         });
-        const chunk = w.finish(records.length, 0, NO_STATS);
+        // Copied out, or handed over (the payloads then in shared memory of their own, for the batch to keep).
+        const chunk = handOver ? w.handOver(records.length, 0, NO_STATS) : w.finish(records.length, 0, NO_STATS);
+        if (handOver) expect(chunk.payloads.buffer).toBeInstanceOf(SharedArrayBuffer);
         const cur = new PreparedRecordCursor(chunk);
         const utf8 = (s: string) => Buffer.from(s).toString();
         for (const r of records) {
           expect(cur.next()).toBe(true);
-          expect([cur.text(cur.id), cur.text(cur.first), cur.text(cur.last), cur.text(cur.attributes), cur.text(cur.source), cur.text(cur.payload)]).toEqual(
+          expect([cur.text(cur.id), cur.text(cur.first), cur.text(cur.last), cur.text(cur.attributes), cur.text(cur.source), cur.payloadText()]).toEqual(
             [r.id, r.first, r.last, r.attributes, r.source, r.payload].map(utf8),
           );
           expect(Array.from({ length: cur.keyCount }, (_, i) => cur.text(cur.keyRef(i)))).toEqual(r.keys.map(utf8));

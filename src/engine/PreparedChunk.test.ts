@@ -72,6 +72,7 @@ describe('a chunk handed over (handOver) and its buffers recycled', () => {
     updatedAt: [...c.updatedAt],
     fingerprints: [...c.fingerprints],
     bytes: Buffer.from(c.bytes).toString('latin1'),
+    payloads: Buffer.from(c.payloads).toString('latin1'),
     strStart: [...c.strStart],
     strLen: [...c.strLen],
     strHash: [...c.strHash],
@@ -107,7 +108,13 @@ describe('a chunk handed over (handOver) and its buffers recycled', () => {
     // A writer this small (256 bytes) would have a slice of Node's pool, were its bytes allocated as usual.
     expect(chunk.bytes.byteOffset).toBe(0);
     for (const b of transferablesOf(chunk)) expect(b).not.toBe(Buffer.allocUnsafe(1).buffer);
-    expect(new PreparedRecordCursor(chunk).text(1)).toBe('rec-0');
+    const cur = new PreparedRecordCursor(chunk);
+    cur.next();
+    expect(cur.text(cur.id)).toBe('rec-0');
+    // The payloads: shared memory of exactly their size, which the batch keeps as it is.
+    expect(cur.payloadText()).toBe('{"firstName":"F0"}');
+    expect(chunk.payloads.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(chunk.payloads.byteLength).toBe(chunk.payloads.buffer.byteLength);
   });
 
   it('keeps only whole sets of the shapes a writer makes', () => {

@@ -19,8 +19,9 @@ export interface PieceReject {
  *
  * `ints` holds per record: row, id, first name, last name, folded attributes, source, payload (string refs, -1 for
  * none), key count, then (key, kind, group) per key, weak-key count, then one ref per weak key. A string ref
- * indexes `strStart` / `strLen` / `strHash` (UTF-8 in `bytes`, FNV-1a of those bytes). The layout lives in this
- * file only: `PreparedChunkWriter.record` writes it, `PreparedRecordCursor` reads it.
+ * indexes `strStart` / `strLen` / `strHash` (UTF-8 in `bytes`, FNV-1a of those bytes); a payload's ref indexes
+ * the same tables, its bytes in `payloads` (hash 0). The layout lives in this file only:
+ * `PreparedChunkWriter.record` writes it, `PreparedRecordCursor` reads it.
  */
 export interface PreparedChunk {
   readonly records: number;
@@ -29,6 +30,18 @@ export interface PreparedChunk {
   /** Each record's content fingerprint, two 32-bit halves at 2r, 2r + 1 (`PreparedChunkWriter.record`). */
   readonly fingerprints: Uint32Array;
   readonly bytes: Uint8Array;
+  /**
+   * The payloads' UTF-8 (`PreparedChunkWriter.text`, `openText` … `endText`), apart from the other strings. A
+   * chunk handed over by a worker holds them in a range of one of its thread's payload slabs (`payloadSlab`),
+   * shared memory that the batch keeps as it is (`RecordTable.adoptChunkPayloads`) instead of copying each
+   * payload on its main thread.
+   */
+  readonly payloads: Uint8Array;
+  /**
+   * The slab `payloads` is a range of (one id per slab of the process: a message gives each chunk a new
+   * SharedArrayBuffer object over the same memory); 0: none, the payloads are the chunk's own.
+   */
+  readonly payloadSlab: number;
   readonly strStart: Uint32Array;
   readonly strLen: Uint32Array;
   readonly strHash: Uint32Array;
@@ -77,7 +90,25 @@ export function recycleChunkBuffers(buffers: readonly ArrayBuffer[]): void {
 /** Drops this thread's spare sets (the read is over: their memory is not needed again). */
 export function dropChunkSpares(): void {
   spareSets.length = 0;
+  slab = undefined;
 }
+
+/**
+ * This thread's payload slabs (`handOver`): each chunk's payloads are appended to the current one, a new one
+ * started when they do not fit. perf: one SharedArrayBuffer per chunk (~1.5 MB) sat in 4 KiB pages, faulted one
+ * by one, where a slab this size is `madvise`d into huge pages (`cli/respawnEnv`) as the batch's own are.
+ */
+const SLAB_BYTES = 32 * 1024 * 1024;
+let slab: Uint8Array | undefined;
+let slabUsed = 0;
+let slabs = 0;
+/** Makes this thread's slab ids (`PreparedChunk.payloadSlab`) its own: `owner` (≥ 1) must differ by thread. */
+export function setPayloadSlabOwner(owner: number): void {
+  if (!Number.isSafeInteger(owner) || owner < 1 || owner >= 2 ** 31) throw new RangeError(`setPayloadSlabOwner: ${owner}`);
+  slabOwner = owner;
+  slab = undefined;
+}
+let slabOwner = 0;
 
 /** Builds a `PreparedChunk`, record by record. */
 export class PreparedChunkWriter {
@@ -87,6 +118,9 @@ export class PreparedChunkWriter {
   private fingerprints: Uint32Array<ArrayBuffer>;
   private bytes: Buffer;
   private nBytes = 0;
+  /** The payloads' bytes (`PreparedChunk.payloads`). */
+  private texts: Buffer;
+  private nTexts = 0;
   private strStart: Uint32Array<ArrayBuffer>;
   private strLen: Uint32Array<ArrayBuffer>;
   private strHash: Uint32Array<ArrayBuffer>;
@@ -111,6 +145,7 @@ export class PreparedChunkWriter {
     // Never a slice of Node's shared Buffer pool (`allocUnsafeSlow`, here and in `reserve`): `handOver` transfers
     // the bytes' whole ArrayBuffer, and transferring the pool's would break every other Buffer cut from it.
     this.bytes = Buffer.allocUnsafeSlow(256 * records);
+    this.texts = Buffer.allocUnsafeSlow(128 * records);
     const strings = 4 * records;
     this.strStart = new Uint32Array(strings);
     this.strLen = new Uint32Array(strings);
@@ -121,6 +156,7 @@ export class PreparedChunkWriter {
   reset(): void {
     this.nInts = 0;
     this.nBytes = 0;
+    this.nTexts = 0;
     this.nStr = 0;
     this.records = 0;
     this.repeated.clear();
@@ -178,7 +214,7 @@ export class PreparedChunkWriter {
     const names = this.payloadNames;
     const from = payload === -1 ? 0 : this.strStart[payload]!;
     const to = payload === -1 ? 0 : from + this.strLen[payload]!;
-    h[0] = payload === -1 ? 0x811c9dc5 : names === undefined ? fnv1aBytes(this.bytes, from, to) : names.fnv1a(this.bytes, from, to);
+    h[0] = payload === -1 ? 0x811c9dc5 : names === undefined ? fnv1aBytes(this.texts, from, to) : names.fnv1a(this.texts, from, to);
     h[1] = h[0]! ^ 0x9e3779b9;
     const keyCount = ints[p++]!;
     for (let k = 0; k < keyCount; k++, p += 3) fold(h, hashes[ints[p]!]!);
@@ -227,6 +263,8 @@ export class PreparedChunkWriter {
       updatedAt: this.updated.subarray(0, this.records),
       fingerprints: this.fingerprints.subarray(0, 2 * this.records),
       bytes: this.bytes.subarray(0, this.nBytes),
+      payloads: this.texts.subarray(0, this.nTexts),
+      payloadSlab: 0,
       strStart: this.strStart.subarray(0, this.nStr),
       strLen: this.strLen.subarray(0, this.nStr),
       strHash: this.strHash.subarray(0, this.nStr),
@@ -244,7 +282,24 @@ export class PreparedChunkWriter {
    * `recycleChunkBuffers`); the writer goes on in a spare set, or in fresh buffers of the same sizes.
    */
   handOver(rows: number, invalidUpdatedAt: number, stats: KeyStats, multiLineRows = 0, fieldNames: readonly string[] = []): PreparedChunk {
-    const chunk = this.view(rows, invalidUpdatedAt, stats, multiLineRows, fieldNames);
+    // The payloads in shared memory, for the batch to keep as they are: copied here, on this worker's core, into
+    // this thread's slab (or, without an owner to name slabs by, memory of their own); the writer keeps its buffer.
+    const n = this.nTexts;
+    let payloads: Uint8Array;
+    let payloadSlab = 0;
+    if (slabOwner === 0) payloads = new Uint8Array(new SharedArrayBuffer(n));
+    else {
+      if (slab === undefined || slabUsed + n > slab.length) {
+        slab = new Uint8Array(new SharedArrayBuffer(Math.max(SLAB_BYTES, n)));
+        slabUsed = 0;
+        slabs++;
+      }
+      payloads = slab.subarray(slabUsed, slabUsed + n);
+      slabUsed += n;
+      payloadSlab = slabOwner * 2 ** 21 + slabs;
+    }
+    payloads.set(this.texts.subarray(0, n));
+    const chunk = { ...this.view(rows, invalidUpdatedAt, stats, multiLineRows, fieldNames), payloads, payloadSlab };
     const spare = spareSets.pop();
     if (spare !== undefined) {
       this.ints = new Int32Array(spare[0]!);
@@ -274,6 +329,8 @@ export class PreparedChunkWriter {
       updatedAt: this.updated.slice(0, this.records),
       fingerprints: this.fingerprints.slice(0, 2 * this.records),
       bytes: new Uint8Array(this.bytes.subarray(0, this.nBytes)),
+      payloads: new Uint8Array(this.texts.subarray(0, this.nTexts)),
+      payloadSlab: 0,
       strStart: this.strStart.slice(0, this.nStr),
       strLen: this.strLen.slice(0, this.nStr),
       strHash: this.strHash.slice(0, this.nStr),
@@ -297,36 +354,36 @@ export class PreparedChunkWriter {
    * cost ~1 µs of ~7.5 a row in the read's workers.
    */
   openText(): void {
-    this.textStart = this.nBytes;
+    this.textStart = this.nTexts;
   }
 
   /** Appends `s`, which must be ASCII (JSON punctuation, field names, numbers), to the open text. */
   textAscii(s: string): void {
     const n = s.length;
-    this.reserve(n);
-    const bytes = this.bytes;
-    const at = this.nBytes;
+    this.reserveText(n);
+    const bytes = this.texts;
+    const at = this.nTexts;
     const codeAt = String.prototype.charCodeAt; // perf: docs/architecture.md, "Loops over a string's characters"
     for (let i = 0; i < n; i++) bytes[at + i] = codeAt.call(s, i);
-    this.nBytes = at + n;
+    this.nTexts = at + n;
   }
 
   /** Appends `b`, UTF-8 text encoded once (a cached piece of JSON), to the open text. */
   textBytes(b: Uint8Array): void {
     const n = b.length;
-    this.reserve(n);
-    const bytes = this.bytes;
-    const at = this.nBytes;
+    this.reserveText(n);
+    const bytes = this.texts;
+    const at = this.nTexts;
     for (let i = 0; i < n; i++) bytes[at + i] = b[i]!;
-    this.nBytes = at + n;
+    this.nTexts = at + n;
   }
 
   /** Appends `JSON.stringify(s)` as UTF-8 to the open text. */
   textJsonString(s: string): void {
     const n = s.length;
-    this.reserve(n + 2);
-    const bytes = this.bytes;
-    const at = this.nBytes;
+    this.reserveText(n + 2);
+    const bytes = this.texts;
+    const at = this.nTexts;
     bytes[at] = 0x22;
     const codeAt = String.prototype.charCodeAt; // perf: docs/architecture.md, "Loops over a string's characters"
     for (let i = 0; i < n; i++) {
@@ -334,22 +391,20 @@ export class PreparedChunkWriter {
       // Printable ASCII but a quote or backslash is written as it is; anything else as JSON.stringify writes it.
       if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) {
         const quoted = JSON.stringify(s);
-        this.reserve(quoted.length * 3);
-        this.nBytes = at + this.bytes.write(quoted, at, 'utf8');
+        this.reserveText(quoted.length * 3);
+        this.nTexts = at + this.texts.write(quoted, at, 'utf8');
         return;
       }
       bytes[at + 1 + i] = c;
     }
     bytes[at + 1 + n] = 0x22;
-    this.nBytes = at + n + 2;
+    this.nTexts = at + n + 2;
   }
 
   /** Closes the open text: its ref. */
   endText(): number {
     const at = this.textStart;
-    const len = this.nBytes - at;
-    this.nBytes = at;
-    return this.pushString(at, len, 0);
+    return this.pushRef(at, this.nTexts - at, 0);
   }
 
   /**
@@ -357,9 +412,9 @@ export class PreparedChunkWriter {
    * `writePayload`'s fallback).
    */
   private addText(s: string): number {
-    this.reserve(s.length * 3);
-    const bytes = this.bytes;
-    const at = this.nBytes;
+    this.reserveText(s.length * 3);
+    const bytes = this.texts;
+    const at = this.nTexts;
     // perf: as in addString, ASCII is copied in a JS loop: a native write per string cost more than the copy.
     let len = s.length;
     const codeAt = String.prototype.charCodeAt; // perf: docs/architecture.md, "Loops over a string's characters"
@@ -371,7 +426,8 @@ export class PreparedChunkWriter {
       }
       bytes[at + i] = c;
     }
-    return this.pushString(at, len, 0);
+    this.nTexts = at + len;
+    return this.pushRef(at, len, 0);
   }
 
   private addString(s: string): number {
@@ -436,8 +492,22 @@ export class PreparedChunkWriter {
     this.bytes = next;
   }
 
-  /** Records the string of `len` bytes just written at `at`; returns its ref. */
+  /** Room for `n` more bytes of payloads. */
+  private reserveText(n: number): void {
+    if (this.nTexts + n <= this.texts.length) return;
+    const next = Buffer.allocUnsafeSlow(Math.max(this.texts.length * 2, this.nTexts + n));
+    this.texts.copy(next, 0, 0, this.nTexts);
+    this.texts = next;
+  }
+
+  /** Records the string of `len` bytes just written at `at` in `bytes`; returns its ref. */
   private pushString(at: number, len: number, hash: number): number {
+    this.nBytes += len;
+    return this.pushRef(at, len, hash);
+  }
+
+  /** A ref for `len` bytes at `at` (of `bytes`, or of `texts` for a payload). */
+  private pushRef(at: number, len: number, hash: number): number {
     if (this.nStr === this.strStart.length) {
       this.strStart = grow(this.strStart, this.nStr + 1);
       this.strLen = grow(this.strLen, this.nStr + 1);
@@ -446,7 +516,6 @@ export class PreparedChunkWriter {
     this.strStart[this.nStr] = at;
     this.strLen[this.nStr] = len;
     this.strHash[this.nStr] = hash;
-    this.nBytes += len;
     return this.nStr++;
   }
 }
@@ -525,6 +594,13 @@ export class PreparedRecordCursor {
   text(ref: number): string {
     const c = this.chunk;
     return ref === -1 ? '' : Buffer.from(c.bytes.buffer, c.bytes.byteOffset + c.strStart[ref]!, c.strLen[ref]!).toString('utf8');
+  }
+
+  /** The record's payload text, as stored (its field names maybe tokens: `PayloadNames`); '' for none. */
+  payloadText(): string {
+    const c = this.chunk;
+    const ref = this.payload;
+    return ref === -1 ? '' : Buffer.from(c.payloads.buffer, c.payloads.byteOffset + c.strStart[ref]!, c.strLen[ref]!).toString('utf8');
   }
 }
 

@@ -156,15 +156,19 @@ export class ResolutionBatch {
     const rec = new PreparedRecordCursor(c);
     const ahead = new PreparedRecordCursor(c);
     let erased = 0;
+    this.table.adoptChunkPayloads(c);
     for (let r = 0; rec.next(); r++) {
       if (r % WARM_RECORDS === 0) this.table.warmInterning(ahead, WARM_RECORDS);
       if (this.erased !== undefined && this.erased.getBytes(bytes, strStart[rec.id]!, strLen[rec.id]!, strHash[rec.id]!) >= 0) {
+        // Its payload may be kept in memory with the chunk's others (`RecordTable.adoptChunkPayloads`): not its bytes.
+        if (rec.payload !== -1) c.payloads.fill(0, strStart[rec.payload]!, strStart[rec.payload]! + strLen[rec.payload]!);
         erased++;
         continue;
       }
       const index = this.addRecord(rec);
       if (index < 0) onDuplicate(rec.row, this.table.ids.keyOf(~index));
     }
+    this.table.adoptChunkPayloads(undefined);
     mergeKeyStats(this.stats, c.stats);
     this.erasedCount += erased;
     return erased;

@@ -14,8 +14,8 @@ const value = fc.oneof(anyString(20), fc.constantFrom('', ' ', ' x ', 'a"b', 'a\
 const attributeValue = fc.oneof(anyString(20), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(-0), fc.constant(Number.NaN));
 
 /**
- * The payload text `writePayload` stores, read back from a chunk. A small writer (256 bytes) with `before` bytes
- * of text ahead (written piece by piece, which reserves room exactly), so its buffer fills up anywhere in the payload.
+ * The payload text `writePayload` stores, read back from a chunk. A small writer (128 bytes of payloads) with
+ * `before` bytes of text ahead (written piece by piece, which reserves room exactly), so its buffer fills up anywhere in the payload.
  */
 function payloadJson(record: CustomerRecord, before: number, names?: PayloadNames): string {
   return written(record, before, names).text;
@@ -32,7 +32,7 @@ function written(record: CustomerRecord, before: number, names?: PayloadNames): 
   w.record(1, 0, record.id, '', '', '', '', ref, { prefixes: [], values: [], kinds: [], groups: [], count: 0, weakPrefixes: [], weakValues: [], weakCount: 0 });
   const cur = new PreparedRecordCursor(w.finish(1, 0, {} as never));
   cur.next();
-  return { text: cur.text(cur.payload), fingerprint: [cur.fingerprintHi, cur.fingerprintLo] };
+  return { text: cur.payloadText(), fingerprint: [cur.fingerprintHi, cur.fingerprintLo] };
 }
 
 /** Any record: every field, attributes with names that behave unlike plain ones. */

@@ -129,7 +129,7 @@ export class ResolverState extends RecordTable {
   holds(r: number, p: PreparedRecordCursor): boolean {
     const name = (id: number): string => (id < 0 ? '' : this.names.keyOf(id));
     const t = this.updatedAt[r]!;
-    if (this.payloadOf(r) !== this.payloads.names!.expand(p.text(p.payload)) || !(t === p.updatedAt || (Number.isNaN(t) && Number.isNaN(p.updatedAt)))) return false;
+    if (this.payloadOf(r) !== this.payloads.names!.expand(p.payloadText()) || !(t === p.updatedAt || (Number.isNaN(t) && Number.isNaN(p.updatedAt)))) return false;
     if ((this.sourceOf[r]! < 0 ? '' : this.sources.keyOf(this.sourceOf[r]!)) !== p.text(p.source)) return false;
     if (name(this.firstName[r]!) !== p.text(p.first) || name(this.lastName[r]!) !== p.text(p.last) || name(this.attributes[r]!) !== p.text(p.attributes)) return false;
     const strong = this.strongKeysOf(r);
