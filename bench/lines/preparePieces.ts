@@ -21,7 +21,7 @@ import { parseConfig } from '../../src/config/parseConfig.js';
 import { loadConfigFile } from '../../src/io/loadConfigFile.js';
 import type { IdweaveConfig } from '../../src/config/configSchema.js';
 import { ResolutionBatch } from '../../src/engine/ResolutionBatch.js';
-import type { PreparedChunk } from '../../src/engine/PreparedChunk.js';
+import { setPayloadSlabOwner, type PreparedChunk } from '../../src/engine/PreparedChunk.js';
 import { filePieces } from '../../src/io/_internal/filePieces.js';
 
 const { values } = parseArgs({ options: { records: { type: 'string' }, config: { type: 'string' }, pieces: { type: 'string', default: '40' }, reps: { type: 'string', default: '5' }, apply: { type: 'boolean', default: false }, shared: { type: 'boolean', default: false } } });
@@ -31,6 +31,7 @@ const reps = Number(values.reps);
 // The run's configuration file (`--config`, read as the CLI reads it), or none.
 const config = values.config === undefined ? parsedDefaults() : await loadConfigFile(values.config);
 // With --apply, pieces are handed over as the batch job's workers hand them (`handOver`: payloads in shared memory).
+if (values.apply) setPayloadSlabOwner(1);
 const prepare = createPiecePreparer(config, values.apply);
 
 function parsedDefaults(): IdweaveConfig {

@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { fnv1aBytes } from '../_internal/ByteInterner.js';
 import { anyString, PROPERTY_SEED } from '../_testing/textArbitraries.js';
 import type { KindCode, RecordKeys } from '../match/createRecordKeyer.js';
-import { PreparedChunkWriter, PreparedRecordCursor } from './PreparedChunk.js';
+import { PreparedChunkWriter, PreparedRecordCursor, setPayloadSlabOwner } from './PreparedChunk.js';
 
 const NO_STATS = {} as never;
+setPayloadSlabOwner(1);
 
 describe('PreparedChunk', () => {
   it('reads back every string as written, ASCII or not, with the FNV-1a of its UTF-8 bytes', () => {

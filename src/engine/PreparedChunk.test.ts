@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { KindCode, RecordKeys } from '../match/createRecordKeyer.js';
-import { dropChunkSpares, PreparedChunkWriter, PreparedRecordCursor, recycleChunkBuffers, transferablesOf } from './PreparedChunk.js';
+import { dropChunkSpares, PreparedChunkWriter, PreparedRecordCursor, recycleChunkBuffers, setPayloadSlabOwner, transferablesOf } from './PreparedChunk.js';
 
 interface Content {
   first: string;
@@ -57,7 +57,18 @@ describe("a prepared record's content fingerprint", () => {
 /** `BASE`'s fingerprint as the batch computed it before it moved into the writer (same fingerprints.bin at 1M rows). */
 const PINNED: [number, number] = [3627405721, 223143218];
 
+describe('a chunk handed over (handOver), before its thread owns payload slabs', () => {
+  it('is refused', () => {
+    const w = new PreparedChunkWriter(1);
+    w.record(1, 0, 'r', '', '', '', '', w.text('{}'), { prefixes: [], values: [], kinds: [], groups: [], count: 0, weakPrefixes: [], weakValues: [], weakCount: 0 });
+    expect(() => w.handOver(1, 0, {} as never)).toThrow(/setPayloadSlabOwner/);
+    expect(() => setPayloadSlabOwner(0)).toThrow(RangeError);
+  });
+});
+
 describe('a chunk handed over (handOver) and its buffers recycled', () => {
+  beforeAll(() => setPayloadSlabOwner(1));
+
   const keys = (k: string[]): RecordKeys => ({ prefixes: k.map(() => ''), values: k, kinds: k.map(() => 3 as KindCode), groups: k.map((_, i) => (i === 0 ? 'x:loyalty' : '')), count: k.length, weakPrefixes: [], weakValues: [], weakCount: 0 });
   /** Writes records [from, to) of a deterministic sequence, long enough to grow every buffer of a small writer. */
   const write = (w: PreparedChunkWriter, from: number, to: number): void => {
@@ -111,10 +122,10 @@ describe('a chunk handed over (handOver) and its buffers recycled', () => {
     const cur = new PreparedRecordCursor(chunk);
     cur.next();
     expect(cur.text(cur.id)).toBe('rec-0');
-    // The payloads: shared memory of exactly their size, which the batch keeps as it is.
+    // The payloads: a range of this thread's slab, shared memory the batch keeps as it is.
     expect(cur.payloadText()).toBe('{"firstName":"F0"}');
     expect(chunk.payloads.buffer).toBeInstanceOf(SharedArrayBuffer);
-    expect(chunk.payloads.byteLength).toBe(chunk.payloads.buffer.byteLength);
+    expect(chunk.payloadSlab).not.toBe(0);
   });
 
   it('keeps only whole sets of the shapes a writer makes', () => {

@@ -39,7 +39,7 @@ export interface PreparedChunk {
   readonly payloads: Uint8Array;
   /**
    * The slab `payloads` is a range of (one id per slab of the process: a message gives each chunk a new
-   * SharedArrayBuffer object over the same memory); 0: none, the payloads are the chunk's own.
+   * SharedArrayBuffer object over the same memory); 0: none, the payloads are the chunk's own (`finish`, `view`).
    */
   readonly payloadSlab: number;
   readonly strStart: Uint32Array;
@@ -102,7 +102,10 @@ const SLAB_BYTES = 32 * 1024 * 1024;
 let slab: Uint8Array | undefined;
 let slabUsed = 0;
 let slabs = 0;
-/** Makes this thread's slab ids (`PreparedChunk.payloadSlab`) its own: `owner` (≥ 1) must differ by thread. */
+/**
+ * Makes this thread's slab ids (`PreparedChunk.payloadSlab`) its own: `owner` (≥ 1) must differ by thread. Set once
+ * per thread before its first `handOver` (the batch's workers: their thread id).
+ */
 export function setPayloadSlabOwner(owner: number): void {
   if (!Number.isSafeInteger(owner) || owner < 1 || owner >= 2 ** 31) throw new RangeError(`setPayloadSlabOwner: ${owner}`);
   slabOwner = owner;
@@ -283,21 +286,17 @@ export class PreparedChunkWriter {
    */
   handOver(rows: number, invalidUpdatedAt: number, stats: KeyStats, multiLineRows = 0, fieldNames: readonly string[] = []): PreparedChunk {
     // The payloads in shared memory, for the batch to keep as they are: copied here, on this worker's core, into
-    // this thread's slab (or, without an owner to name slabs by, memory of their own); the writer keeps its buffer.
+    // this thread's slab; the writer keeps its buffer.
+    if (slabOwner === 0) throw new Error('PreparedChunkWriter.handOver: this thread has no payload slab owner (setPayloadSlabOwner)');
     const n = this.nTexts;
-    let payloads: Uint8Array;
-    let payloadSlab = 0;
-    if (slabOwner === 0) payloads = new Uint8Array(new SharedArrayBuffer(n));
-    else {
-      if (slab === undefined || slabUsed + n > slab.length) {
-        slab = new Uint8Array(new SharedArrayBuffer(Math.max(SLAB_BYTES, n)));
-        slabUsed = 0;
-        slabs++;
-      }
-      payloads = slab.subarray(slabUsed, slabUsed + n);
-      slabUsed += n;
-      payloadSlab = slabOwner * 2 ** 21 + slabs;
+    if (slab === undefined || slabUsed + n > slab.length) {
+      slab = new Uint8Array(new SharedArrayBuffer(Math.max(SLAB_BYTES, n)));
+      slabUsed = 0;
+      slabs++;
     }
+    const payloads = slab.subarray(slabUsed, slabUsed + n);
+    slabUsed += n;
+    const payloadSlab = slabOwner * 2 ** 21 + slabs;
     payloads.set(this.texts.subarray(0, n));
     const chunk = { ...this.view(rows, invalidUpdatedAt, stats, multiLineRows, fieldNames), payloads, payloadSlab };
     const spare = spareSets.pop();

@@ -187,28 +187,19 @@ export class RecordTable {
   }
 
   /**
-   * Chunk c's records are written next (`writeFields`; undefined: it is done). When its payloads sit in shared
-   * memory (a worker's `PreparedChunkWriter.handOver`: a range of one of its slabs, or memory of their own), the
-   * store keeps that memory as it is, as a chunk of its own (a slab once, whichever of its chunks comes first),
-   * instead of copying them payload by payload. perf: at 20M rows the main thread is the read's busiest (~90%),
-   * and copying payloads was ~5 s of it; at 2M hard rows the apply step alone took 0.84x the time.
+   * Chunk c's records are written next (`writeFields`; undefined: it is done). When its payloads are a range of a
+   * worker's slab (`PreparedChunkWriter.handOver`), the store keeps the slab as it is, as a chunk of its own
+   * (once, whichever of its chunks comes first), instead of copying them payload by payload. perf: at 20M rows
+   * the main thread is the read's busiest (~90%), and copying payloads was ~5 s of it; at 2M hard rows the apply
+   * step alone took 0.84x the time (whole runs on two cores: no change beyond the noise).
    */
   adoptChunkPayloads(c: PreparedChunk | undefined): void {
     this.adopted = undefined;
-    if (c === undefined || !this.shared) return;
-    const p = c.payloads;
-    if (p.byteLength === 0 || !(p.buffer instanceof SharedArrayBuffer)) return;
-    let at: number | undefined;
-    if (c.payloadSlab === 0) {
-      if (p.byteOffset !== 0 || p.byteLength !== p.buffer.byteLength) return;
-      at = this.payloads.adopt(p);
-    } else {
-      at = this.slabAt.get(c.payloadSlab);
-      if (at === undefined) this.slabAt.set(c.payloadSlab, (at = this.payloads.adopt(new Uint8Array(p.buffer))));
-      at += p.byteOffset;
-    }
+    if (c === undefined || !this.shared || c.payloadSlab === 0) return;
+    let at = this.slabAt.get(c.payloadSlab);
+    if (at === undefined) this.slabAt.set(c.payloadSlab, (at = this.payloads.adopt(new Uint8Array(c.payloads.buffer))));
     this.adopted = c;
-    this.adoptedAt = at;
+    this.adoptedAt = at + c.payloads.byteOffset;
   }
   /** The chunk whose payloads the store adopted, and the address of their first byte. */
   private adopted: PreparedChunk | undefined;

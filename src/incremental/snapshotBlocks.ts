@@ -1,6 +1,6 @@
-import { PayloadNames } from '../_internal/PayloadNames.js';
 import { isUtf8 } from 'node:buffer';
 import { fnv1aBytes } from '../_internal/ByteInterner.js';
+import { PayloadNames } from '../_internal/PayloadNames.js';
 import { checkKeyEntry, checkRecordEntry, checkTextEntry, Issues, type RecordLimits, type SnapshotRecord } from './snapshot.js';
 
 /**
